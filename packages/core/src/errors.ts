@@ -1,0 +1,108 @@
+/**
+ * Typed errors thrown by `@tsgate/core`. Every error carries a stable `code` to branch on and a
+ * message a user can act on.
+ *
+ * @module
+ */
+
+/** Codes of the errors thrown by `@tsgate/core`. Other packages add their own codes. */
+export type CoreErrorCode = "INVALID_ARGUMENT" | "SETTINGS_INVALID" | "GATEWAY_NOT_FOUND" | "GATEWAY_EXISTS";
+
+/**
+ * Base class of every tsgate error. Catch it to handle any tsgate failure; switch on
+ * {@link TsgateError.code} for the specific case.
+ */
+export class TsgateError extends Error {
+  /** Stable machine-readable code, e.g. `"SETTINGS_INVALID"`. */
+  readonly code: string;
+
+  /**
+   * @param code - stable machine-readable code
+   * @param message - human-readable message saying what went wrong and what to do
+   * @param options - standard error options (`cause`)
+   */
+  constructor(code: string, message: string, options?: ErrorOptions) {
+    super(message, options);
+    this.name = new.target.name;
+    this.code = code;
+  }
+}
+
+/** A caller passed a value a function cannot work with (a programming error, not a runtime condition). */
+export class InvalidArgumentError extends TsgateError {
+  declare readonly code: "INVALID_ARGUMENT";
+
+  /** @param message - what was wrong with the argument */
+  constructor(message: string) {
+    super("INVALID_ARGUMENT", message);
+  }
+}
+
+/** One problem found in a settings object. */
+export interface SettingsIssue {
+  /** The setting key exactly as the user wrote it (or as declared in `defaultSetting`). */
+  readonly key: string;
+  /** What is wrong, without the key, e.g. `expected an integer between 1 and 65535, got "80a"`. */
+  readonly message: string;
+}
+
+/**
+ * Settings given to a gateway failed validation. The message lists every bad field by the
+ * user's own key, one per line; {@link SettingsError.issues} has the same in structured form.
+ * Values of secret-looking keys (passwords, tokens) never appear.
+ */
+export class SettingsError extends TsgateError {
+  declare readonly code: "SETTINGS_INVALID";
+  /** Every problem found, in the order of the declared settings, then unknown keys. */
+  readonly issues: readonly SettingsIssue[];
+
+  /**
+   * @param issues - the problems found (at least one)
+   * @param context - optional prefix naming what was validated, e.g. `"HFT settings"`
+   */
+  constructor(issues: readonly SettingsIssue[], context = "settings") {
+    const lines = issues.map((issue) => `  ${issue.key}: ${issue.message}`);
+    const count = issues.length === 1 ? "1 problem" : `${issues.length} problems`;
+    super("SETTINGS_INVALID", `Invalid ${context} (${count}):\n${lines.join("\n")}`);
+    this.issues = Object.freeze(issues.map((issue) => Object.freeze({ ...issue })));
+  }
+}
+
+/** No gateway is registered under the requested name. */
+export class GatewayNotFoundError extends TsgateError {
+  declare readonly code: "GATEWAY_NOT_FOUND";
+  /** The name that was asked for. */
+  readonly gatewayName: string;
+  /** The names of the gateways that do exist. */
+  readonly knownGateways: readonly string[];
+
+  /**
+   * @param gatewayName - the name that was asked for
+   * @param knownGateways - the names that exist
+   */
+  constructor(gatewayName: string, knownGateways: readonly string[]) {
+    const known =
+      knownGateways.length === 0
+        ? "no gateway has been added yet (call addGateway first)"
+        : `known gateways: ${knownGateways.join(", ")}`;
+    super("GATEWAY_NOT_FOUND", `Gateway "${gatewayName}" not found; ${known}`);
+    this.gatewayName = gatewayName;
+    this.knownGateways = Object.freeze([...knownGateways]);
+  }
+}
+
+/** A gateway with the same name has already been added. */
+export class GatewayExistsError extends TsgateError {
+  declare readonly code: "GATEWAY_EXISTS";
+  /** The name that is already taken. */
+  readonly gatewayName: string;
+
+  /** @param gatewayName - the name that is already taken */
+  constructor(gatewayName: string) {
+    super(
+      "GATEWAY_EXISTS",
+      `Gateway "${gatewayName}" has already been added; pass a different name to addGateway(GatewayClass, name)`,
+    );
+    this.gatewayName = gatewayName;
+  }
+}

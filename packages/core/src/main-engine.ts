@@ -1,0 +1,293 @@
+import { type Exchange, type GatewaySide, LogLevel } from "./constants.js";
+import { GatewayExistsError, GatewayNotFoundError } from "./errors.js";
+import { EventEngine } from "./event-engine.js";
+import { EVENT_LOG } from "./event-types.js";
+import type { BaseGateway, GatewayClass, GatewaySetting } from "./gateway.js";
+import type { AccountData } from "./objects/account.js";
+import type { ContractData } from "./objects/contract.js";
+import type { GatewayStatusData } from "./objects/gateway-status.js";
+import { createLog, type LogData } from "./objects/log.js";
+import type { OrderData } from "./objects/order.js";
+import type { PositionData } from "./objects/position.js";
+import type { CancelRequest, OrderRequest, SubscribeRequest } from "./objects/requests.js";
+import type { TickData } from "./objects/tick.js";
+import type { TradeData } from "./objects/trade.js";
+import { OmsEngine, type OmsEngineOptions } from "./oms.js";
+import type { SettingDefaults } from "./settings.js";
+
+/** Options of {@link MainEngine}. */
+export interface MainEngineOptions {
+  /**
+   * Keep the Node process alive from construction until {@link MainEngine.close}, even when no
+   * gateway holds an open handle. Default false: the process lives as long as gateways, servers
+   * or user code hold handles (the event engine's timer never does).
+   */
+  readonly keepAlive?: boolean;
+  /** Options of the built-in {@link OmsEngine}. */
+  readonly oms?: OmsEngineOptions;
+  /**
+   * How long {@link MainEngine.close} waits for each gateway's `close()` before reporting it
+   * and moving on, in milliseconds. Default {@link DEFAULT_GATEWAY_CLOSE_TIMEOUT_MS}.
+   */
+  readonly gatewayCloseTimeoutMs?: number;
+}
+
+/** Default of {@link MainEngineOptions.gatewayCloseTimeoutMs}: 10 seconds. */
+export const DEFAULT_GATEWAY_CLOSE_TIMEOUT_MS = 10_000;
+
+// Longest delay setInterval accepts; the keep-alive timer only needs to exist, never to fire usefully.
+const KEEP_ALIVE_INTERVAL_MS = 2 ** 31 - 1;
+
+/** Name under which MainEngine writes its own log messages. */
+export const MAIN_ENGINE_NAME = "MainEngine";
+
+/**
+ * The application's hub (vnpy `MainEngine`): owns the event engine, the gateways and the
+ * {@link OmsEngine}, routes requests to gateways by name and answers state queries.
+ *
+ * @example
+ * ```ts
+ * const main = new MainEngine();
+ * main.addGateway(HftGateway);
+ * main.connect(settings, "HFT");
+ * main.subscribe(createSubscribeRequest({ symbol: "600000", exchange: Exchange.SSE }), "HFT");
+ * main.eventEngine.register(EVENT_TICK, (event) => console.log(event.data.lastPrice));
+ * // ...
+ * await main.close();
+ * ```
+ */
+export class MainEngine {
+  /** The event engine shared by the gateways, the OMS and the application. */
+  readonly eventEngine: EventEngine;
+  /** The order management system fed by the event engine. */
+  readonly oms: OmsEngine;
+
+  private readonly gateways = new Map<string, BaseGateway>();
+  private readonly gatewayCloseTimeoutMs: number;
+  private keepAliveTimer: NodeJS.Timeout | undefined;
+  private closing: Promise<void> | undefined;
+
+  /**
+   * @param eventEngine - engine to use; when omitted a new one is created. Either way it is
+   *   started here if it is not running (as vnpy does), and stopped by {@link MainEngine.close}.
+   * @param options - process keep-alive and OMS options
+   */
+  constructor(eventEngine?: EventEngine, options: MainEngineOptions = {}) {
+    this.eventEngine = eventEngine ?? new EventEngine();
+    this.oms = new OmsEngine(this.eventEngine, options.oms);
+    this.gatewayCloseTimeoutMs = options.gatewayCloseTimeoutMs ?? DEFAULT_GATEWAY_CLOSE_TIMEOUT_MS;
+    if (!this.eventEngine.active) this.eventEngine.start();
+    if (options.keepAlive === true) this.keepAliveTimer = setInterval(() => {}, KEEP_ALIVE_INTERVAL_MS);
+  }
+
+  /**
+   * Creates a gateway of `gatewayClass` on this engine's event engine and registers it.
+   *
+   * @param gatewayClass - a concrete `BaseGateway` subclass
+   * @param gatewayName - instance name; defaults to the class's `defaultName`
+   * @returns the new gateway
+   * @throws {@link GatewayExistsError} when the name is already taken
+   */
+  addGateway<G extends BaseGateway>(gatewayClass: GatewayClass<G>, gatewayName?: string): G {
+    const name = gatewayName ?? gatewayClass.defaultName;
+    if (this.gateways.has(name)) throw new GatewayExistsError(name);
+    const gateway = new gatewayClass(this.eventEngine, name);
+    this.gateways.set(gateway.gatewayName, gateway);
+    return gateway;
+  }
+
+  /**
+   * The gateway registered under `gatewayName`.
+   *
+   * @throws {@link GatewayNotFoundError} listing the known names
+   */
+  getGateway(gatewayName: string): BaseGateway {
+    const gateway = this.gateways.get(gatewayName);
+    if (gateway === undefined) throw new GatewayNotFoundError(gatewayName, this.getAllGatewayNames());
+    return gateway;
+  }
+
+  /** Names of all gateways, in the order they were added. */
+  getAllGatewayNames(): string[] {
+    return [...this.gateways.keys()];
+  }
+
+  /** Default settings of a gateway (to pre-fill a connect form). */
+  getDefaultSetting(gatewayName: string): SettingDefaults {
+    return this.getGateway(gatewayName).defaultSetting;
+  }
+
+  /** Every exchange traded by at least one gateway, without duplicates. */
+  getAllExchanges(): Exchange[] {
+    const exchanges = new Set<Exchange>();
+    for (const gateway of this.gateways.values())
+      for (const exchange of gateway.exchanges) exchanges.add(exchange);
+    return [...exchanges];
+  }
+
+  /**
+   * Connects a gateway. Returns once connecting has started; results arrive as events.
+   *
+   * @throws {@link GatewayNotFoundError}, or the gateway's `SettingsError` for bad settings
+   */
+  connect(setting: GatewaySetting, gatewayName: string): void {
+    this.getGateway(gatewayName).connect(setting);
+  }
+
+  /** Subscribes to market data through a gateway. @throws {@link GatewayNotFoundError} */
+  subscribe(req: SubscribeRequest, gatewayName: string): void {
+    this.getGateway(gatewayName).subscribe(req);
+  }
+
+  /**
+   * Sends an order through a gateway and returns its vtOrderid at once.
+   *
+   * @throws {@link GatewayNotFoundError}
+   */
+  sendOrder(req: OrderRequest, gatewayName: string): string {
+    return this.getGateway(gatewayName).sendOrder(req);
+  }
+
+  /** Requests cancellation through a gateway. @throws {@link GatewayNotFoundError} */
+  cancelOrder(req: CancelRequest, gatewayName: string): void {
+    this.getGateway(gatewayName).cancelOrder(req);
+  }
+
+  /** Asks a gateway for a fresh account snapshot. @throws {@link GatewayNotFoundError} */
+  queryAccount(gatewayName: string): void {
+    this.getGateway(gatewayName).queryAccount();
+  }
+
+  /** Asks a gateway for fresh positions. @throws {@link GatewayNotFoundError} */
+  queryPosition(gatewayName: string): void {
+    this.getGateway(gatewayName).queryPosition();
+  }
+
+  /** Publishes a log message from the application (gatewayName `"MainEngine"` unless given). */
+  writeLog(msg: string, level: LogLevel = LogLevel.INFO, source: string = MAIN_ENGINE_NAME): void {
+    this.eventEngine.put({ type: EVENT_LOG, data: createLog({ gatewayName: source, msg, level }) });
+  }
+
+  /** See {@link OmsEngine.getTick}. */
+  getTick(vtSymbol: string): TickData | undefined {
+    return this.oms.getTick(vtSymbol);
+  }
+
+  /** See {@link OmsEngine.getOrder}. */
+  getOrder(vtOrderid: string): OrderData | undefined {
+    return this.oms.getOrder(vtOrderid);
+  }
+
+  /** See {@link OmsEngine.getTrade}. */
+  getTrade(vtTradeid: string): TradeData | undefined {
+    return this.oms.getTrade(vtTradeid);
+  }
+
+  /** See {@link OmsEngine.getPosition}. */
+  getPosition(vtPositionid: string): PositionData | undefined {
+    return this.oms.getPosition(vtPositionid);
+  }
+
+  /** See {@link OmsEngine.getAccount}. */
+  getAccount(vtAccountid: string): AccountData | undefined {
+    return this.oms.getAccount(vtAccountid);
+  }
+
+  /** See {@link OmsEngine.getContract}. */
+  getContract(vtSymbol: string): ContractData | undefined {
+    return this.oms.getContract(vtSymbol);
+  }
+
+  /** See {@link OmsEngine.getGatewayStatus}. */
+  getGatewayStatus(gatewayName: string, side: GatewaySide): GatewayStatusData | undefined {
+    return this.oms.getGatewayStatus(gatewayName, side);
+  }
+
+  /** See {@link OmsEngine.getAllTicks}. */
+  getAllTicks(): TickData[] {
+    return this.oms.getAllTicks();
+  }
+
+  /** See {@link OmsEngine.getAllOrders}. */
+  getAllOrders(): OrderData[] {
+    return this.oms.getAllOrders();
+  }
+
+  /** See {@link OmsEngine.getAllTrades}. */
+  getAllTrades(): TradeData[] {
+    return this.oms.getAllTrades();
+  }
+
+  /** See {@link OmsEngine.getAllPositions}. */
+  getAllPositions(): PositionData[] {
+    return this.oms.getAllPositions();
+  }
+
+  /** See {@link OmsEngine.getAllAccounts}. */
+  getAllAccounts(): AccountData[] {
+    return this.oms.getAllAccounts();
+  }
+
+  /** See {@link OmsEngine.getAllContracts}. */
+  getAllContracts(): ContractData[] {
+    return this.oms.getAllContracts();
+  }
+
+  /** See {@link OmsEngine.getAllActiveOrders}. */
+  getAllActiveOrders(vtSymbol?: string): OrderData[] {
+    return this.oms.getAllActiveOrders(vtSymbol);
+  }
+
+  /** See {@link OmsEngine.getAllLogs}. */
+  getAllLogs(): LogData[] {
+    return this.oms.getAllLogs();
+  }
+
+  /**
+   * Shuts down: closes every gateway in parallel (a gateway whose `close()` throws, rejects or
+   * takes longer than `gatewayCloseTimeoutMs` is reported on `console.error` and as an ERROR log,
+   * and the others still close), delivers the events they pushed while closing, then stops the
+   * event engine and releases the keep-alive timer. Afterwards nothing of MainEngine's keeps the
+   * process alive. Calling it again returns the same promise.
+   */
+  close(): Promise<void> {
+    this.closing ??= this.closeOnce();
+    return this.closing;
+  }
+
+  private async closeOnce(): Promise<void> {
+    const results = await Promise.allSettled(
+      [...this.gateways.values()].map((gateway) => this.closeGateway(gateway)),
+    );
+    const names = [...this.gateways.keys()];
+    results.forEach((result, i) => {
+      if (result.status === "rejected") {
+        const msg = `Gateway ${names[i]} failed to close: ${result.reason instanceof Error ? result.reason.message : String(result.reason)}`;
+        console.error(`[tsgate] ${msg}`);
+        this.writeLog(msg, LogLevel.ERROR);
+      }
+    });
+    await this.eventEngine.flush();
+    this.eventEngine.stop();
+    this.oms.dispose();
+    if (this.keepAliveTimer !== undefined) {
+      clearInterval(this.keepAliveTimer);
+      this.keepAliveTimer = undefined;
+    }
+  }
+
+  private async closeGateway(gateway: BaseGateway): Promise<void> {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(
+        () => reject(new Error(`close() did not finish within ${this.gatewayCloseTimeoutMs} ms`)),
+        this.gatewayCloseTimeoutMs,
+      );
+    });
+    try {
+      await Promise.race([(async () => gateway.close())(), timeout]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+}

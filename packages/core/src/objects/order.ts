@@ -1,0 +1,145 @@
+import { ACTIVE_STATUSES, type Direction, type Exchange, Offset, OrderType, Status } from "../constants.js";
+import type { OrderRequest } from "./requests.js";
+
+/**
+ * The latest known state of one order (vnpy `OrderData`).
+ *
+ * A gateway pushes a new frozen snapshot for every change (status, traded volume); use
+ * {@link updateOrder} to derive it from the previous one. Identity fields (`gatewayName`,
+ * `symbol`, `exchange`, `orderid` and the vt ids) never change over an order's life.
+ */
+export interface OrderData {
+  /** Name of the gateway that owns the order. */
+  readonly gatewayName: string;
+  /** Instrument code at its exchange. */
+  readonly symbol: string;
+  /** Exchange of the instrument. */
+  readonly exchange: Exchange;
+  /** `${symbol}.${exchange}`. */
+  readonly vtSymbol: string;
+  /** Gateway-local order id, unique within the gateway. */
+  readonly orderid: string;
+  /** `${gatewayName}.${orderid}`, unique across gateways, e.g. `"HFT.1700000000001"`. */
+  readonly vtOrderid: string;
+  /** Order type. */
+  readonly type: OrderType;
+  /** Buy ({@link Direction.LONG}) or sell ({@link Direction.SHORT}). */
+  readonly direction: Direction;
+  /** Open/close flag; {@link Offset.NONE} for cash equities. */
+  readonly offset: Offset;
+  /** Limit price; 0 for market orders. */
+  readonly price: number;
+  /** Ordered quantity. */
+  readonly volume: number;
+  /** Quantity traded so far. */
+  readonly traded: number;
+  /** Current status; see {@link isActiveOrder}. */
+  readonly status: Status;
+  /** Time of the latest status change reported by the broker, when known. Not deep-frozen: do not mutate. */
+  readonly datetime: Date | undefined;
+  /** Free text from the {@link OrderRequest} (e.g. a strategy name). */
+  readonly reference: string;
+  /**
+   * Reason given with the latest status, typically why the order was REJECTED
+   * (e.g. `"price exceeds the daily limit 8.04"`); `""` when there is none.
+   */
+  readonly statusMsg: string;
+}
+
+/** Input of {@link createOrder}: identity is required; other fields default (status SUBMITTING, LIMIT, NONE, 0, `""`). */
+export type OrderInit = Pick<OrderData, "gatewayName" | "symbol" | "exchange" | "orderid" | "direction"> &
+  Partial<
+    Omit<
+      OrderData,
+      "gatewayName" | "symbol" | "exchange" | "orderid" | "direction" | "vtSymbol" | "vtOrderid"
+    >
+  >;
+
+/** Fields of an order that may change over its life; the argument of {@link updateOrder}. */
+export type OrderChanges = Partial<
+  Pick<
+    OrderData,
+    "type" | "offset" | "price" | "volume" | "traded" | "status" | "datetime" | "reference" | "statusMsg"
+  >
+>;
+
+/** Creates a frozen {@link OrderData}, filling `vtSymbol`, `vtOrderid` and defaults. */
+export function createOrder(init: OrderInit): OrderData {
+  return Object.freeze({
+    gatewayName: init.gatewayName,
+    symbol: init.symbol,
+    exchange: init.exchange,
+    vtSymbol: `${init.symbol}.${init.exchange}`,
+    orderid: init.orderid,
+    vtOrderid: `${init.gatewayName}.${init.orderid}`,
+    type: init.type ?? OrderType.LIMIT,
+    direction: init.direction,
+    offset: init.offset ?? Offset.NONE,
+    price: init.price ?? 0,
+    volume: init.volume ?? 0,
+    traded: init.traded ?? 0,
+    status: init.status ?? Status.SUBMITTING,
+    datetime: init.datetime,
+    reference: init.reference ?? "",
+    statusMsg: init.statusMsg ?? "",
+  });
+}
+
+/**
+ * Creates the initial SUBMITTING order for a request (vnpy `OrderRequest.create_order_data`).
+ * A gateway calls this in `sendOrder`, pushes the order, and returns its `vtOrderid`.
+ *
+ * @param req - the order request
+ * @param orderid - the gateway-local id the gateway assigned
+ * @param gatewayName - the gateway's name
+ */
+export function createOrderData(req: OrderRequest, orderid: string, gatewayName: string): OrderData {
+  return createOrder({
+    gatewayName,
+    symbol: req.symbol,
+    exchange: req.exchange,
+    orderid,
+    type: req.type,
+    direction: req.direction,
+    offset: req.offset,
+    price: req.price,
+    volume: req.volume,
+    reference: req.reference,
+  });
+}
+
+/**
+ * Returns a new frozen snapshot of `order` with `changes` applied; `order` itself is untouched.
+ * Identity fields cannot be changed. `statusMsg` is kept unless `changes` sets it.
+ *
+ * @example
+ * ```ts
+ * const filled = updateOrder(order, { traded: order.volume, status: Status.ALLTRADED, datetime: new Date() });
+ * ```
+ */
+export function updateOrder(order: OrderData, changes: OrderChanges): OrderData {
+  return createOrder({
+    gatewayName: order.gatewayName,
+    symbol: order.symbol,
+    exchange: order.exchange,
+    orderid: order.orderid,
+    direction: order.direction,
+    type: changes.type ?? order.type,
+    offset: changes.offset ?? order.offset,
+    price: changes.price ?? order.price,
+    volume: changes.volume ?? order.volume,
+    traded: changes.traded ?? order.traded,
+    status: changes.status ?? order.status,
+    datetime: "datetime" in changes ? changes.datetime : order.datetime,
+    reference: changes.reference ?? order.reference,
+    statusMsg: changes.statusMsg ?? order.statusMsg,
+  });
+}
+
+/**
+ * True while the order can still trade or be cancelled: status SUBMITTING, NOTTRADED or
+ * PARTTRADED (vnpy `OrderData.is_active`).
+ */
+export function isActiveOrder(order: Pick<OrderData, "status">): boolean {
+  return ACTIVE_STATUSES.has(order.status);
+}

@@ -1,0 +1,54 @@
+import { type Direction, type Exchange, Offset } from "../constants.js";
+
+/** One fill of an order (vnpy `TradeData`). An order can have several trades. */
+export interface TradeData {
+  /** Name of the gateway that reported the trade. */
+  readonly gatewayName: string;
+  /** Instrument code at its exchange. */
+  readonly symbol: string;
+  /** Exchange of the instrument. */
+  readonly exchange: Exchange;
+  /** `${symbol}.${exchange}`. */
+  readonly vtSymbol: string;
+  /** Gateway-local id of the order that traded. */
+  readonly orderid: string;
+  /** `${gatewayName}.${orderid}`. */
+  readonly vtOrderid: string;
+  /** Trade id as given by the broker/exchange, unique within the gateway. */
+  readonly tradeid: string;
+  /** `${gatewayName}.${tradeid}`; gateways and the OMS dedupe trades by it. */
+  readonly vtTradeid: string;
+  /** Buy ({@link Direction.LONG}) or sell ({@link Direction.SHORT}). */
+  readonly direction: Direction;
+  /** Open/close flag; {@link Offset.NONE} for cash equities. */
+  readonly offset: Offset;
+  /** Fill price. */
+  readonly price: number;
+  /** Fill quantity. */
+  readonly volume: number;
+  /** Exchange time of the fill. Not deep-frozen: do not mutate. */
+  readonly datetime: Date;
+}
+
+/** Input of {@link createTrade}: `offset` defaults to NONE; vt ids are computed. */
+export type TradeInit = Omit<TradeData, "vtSymbol" | "vtOrderid" | "vtTradeid" | "offset"> &
+  Partial<Pick<TradeData, "offset">>;
+
+/** Creates a frozen {@link TradeData}, filling `vtSymbol`, `vtOrderid` and `vtTradeid`. */
+export function createTrade(init: TradeInit): TradeData {
+  return Object.freeze({
+    gatewayName: init.gatewayName,
+    symbol: init.symbol,
+    exchange: init.exchange,
+    vtSymbol: `${init.symbol}.${init.exchange}`,
+    orderid: init.orderid,
+    vtOrderid: `${init.gatewayName}.${init.orderid}`,
+    tradeid: init.tradeid,
+    vtTradeid: `${init.gatewayName}.${init.tradeid}`,
+    direction: init.direction,
+    offset: init.offset ?? Offset.NONE,
+    price: init.price,
+    volume: init.volume,
+    datetime: init.datetime,
+  });
+}
