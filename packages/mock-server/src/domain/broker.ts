@@ -1,0 +1,748 @@
+/**
+ * The simulated broker: accounts, instruments, markets, order handling, reports and queries of
+ * one trading day, behind one synchronous facade with no I/O (except reading a replay CSV once at
+ * construction). The trade and market servers translate frames to these calls.
+ *
+ * Report timing: the reports caused by a call (`placeOrder`, `cancelOrder`, `stepMarket`) are
+ * journaled and delivered to `onReport` listeners synchronously, during the call, so they are
+ * delivered before the call returns its response. A server that wants the response on the wire
+ * before the reports (protocol.md section 9) buffers what its listener receives during the call
+ * and writes it after the response.
+ */
+import { readFileSync } from "node:fs";
+import type {
+  BaseInfo,
+  CancelReq,
+  CancelRsp,
+  CashRecord,
+  LoginReq,
+  LoginRsp,
+  MarketData,
+  MdLoginRsp,
+  OrderReq,
+  OrderRsp,
+  PositionRecord,
+  QueryRecord,
+  QueryReq,
+  QueryRsp,
+  Report,
+  TradeReport,
+} from "../protocol/messages.js";
+import { ErrorCode, OrderStatus, OrderType, QueryKind, Side } from "../protocol/messages.js";
+import { Account } from "./accounts.js";
+import {
+  checkBuyVolume,
+  checkCash,
+  checkLimitPrice,
+  checkSellCash,
+  checkSellVolume,
+  checkTypeAndSide,
+  checkVolumeAndPrice,
+  type Rejection,
+  rejection,
+} from "./ashare-rules.js";
+import type { MockConfig } from "./config.js";
+import { parseReplayCsv, ReplayDriver } from "./csv-replay.js";
+import { toExchangeTime } from "./exchange-clock.js";
+import { FeeSchedule } from "./fees.js";
+import { type Instrument, resolveInstrument, symbolOf, toBaseInfo, toSecurityRecord } from "./instruments.js";
+import { InstrumentMarket, type PriceDriver, RandomWalkDriver } from "./market-sim.js";
+import { restingFill, stepPools, takeLiquidity } from "./matching.js";
+import { fitMessage } from "./message-text.js";
+import { isFinal, type Order, OrderStore, orderReportBody, remainingVolume } from "./orders.js";
+import { checkQuery, type Page, pageByIndex, pageBySymbol, queryError } from "./query.js";
+import { ReportJournal } from "./report-journal.js";
+import { isMarketOpen, type SessionMode } from "./sessions.js";
+
+/** Options of a {@link Broker}. */
+export interface BrokerOptions {
+  /** Overrides the market simulation's seed from the config. */
+  seed?: number;
+  /** The clock (default: the system clock). Times are converted to exchange time (UTC+8). */
+  now?: () => Date;
+  /** Reads the replay CSV (default: `fs.readFileSync(path, "utf8")`). */
+  readFile?: (path: string) => string;
+  /** Called when an `onReport` listener throws (default: `console.error`). */
+  onListenerError?: (error: unknown) => void;
+}
+
+/** Positions and cash of an account, for ledger checks. */
+export interface AccountBooks {
+  cash: CashRecord;
+  positions: PositionRecord[];
+}
+
+/** The result of an order check: a rejection, or the cash/share reservations of the accepted order. */
+type Checked =
+  | { rejection: Rejection }
+  | {
+      rejection?: undefined;
+      reservePrice: number;
+      frozenCash: number;
+      sellReserve: number;
+    };
+
+const NOT_LOGGED_IN = "request before login: unknown account";
+
+function formatClock(time: number): string {
+  const hh = String(Math.floor(time / 10_000_000)).padStart(2, "0");
+  const mm = String(Math.floor(time / 100_000) % 100).padStart(2, "0");
+  const ss = String(Math.floor(time / 1_000) % 100).padStart(2, "0");
+  return `${hh}:${mm}:${ss}`;
+}
+
+/**
+ * A simulated Guotai Junan broker for one trading day. Construct it from a validated
+ * {@link MockConfig}; every method is synchronous and deterministic given the seed, the clock and
+ * the sequence of calls.
+ */
+export class Broker {
+  /** `YYYYMMDD`: the config's `tradingDay`, else today (exchange time) at construction. */
+  readonly tradingDay: number;
+  /** How trading hours are enforced. */
+  readonly sessionMode: SessionMode;
+  /** How often the servers should call {@link stepMarket}. */
+  readonly tickIntervalMs: number;
+
+  private readonly now: () => Date;
+  private readonly fees: FeeSchedule;
+  private readonly instruments = new Map<string, Instrument>();
+  private readonly sortedInstruments: Instrument[];
+  private readonly markets = new Map<string, InstrumentMarket>();
+  private readonly marketList: InstrumentMarket[] = [];
+  private readonly driver: PriceDriver;
+  private readonly accounts = new Map<string, Account>();
+  private readonly mdUsers = new Map<string, string>();
+  private readonly orders: OrderStore;
+  private readonly trades = new Map<string, TradeReport[]>();
+  /** Open limit orders per symbol, matched on every market step. */
+  private readonly resting = new Map<string, Order[]>();
+  private readonly pendingCancels = new Set<Order>();
+  private readonly journal: ReportJournal;
+  private readonly cancelDelaySteps: number;
+  private loginRejects = 0;
+  private orderRejects = 0;
+  private mdLoginRejects = 0;
+
+  constructor(config: MockConfig, options: BrokerOptions = {}) {
+    this.now = options.now ?? (() => new Date());
+    const start = toExchangeTime(this.now());
+    this.tradingDay = config.tradingDay ?? start.day;
+    this.sessionMode = config.sessionMode;
+    this.tickIntervalMs = config.market.tickIntervalMs;
+    this.cancelDelaySteps = config.matching.cancelDelaySteps;
+    this.fees = new FeeSchedule(config.fees);
+    this.journal = new ReportJournal(options.onListenerError);
+    this.orders = new OrderStore(this.tradingDay);
+
+    for (const cfg of config.instruments) {
+      const inst = resolveInstrument(cfg);
+      this.instruments.set(inst.symbol, inst);
+    }
+    this.sortedInstruments = [...this.instruments.values()].sort((a, b) => (a.symbol < b.symbol ? -1 : 1));
+    for (const cfg of config.accounts) this.accounts.set(cfg.accountId, new Account(cfg));
+    for (const u of config.mdUsers) this.mdUsers.set(u.user, u.password);
+
+    const seed = options.seed ?? config.market.seed;
+    if (config.market.mode === "replay") {
+      const read = options.readFile ?? ((path: string) => readFileSync(path, "utf8"));
+      const rows = parseReplayCsv(read(config.market.csvPath), this.instruments, config.market.csvPath);
+      this.driver = new ReplayDriver(rows, config.market.loop, seed);
+    } else {
+      this.driver = new RandomWalkDriver(seed, config.market.volatility);
+    }
+    for (const inst of this.sortedInstruments) {
+      const market = new InstrumentMarket(inst, start.time);
+      this.driver.init(market);
+      this.markets.set(inst.symbol, market);
+      this.marketList.push(market);
+    }
+  }
+
+  private clock(): number {
+    return toExchangeTime(this.now()).time;
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Logins and faults
+
+  /** Trade login: 1001 unknown account, 1002 password, 1003 org code, 1004 branch code, 1006 account type, 1005 fault. */
+  tradeLogin(req: LoginReq): LoginRsp {
+    const fail = (code: number, message: string): LoginRsp => ({
+      errorCode: code,
+      errorMsg: fitMessage(message),
+      accountId: req.accountId,
+      tradingDay: this.tradingDay,
+      lastReportSeq: 0,
+    });
+    if (this.loginRejects > 0) {
+      this.loginRejects -= 1;
+      return fail(
+        ErrorCode.LOGIN_REJECTED,
+        "login rejected by the server: service unavailable, try again later",
+      );
+    }
+    const account = this.accounts.get(req.accountId);
+    if (account === undefined)
+      return fail(ErrorCode.LOGIN_UNKNOWN_ACCOUNT, `unknown account "${req.accountId}" (交易用户名)`);
+    if (req.password !== account.password) {
+      return fail(ErrorCode.LOGIN_WRONG_PASSWORD, `wrong password (交易密码) for account "${req.accountId}"`);
+    }
+    if (req.custOrgid !== account.orgCode) {
+      return fail(
+        ErrorCode.LOGIN_WRONG_ORG,
+        `wrong org code (机构代号) "${req.custOrgid}" for account "${req.accountId}"`,
+      );
+    }
+    if (req.custBranchid !== account.branchCode) {
+      return fail(
+        ErrorCode.LOGIN_WRONG_BRANCH,
+        `wrong branch code (营业部代号) "${req.custBranchid}" for account "${req.accountId}"`,
+      );
+    }
+    if (req.accountType !== 1) {
+      return fail(
+        ErrorCode.LOGIN_UNSUPPORTED_ACCOUNT_TYPE,
+        `unsupported account type ${req.accountType}: only 1 (stock cash account) is supported`,
+      );
+    }
+    return {
+      errorCode: ErrorCode.OK,
+      errorMsg: "",
+      accountId: account.accountId,
+      tradingDay: this.tradingDay,
+      lastReportSeq: this.journal.lastSeq(account.accountId),
+    };
+  }
+
+  /** Market-data login: 5001 unknown user, 5002 wrong password, 5005 fault. */
+  mdLogin(user: string, password: string): MdLoginRsp {
+    if (this.mdLoginRejects > 0) {
+      this.mdLoginRejects -= 1;
+      return {
+        errorCode: ErrorCode.MD_LOGIN_REJECTED,
+        errorMsg: "market login rejected by the server: service unavailable",
+      };
+    }
+    const expected = this.mdUsers.get(user);
+    if (expected === undefined) {
+      return {
+        errorCode: ErrorCode.MD_LOGIN_UNKNOWN_USER,
+        errorMsg: fitMessage(`unknown market-data user "${user}" (行情用户名)`),
+      };
+    }
+    if (expected !== password) {
+      return {
+        errorCode: ErrorCode.MD_LOGIN_WRONG_PASSWORD,
+        errorMsg: fitMessage(`wrong password (行情密码) for user "${user}"`),
+      };
+    }
+    return { errorCode: ErrorCode.OK, errorMsg: "" };
+  }
+
+  /** The next `n` trade logins fail with 1005 (replaces any previous count). */
+  rejectNextLogins(n: number): void {
+    this.loginRejects = Math.max(0, Math.floor(n));
+  }
+
+  /** The next `n` orders are rejected with 2015 (replaces any previous count). */
+  rejectNextOrders(n: number): void {
+    this.orderRejects = Math.max(0, Math.floor(n));
+  }
+
+  /** The next `n` market-data logins fail with 5005 (replaces any previous count). */
+  rejectNextMdLogins(n: number): void {
+    this.mdLoginRejects = Math.max(0, Math.floor(n));
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Orders
+
+  /**
+   * Places an order. Accepted: reports PendingNew, New, then a TRADE_REPORT + ORDER_REPORT per
+   * immediate fill; a B5TC remainder is cancelled at once. Rejected: one ORDER_REPORT Rejected
+   * with the same code and reason as the response. A `clOrderId` already used by the account
+   * today: 2012 with the existing order's id and no report.
+   */
+  placeOrder(accountId: string, req: OrderReq): OrderRsp {
+    const account = this.accounts.get(accountId);
+    if (account === undefined) {
+      return {
+        clOrderId: req.clOrderId,
+        orderId: "",
+        errorCode: ErrorCode.NOT_LOGGED_IN,
+        errorMsg: NOT_LOGGED_IN,
+      };
+    }
+    if (req.clOrderId !== "") {
+      const existing = this.orders.byClientId(accountId, req.clOrderId);
+      if (existing !== undefined) {
+        return {
+          clOrderId: req.clOrderId,
+          orderId: existing.orderId,
+          errorCode: ErrorCode.ORDER_DUPLICATE_CL_ORDER_ID,
+          errorMsg: fitMessage(
+            `duplicate clOrderId "${req.clOrderId}": already used today by order ${existing.orderId}`,
+          ),
+        };
+      }
+    }
+    const time = this.clock();
+    const checked = this.checkOrder(account, req, time);
+    const seq = this.orders.nextSeq;
+    const valid = checked.rejection === undefined;
+    const order: Order = {
+      seq,
+      orderId: this.orders.orderIdOf(seq),
+      clOrderId: req.clOrderId,
+      accountId,
+      symbol: req.symbol,
+      // A rejected order keeps what it asked for, made encodable: an invalid side/type (2013) or a
+      // non-integer number (only possible in-process) is reported as Bid/LMT/0.
+      side: req.side === Side.Ask ? Side.Ask : Side.Bid,
+      orderType: req.orderType === OrderType.B5TC ? OrderType.B5TC : OrderType.LMT,
+      price: req.orderType === OrderType.B5TC || !Number.isSafeInteger(req.price) ? 0 : req.price,
+      volume: Number.isSafeInteger(req.volume) ? req.volume : 0,
+      createTime: time,
+      status: valid ? OrderStatus.PendingNew : OrderStatus.Rejected,
+      filledVolume: 0,
+      filledAmount: 0,
+      canceledVolume: 0,
+      feesPaid: 0,
+      frozenCash: valid ? checked.frozenCash : 0,
+      reservePrice: valid ? checked.reservePrice : 0,
+      sellReserve: valid ? checked.sellReserve : 0,
+      errorCode: valid ? 0 : checked.rejection.code,
+      errorMsg: valid ? "" : checked.rejection.reason,
+      updateTime: time,
+      lastReportSeq: 0,
+      cancelStepsLeft: undefined,
+    };
+    this.orders.add(order);
+    if (!valid) {
+      this.report(order, OrderStatus.Rejected, time);
+      return {
+        clOrderId: req.clOrderId,
+        orderId: order.orderId,
+        errorCode: order.errorCode,
+        errorMsg: order.errorMsg,
+      };
+    }
+
+    // Accepted: reserve cash / shares, acknowledge, then take what the book offers.
+    account.adjustFrozenCash(order.frozenCash);
+    if (order.side === Side.Ask) account.freezeShares(order.symbol, order.volume);
+    this.report(order, OrderStatus.PendingNew, time);
+    this.report(order, OrderStatus.New, time);
+    const market = this.markets.get(order.symbol) as InstrumentMarket;
+    market.time = time;
+    const limit = order.orderType === OrderType.LMT ? order.price : undefined;
+    for (const fill of takeLiquidity(market, order.side, limit, order.volume)) {
+      this.fill(order, fill.price, fill.volume, time);
+    }
+    if (remainingVolume(order) > 0) {
+      if (order.orderType === OrderType.B5TC) this.cancelRemainder(order, time);
+      else this.restingList(order.symbol).push(order);
+    }
+    return { clOrderId: req.clOrderId, orderId: order.orderId, errorCode: ErrorCode.OK, errorMsg: "" };
+  }
+
+  /** Runs the A-share rules (see ashare-rules.ts for the order of checks). */
+  private checkOrder(account: Account, req: OrderReq, time: number): Checked {
+    if (this.orderRejects > 0) {
+      this.orderRejects -= 1;
+      return {
+        rejection: rejection(ErrorCode.ORDER_REJECTED, "order rejected by the server (fault injection)"),
+      };
+    }
+    const kind = checkTypeAndSide(req.orderType, req.side);
+    if (kind) return { rejection: kind };
+    const inst = this.instruments.get(req.symbol);
+    if (inst === undefined) {
+      return {
+        rejection: rejection(
+          ErrorCode.ORDER_UNKNOWN_SECURITY,
+          `unknown security "${req.symbol}": expected e.g. SH.600000`,
+        ),
+      };
+    }
+    const orderType = req.orderType as OrderType;
+    const invalid = checkVolumeAndPrice(orderType, req.volume, req.price);
+    if (invalid) return { rejection: invalid };
+    if (!isMarketOpen(this.sessionMode, time)) {
+      return {
+        rejection: rejection(
+          ErrorCode.ORDER_OUTSIDE_TRADING_HOURS,
+          `outside trading hours (${formatClock(time)}): orders are accepted 09:15–11:30 and 13:00–15:00`,
+        ),
+      };
+    }
+    if (orderType === OrderType.LMT) {
+      const priceRule = checkLimitPrice(inst, req.price);
+      if (priceRule) return { rejection: priceRule };
+    }
+    if (req.side === Side.Bid) {
+      const lot = checkBuyVolume(inst, req.volume);
+      if (lot) return { rejection: lot };
+      const reservePrice = orderType === OrderType.LMT ? req.price : inst.limitUp;
+      const frozenCash = this.fees.buyReserve(0, req.volume, reservePrice);
+      const cash = checkCash(account.available, frozenCash, req.volume * reservePrice);
+      if (cash) return { rejection: cash };
+      return { reservePrice, frozenCash, sellReserve: 0 };
+    }
+    const holding = checkSellVolume(inst, req.volume, account.findPosition(inst.symbol));
+    if (holding) return { rejection: holding };
+    const lowest = orderType === OrderType.LMT ? req.price : inst.limitDown;
+    const sellReserve = this.fees.sellReserve(req.volume, lowest);
+    const cash = checkSellCash(account.available, sellReserve);
+    if (cash) return { rejection: cash };
+    return { reservePrice: 0, frozenCash: sellReserve, sellReserve };
+  }
+
+  /**
+   * Cancels an open order, found by `orderId` or else by `clOrderId`. Accepted: ORDER_REPORT
+   * Canceling, then (at once, or after `matching.cancelDelaySteps` market steps) CancelFilled or
+   * PartiallyCanceled. Refused with CancelRejected: 3001 unknown, 3002 final, 3003 already pending.
+   */
+  cancelOrder(accountId: string, req: CancelReq): CancelRsp {
+    const refuse = (code: number, message: string, order?: Order): CancelRsp => ({
+      orderId: order?.orderId ?? req.orderId,
+      clOrderId: order?.clOrderId ?? req.clOrderId,
+      status: OrderStatus.CancelRejected,
+      errorCode: code,
+      errorMsg: fitMessage(message),
+    });
+    const order =
+      req.orderId !== ""
+        ? this.orders.byOrderId(accountId, req.orderId)
+        : req.clOrderId !== ""
+          ? this.orders.byClientId(accountId, req.clOrderId)
+          : undefined;
+    if (order === undefined) {
+      const which = req.orderId !== "" ? `orderId "${req.orderId}"` : `clOrderId "${req.clOrderId}"`;
+      return refuse(
+        ErrorCode.CANCEL_UNKNOWN_ORDER,
+        `unknown order: no order with ${which} in this account today`,
+      );
+    }
+    if (isFinal(order.status)) {
+      const status =
+        Object.entries(OrderStatus).find(([, v]) => v === order.status)?.[0] ?? String(order.status);
+      return refuse(
+        ErrorCode.CANCEL_ALREADY_FINAL,
+        `order ${order.orderId} is already final (${status})`,
+        order,
+      );
+    }
+    if (order.cancelStepsLeft !== undefined) {
+      return refuse(
+        ErrorCode.CANCEL_ALREADY_PENDING,
+        `a cancel of order ${order.orderId} is already pending`,
+        order,
+      );
+    }
+    const time = this.clock();
+    order.cancelStepsLeft = this.cancelDelaySteps;
+    this.report(order, OrderStatus.Canceling, time);
+    if (this.cancelDelaySteps === 0) this.cancelRemainder(order, time);
+    else this.pendingCancels.add(order);
+    return {
+      orderId: order.orderId,
+      clOrderId: order.clOrderId,
+      status: OrderStatus.Canceling,
+      errorCode: 0,
+      errorMsg: "",
+    };
+  }
+
+  /** Books one fill of `order`: ledger, trade report, order report. */
+  private fill(order: Order, price: number, volume: number, time: number): void {
+    const account = this.accounts.get(order.accountId) as Account;
+    const amount = price * volume;
+    const filledAmount = order.filledAmount + amount;
+    const fee = this.fees.fillFee(order.side, order.filledAmount, filledAmount);
+    const remaining = remainingVolume(order) - volume;
+    if (order.side === Side.Bid) {
+      account.adjustFrozenCash(-order.frozenCash);
+      account.applyBuyFill(order.symbol, volume, amount, fee);
+      order.frozenCash = this.fees.buyReserve(filledAmount, remaining, order.reservePrice);
+      account.adjustFrozenCash(order.frozenCash);
+    } else {
+      account.applySellFill(order.symbol, volume, amount, fee);
+      // Keep frozen what the sell's fees could still cost beyond its proceeds (usually nothing).
+      const outflow = Math.max(0, order.feesPaid + fee - filledAmount);
+      const frozen = remaining > 0 ? Math.max(0, order.sellReserve - outflow) : 0;
+      account.adjustFrozenCash(frozen - order.frozenCash);
+      order.frozenCash = frozen;
+    }
+    order.filledVolume += volume;
+    order.filledAmount = filledAmount;
+    order.feesPaid += fee;
+    const trade = this.journal.appendTrade(order.accountId, {
+      tradeId: this.orders.nextTradeId(),
+      orderId: order.orderId,
+      clOrderId: order.clOrderId,
+      symbol: order.symbol,
+      side: order.side,
+      price,
+      volume,
+      amount,
+      fee,
+      tradingDay: this.tradingDay,
+      tradeTime: time,
+    });
+    let trades = this.trades.get(order.accountId);
+    if (trades === undefined) {
+      trades = [];
+      this.trades.set(order.accountId, trades);
+    }
+    trades.push(trade);
+    let status: OrderStatus;
+    if (remaining === 0) {
+      status = OrderStatus.Filled;
+      this.pendingCancels.delete(order);
+      order.cancelStepsLeft = undefined;
+    } else {
+      status = order.cancelStepsLeft !== undefined ? OrderStatus.Canceling : OrderStatus.PartiallyFilled;
+    }
+    this.report(order, status, time);
+  }
+
+  /** Cancels what is left of an order (cancel request, or B5TC remainder) and releases its reservations. */
+  private cancelRemainder(order: Order, time: number): void {
+    const account = this.accounts.get(order.accountId) as Account;
+    const rest = remainingVolume(order);
+    order.canceledVolume += rest;
+    account.adjustFrozenCash(-order.frozenCash);
+    order.frozenCash = 0;
+    if (order.side === Side.Ask && rest > 0) account.releaseShares(order.symbol, rest);
+    this.pendingCancels.delete(order);
+    order.cancelStepsLeft = undefined;
+    this.report(
+      order,
+      order.filledVolume > 0 ? OrderStatus.PartiallyCanceled : OrderStatus.CancelFilled,
+      time,
+    );
+  }
+
+  private report(order: Order, status: OrderStatus, time: number): void {
+    order.status = status;
+    order.updateTime = time;
+    const body = this.journal.appendOrder(order.accountId, orderReportBody(order, this.tradingDay));
+    order.lastReportSeq = body.reportSeq;
+  }
+
+  private restingList(symbol: string): Order[] {
+    let list = this.resting.get(symbol);
+    if (list === undefined) {
+      list = [];
+      this.resting.set(symbol, list);
+    }
+    return list;
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Reports
+
+  /** Every stored report of the account with `reportSeq > afterSeq`, in order. */
+  reportsAfter(accountId: string, afterSeq: number): Report[] {
+    return this.journal.reportsAfter(accountId, afterSeq);
+  }
+
+  /** Highest report sequence of the account so far (0 if none). */
+  lastReportSeq(accountId: string): number {
+    return this.journal.lastSeq(accountId);
+  }
+
+  /** Receives every report as it is made (all accounts); returns the function that unsubscribes. */
+  onReport(listener: (accountId: string, report: Report) => void): () => void {
+    return this.journal.onReport(listener);
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Queries
+
+  /** One page of orders, trades, positions, cash or securities (see query.ts for paging). */
+  query(accountId: string, req: QueryReq): QueryRsp {
+    const account = this.accounts.get(accountId);
+    if (account === undefined) return queryError(req, ErrorCode.NOT_LOGGED_IN, NOT_LOGGED_IN);
+    const invalid = checkQuery(req);
+    if (invalid) return invalid;
+    const bySymbol = (item: { readonly symbol: string }) => req.symbol === "" || item.symbol === req.symbol;
+    let page: Page<QueryRecord> | undefined;
+    switch (req.kind) {
+      case QueryKind.Orders: {
+        const p = pageByIndex(
+          QueryKind.Orders,
+          this.orders.accountOrders(accountId),
+          req.posStr,
+          req.queryNum,
+          bySymbol,
+        );
+        page = p && {
+          ...p,
+          items: p.items.map((o) => ({ reportSeq: o.lastReportSeq, ...orderReportBody(o, this.tradingDay) })),
+        };
+        break;
+      }
+      case QueryKind.Trades:
+        page = pageByIndex(
+          QueryKind.Trades,
+          this.trades.get(accountId) ?? [],
+          req.posStr,
+          req.queryNum,
+          bySymbol,
+        );
+        break;
+      case QueryKind.Positions: {
+        const p = pageBySymbol(
+          QueryKind.Positions,
+          account.sortedPositions(),
+          req.posStr,
+          req.queryNum,
+          bySymbol,
+        );
+        page = p && { ...p, items: p.items.map((pos) => pos.toRecord(this.lastPrice(pos.symbol))) };
+        break;
+      }
+      case QueryKind.Cash: {
+        const cash = [account.cashRecord((s) => this.lastPrice(s))];
+        page = pageByIndex(QueryKind.Cash, cash, req.posStr, req.queryNum, () => true);
+        break;
+      }
+      default: {
+        const p = pageBySymbol(
+          QueryKind.Securities,
+          this.sortedInstruments,
+          req.posStr,
+          req.queryNum,
+          bySymbol,
+        );
+        page = p && { ...p, items: p.items.map(toSecurityRecord) };
+      }
+    }
+    if (page === undefined) {
+      return queryError(
+        req,
+        ErrorCode.QUERY_BAD_POS_STR,
+        fitMessage(
+          `invalid posStr "${req.posStr}": use "" for the first page, then the previous page's nextPosStr`,
+        ),
+      );
+    }
+    return {
+      requestId: req.requestId,
+      kind: req.kind,
+      errorCode: ErrorCode.OK,
+      errorMsg: "",
+      nextPosStr: page.nextPosStr,
+      isLast: page.isLast,
+      records: page.items,
+    };
+  }
+
+  /** Cash and positions of an account as the query records, for ledger checks. Throws for an unknown account. */
+  books(accountId: string): AccountBooks {
+    const account = this.accounts.get(accountId);
+    if (account === undefined) throw new Error(`unknown account "${accountId}"`);
+    return {
+      cash: account.cashRecord((s) => this.lastPrice(s)),
+      positions: account.sortedPositions().map((p) => p.toRecord(this.lastPrice(p.symbol))),
+    };
+  }
+
+  private lastPrice(symbol: string): number {
+    return this.markets.get(symbol)?.last ?? 0;
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Market data
+
+  /** Splits codes of a market into configured and unknown ones (an invalid market: all unknown). */
+  resolveCodes(market: number, codes: string[]): { known: string[]; unknown: string[] } {
+    const known: string[] = [];
+    const unknown: string[] = [];
+    for (const code of codes) {
+      const symbol = symbolOf(market, code);
+      if (symbol !== undefined && this.instruments.has(symbol)) known.push(code);
+      else unknown.push(code);
+    }
+    return { known, unknown };
+  }
+
+  /** The `BASE_INFO` of an instrument, or undefined when unknown. */
+  baseInfo(market: number, code: string): BaseInfo | undefined {
+    const symbol = symbolOf(market, code);
+    const inst = symbol === undefined ? undefined : this.instruments.get(symbol);
+    return inst === undefined ? undefined : toBaseInfo(inst);
+  }
+
+  /** The current snapshot of an instrument (`mdSeq` 0), or undefined when unknown. */
+  snapshot(market: number, code: string): MarketData | undefined {
+    const symbol = symbolOf(market, code);
+    const m = symbol === undefined ? undefined : this.markets.get(symbol);
+    return m?.snapshot(this.tradingDay);
+  }
+
+  /**
+   * Advances every instrument one step (random walk or next replay row), matches resting orders
+   * against it (matching.ts), completes due delayed cancels, and returns the new snapshots
+   * (`mdSeq` 0), in symbol order. In realtime mode outside trading hours nothing moves and the
+   * result is empty; a replay instrument whose rows ran out is left out.
+   */
+  stepMarket(): MarketData[] {
+    const time = this.clock();
+    const out: MarketData[] = [];
+    if (isMarketOpen(this.sessionMode, time)) {
+      for (const market of this.marketList) {
+        market.time = time;
+        if (!this.driver.step(market)) continue;
+        const resting = this.resting.get(market.instrument.symbol);
+        if (resting !== undefined && resting.length > 0) this.matchResting(market, resting, time);
+        out.push(market.snapshot(this.tradingDay));
+      }
+    }
+    if (this.pendingCancels.size > 0) {
+      for (const order of [...this.pendingCancels]) {
+        const left = (order.cancelStepsLeft ?? 1) - 1;
+        order.cancelStepsLeft = left;
+        if (left <= 0) this.cancelRemainder(order, time);
+      }
+    }
+    return out;
+  }
+
+  /** Fills resting orders the step traded through, in price-time priority; drops finished ones. */
+  private matchResting(market: InstrumentMarket, resting: Order[], time: number): void {
+    // Only orders the step reached can fill: buys at or above min(last, ask 1), sells at or below
+    // max(last, bid 1). Sorting just those keeps a step cheap with many orders resting far away.
+    const ask1 = market.askPrice[0] ?? 0;
+    const buyReach = Math.min(market.last, ask1 > 0 ? ask1 : Number.POSITIVE_INFINITY);
+    const sellReach = Math.max(market.last, market.bidPrice[0] ?? 0);
+    const buys: Order[] = [];
+    const sells: Order[] = [];
+    let finished = false;
+    for (const o of resting) {
+      if (isFinal(o.status)) finished = true;
+      else if (o.side === Side.Bid ? o.price >= buyReach : o.price <= sellReach)
+        (o.side === Side.Bid ? buys : sells).push(o);
+    }
+    if (buys.length + sells.length > 0) {
+      buys.sort((a, b) => b.price - a.price || a.seq - b.seq);
+      sells.sort((a, b) => a.price - b.price || a.seq - b.seq);
+      const pools = stepPools(market);
+      for (const order of [...buys, ...sells]) {
+        const q = restingFill(market, order.side, order.price, remainingVolume(order), pools);
+        if (q > 0) {
+          this.fill(order, order.price, q, time);
+          if (isFinal(order.status)) finished = true;
+        }
+      }
+    }
+    if (finished) {
+      const stillOpen = resting.filter((o) => !isFinal(o.status));
+      resting.length = 0;
+      for (const o of stillOpen) resting.push(o);
+    }
+  }
+}

@@ -1,0 +1,313 @@
+/**
+ * The mock broker's configuration: a JSON document validated with zod. Amounts are written in
+ * yuan, as users think of them; the broker converts them to scaled integers once, exactly.
+ * Validation errors name the field path the user wrote (`accounts[0].cash: expected a
+ * non-negative number`).
+ */
+import { z } from "zod";
+import {
+  DEFAULT_BRANCH_CODE,
+  DEFAULT_FEES,
+  DEFAULT_MARKET_SEED,
+  DEFAULT_ORG_CODE,
+  DEFAULT_TICK_INTERVAL_MS,
+  DEFAULT_VOLATILITY,
+  MAX_FEE_RATE,
+  PRICE_TICK,
+} from "./constants.js";
+import { isValidTradingDay } from "./exchange-clock.js";
+import { yuanToScaled } from "./money.js";
+
+/** Largest amount of cash (yuan) an account may start with: keeps every sum a safe integer. */
+const MAX_CASH_YUAN = 100_000_000_000;
+/** Largest price (yuan) an instrument or a cost may have. */
+const MAX_PRICE_YUAN = 1_000_000;
+/** Largest position (shares) in the config. */
+const MAX_POSITION_VOLUME = 10_000_000_000;
+
+const utf8 = new TextEncoder();
+
+/** Text that must fit a `char[size]` wire field (size − 1 bytes of UTF-8). */
+function text(size: number, options: { nonEmpty?: boolean } = {}) {
+  const min = options.nonEmpty ? 1 : 0;
+  const message = `expected ${min === 1 ? "non-empty " : ""}text of at most ${size - 1} bytes`;
+  return z.string({ error: message }).refine((s) => {
+    const bytes = utf8.encode(s).length;
+    return bytes >= min && bytes < size;
+  }, message);
+}
+
+function nonNegativeNumber(max: number) {
+  const message = "expected a non-negative number";
+  return z
+    .number({ error: message })
+    .min(0, { error: message })
+    .max(max, { error: `expected a number of at most ${max}` });
+}
+
+function positiveNumber(max: number) {
+  const message = "expected a positive number";
+  return z
+    .number({ error: message })
+    .positive({ error: message })
+    .max(max, { error: `expected a number of at most ${max}` });
+}
+
+function nonNegativeInteger(max: number) {
+  const message = "expected a non-negative integer";
+  return z
+    .number({ error: message })
+    .int({ error: message })
+    .min(0, { error: message })
+    .max(max, { error: `expected an integer of at most ${max}` });
+}
+
+function feeRate(defaultValue: number) {
+  const message = `expected a rate between 0 and ${MAX_FEE_RATE} (e.g. 0.00025 for 0.025%)`;
+  return z
+    .number({ error: message })
+    .min(0, { error: message })
+    .max(MAX_FEE_RATE, { error: message })
+    .default(defaultValue);
+}
+
+const symbolSchema = z
+  .string({ error: 'expected a symbol like "SH.600000"' })
+  .regex(/^(SH|SZ)\.\d{6}$/, { error: 'expected a symbol like "SH.600000" or "SZ.000001"' });
+
+const positionSchema = z
+  .strictObject({
+    symbol: symbolSchema,
+    volume: nonNegativeInteger(MAX_POSITION_VOLUME),
+    /** Shares held since before today; defaults to `volume` (all of it sellable today). */
+    ydVolume: nonNegativeInteger(MAX_POSITION_VOLUME).optional(),
+    costPrice: nonNegativeNumber(MAX_PRICE_YUAN),
+  })
+  .superRefine((p, ctx) => {
+    if (p.ydVolume !== undefined && p.ydVolume > p.volume) {
+      ctx.addIssue({ code: "custom", path: ["ydVolume"], message: `expected at most volume (${p.volume})` });
+    }
+  });
+
+const accountSchema = z.strictObject({
+  /** 交易用户名 */
+  accountId: text(32, { nonEmpty: true }),
+  /** 交易密码 */
+  password: text(64),
+  /** 机构代号 */
+  orgCode: text(16).default(DEFAULT_ORG_CODE),
+  /** 营业部代号 */
+  branchCode: text(16).default(DEFAULT_BRANCH_CODE),
+  /** Cash balance in yuan. */
+  cash: nonNegativeNumber(MAX_CASH_YUAN),
+  /** Holdings at the start of the day. */
+  positions: z.array(positionSchema, { error: "expected a list of positions" }).default([]),
+});
+
+const mdUserSchema = z.strictObject({
+  /** 行情用户名 */
+  user: text(32, { nonEmpty: true }),
+  /** 行情密码 */
+  password: text(64),
+});
+
+const instrumentSchema = z.strictObject({
+  code: z.string({ error: "expected a 6-digit code" }).regex(/^\d{6}$/, { error: "expected a 6-digit code" }),
+  market: z.enum(["SH", "SZ"], { error: 'expected "SH" or "SZ"' }),
+  name: text(64, { nonEmpty: true }),
+  securityType: z
+    .enum(["stock", "fund", "etf", "bond", "index"], {
+      error: 'expected "stock", "fund", "etf", "bond" or "index"',
+    })
+    .default("stock"),
+  /** Previous close in yuan, a multiple of the tick (0.01). */
+  preClose: positiveNumber(MAX_PRICE_YUAN).refine((v) => yuanToScaled(v) % PRICE_TICK === 0, {
+    error: "expected a multiple of the price tick 0.01",
+  }),
+  /** Defaults from the code and name: 300/301 ChiNext, 688/689 STAR, a name with ST → st, else main. */
+  board: z
+    .enum(["main", "chinext", "star", "st"], { error: 'expected "main", "chinext", "star" or "st"' })
+    .optional(),
+});
+
+const feesSchema = z.strictObject({
+  commissionRate: feeRate(DEFAULT_FEES.commissionRate),
+  /** Minimum commission per order, in yuan. */
+  minCommission: nonNegativeNumber(1_000_000).default(DEFAULT_FEES.minCommission),
+  /** Charged on sells only. */
+  stampDutyRate: feeRate(DEFAULT_FEES.stampDutyRate),
+  /** Charged on both sides. */
+  transferFeeRate: feeRate(DEFAULT_FEES.transferFeeRate),
+});
+
+const randomWalkSchema = z.strictObject({
+  mode: z.literal("random-walk"),
+  seed: nonNegativeInteger(0xffffffff).default(DEFAULT_MARKET_SEED),
+  /** How often the servers step the market. */
+  tickIntervalMs: positiveNumber(3_600_000).default(DEFAULT_TICK_INTERVAL_MS),
+  /** Standard deviation of one step as a fraction of the price (0.001 = 0.1%). */
+  volatility: nonNegativeNumber(0.1).default(DEFAULT_VOLATILITY),
+});
+
+const replaySchema = z.strictObject({
+  mode: z.literal("replay"),
+  /** CSV file (format in `csv-replay.ts`), relative to the working directory. */
+  csvPath: text(4096, { nonEmpty: true }),
+  tickIntervalMs: positiveNumber(3_600_000).default(DEFAULT_TICK_INTERVAL_MS),
+  /** Start again from the first row when an instrument's rows run out (default: stop moving). */
+  loop: z.boolean({ error: "expected true or false" }).default(false),
+  /** Seeds the depth synthesised for rows without depth columns. */
+  seed: nonNegativeInteger(0xffffffff).default(DEFAULT_MARKET_SEED),
+});
+
+const marketSchema = z.discriminatedUnion("mode", [randomWalkSchema, replaySchema], {
+  error: 'expected an object with mode "random-walk" or "replay"',
+});
+
+const matchingSchema = z.strictObject({
+  /**
+   * 0: a cancel completes within the cancel request. N > 0: the order stays Canceling (and may
+   * still fill) until the N-th following market step.
+   */
+  cancelDelaySteps: nonNegativeInteger(1_000_000).default(0),
+});
+
+const configSchema = z
+  .strictObject(
+    {
+      /** YYYYMMDD; default: today in exchange time when the broker starts. */
+      tradingDay: z
+        .number({ error: "expected a date as YYYYMMDD" })
+        .refine(isValidTradingDay, { error: "expected a date as YYYYMMDD" })
+        .optional(),
+      sessionMode: z
+        .enum(["always-open", "realtime"], { error: 'expected "always-open" or "realtime"' })
+        .default("always-open"),
+      accounts: z.array(accountSchema, { error: "expected a list of accounts" }).default([]),
+      mdUsers: z.array(mdUserSchema, { error: "expected a list of market-data users" }).default([]),
+      instruments: z
+        .array(instrumentSchema, { error: "expected a list of instruments" })
+        .min(1, { error: "expected at least one instrument" }),
+      fees: feesSchema.prefault({}),
+      market: marketSchema.prefault({ mode: "random-walk" }),
+      matching: matchingSchema.prefault({}),
+    },
+    { error: "expected a config object" },
+  )
+  .superRefine((cfg, ctx) => {
+    const symbols = new Set<string>();
+    cfg.instruments.forEach((inst, i) => {
+      const symbol = `${inst.market}.${inst.code}`;
+      if (symbols.has(symbol)) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["instruments", i, "code"],
+          message: `duplicate instrument ${symbol}`,
+        });
+      }
+      symbols.add(symbol);
+    });
+    const accountIds = new Set<string>();
+    cfg.accounts.forEach((acc, i) => {
+      if (accountIds.has(acc.accountId)) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["accounts", i, "accountId"],
+          message: `duplicate account "${acc.accountId}"`,
+        });
+      }
+      accountIds.add(acc.accountId);
+      const held = new Set<string>();
+      acc.positions.forEach((pos, j) => {
+        const path = ["accounts", i, "positions", j, "symbol"];
+        if (!symbols.has(pos.symbol)) {
+          ctx.addIssue({
+            code: "custom",
+            path,
+            message: `unknown instrument ${pos.symbol} (not in instruments)`,
+          });
+        }
+        if (held.has(pos.symbol))
+          ctx.addIssue({ code: "custom", path, message: `duplicate position ${pos.symbol}` });
+        held.add(pos.symbol);
+      });
+    });
+    const users = new Set<string>();
+    cfg.mdUsers.forEach((u, i) => {
+      if (users.has(u.user)) {
+        ctx.addIssue({ code: "custom", path: ["mdUsers", i, "user"], message: `duplicate user "${u.user}"` });
+      }
+      users.add(u.user);
+    });
+  });
+
+/** The config as written (optional fields may be missing). */
+export type MockConfigInput = z.input<typeof configSchema>;
+/** A validated config with every default filled in. */
+export type MockConfig = z.output<typeof configSchema>;
+export type AccountConfig = MockConfig["accounts"][number];
+export type PositionConfig = AccountConfig["positions"][number];
+export type MdUserConfig = MockConfig["mdUsers"][number];
+export type InstrumentConfig = MockConfig["instruments"][number];
+export type FeeConfig = MockConfig["fees"];
+export type MarketSimConfig = MockConfig["market"];
+export type RandomWalkConfig = z.output<typeof randomWalkSchema>;
+export type ReplayConfig = z.output<typeof replaySchema>;
+
+/** One problem in a config: where (`accounts[0].cash`) and what. */
+export interface ConfigIssue {
+  path: string;
+  message: string;
+}
+
+/** The config is invalid; `issues` lists every problem, each naming its field. */
+export class ConfigError extends Error {
+  override readonly name = "ConfigError";
+  constructor(readonly issues: readonly ConfigIssue[]) {
+    super(
+      `invalid mock-server config:\n${issues.map((i) => `  ${i.path || "(root)"}: ${i.message}`).join("\n")}`,
+    );
+  }
+}
+
+/** `["accounts", 0, "cash"]` → `accounts[0].cash`. */
+function formatPath(path: readonly PropertyKey[]): string {
+  let out = "";
+  for (const key of path) {
+    if (typeof key === "number") out += `[${key}]`;
+    else out += out === "" ? String(key) : `.${String(key)}`;
+  }
+  return out;
+}
+
+function toIssues(error: z.ZodError): ConfigIssue[] {
+  const issues: ConfigIssue[] = [];
+  for (const issue of error.issues) {
+    if (issue.code === "unrecognized_keys") {
+      for (const key of issue.keys) {
+        issues.push({ path: formatPath([...issue.path, key]), message: "unknown field" });
+      }
+    } else {
+      issues.push({ path: formatPath(issue.path), message: issue.message });
+    }
+  }
+  return issues;
+}
+
+/**
+ * Validates a config given as a JSON string or an already-parsed object and fills in defaults.
+ * Throws {@link ConfigError} listing every problem with its field path.
+ */
+export function parseMockConfig(json: unknown): MockConfig {
+  let value = json;
+  if (typeof json === "string") {
+    try {
+      value = JSON.parse(json);
+    } catch (err) {
+      throw new ConfigError([{ path: "", message: `not valid JSON: ${(err as Error).message}` }]);
+    }
+  }
+  const result = configSchema.safeParse(value);
+  if (!result.success) throw new ConfigError(toIssues(result.error));
+  return result.data;
+}

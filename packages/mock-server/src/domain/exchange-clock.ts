@@ -1,0 +1,30 @@
+/** Exchange-local dates and times (UTC+8) in the protocol's integer forms. */
+import { EXCHANGE_UTC_OFFSET_MS } from "./constants.js";
+
+/** A moment as the protocol writes it: `YYYYMMDD` and `HHMMSSmmm`, exchange local time. */
+export interface ExchangeTime {
+  day: number;
+  time: number;
+}
+
+/** Converts a JS date to exchange local `YYYYMMDD` / `HHMMSSmmm`. */
+export function toExchangeTime(date: Date): ExchangeTime {
+  const local = new Date(date.getTime() + EXCHANGE_UTC_OFFSET_MS);
+  const day = local.getUTCFullYear() * 10_000 + (local.getUTCMonth() + 1) * 100 + local.getUTCDate();
+  const time =
+    local.getUTCHours() * 10_000_000 +
+    local.getUTCMinutes() * 100_000 +
+    local.getUTCSeconds() * 1_000 +
+    local.getUTCMilliseconds();
+  return { day, time };
+}
+
+/** Is `day` a real `YYYYMMDD` calendar date? */
+export function isValidTradingDay(day: number): boolean {
+  if (!Number.isInteger(day) || day < 19_900_101 || day > 99_991_231) return false;
+  const y = Math.floor(day / 10_000);
+  const m = Math.floor(day / 100) % 100;
+  const d = day % 100;
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+}

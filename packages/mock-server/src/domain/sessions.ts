@@ -1,0 +1,57 @@
+/**
+ * Trading sessions of SSE and SZSE (exchange local time) and how the mock treats them.
+ *
+ * | phase | time | the mock |
+ * |---|---|---|
+ * | opening call auction | 09:15–09:25 | accepts orders, matches continuously |
+ * | pre-open | 09:25–09:30 | accepts orders, matches continuously |
+ * | continuous | 09:30–11:30, 13:00–14:57 | accepts orders, matches continuously |
+ * | closing call auction | 14:57–15:00 | accepts orders, matches continuously |
+ * | lunch break, before 09:15, from 15:00 | | rejects orders (2011), market does not move |
+ *
+ * The mock does not run auctions: there is no single auction price. Orders sent during auction
+ * periods are matched against the simulated book like in continuous trading, which keeps a
+ * strategy's code paths the same while still enforcing the hours in which orders are accepted.
+ * Weekends and holidays are not modelled. Cancels are accepted at any time.
+ */
+
+/** How the mock enforces trading hours. */
+export type SessionMode = "always-open" | "realtime";
+
+export const TradingPhase = {
+  Closed: "closed",
+  OpeningAuction: "opening-auction",
+  PreOpen: "pre-open",
+  Continuous: "continuous",
+  LunchBreak: "lunch-break",
+  ClosingAuction: "closing-auction",
+} as const;
+export type TradingPhase = (typeof TradingPhase)[keyof typeof TradingPhase];
+
+/** Phase boundaries as `HHMMSSmmm`, each phase starting at `from` (inclusive). */
+const SCHEDULE: readonly { from: number; phase: TradingPhase }[] = [
+  { from: 0, phase: TradingPhase.Closed },
+  { from: 91_500_000, phase: TradingPhase.OpeningAuction },
+  { from: 92_500_000, phase: TradingPhase.PreOpen },
+  { from: 93_000_000, phase: TradingPhase.Continuous },
+  { from: 113_000_000, phase: TradingPhase.LunchBreak },
+  { from: 130_000_000, phase: TradingPhase.Continuous },
+  { from: 145_700_000, phase: TradingPhase.ClosingAuction },
+  { from: 150_000_000, phase: TradingPhase.Closed },
+];
+
+/** The phase at exchange local time `time` (`HHMMSSmmm`). */
+export function phaseAt(time: number): TradingPhase {
+  let phase: TradingPhase = TradingPhase.Closed;
+  for (const entry of SCHEDULE) {
+    if (time >= entry.from) phase = entry.phase;
+  }
+  return phase;
+}
+
+/** Are orders accepted, and does the simulated market trade, at `time` in this mode? */
+export function isMarketOpen(mode: SessionMode, time: number): boolean {
+  if (mode === "always-open") return true;
+  const phase = phaseAt(time);
+  return phase !== TradingPhase.Closed && phase !== TradingPhase.LunchBreak;
+}
