@@ -1,0 +1,194 @@
+#!/usr/bin/env node
+// Builds the native simulation library (native/sim/*.c -> build/libhftsim.so or .dylib) and the C
+// test programs (native/test/*.c -> build/test_*), with the system C compiler (`cc`, or $CC).
+// Plain Node ESM, no dependencies. Skips work whose outputs are newer than all their inputs.
+//
+//   node scripts/build-native.mjs             library + C tests
+//   node scripts/build-native.mjs --asan      C tests with AddressSanitizer + UBSan (build/asan/)
+//   node scripts/build-native.mjs --tsan      C tests with ThreadSanitizer (build/tsan/)
+//   node scripts/build-native.mjs --force     rebuild everything
+//
+// Environment: CC (compiler command, may contain arguments), TSGATE_SKIP_NATIVE=1 (skip the build,
+// e.g. on Windows where the vendor shim is used instead).
+import { spawn } from "node:child_process";
+import { existsSync, mkdirSync, readdirSync, statSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import process from "node:process";
+import { fileURLToPath } from "node:url";
+
+const pkgDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const nativeDir = path.join(pkgDir, "native");
+const simDir = path.join(nativeDir, "sim");
+const testDir = path.join(nativeDir, "test");
+const includeDir = path.join(nativeDir, "include");
+const buildRoot = path.join(pkgDir, "build");
+
+const args = new Set(process.argv.slice(2));
+const force = args.has("--force");
+const variant = args.has("--asan") ? "asan" : args.has("--tsan") ? "tsan" : "release";
+
+const BASE_FLAGS = [
+  "-std=c11",
+  "-O2",
+  "-g",
+  "-fPIC",
+  "-pthread",
+  "-Wall",
+  "-Wextra",
+  "-Werror",
+  "-fvisibility=hidden",
+];
+const VARIANT_FLAGS = {
+  release: [],
+  asan: ["-O1", "-fsanitize=address,undefined", "-fno-omit-frame-pointer", "-fno-sanitize-recover=undefined"],
+  tsan: ["-O1", "-fsanitize=thread", "-fno-omit-frame-pointer"],
+};
+const VARIANT_LDFLAGS = {
+  release: [],
+  asan: ["-fsanitize=address,undefined"],
+  tsan: ["-fsanitize=thread"],
+};
+
+function fail(message) {
+  process.stderr.write(`build-native: ${message}\n`);
+  process.exit(1);
+}
+
+if (process.env.TSGATE_SKIP_NATIVE === "1") {
+  process.stdout.write("build-native: TSGATE_SKIP_NATIVE=1, skipping the native build\n");
+  process.exit(0);
+}
+if (process.platform === "win32") {
+  fail(
+    "the HFT simulation library (native/sim) needs a POSIX system (Linux or macOS) and cannot be built on Windows.\n" +
+      "  On Windows, build the vendor shim instead (native/vendor-shim/README.md: it maps the vendor's\n" +
+      "  libhft_trader_api and sipuix SDKs to the same ABI) and point TSGATE_HFT_LIB at the resulting DLL.\n" +
+      "  Set TSGATE_SKIP_NATIVE=1 to build the TypeScript part without the simulation library.",
+  );
+}
+
+const isMac = process.platform === "darwin";
+const libName = isMac ? "libhftsim.dylib" : "libhftsim.so";
+const cc = (process.env.CC?.trim() || "cc").split(/\s+/);
+const jobs = Math.max(1, Math.min(2, os.availableParallelism?.() ?? os.cpus().length));
+
+function listC(dir) {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((f) => f.endsWith(".c"))
+    .sort()
+    .map((f) => path.join(dir, f));
+}
+function listH(dir) {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((f) => f.endsWith(".h"))
+    .map((f) => path.join(dir, f));
+}
+function mtime(file) {
+  try {
+    return statSync(file).mtimeMs;
+  } catch {
+    return -1;
+  }
+}
+function newest(files) {
+  return files.reduce((m, f) => Math.max(m, mtime(f)), 0);
+}
+function upToDate(output, inputs) {
+  if (force) return false;
+  const out = mtime(output);
+  return out >= 0 && out > newest(inputs);
+}
+
+function run(cmd, argv) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(cmd, argv, { stdio: ["ignore", "inherit", "inherit"] });
+    child.on("error", (err) => {
+      if (err.code === "ENOENT") {
+        reject(
+          new Error(
+            `C compiler '${cmd}' not found. Install a C compiler (Debian/Ubuntu: apt-get install build-essential; macOS: xcode-select --install) or set CC.`,
+          ),
+        );
+      } else reject(err);
+    });
+    child.on("exit", (code, signal) => {
+      if (code === 0) resolve();
+      else reject(new Error(`${cmd} ${argv.join(" ")}\nfailed with ${signal ?? `exit code ${code}`}`));
+    });
+  });
+}
+
+/** Runs tasks with at most `jobs` at a time. */
+async function parallel(tasks) {
+  const queue = [...tasks];
+  const workers = Array.from({ length: Math.min(jobs, queue.length) }, async () => {
+    while (queue.length) await queue.shift()();
+  });
+  await Promise.all(workers);
+}
+
+async function main() {
+  const outDir = variant === "release" ? buildRoot : path.join(buildRoot, variant);
+  const objDir = path.join(outDir, "obj");
+  mkdirSync(objDir, { recursive: true });
+
+  const simSources = listC(simDir);
+  if (simSources.length === 0) fail(`no C sources in ${simDir}`);
+  const headers = [...listH(simDir), ...listH(includeDir), ...listH(testDir)];
+  const self = fileURLToPath(import.meta.url);
+  const cflags = [...BASE_FLAGS, ...VARIANT_FLAGS[variant], `-I${includeDir}`, `-I${simDir}`];
+  if (!isMac) cflags.push("-D_DEFAULT_SOURCE");
+
+  // 1. objects (one per source; any header change rebuilds all)
+  const headerTime = Math.max(newest(headers), mtime(self));
+  const compile = (src, extra = []) => {
+    const obj = path.join(objDir, `${path.basename(src, ".c")}.o`);
+    const stale = force || mtime(obj) <= Math.max(mtime(src), headerTime);
+    return {
+      obj,
+      task: stale ? () => run(cc[0], [...cc.slice(1), ...cflags, ...extra, "-c", src, "-o", obj]) : null,
+    };
+  };
+  const simObjs = simSources.map((s) => compile(s));
+  const testSources = listC(testDir);
+  const testObjs = testSources.map((s) => compile(s, [`-I${testDir}`]));
+  const tasks = [...simObjs, ...testObjs].map((o) => o.task).filter(Boolean);
+  if (tasks.length) process.stdout.write(`build-native: compiling ${tasks.length} file(s) (${variant})\n`);
+  await parallel(tasks);
+
+  const ldflags = [...VARIANT_LDFLAGS[variant], "-pthread"];
+  const links = [];
+
+  // 2. the shared library (release only: the sanitizer variants are for the C tests)
+  if (variant === "release") {
+    const lib = path.join(outDir, libName);
+    const objs = simObjs.map((o) => o.obj);
+    if (!upToDate(lib, objs)) {
+      const shared = isMac
+        ? ["-dynamiclib", "-install_name", `@rpath/${libName}`]
+        : ["-shared", `-Wl,-soname,${libName}`, "-Wl,-z,defs"];
+      links.push(() => run(cc[0], [...cc.slice(1), ...shared, "-o", lib, ...objs, ...ldflags]));
+    }
+  }
+
+  // 3. the C test programs: each test_*.c links with the library's objects (to reach internals)
+  //    and with the test helpers (any non-test_*.c file in native/test)
+  const helperObjs = testObjs.filter((o) => !path.basename(o.obj).startsWith("test_")).map((o) => o.obj);
+  for (const o of testObjs) {
+    const base = path.basename(o.obj, ".o");
+    if (!base.startsWith("test_")) continue;
+    const exe = path.join(outDir, base);
+    const inputs = [o.obj, ...helperObjs, ...simObjs.map((s) => s.obj)];
+    if (!upToDate(exe, inputs)) {
+      links.push(() => run(cc[0], [...cc.slice(1), "-o", exe, ...inputs, ...ldflags, "-lm"]));
+    }
+  }
+  await parallel(links);
+  if (tasks.length || links.length)
+    process.stdout.write(`build-native: ${path.relative(pkgDir, outDir) || "."} up to date\n`);
+}
+
+main().catch((err) => fail(err.message));
