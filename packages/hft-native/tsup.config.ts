@@ -7,4 +7,6 @@ export default defineConfig({
   sourcemap: true,
   clean: true,
   target: "node20",
+  // import.meta.url locates the bundled library and loads the optional ffi-napi from the CJS build too.
+  shims: true,
 });

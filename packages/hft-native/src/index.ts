@@ -1,1 +1,47 @@
-export {};
+/**
+ * @tsgate/hft-native: the HFT C ABI (native/include/hft_api.h) loaded through an FFI backend (koffi by
+ * default, ffi-napi optionally), with batched event delivery, wrapped as typed TraderApi and MdApi
+ * classes. Nothing exported here exposes a pointer.
+ *
+ * @packageDocumentation
+ */
+
+export type { ApiOptions } from "./api-base.js";
+export {
+  EventFlag,
+  EventType,
+  HFT_ABI_VERSION,
+  HFT_EVENT_SIZE,
+  HFT_LIB_ENV,
+  HFT_QUERY_MAX_NUM,
+  PRICE_SCALE,
+} from "./constants.js";
+export {
+  HftArgumentError,
+  HftCallError,
+  type HftCallErrorCode,
+  HftClosedError,
+  HftLibraryError,
+  type HftLibraryErrorCode,
+  HftQueryError,
+} from "./errors.js";
+export {
+  type BackendName,
+  bundledLibraryPath,
+  HftLibrary,
+  type LibraryPathSource,
+  type LoadHftLibraryOptions,
+  loadHftLibrary,
+} from "./library.js";
+export { MdApi, type MdApiEvents, type MdApiOptions, type MdLoginRequest } from "./md-api.js";
+export { fromScaled, toScaled } from "./price.js";
+export type { ConnectionOptions, LoginRequest, OrderRequest, QueryRequest } from "./requests.js";
+export {
+  type CancelRequest,
+  type QueryAllOptions,
+  TraderApi,
+  type TraderApiEvents,
+  type TraderApiOptions,
+} from "./trader-api.js";
+export { type Listener, TypedEmitter } from "./typed-emitter.js";
+export type * from "./types.js";

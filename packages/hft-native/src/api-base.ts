@@ -1,0 +1,133 @@
+import { DEFAULT_MAX_POLLS_PER_TURN, DEFAULT_POLL_BATCH } from "./constants.js";
+import { HftArgumentError, type HftCallError, HftClosedError } from "./errors.js";
+import type { EventRecords } from "./event-decoder.js";
+import { NativeSession } from "./event-pump.js";
+import {
+  HftLibrary,
+  type LoadHftLibraryOptions,
+  loadHftLibrary,
+  type NativeApi,
+  type NativeHandleApi,
+  type NativePointer,
+  native,
+} from "./library.js";
+import { type ConnectionOptions, encodeConnConfig } from "./requests.js";
+import { TypedEmitter } from "./typed-emitter.js";
+import type { EventDelivery } from "./types.js";
+
+/** Options common to TraderApi and MdApi. */
+export interface ApiOptions extends ConnectionOptions {
+  /** A loaded library, or how to load one (default: loadHftLibrary()). */
+  library?: HftLibrary | LoadHftLibraryOptions;
+  /** "batched" (default) or "perEvent" (one foreign-thread callback per event; for benchmarks). */
+  eventDelivery?: EventDelivery;
+  /** Records per poll (one preallocated buffer of pollBatch × 384 bytes). Default 1024. */
+  pollBatch?: number;
+  /** Polls per event-loop turn before yielding. Default 16. */
+  maxPollsPerTurn?: number;
+}
+
+/** The `error` event payload shape both apis share. */
+interface ErrorShape {
+  errorCode: number;
+  refSeq: number;
+  message: string;
+}
+
+/** Shared lifecycle of TraderApi and MdApi: load, create the handle, deliver events, close. */
+export abstract class HftApiBase<E extends { error: ErrorShape }> extends TypedEmitter<E> {
+  /** The library this api runs on. */
+  readonly library: HftLibrary;
+  protected readonly native: NativeApi;
+  private readonly session: NativeSession;
+
+  protected constructor(
+    private readonly apiName: string,
+    kind: "trader" | "md",
+    options: ApiOptions,
+  ) {
+    super();
+    const pollBatch = options.pollBatch ?? DEFAULT_POLL_BATCH;
+    const maxPollsPerTurn = options.maxPollsPerTurn ?? DEFAULT_MAX_POLLS_PER_TURN;
+    if (!Number.isInteger(pollBatch) || pollBatch < 1 || pollBatch > 65536) {
+      throw new HftArgumentError("pollBatch", `expected an integer 1..65536, got ${pollBatch}`);
+    }
+    if (!Number.isInteger(maxPollsPerTurn) || maxPollsPerTurn < 1) {
+      throw new HftArgumentError("maxPollsPerTurn", `expected a positive integer, got ${maxPollsPerTurn}`);
+    }
+    const delivery = options.eventDelivery ?? "batched";
+    if (delivery !== "batched" && delivery !== "perEvent") {
+      throw new HftArgumentError(
+        "eventDelivery",
+        `expected "batched" or "perEvent", got ${String(delivery)}`,
+      );
+    }
+    const config = encodeConnConfig(options);
+    this.library = options.library instanceof HftLibrary ? options.library : loadHftLibrary(options.library);
+    this.native = native(this.library);
+    const handleApi: NativeHandleApi = this.native[kind];
+    const prefix = kind === "trader" ? "hft_trader" : "hft_md";
+    const handle = handleApi.create(config);
+    if (handle === null) {
+      this.native.check(`${prefix}_create`, -1);
+    }
+    this.session = new NativeSession(
+      handleApi,
+      this.native.ffi,
+      prefix,
+      handle as NativePointer,
+      (records, base) => this.onRecord(records, base),
+      (err) => this.onPumpError(err),
+      { delivery, pollBatch, maxPollsPerTurn },
+    );
+  }
+
+  /** True once close() was called. */
+  get closed(): boolean {
+    return this.session.isClosed;
+  }
+
+  /**
+   * Stops draining events until resume(). The library keeps queueing: with overflowPolicy "block" it
+   * waits when the ring is full (and TCP pushes back to the server); with "dropMarketData" market data
+   * beyond the ring's capacity is dropped and later reported by one `overflow` event.
+   */
+  pauseEvents(): void {
+    this.handle("pauseEvents");
+    this.session.pause();
+  }
+
+  /** Resumes draining after pauseEvents(). */
+  resumeEvents(): void {
+    this.handle("resumeEvents");
+    this.session.resume();
+  }
+
+  /**
+   * Releases the native handle: stops and joins its threads, closes its sockets, frees its memory,
+   * then drops the callback registration and the event-loop keep-alive. No event is emitted after
+   * close() is called. Idempotent; methods called afterwards throw HftClosedError.
+   */
+  close(): Promise<void> {
+    const closing = this.session.close();
+    this.onClose();
+    return closing;
+  }
+
+  /** The live handle, or throws HftClosedError naming the method. */
+  protected handle(method: string): NativePointer {
+    const h = this.session.native;
+    if (h === null) throw new HftClosedError(this.apiName, method);
+    return h;
+  }
+
+  /** Decodes and dispatches one record. */
+  protected abstract onRecord(records: EventRecords, base: number): void;
+
+  /** Called once when close() starts (reject pending work). */
+  protected onClose(): void {}
+
+  private onPumpError(err: HftCallError): void {
+    this.emit("error", { errorCode: err.returnCode, refSeq: 0, message: err.message } as E["error"]);
+  }
+}

@@ -1,0 +1,116 @@
+/**
+ * Constants of the C ABI (native/include/hft_api.h) and of this package's defaults, in one place.
+ * The numbers mirror the header; the layout test checks the struct offsets against a C compiler.
+ */
+
+/** The ABI version this package was written against (`HFT_ABI_VERSION`). */
+export const HFT_ABI_VERSION = 1;
+
+/** Size of one event record (`HFT_EVENT_SIZE`). */
+export const HFT_EVENT_SIZE = 384;
+
+/** Maximum records per query page (`HFT_QUERY_MAX_NUM`). */
+export const HFT_QUERY_MAX_NUM = 500;
+
+/** Maximum codes per hft_md_subscribe call. */
+export const HFT_MD_MAX_CODES_PER_CALL = 1000;
+
+/** Prices and money amounts are integers scaled by this factor in the ABI. */
+export const PRICE_SCALE = 10_000;
+
+/** Return codes (`HFT_OK`, `HFT_E_*`). */
+export const HftReturnCode = {
+  OK: 0,
+  INVALID_ARG: -1,
+  STATE: -2,
+  QUEUE_FULL: -3,
+  NOMEM: -4,
+  SYSTEM: -5,
+} as const;
+
+/** Event types (`HFT_EV_*`). */
+export const EventType = {
+  CONNECTING: 1,
+  CONNECTED: 2,
+  DISCONNECTED: 3,
+  LOGIN: 4,
+  ERROR: 5,
+  ORDER_RSP: 10,
+  CANCEL_RSP: 11,
+  ORDER_STATUS: 12,
+  TRADE_REPORT: 13,
+  RISK_NOTIFY: 14,
+  QUERY_ORDER: 20,
+  QUERY_TRADE: 21,
+  QUERY_POSITION: 22,
+  QUERY_CASH: 23,
+  QUERY_SECURITY: 24,
+  QUERY_ERROR: 25,
+  MD_LOGIN: 30,
+  MD_SUBSCRIBE_RSP: 31,
+  MARKET_DATA: 32,
+  BASE_INFO: 33,
+  OVERFLOW: 40,
+} as const;
+
+/** Event header flags (`HFT_EVF_*`). */
+export const EventFlag = {
+  PAGE_END: 0x1,
+  IS_LAST: 0x2,
+  EMPTY: 0x4,
+  REPLAY: 0x8,
+} as const;
+
+export const HFT_ACCOUNT_STOCK = 1;
+
+export const OverflowPolicyCode = { block: 0, dropMarketData: 1 } as const;
+
+export const QueryKindCode = { orders: 1, trades: 2, positions: 3, cash: 4, securities: 5 } as const;
+
+export const MarketCode = { SH: 1, SZ: 2 } as const;
+
+export const SideCode = { Bid: 1, Ask: 2 } as const;
+
+export const OrderTypeCode = { LMT: 1, B5TC: 2 } as const;
+
+/** `HFT_STATUS_*`, index = code. */
+export const ORDER_STATUS_NAMES = [
+  "Unknown",
+  "PendingNew",
+  "New",
+  "PartiallyFilled",
+  "Filled",
+  "PendingCancel",
+  "Canceling",
+  "CancelFilled",
+  "PartiallyCanceled",
+  "Rejected",
+  "CancelRejected",
+] as const;
+
+/** Records polled per hft_*_poll call: one preallocated buffer of this many × 384 bytes per handle. */
+export const DEFAULT_POLL_BATCH = 1024;
+
+/**
+ * Polls per event-loop turn before yielding with setImmediate, so a flood of market data cannot
+ * starve timers and I/O.
+ */
+export const DEFAULT_MAX_POLLS_PER_TURN = 16;
+
+/** Environment variable naming the library to load. */
+export const HFT_LIB_ENV = "TSGATE_HFT_LIB";
+
+/** Environment variable that lets local test runs skip the ffi-napi backend when it is not installed. */
+export const SKIP_FFI_NAPI_ENV = "TSGATE_SKIP_FFI_NAPI";
+
+/** The bundled simulation library's file name without extension, under `build/`. */
+export const BUNDLED_LIBRARY_BASENAME = "libhftsim";
+
+/** The npm package name, used to find the package root from dist/ or src/. */
+export const PACKAGE_NAME = "@tsgate/hft-native";
+
+/** The command that builds the bundled library, quoted in "library not found" errors. */
+export const BUILD_COMMAND = "npm run build -w @tsgate/hft-native";
+
+/** How ffi-napi has to be installed on Node 20, quoted in "backend unavailable" errors. */
+export const FFI_NAPI_INSTALL_COMMAND = 'CXXFLAGS="-fpermissive" npm install ffi-napi@4.0.3';

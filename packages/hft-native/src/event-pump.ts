@@ -1,0 +1,204 @@
+import { DEFAULT_MAX_POLLS_PER_TURN, DEFAULT_POLL_BATCH } from "./constants.js";
+import { HftCallError } from "./errors.js";
+import { EventRecords } from "./event-decoder.js";
+import type { FfiLibrary } from "./ffi-backend.js";
+import type { NativeCallback, NativeHandleApi, NativePointer } from "./library.js";
+import type { EventDelivery } from "./types.js";
+
+export interface PumpOptions {
+  delivery: EventDelivery;
+  /** Records per hft_*_poll call (size of the one preallocated buffer, in records). */
+  pollBatch: number;
+  /** Polls per event-loop turn before yielding with setImmediate. */
+  maxPollsPerTurn: number;
+}
+
+export const DEFAULT_PUMP_OPTIONS: PumpOptions = {
+  delivery: "batched",
+  pollBatch: DEFAULT_POLL_BATCH,
+  maxPollsPerTurn: DEFAULT_MAX_POLLS_PER_TURN,
+};
+
+/** Called for each record, with the buffer and the record's byte offset in it. */
+export type RecordSink = (records: EventRecords, base: number) => void;
+
+// Longest timer delay Node accepts; the timer only exists to hold the event loop open.
+const KEEP_ALIVE_MS = 2_147_483_647;
+
+/**
+ * Owns one native handle: its event delivery into JS, its keep-alive and its release.
+ *
+ * Batched delivery (hft_api.h "THREADING CONTRACT"): the notifier thread calls the wake-up function
+ * once when the ring becomes non-empty while armed. The wake-up only schedules a drain on the JS
+ * thread (setImmediate), so the notifier is released at once and listener code never runs inside the
+ * FFI callback. The drain polls up to `pollBatch` records per call into one buffer and dispatches
+ * them; after at most `maxPollsPerTurn` full polls it yields to the event loop (setImmediate) and goes
+ * on, so a flood of market data cannot starve timers and sockets. When a poll returns fewer records
+ * than asked the ring was empty: it calls arm(), and if arm() reports records that arrived in between,
+ * it polls again, so no wake-up is lost.
+ *
+ * Keep-alive: calls from the library's threads do not keep Node's event loop alive (koffi), so a ref'd
+ * timer is held from create to close.
+ *
+ * Release runs hft_*_release on a worker thread: it joins the notifier, which may itself be waiting
+ * for the JS thread to run a wake-up (both backends block the calling thread until JS ran the
+ * callback); a synchronous release from the JS thread would deadlock.
+ */
+export class NativeSession {
+  readonly records: EventRecords;
+  private readonly callback: NativeCallback;
+  private keepAlive: NodeJS.Timeout | undefined;
+  private handle: NativePointer | null;
+  private closing: Promise<void> | undefined;
+  private scheduled = false;
+  private paused = false;
+  private wakePending = false;
+
+  constructor(
+    private readonly api: NativeHandleApi,
+    ffi: FfiLibrary,
+    /** "hft_trader" or "hft_md", for error messages. */
+    private readonly prefix: string,
+    handle: NativePointer,
+    private readonly sink: RecordSink,
+    private readonly onError: (err: HftCallError) => void,
+    private readonly options: PumpOptions,
+  ) {
+    this.handle = handle;
+    if (options.delivery === "perEvent") {
+      this.records = new EventRecords(1);
+      this.callback = ffi.registerEventCallback(
+        this.records.buffer,
+        this.records.buffer.length,
+        this.onEvent,
+      );
+    } else {
+      this.records = new EventRecords(options.pollBatch);
+      this.callback = ffi.registerWakeup(this.onWakeup);
+    }
+    const rc =
+      options.delivery === "perEvent"
+        ? api.setEventCallback(handle, this.callback.pointer, this.callback.userData)
+        : api.setWakeup(handle, this.callback.pointer, this.callback.userData);
+    if (rc < 0) {
+      const what = options.delivery === "perEvent" ? "set_event_callback" : "set_wakeup";
+      // Nothing was registered with the library: release the handle, then the callback.
+      void api.release(handle).finally(() => this.callback.release());
+      this.handle = null;
+      this.closing = Promise.resolve();
+      throw new HftCallError(`${prefix}_${what}`, rc, `${prefix}_${what} failed (${rc})`);
+    }
+    this.keepAlive = setInterval(() => {}, KEEP_ALIVE_MS);
+    // Records may already be queued, and the handle may start disarmed: drain once, which arms.
+    if (options.delivery === "batched") this.schedule();
+  }
+
+  /** The live handle; null once close() started. */
+  get native(): NativePointer | null {
+    return this.handle;
+  }
+
+  get isClosed(): boolean {
+    return this.closing !== undefined;
+  }
+
+  /**
+   * Stops polling. Records stay in the ring; with overflowPolicy "block" the library waits (and TCP
+   * pushes back), with "dropMarketData" market data beyond the ring's capacity is dropped and counted.
+   */
+  pause(): void {
+    if (this.options.delivery === "perEvent")
+      throw new Error("pause() is not available with eventDelivery 'perEvent'");
+    this.paused = true;
+  }
+
+  resume(): void {
+    if (!this.paused) return;
+    this.paused = false;
+    if (this.wakePending) {
+      this.wakePending = false;
+      this.schedule();
+    }
+  }
+
+  /** Releases the handle (joins its threads), then the callback and the keep-alive. Idempotent. */
+  close(): Promise<void> {
+    if (this.closing !== undefined) return this.closing;
+    const handle = this.handle;
+    this.handle = null;
+    this.closing = (async () => {
+      try {
+        if (handle !== null) await this.api.release(handle);
+      } finally {
+        // Late calls from a notifier detached by release reach the shared C callback and are ignored.
+        this.callback.release();
+        if (this.keepAlive !== undefined) clearInterval(this.keepAlive);
+        this.keepAlive = undefined;
+      }
+    })();
+    return this.closing;
+  }
+
+  private readonly onWakeup = (): void => {
+    if (this.handle === null) return;
+    if (this.paused) {
+      this.wakePending = true;
+      return;
+    }
+    this.schedule();
+  };
+
+  private readonly onEvent = (): void => {
+    if (this.handle === null) return;
+    this.sink(this.records, 0);
+  };
+
+  private schedule(): void {
+    if (this.scheduled) return;
+    this.scheduled = true;
+    setImmediate(this.drain);
+  }
+
+  private readonly drain = (): void => {
+    this.scheduled = false;
+    const { api, records, sink } = this;
+    const capacity = records.capacity;
+    for (let polls = 0; polls < this.options.maxPollsPerTurn; polls++) {
+      const handle = this.handle;
+      if (handle === null) return;
+      if (this.paused) {
+        this.wakePending = true;
+        return;
+      }
+      const n = api.poll(handle, records.buffer, capacity);
+      if (n < 0) {
+        this.fail("poll", n);
+        return;
+      }
+      // Every polled record is dispatched, even if a listener pauses meanwhile: it left the ring.
+      for (let i = 0; i < n; i++) {
+        if (this.handle === null) return;
+        sink(records, records.base(i));
+      }
+      if (n < capacity) {
+        if (this.handle === null) return;
+        if (this.paused) {
+          this.wakePending = true;
+          return;
+        }
+        const pending = api.arm(handle);
+        if (pending < 0) {
+          this.fail("arm", pending);
+          return;
+        }
+        if (pending === 0) return;
+      }
+    }
+    this.schedule();
+  };
+
+  private fail(what: string, rc: number): void {
+    const func = `${this.prefix}_${what}`;
+    this.onError(new HftCallError(func, rc, `${func} failed (${rc}); event delivery stopped`));
+  }
+}

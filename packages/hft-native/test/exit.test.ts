@@ -1,0 +1,129 @@
+import { spawn } from "node:child_process";
+import { existsSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { type MockServers, startMockServers } from "@tsgate/mock-server";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { BACKENDS, tempDir } from "./helpers.js";
+
+const DIST = join(import.meta.dirname, "..", "dist");
+const tmp = tempDir("exit");
+let mock: MockServers;
+beforeAll(async () => {
+  mock = await startMockServers({ marketRateHz: 0 });
+});
+afterAll(async () => {
+  await mock.close();
+  tmp.cleanup();
+});
+
+/*
+ * A child process logs a TraderApi in to the mock server running in this (parent) process — while it
+ * waits, only the api's keep-alive holds its event loop open, since the library's threads do the
+ * networking — then receives 10,000 events on an MdApi, closes both and must exit by itself with
+ * code 0. Runs the built dist/ in both module formats, so it also checks that the bundled library
+ * is found from dist/index.js and dist/index.cjs.
+ */
+function childScript(format: "esm" | "cjs", backend: string, port: number): string {
+  const load =
+    format === "esm"
+      ? `import { MdApi, TraderApi } from ${JSON.stringify(join(DIST, "index.js"))};`
+      : `const { MdApi, TraderApi } = require(${JSON.stringify(join(DIST, "index.cjs"))});`;
+  return `${load}
+const library = { backend: ${JSON.stringify(backend)} };
+const trader = new TraderApi({ host: "127.0.0.1", port: ${port}, library });
+const md = new MdApi({ host: "127.0.0.1", port: 9, library });
+let n = 0;
+md.on("marketData", (e) => {
+  if (e.mdSeq !== ++n) { console.error("out of order", e.mdSeq, n); process.exit(3); }
+  if (n === 10000) {
+    Promise.all([md.close(), trader.close()]).then(() => process.stdout.write("closed after " + n + "\\n"));
+  }
+});
+trader.on("login", (e) => {
+  if (!e.ok) { console.error("login failed", e.errorCode); process.exit(4); }
+  md.testEmit(10000);
+});
+trader.login({ accountId: "demo", password: "demo123", custOrgid: "0000", custBranchid: "9999", clSystemId: "HFT" });
+`;
+}
+
+function run(file: string): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [file], { stdio: ["ignore", "pipe", "pipe"] });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (d) => {
+      stdout += d;
+    });
+    child.stderr.on("data", (d) => {
+      stderr += d;
+    });
+    // A child that never exits fails the test by its timeout (not a speed assertion).
+    child.on("error", reject);
+    child.on("exit", (status) => resolve({ status, stdout, stderr }));
+  });
+}
+
+describe("close() lets the process exit", () => {
+  const cases = BACKENDS.flatMap((backend) =>
+    (["esm", "cjs"] as const).map((format) => ({ backend, format })),
+  );
+  it.each(cases)("$format build, $backend backend", async ({ backend, format }) => {
+    expect(existsSync(join(DIST, "index.js")), "run the package build first").toBe(true);
+    const file = join(tmp.dir, `child-${backend}.${format === "esm" ? "mjs" : "cjs"}`);
+    writeFileSync(file, childScript(format, backend, mock.tradePort));
+    const res = await run(file);
+    expect(res.stderr).toBe("");
+    expect(res.stdout.trim()).toBe("closed after 10000");
+    expect(res.status).toBe(0);
+  });
+});
+
+/*
+ * Between events the child's JS has nothing pending: only the keep-alive holds the loop open while the
+ * library retries a refused connect (300 ms apart). Without it the process would exit after the first
+ * `disconnected` (checked by hand by unref'ing the keep-alive timer).
+ */
+describe("an open api keeps the process alive across idle gaps", () => {
+  it.each(BACKENDS)("%s", async (backend) => {
+    const file = join(tmp.dir, `idle-${backend}.mjs`);
+    writeFileSync(
+      file,
+      `import { TraderApi } from ${JSON.stringify(join(DIST, "index.js"))};
+const t = new TraderApi({ host: "127.0.0.1", port: 1, connectRetries: 2, reconnectMinMs: 300, reconnectMaxMs: 300, library: { backend: ${JSON.stringify(backend)} } });
+let d = 0;
+t.on("disconnected", (e) => { if (++d === 3 || !e.willReconnect) t.close(); });
+t.login({ accountId: "demo", password: "demo123", custOrgid: "0000", custBranchid: "9999", clSystemId: "HFT" });
+process.on("exit", () => process.stdout.write("disconnected events: " + d + "\\n"));
+`,
+    );
+    const res = await run(file);
+    expect(res.stderr).toBe("");
+    expect(res.stdout.trim()).toBe("disconnected events: 3");
+    expect(res.status).toBe(0);
+  });
+});
+
+describe("ffi-napi missing", () => {
+  it("backend 'ffi-napi' without the package: BACKEND_UNAVAILABLE saying how to install it", async () => {
+    const file = join(tmp.dir, "no-ffi-napi.cjs");
+    writeFileSync(
+      file,
+      `const Module = require("node:module");
+const resolve = Module._resolveFilename;
+Module._resolveFilename = function (request, ...rest) {
+  if (request === "ffi-napi") { const e = new Error("Cannot find module 'ffi-napi'"); e.code = "MODULE_NOT_FOUND"; throw e; }
+  return resolve.call(this, request, ...rest);
+};
+const { loadHftLibrary } = require(${JSON.stringify(join(DIST, "index.cjs"))});
+try { loadHftLibrary({ backend: "ffi-napi" }); } catch (e) { process.stdout.write(e.code + "\\n" + e.message); }
+`,
+    );
+    const res = await run(file);
+    const [code, message] = res.stdout.split("\n");
+    expect(code).toBe("BACKEND_UNAVAILABLE");
+    expect(message).toContain("Cannot find module 'ffi-napi'");
+    expect(message).toContain('CXXFLAGS="-fpermissive" npm install ffi-napi@4.0.3');
+    expect(res.status).toBe(0);
+  });
+});

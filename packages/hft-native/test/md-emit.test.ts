@@ -1,0 +1,181 @@
+import { afterEach, expect, it } from "vitest";
+import {
+  HftArgumentError,
+  HftClosedError,
+  loadHftLibrary,
+  type MarketDataEvent,
+  MdApi,
+  type MdApiOptions,
+  type OverflowEvent,
+} from "../src/index.js";
+import { describeBackends, until } from "./helpers.js";
+
+// hft_md_test_emit needs no server: the handle is created but never logged in.
+const NO_SERVER = { host: "127.0.0.1", port: 9 };
+const open: MdApi[] = [];
+afterEach(async () => {
+  await Promise.all(open.splice(0).map((api) => api.close()));
+});
+
+function mdApi(options: Partial<MdApiOptions> & Pick<MdApiOptions, "library">): MdApi {
+  const api = new MdApi({ ...NO_SERVER, ...options });
+  open.push(api);
+  return api;
+}
+
+/** Counts snapshots and checks mdSeq is 1, 2, 3... */
+function sequenceChecker(api: MdApi) {
+  const state = { next: 1, count: 0, outOfOrder: 0, sample: new Map<number, MarketDataEvent>() };
+  api.on("marketData", (md) => {
+    if (md.mdSeq !== state.next) state.outOfOrder++;
+    state.next = md.mdSeq + 1;
+    state.count++;
+    if (md.mdSeq === 1 || md.mdSeq === 12_345) state.sample.set(md.mdSeq, md);
+  });
+  return state;
+}
+
+describeBackends("MdApi + hft_md_test_emit", (backend) => {
+  it("the library loads and reports itself", () => {
+    const lib = loadHftLibrary({ backend });
+    expect(lib.backend).toBe(backend);
+    expect(lib.abiVersion).toBe(1);
+    expect(lib.info).toMatch(/abi 1/);
+    expect(lib.noop(41)).toBe(41);
+    expect(lib.structSize("hft_event_t")).toBe(384);
+    expect(lib.structSize("no_such_struct")).toBe(-1);
+  });
+
+  it("100,000 events arrive complete and in order through the batched ring, fields decoded", async () => {
+    const N = 100_000;
+    const api = mdApi({ library: { backend } });
+    const seen = sequenceChecker(api);
+    // The drain yields to the event loop between bounded batches: a setImmediate chain keeps ticking.
+    let ticks = 0;
+    let ticking = true;
+    const tick = () => {
+      ticks++;
+      if (ticking) setImmediate(tick);
+    };
+    setImmediate(tick);
+    api.testEmit(N);
+    await until(() => seen.count >= N, `${N} snapshots`, 60_000);
+    ticking = false;
+    expect(seen.count).toBe(N);
+    expect(seen.outOfOrder).toBe(0);
+    expect(ticks).toBeGreaterThan(0);
+
+    // Known fields of the synthetic snapshots (native/sim: test_emit_chunk).
+    const first = seen.sample.get(1)!;
+    expect(first).toEqual({
+      mdSeq: 1,
+      market: "SH",
+      code: "BENCH",
+      tradingDay: 20240102,
+      time: 93000000,
+      preClose: 10,
+      open: 0,
+      high: 0,
+      low: 0,
+      last: 10.01,
+      limitUp: 0,
+      limitDown: 0,
+      volume: 100,
+      turnover: 0,
+      bidPrice: [10, 9.99, 9.98, 9.97, 9.96],
+      bidVolume: [1000, 2000, 3000, 4000, 5000],
+      askPrice: [10.02, 10.03, 10.04, 10.05, 10.06],
+      askVolume: [1000, 2000, 3000, 4000, 5000],
+    });
+    const later = seen.sample.get(12_345)!;
+    expect(later.last).toBe(10.45);
+    expect(later.volume).toBe(1_234_500);
+    expect(later.bidPrice[4]).toBe(10.4);
+  });
+
+  it("per-event callback mode delivers complete and in order too", async () => {
+    const N = 500;
+    const api = mdApi({ library: { backend }, eventDelivery: "perEvent" });
+    const seen = sequenceChecker(api);
+    api.testEmit(N);
+    await until(() => seen.count >= N, `${N} snapshots`);
+    expect(seen.count).toBe(N);
+    expect(seen.outOfOrder).toBe(0);
+    expect(() => api.pauseEvents()).toThrow(/perEvent/);
+  });
+
+  it('overflowPolicy "dropMarketData": a paused consumer gets an overflow event with the count', async () => {
+    const N = 5_000;
+    const api = mdApi({ library: { backend }, eventCapacity: 16, overflowPolicy: "dropMarketData" });
+    let received = 0;
+    let lastSeq = 0;
+    let increasing = true;
+    const overflows: OverflowEvent[] = [];
+    api.on("marketData", (md) => {
+      if (md.mdSeq <= lastSeq) increasing = false;
+      lastSeq = md.mdSeq;
+      received++;
+    });
+    api.on("overflow", (o) => overflows.push(o));
+    api.pauseEvents();
+    api.testEmit(N);
+    // Not a timing assertion: the pause only has to outlast the producer filling 16 slots.
+    await new Promise((r) => setTimeout(r, 300));
+    api.resumeEvents();
+    const droppedTotal = () => overflows.at(-1)?.droppedTotal ?? 0;
+    await until(() => received + droppedTotal() === N, "all snapshots received or counted as dropped");
+    expect(overflows.length).toBeGreaterThan(0);
+    expect(droppedTotal()).toBeGreaterThan(0);
+    expect(overflows.reduce((sum, o) => sum + o.dropped, 0)).toBe(droppedTotal());
+    expect(received + droppedTotal()).toBe(N);
+    expect(increasing).toBe(true);
+  });
+
+  it('overflowPolicy "block": a paused consumer loses nothing', async () => {
+    const N = 5_000;
+    const api = mdApi({ library: { backend }, eventCapacity: 16, overflowPolicy: "block" });
+    const seen = sequenceChecker(api);
+    let overflowed = false;
+    api.on("overflow", () => {
+      overflowed = true;
+    });
+    api.pauseEvents();
+    api.testEmit(N);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(seen.count).toBe(0);
+    api.resumeEvents();
+    await until(() => seen.count >= N, `${N} snapshots`);
+    expect(seen.count).toBe(N);
+    expect(seen.outOfOrder).toBe(0);
+    expect(overflowed).toBe(false);
+  });
+
+  it("close() releases the handle; later calls throw HftClosedError; no event after close", async () => {
+    const api = mdApi({ library: { backend } });
+    let after = 0;
+    let closed = false;
+    api.on("marketData", () => {
+      if (closed) after++;
+    });
+    api.testEmit(50_000);
+    closed = true;
+    const closing = api.close();
+    expect(api.closed).toBe(true);
+    await closing;
+    await api.close(); // idempotent
+    expect(after).toBe(0);
+    expect(() => api.testEmit(1)).toThrow(HftClosedError);
+    expect(() => api.subscribe("SH", ["600000"])).toThrow(/MdApi.subscribe\(\) called after close\(\)/);
+    expect(() => api.login({ user: "u", password: "p" })).toThrow(HftClosedError);
+  });
+
+  it("arguments are validated before anything reaches the library", () => {
+    const api = mdApi({ library: { backend } });
+    expect(() => api.subscribe("SH", ["123456789"])).toThrow(HftArgumentError);
+    expect(() => api.subscribe("XX" as "SH", ["600000"])).toThrow(/market/);
+    expect(() => api.testEmit(-1)).toThrow(HftArgumentError);
+    expect(() => new MdApi({ host: "127.0.0.1", port: 70000, library: { backend } })).toThrow(
+      /port: expected an integer/,
+    );
+  });
+});
