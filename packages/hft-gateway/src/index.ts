@@ -1,1 +1,51 @@
-export {};
+/**
+ * `@tsgate/hft-gateway`: {@link HftGateway}, the Guotai Junan HFT unified trading gateway for
+ * China A-shares (SSE and SZSE, net positions) as a tsgate `BaseGateway`, over the
+ * `@tsgate/hft-native` C library.
+ *
+ * - {@link HftGateway} and its settings ({@link HFT_DEFAULT_SETTING}, {@link parseHftSettings});
+ * - the vendor ↔ core mappings ({@link STATUS_HFT2VT}, {@link SIDE_HFT2VT}, ...);
+ * - pre-send order checks ({@link validateOrder}) and local order ids ({@link OrderIdGenerator}).
+ *
+ * @packageDocumentation
+ */
+
+export type { HftApiFactory, MdApiPort, TraderApiPort } from "./api-ports.js";
+export { nativeApiFactory } from "./api-ports.js";
+export {
+  DEFAULT_ACCOUNT_REFRESH_SECONDS,
+  DEFAULT_MARKET_PORT,
+  DEFAULT_TRADE_PORT,
+  HFT_GATEWAY_NAME,
+} from "./constants.js";
+export { HftGateway, type HftGatewayOptions } from "./hft-gateway.js";
+export {
+  exchangeTime,
+  MARKET_HFT2VT,
+  MARKET_VT2HFT,
+  mapProduct,
+  mapStatus,
+  ORDERTYPE_HFT2VT,
+  ORDERTYPE_VT2HFT,
+  PRODUCT_HFT2VT,
+  parseVendorSymbol,
+  SIDE_HFT2VT,
+  SIDE_VT2HFT,
+  STATUS_HFT2VT,
+  toVendorSymbol,
+} from "./mappings.js";
+export {
+  COUNTER_DIGITS,
+  chinaTimestamp,
+  OrderIdGenerator,
+  type OrderIdGeneratorOptions,
+  PID_DIGITS,
+} from "./order-ids.js";
+export { formatPrice, type OrderValidation, type VendorOrder, validateOrder } from "./order-validation.js";
+export {
+  HFT_DEFAULT_SETTING,
+  HFT_SETTING_RULES,
+  type HftDefaultSetting,
+  type HftSettings,
+  parseHftSettings,
+} from "./settings.js";

@@ -1,0 +1,35 @@
+/**
+ * What the trade and market sides push into: the gateway's pushers, log and status, so that the
+ * sides never hold the gateway itself.
+ *
+ * @module
+ */
+import type {
+  AccountData,
+  ConnectionState,
+  ContractData,
+  GatewaySide,
+  LogLevel,
+  OrderData,
+  PositionData,
+  TickData,
+  TradeData,
+} from "@tsgate/core";
+
+/** The gateway as seen by its sides. */
+export interface GatewaySink {
+  readonly gatewayName: string;
+  onTick(tick: TickData): void;
+  onOrder(order: OrderData): void;
+  onTrade(trade: TradeData): void;
+  onPosition(position: PositionData): void;
+  onAccount(account: AccountData): void;
+  onContract(contract: ContractData): void;
+  writeLog(msg: string, level?: LogLevel): void;
+  writeStatus(side: GatewaySide, state: ConnectionState, msg?: string): void;
+}
+
+/** The message of anything thrown. */
+export function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,235 @@
+/**
+ * {@link HftGateway}: the Guotai Junan HFT unified trading gateway (A-shares, SSE and SZSE, net
+ * positions) as a tsgate `BaseGateway`, over the `@tsgate/hft-native` C library.
+ *
+ * @module
+ */
+import {
+  BaseGateway,
+  type CancelRequest,
+  ConnectionState,
+  createGatewayStatus,
+  createLog,
+  EVENT_TIMER,
+  type EventEngine,
+  Exchange,
+  type GatewaySetting,
+  GatewaySide,
+  type GatewayStatusData,
+  type LogData,
+  LogLevel,
+  type OrderRequest,
+  SettingsError,
+  type SubscribeRequest,
+} from "@tsgate/core";
+import { type HftApiFactory, nativeApiFactory } from "./api-ports.js";
+import { HFT_GATEWAY_NAME } from "./constants.js";
+import { ContractStore } from "./contracts.js";
+import { errorText } from "./gateway-sink.js";
+import { MarketSide } from "./market-side.js";
+import { msg } from "./messages.js";
+import { OrderIdGenerator, type OrderIdGeneratorOptions } from "./order-ids.js";
+import { HFT_DEFAULT_SETTING, type HftSettings, parseHftSettings } from "./settings.js";
+import { TradeSide } from "./trade-side.js";
+
+/** Extra constructor options of {@link HftGateway}; applications never need them. */
+export interface HftGatewayOptions {
+  /** The native API factory; default {@link nativeApiFactory}. Tests inject fakes here. */
+  readonly api?: HftApiFactory;
+  /** Clock and pid of the local order id generator (tests). */
+  readonly orderIds?: OrderIdGeneratorOptions;
+}
+
+const REDACTED = "***";
+
+type GatewayState = "idle" | "connected" | "closing";
+
+/**
+ * The HFT gateway.
+ *
+ * - `connect(setting)` validates the settings (throwing `SettingsError` at once for bad ones,
+ *   and logging them), loads the native library (a missing or incompatible library is logged and
+ *   reported as DISCONNECTED, not thrown), then starts the trade and market connections in
+ *   parallel and returns. Everything after that arrives as events.
+ * - After the trade login: contracts, account, positions, orders and trades are queried and
+ *   pushed, each step logged; account and positions are refreshed on the event engine's timer
+ *   every `accountRefreshSeconds`.
+ * - `sendOrder` returns the vtOrderid at once, with a SUBMITTING order pushed; refused requests
+ *   become REJECTED with the reason. `cancelOrder` never throws.
+ * - Disconnects are logged and reported as gateway status events; the native library reconnects,
+ *   logs in again, re-subscribes market data and resumes the report stream.
+ * - `close()` releases both native handles; afterwards nothing of the gateway keeps the process
+ *   alive, and `connect` may be called again.
+ *
+ * Passwords are never written to logs or status messages: both are redacted from every message
+ * the gateway publishes.
+ *
+ * @example
+ * ```ts
+ * const main = new MainEngine();
+ * main.addGateway(HftGateway);
+ * main.connect({ 交易用户名: "demo", 交易密码: "…", 交易服务器: "127.0.0.1", 行情用户名: "demo",
+ *   行情密码: "…", 行情服务器: "127.0.0.1" }, "HFT");
+ * ```
+ */
+export class HftGateway extends BaseGateway {
+  static override defaultName = HFT_GATEWAY_NAME;
+  static override defaultSetting = HFT_DEFAULT_SETTING;
+  static override exchanges: readonly Exchange[] = [Exchange.SSE, Exchange.SZSE];
+
+  private readonly api: HftApiFactory;
+  private readonly contracts: ContractStore;
+  // Both sides live as long as the gateway: orders, trade ids and subscriptions survive a
+  // close() and a new connect().
+  private readonly trade: TradeSide;
+  private readonly market: MarketSide;
+  private state: GatewayState = "idle";
+  private closing: Promise<void> | undefined;
+  private secrets: string[] = [];
+  private timerCount = 0;
+  private timerTicks = 1;
+
+  /**
+   * @param eventEngine - where events are published
+   * @param gatewayName - instance name, default `"HFT"`
+   * @param options - test hooks (native API factory, order id clock/pid)
+   */
+  constructor(eventEngine: EventEngine, gatewayName?: string, options: HftGatewayOptions = {}) {
+    super(eventEngine, gatewayName);
+    this.api = options.api ?? nativeApiFactory;
+    this.contracts = new ContractStore(this.gatewayName, (contract) => this.onContract(contract));
+    this.trade = new TradeSide(this, this.contracts, new OrderIdGenerator(options.orderIds));
+    this.market = new MarketSide(this, this.contracts);
+  }
+
+  /** True while the trade side is logged in. */
+  get tradeLoggedIn(): boolean {
+    return this.trade.isLoggedIn;
+  }
+
+  /** True while the market side is logged in. */
+  get marketLoggedIn(): boolean {
+    return this.market.isLoggedIn;
+  }
+
+  /**
+   * Validates `setting` and starts connecting both sides; returns at once.
+   *
+   * @throws `SettingsError` naming every bad key (also written to the log)
+   */
+  connect(setting: GatewaySetting): void {
+    if (this.state !== "idle") {
+      this.writeLog(msg.alreadyConnected(), LogLevel.WARNING);
+      return;
+    }
+    let settings: HftSettings;
+    try {
+      settings = parseHftSettings(setting);
+    } catch (error) {
+      if (error instanceof SettingsError) this.writeLog(msg.settingsInvalid(error.message), LogLevel.ERROR);
+      throw error;
+    }
+    this.secrets = [settings.交易密码, settings.行情密码].filter((secret) => secret.length > 0);
+
+    let library: ReturnType<HftApiFactory["loadLibrary"]>;
+    try {
+      library = this.api.loadLibrary({
+        ...(settings.libraryPath !== "" ? { path: settings.libraryPath } : {}),
+        backend: settings.ffiBackend as "koffi" | "ffi-napi",
+      });
+    } catch (error) {
+      const code =
+        typeof (error as { code?: unknown }).code === "string" ? (error as { code: string }).code : "";
+      const text = msg.libraryFailed(code, errorText(error));
+      this.writeLog(text, LogLevel.ERROR);
+      this.writeStatus(GatewaySide.TRADE, ConnectionState.DISCONNECTED, text);
+      this.writeStatus(GatewaySide.MARKET, ConnectionState.DISCONNECTED, text);
+      return;
+    }
+
+    this.state = "connected";
+    this.closing = undefined;
+    this.timerTicks = Math.max(1, Math.round(settings.accountRefreshSeconds / this.eventEngine.interval));
+    this.timerCount = 0;
+    this.eventEngine.register(EVENT_TIMER, this.onTimer);
+    this.trade.start(settings, library, (options) => this.api.createTrader(options));
+    this.market.start(settings, library, (options) => this.api.createMd(options));
+  }
+
+  /**
+   * Releases both native handles (their threads are joined and sockets closed) and stops the
+   * timer refresh. Safe to call more than once and before `connect`.
+   */
+  close(): Promise<void> {
+    if (this.state === "idle") return Promise.resolve();
+    if (this.closing !== undefined) return this.closing;
+    this.state = "closing";
+    this.eventEngine.unregister(EVENT_TIMER, this.onTimer);
+    this.closing = (async () => {
+      const results = await Promise.allSettled([this.trade.close(), this.market.close()]);
+      for (const result of results) {
+        if (result.status === "rejected")
+          this.writeLog(msg.closeFailed(errorText(result.reason)), LogLevel.ERROR);
+      }
+      this.state = "idle";
+      this.writeStatus(GatewaySide.TRADE, ConnectionState.DISCONNECTED, msg.closed());
+      this.writeStatus(GatewaySide.MARKET, ConnectionState.DISCONNECTED, msg.closed());
+      this.writeLog(msg.closed());
+    })();
+    return this.closing;
+  }
+
+  /** Subscribes market data; before connect or before the market login it is queued. */
+  subscribe(req: SubscribeRequest): void {
+    this.market.subscribe(req);
+  }
+
+  /**
+   * Sends an order; returns its vtOrderid at once. Not connected, unknown contract or a request
+   * that breaks the contract's rules: the order is pushed SUBMITTING then REJECTED with the
+   * reason.
+   */
+  sendOrder(req: OrderRequest): string {
+    return this.trade.sendOrder(req);
+  }
+
+  /** Requests cancellation by local order id; problems are logged, never thrown. */
+  cancelOrder(req: CancelRequest): void {
+    this.trade.cancelOrder(req);
+  }
+
+  /** Requests the account (pushed as an account event); ignored unless logged in. */
+  queryAccount(): void {
+    this.trade.queryAccount();
+  }
+
+  /** Requests positions (pushed as position events); ignored unless logged in. */
+  queryPosition(): void {
+    this.trade.queryPosition();
+  }
+
+  /** Publishes a log, with the passwords redacted. */
+  override onLog(log: LogData): void {
+    const text = this.redact(log.msg);
+    super.onLog(text === log.msg ? log : createLog({ ...log, msg: text }));
+  }
+
+  /** Publishes a status change, with the passwords redacted. */
+  override onStatus(status: GatewayStatusData): void {
+    const text = this.redact(status.msg);
+    super.onStatus(text === status.msg ? status : createGatewayStatus({ ...status, msg: text }));
+  }
+
+  private redact(text: string): string {
+    let out = text;
+    for (const secret of this.secrets) if (out.includes(secret)) out = out.split(secret).join(REDACTED);
+    return out;
+  }
+
+  private readonly onTimer = (): void => {
+    this.timerCount += 1;
+    if (this.timerCount < this.timerTicks) return;
+    this.timerCount = 0;
+    this.trade.refresh();
+  };
+}

@@ -1,0 +1,304 @@
+/**
+ * The market-data side of the gateway, over `MdApi`: login, subscriptions, ticks, connection
+ * state.
+ *
+ * Subscriptions: requested before the first market-data login they are kept here and sent once
+ * it succeeds; afterwards they go straight to the library, which queues them while disconnected
+ * and re-sends the whole set after every automatic reconnect and re-login (so market data
+ * recovers after a drop without the gateway doing anything but logging).
+ *
+ * Ticks for a code without a contract use the contract built from the market server's base info
+ * (sent before a code's first snapshot); without either the tick is dropped, with one log line
+ * per code.
+ *
+ * @module
+ */
+
+import {
+  ConnectionState,
+  createTick,
+  type Exchange,
+  GatewaySide,
+  LogLevel,
+  type SubscribeRequest,
+} from "@tsgate/core";
+import type {
+  BaseInfoEvent,
+  DisconnectedEvent,
+  HftLibrary,
+  LoadHftLibraryOptions,
+  Market,
+  MarketDataEvent,
+  MdApiEvents,
+  MdLoginEvent,
+} from "@tsgate/hft-native";
+import { connectionOptions, type HftApiFactory, type MdApiPort } from "./api-ports.js";
+import type { ContractStore } from "./contracts.js";
+import { errorText, type GatewaySink } from "./gateway-sink.js";
+import { exchangeTime, MARKET_HFT2VT, MARKET_VT2HFT } from "./mappings.js";
+import { MARKET_LABELS, msg } from "./messages.js";
+import type { HftSettings } from "./settings.js";
+
+/** Market-data login codes after which retrying cannot help. */
+const CREDENTIAL_ERRORS: ReadonlySet<number> = new Set([5001, 5002]);
+
+/** How the market side creates its API (the factory's `createMd`). */
+export type CreateMd = HftApiFactory["createMd"];
+
+interface Subscription {
+  readonly market: Market;
+  readonly code: string;
+}
+
+/** The market-data side of {@link HftGateway}. */
+export class MarketSide {
+  private api: MdApiPort | undefined;
+  private settings: HftSettings | undefined;
+  private tcpUp = false;
+  private loggedIn = false;
+  private everLoggedIn = false;
+  private loginRefused = false;
+  private readonly subscriptions = new Map<string, Subscription>();
+  private readonly droppedCodes = new Set<string>();
+
+  constructor(
+    private readonly sink: GatewaySink,
+    private readonly contracts: ContractStore,
+  ) {}
+
+  /** True while logged in to the market server. */
+  get isLoggedIn(): boolean {
+    return this.loggedIn;
+  }
+
+  private get peer(): string {
+    return this.settings === undefined ? "" : `${this.settings.行情服务器}:${this.settings.行情端口}`;
+  }
+
+  /** Creates the API, wires its events and requests the login. Never throws. */
+  start(settings: HftSettings, library: HftLibrary | LoadHftLibraryOptions, create: CreateMd): void {
+    this.settings = settings;
+    this.tcpUp = false;
+    this.loggedIn = false;
+    this.everLoggedIn = false;
+    this.loginRefused = false;
+    this.sink.writeStatus(
+      GatewaySide.MARKET,
+      ConnectionState.CONNECTING,
+      msg.connecting(MARKET_LABELS, this.peer),
+    );
+    this.sink.writeLog(msg.connecting(MARKET_LABELS, this.peer));
+    let api: MdApiPort;
+    try {
+      api = create(connectionOptions(settings.行情服务器, settings.行情端口, library, settings));
+    } catch (error) {
+      this.fail(msg.apiCreateFailed(MARKET_LABELS, errorText(error)));
+      return;
+    }
+    this.api = api;
+    this.listen(api);
+    try {
+      api.login({ user: settings.行情用户名, password: settings.行情密码 });
+    } catch (error) {
+      this.fail(msg.loginCallFailed(MARKET_LABELS, errorText(error)));
+    }
+  }
+
+  /** Releases the native handle. */
+  async close(): Promise<void> {
+    this.loggedIn = false;
+    const api = this.api;
+    this.api = undefined;
+    if (api !== undefined) await api.close();
+  }
+
+  /**
+   * Subscribes once per vtSymbol; before `start` or before the first login the request waits
+   * here. Subscriptions are kept across `close`/`start`. Never throws.
+   */
+  subscribe(req: SubscribeRequest): void {
+    const market = MARKET_VT2HFT[req.exchange];
+    if (market === undefined) {
+      this.sink.writeLog(msg.subscribeUnsupported(req.vtSymbol), LogLevel.WARNING);
+      return;
+    }
+    if (this.subscriptions.has(req.vtSymbol)) return;
+    this.subscriptions.set(req.vtSymbol, { market, code: req.symbol });
+    const api = this.api;
+    if (api !== undefined && this.everLoggedIn) {
+      this.send(api, market, [req.symbol], req.vtSymbol);
+    } else {
+      this.sink.writeLog(msg.subscribeQueued(req.vtSymbol));
+    }
+  }
+
+  private send(api: MdApiPort, market: Market, codes: readonly string[], what: string): void {
+    try {
+      api.subscribe(market, codes);
+    } catch (error) {
+      this.sink.writeLog(msg.subscribeSendFailed(what, errorText(error)), LogLevel.WARNING);
+    }
+  }
+
+  /** Sends every subscription kept so far, one call per market. */
+  private sendAll(api: MdApiPort): void {
+    const byMarket = new Map<Market, string[]>();
+    for (const { market, code } of this.subscriptions.values()) {
+      const codes = byMarket.get(market) ?? [];
+      codes.push(code);
+      byMarket.set(market, codes);
+    }
+    for (const [market, codes] of byMarket) this.send(api, market, codes, codes.join(","));
+  }
+
+  private listen(api: MdApiPort): void {
+    const on = <K extends keyof MdApiEvents>(name: K, handler: (event: MdApiEvents[K]) => void): void => {
+      api.on(name, (event) => {
+        // Events of a closed (replaced) api are stale.
+        if (this.api !== api) return;
+        try {
+          handler(event);
+        } catch (error) {
+          this.sink.writeLog(
+            msg.handlerFailed(MARKET_LABELS, String(name), errorText(error)),
+            LogLevel.ERROR,
+          );
+        }
+      });
+    };
+    on("marketData", (ev) => this.onMarketData(ev));
+    on("baseInfo", (ev) => this.onBaseInfo(ev));
+    on("connecting", (ev) => {
+      this.tcpUp = false;
+      if (ev.attempt > 0) {
+        const state = this.everLoggedIn ? ConnectionState.RECONNECTING : ConnectionState.CONNECTING;
+        this.sink.writeStatus(GatewaySide.MARKET, state, ev.message);
+      }
+    });
+    on("connected", () => {
+      this.tcpUp = true;
+    });
+    on("disconnected", (ev) => this.onDisconnected(ev));
+    on("login", (ev) => this.onLogin(ev, api));
+    on("error", (ev) => this.sink.writeLog(msg.mdLibraryError(ev.errorCode, ev.message), LogLevel.WARNING));
+    on("subscribeRsp", (ev) => {
+      if (ev.errorCode !== 0)
+        this.sink.writeLog(msg.subscribeFailed(ev.errorCode, ev.errorMsg), LogLevel.WARNING);
+    });
+    on("overflow", (ev) => this.sink.writeLog(msg.mdOverflow(ev.dropped, ev.droppedTotal), LogLevel.WARNING));
+  }
+
+  private onLogin(ev: MdLoginEvent, api: MdApiPort): void {
+    if (!ev.ok) {
+      this.loggedIn = false;
+      this.loginRefused = CREDENTIAL_ERRORS.has(ev.errorCode);
+      const text = msg.mdLoginFailed(ev.errorCode, ev.message, this.settings?.行情用户名 ?? "");
+      this.sink.writeLog(text, this.loginRefused ? LogLevel.ERROR : LogLevel.WARNING);
+      this.sink.writeStatus(
+        GatewaySide.MARKET,
+        this.loginRefused
+          ? ConnectionState.DISCONNECTED
+          : this.everLoggedIn
+            ? ConnectionState.RECONNECTING
+            : ConnectionState.CONNECTING,
+        text,
+      );
+      return;
+    }
+    const first = !this.everLoggedIn;
+    this.loginRefused = false;
+    this.loggedIn = true;
+    this.everLoggedIn = true;
+    const text = first ? msg.loginOk(MARKET_LABELS) : msg.reloginOk(MARKET_LABELS);
+    this.sink.writeStatus(GatewaySide.MARKET, ConnectionState.CONNECTED, text);
+    this.sink.writeLog(text);
+    // After a reconnect the library has already re-sent the subscriptions it holds.
+    if (first) this.sendAll(api);
+  }
+
+  private onDisconnected(ev: DisconnectedEvent): void {
+    this.loggedIn = false;
+    let text: string;
+    let level: LogLevel = ev.willReconnect ? LogLevel.WARNING : LogLevel.ERROR;
+    if (this.loginRefused) {
+      text = msg.stoppedAfterLogin(MARKET_LABELS);
+      level = LogLevel.INFO;
+    } else if (this.tcpUp) {
+      text = msg.disconnected(MARKET_LABELS, ev);
+    } else {
+      text = msg.connectFailed(MARKET_LABELS, this.peer, ev);
+    }
+    this.tcpUp = false;
+    const state = !ev.willReconnect
+      ? ConnectionState.DISCONNECTED
+      : this.everLoggedIn
+        ? ConnectionState.RECONNECTING
+        : ConnectionState.CONNECTING;
+    this.sink.writeStatus(GatewaySide.MARKET, state, text);
+    this.sink.writeLog(text, level);
+  }
+
+  private onBaseInfo(ev: BaseInfoEvent): void {
+    this.contracts.addBaseInfo(ev);
+  }
+
+  private onMarketData(ev: MarketDataEvent): void {
+    const exchange: Exchange = MARKET_HFT2VT[ev.market];
+    const vtSymbol = `${ev.code}.${exchange}`;
+    const contract = this.contracts.get(vtSymbol);
+    if (contract === undefined) {
+      if (!this.droppedCodes.has(vtSymbol)) {
+        this.droppedCodes.add(vtSymbol);
+        this.sink.writeLog(msg.tickWithoutContract(vtSymbol), LogLevel.WARNING);
+      }
+      return;
+    }
+    const bp = ev.bidPrice;
+    const bv = ev.bidVolume;
+    const ap = ev.askPrice;
+    const av = ev.askVolume;
+    this.sink.onTick(
+      createTick({
+        gatewayName: this.sink.gatewayName,
+        symbol: ev.code,
+        exchange,
+        datetime: exchangeTime(ev.tradingDay, ev.time),
+        name: contract.name,
+        volume: ev.volume,
+        turnover: ev.turnover,
+        lastPrice: ev.last,
+        limitUp: ev.limitUp > 0 ? ev.limitUp : (contract.limitUp ?? 0),
+        limitDown: ev.limitDown > 0 ? ev.limitDown : (contract.limitDown ?? 0),
+        openPrice: ev.open,
+        highPrice: ev.high,
+        lowPrice: ev.low,
+        preClose: ev.preClose,
+        bidPrice1: bp[0] ?? 0,
+        bidPrice2: bp[1] ?? 0,
+        bidPrice3: bp[2] ?? 0,
+        bidPrice4: bp[3] ?? 0,
+        bidPrice5: bp[4] ?? 0,
+        askPrice1: ap[0] ?? 0,
+        askPrice2: ap[1] ?? 0,
+        askPrice3: ap[2] ?? 0,
+        askPrice4: ap[3] ?? 0,
+        askPrice5: ap[4] ?? 0,
+        bidVolume1: bv[0] ?? 0,
+        bidVolume2: bv[1] ?? 0,
+        bidVolume3: bv[2] ?? 0,
+        bidVolume4: bv[3] ?? 0,
+        bidVolume5: bv[4] ?? 0,
+        askVolume1: av[0] ?? 0,
+        askVolume2: av[1] ?? 0,
+        askVolume3: av[2] ?? 0,
+        askVolume4: av[3] ?? 0,
+        askVolume5: av[4] ?? 0,
+      }),
+    );
+  }
+
+  private fail(text: string): void {
+    this.sink.writeLog(text, LogLevel.ERROR);
+    this.sink.writeStatus(GatewaySide.MARKET, ConnectionState.DISCONNECTED, text);
+  }
+}

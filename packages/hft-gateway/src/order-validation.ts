@@ -1,0 +1,151 @@
+/**
+ * Checks an order request against its contract before anything is sent, so that mistakes a
+ * strategy can fix come back at once as a REJECTED order with a precise reason, and converts the
+ * request to the vendor's terms.
+ *
+ * What is checked here (from the contract alone): exchange, direction, offset, order type, volume
+ * (whole shares; buys in the contract's lots), limit price (positive, at most 4 decimals, on the
+ * tick, inside the daily limits). What is left to the server, because it needs live account
+ * state: cash (2008), holdings and T+1 (2009/2010), odd-lot sells (2004), trading hours (2011).
+ *
+ * Offsets: an A-share cash account has no open/close distinction, so {@link Offset.NONE} is the
+ * normal value. For strategies written for vnpy's OPEN/CLOSE vocabulary the consistent pairs are
+ * accepted too and ignored on the wire: LONG + OPEN (a buy opens or adds) and SHORT + CLOSE /
+ * CLOSETODAY / CLOSEYESTERDAY (a sell reduces the holding). SHORT + OPEN (short selling) and
+ * LONG + CLOSE (buying to cover) need a margin account and are rejected.
+ *
+ * Prices are compared as integers scaled by 10,000 (the ABI's unit), never as floats, so 2.01 is
+ * on a 0.01 tick even though `2.01 * 100` is 200.99999999999997.
+ *
+ * @module
+ */
+
+import { type ContractData, Direction, Offset, type OrderRequest } from "@tsgate/core";
+import type { OrderType as VendorOrderType, Side as VendorSide } from "@tsgate/hft-native";
+import { toScaled } from "@tsgate/hft-native";
+import { MARKET_VT2HFT, ORDERTYPE_VT2HFT, SIDE_VT2HFT } from "./mappings.js";
+
+/** An order request in the vendor's terms, ready for `TraderApi.order` (without the client order id). */
+export interface VendorOrder {
+  /** `"SH.600000"`. */
+  readonly symbol: string;
+  readonly side: VendorSide;
+  readonly orderType: VendorOrderType;
+  readonly volume: number;
+  /** Yuan; 0 for B5TC (market) orders. */
+  readonly price: number;
+}
+
+/** The outcome of {@link validateOrder}. */
+export type OrderValidation =
+  | { readonly ok: true; readonly order: VendorOrder }
+  | { readonly ok: false; readonly reason: string };
+
+const SELL_OFFSETS: ReadonlySet<Offset> = new Set([Offset.CLOSE, Offset.CLOSETODAY, Offset.CLOSEYESTERDAY]);
+
+function reject(reason: string): OrderValidation {
+  return { ok: false, reason };
+}
+
+/** The scaled integer of a price, or `undefined` when it has more than 4 decimals or is not finite. */
+function scaled(price: number): number | undefined {
+  try {
+    return toScaled("price", price);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Formats a price for a message without float noise (at most 4 decimals, as on the wire). */
+export function formatPrice(price: number): string {
+  return String(Number(price.toFixed(4)));
+}
+
+/**
+ * Checks `req` against `contract` (the contract of `req.vtSymbol`, or `undefined` when none is
+ * known) and returns the vendor order, or the reason it is refused.
+ */
+export function validateOrder(req: OrderRequest, contract: ContractData | undefined): OrderValidation {
+  const market = MARKET_VT2HFT[req.exchange];
+  if (market === undefined) {
+    return reject(`exchange ${req.exchange} is not traded by this gateway (SSE and SZSE only)`);
+  }
+  if (contract === undefined) {
+    return reject(
+      `no contract for ${req.vtSymbol}: unknown symbol, or contracts are not loaded yet (wait for the trade login)`,
+    );
+  }
+  const side = SIDE_VT2HFT[req.direction];
+  if (side === undefined) {
+    return reject(`direction ${req.direction} is not an order direction: use LONG (buy) or SHORT (sell)`);
+  }
+  if (req.offset !== Offset.NONE) {
+    const consistent =
+      (req.direction === Direction.LONG && req.offset === Offset.OPEN) ||
+      (req.direction === Direction.SHORT && SELL_OFFSETS.has(req.offset));
+    if (!consistent) {
+      return reject(
+        `offset ${req.offset} with direction ${req.direction} needs a margin account; a cash account buys (LONG, NONE/OPEN) and sells holdings (SHORT, NONE/CLOSE)`,
+      );
+    }
+  }
+  const orderType = ORDERTYPE_VT2HFT[req.type];
+  if (orderType === undefined) {
+    return reject(
+      `order type ${req.type} is not supported: use LIMIT or MARKET (best five levels, rest cancelled)`,
+    );
+  }
+
+  const volume = req.volume;
+  if (!Number.isSafeInteger(volume) || volume <= 0) {
+    return reject(`volume ${volume} is not a positive whole number of shares`);
+  }
+  if (contract.maxVolume !== undefined && volume > contract.maxVolume) {
+    return reject(`volume ${volume} is above the maximum of ${contract.maxVolume} shares per order`);
+  }
+  if (req.direction === Direction.LONG) {
+    const step = contract.volumeStep > 0 ? contract.volumeStep : 1;
+    if (volume < contract.minVolume) {
+      return reject(
+        `buy volume ${volume} is below the minimum of ${contract.minVolume} shares for ${req.vtSymbol}`,
+      );
+    }
+    if ((volume - contract.minVolume) % step !== 0) {
+      return reject(
+        step === contract.minVolume
+          ? `buy volume ${volume} is not a multiple of the lot (${step} shares)`
+          : `buy volume ${volume} must be ${contract.minVolume} shares plus steps of ${step}`,
+      );
+    }
+  }
+
+  let price = 0;
+  if (orderType === "LMT") {
+    price = req.price;
+    const priceUnits = scaled(price);
+    if (priceUnits === undefined || priceUnits <= 0) {
+      return reject(`limit price ${price} is not a positive price with at most 4 decimals`);
+    }
+    const tickUnits = contract.pricetick > 0 ? scaled(contract.pricetick) : undefined;
+    if (tickUnits !== undefined && tickUnits > 0 && priceUnits % tickUnits !== 0) {
+      return reject(
+        `price ${formatPrice(price)} is not a multiple of the tick ${formatPrice(contract.pricetick)}`,
+      );
+    }
+    const up = contract.limitUp !== undefined && contract.limitUp > 0 ? scaled(contract.limitUp) : undefined;
+    if (up !== undefined && priceUnits > up) {
+      return reject(
+        `price ${formatPrice(price)} is above the limit-up price ${formatPrice(contract.limitUp ?? 0)} of ${req.vtSymbol}`,
+      );
+    }
+    const down =
+      contract.limitDown !== undefined && contract.limitDown > 0 ? scaled(contract.limitDown) : undefined;
+    if (down !== undefined && priceUnits < down) {
+      return reject(
+        `price ${formatPrice(price)} is below the limit-down price ${formatPrice(contract.limitDown ?? 0)} of ${req.vtSymbol}`,
+      );
+    }
+  }
+
+  return { ok: true, order: { symbol: `${market}.${req.symbol}`, side, orderType, volume, price } };
+}

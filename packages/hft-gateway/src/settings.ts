@@ -1,0 +1,173 @@
+/**
+ * The gateway's settings: `defaultSetting` (the vnpy_hft keys plus optional advanced keys) and
+ * their validation with `@tsgate/core`'s `validateSettings`, plus the cross-field rules a per-key
+ * rule cannot express.
+ *
+ * @module
+ */
+import {
+  type SettingRefinements,
+  SettingsError,
+  type SettingsIssue,
+  type SettingValues,
+  validateSettings,
+} from "@tsgate/core";
+import {
+  DEFAULT_ACCOUNT_REFRESH_SECONDS,
+  DEFAULT_BRANCH_CODE,
+  DEFAULT_CONNECT_RETRIES,
+  DEFAULT_CONNECT_TIMEOUT_MS,
+  DEFAULT_FFI_BACKEND,
+  DEFAULT_HEARTBEAT_INTERVAL_MS,
+  DEFAULT_HEARTBEAT_TIMEOUT_MS,
+  DEFAULT_MARKET_PORT,
+  DEFAULT_ORG_CODE,
+  DEFAULT_RECONNECT_MAX_MS,
+  DEFAULT_RECONNECT_MIN_MS,
+  DEFAULT_SYSTEM_ID,
+  DEFAULT_TRADE_PORT,
+  FFI_BACKENDS,
+  FIELD_BYTES,
+  MAX_MS_SETTING,
+  MAX_REFRESH_SECONDS,
+} from "./constants.js";
+
+/**
+ * Every setting of {@link HftGateway} with its default.
+ *
+ * The Chinese keys are exactly vnpy_hft's (so a vnpy connect file works as is); the ports are
+ * numbers (a string of digits such as `"8000"` is accepted too). The English keys are optional
+ * advanced settings.
+ */
+export const HFT_DEFAULT_SETTING = Object.freeze({
+  /** Trade account id (`account_id`). Required. */
+  交易用户名: "",
+  /** Trade password. Required by the broker; never logged. */
+  交易密码: "",
+  /** Trade server host name or IPv4 address, without a port. Required. */
+  交易服务器: "",
+  /** Trade server port. */
+  交易端口: DEFAULT_TRADE_PORT,
+  /** Organisation code (`cust_orgid`). */
+  机构代号: DEFAULT_ORG_CODE,
+  /** Branch code (`cust_branchid`). */
+  营业部代号: DEFAULT_BRANCH_CODE,
+  /** Gateway / client system id (`cl_system_id`). */
+  网关: DEFAULT_SYSTEM_ID,
+  /** Market-data user. Required. */
+  行情用户名: "",
+  /** Market-data password; never logged. */
+  行情密码: "",
+  /** Market-data server host name or IPv4 address, without a port. Required. */
+  行情服务器: "",
+  /** Market-data server port. */
+  行情端口: DEFAULT_MARKET_PORT,
+  /** Path of the HFT C library; "" = env `TSGATE_HFT_LIB`, else the bundled simulation library. */
+  libraryPath: "",
+  /** FFI backend: "koffi" (default) or "ffi-napi". */
+  ffiBackend: DEFAULT_FFI_BACKEND as string,
+  /** First reconnect delay in ms; doubles up to `reconnectMaxMs`. */
+  reconnectMinMs: DEFAULT_RECONNECT_MIN_MS,
+  /** Longest reconnect delay in ms. */
+  reconnectMaxMs: DEFAULT_RECONNECT_MAX_MS,
+  /** Heartbeat interval in ms. */
+  heartbeatIntervalMs: DEFAULT_HEARTBEAT_INTERVAL_MS,
+  /** A server silent for this many ms is disconnected and reconnected. */
+  heartbeatTimeoutMs: DEFAULT_HEARTBEAT_TIMEOUT_MS,
+  /** TCP connect timeout in ms. */
+  connectTimeoutMs: DEFAULT_CONNECT_TIMEOUT_MS,
+  /** Connect attempts before the first successful login (-1 = forever). */
+  connectRetries: DEFAULT_CONNECT_RETRIES,
+  /** Seconds between account and position refreshes (on the event engine's timer). */
+  accountRefreshSeconds: DEFAULT_ACCOUNT_REFRESH_SECONDS,
+});
+
+/** The type of {@link HFT_DEFAULT_SETTING}. */
+export type HftDefaultSetting = typeof HFT_DEFAULT_SETTING;
+
+/** Validated, complete settings (every key present, typed by its default). */
+export type HftSettings = SettingValues<HftDefaultSetting>;
+
+const HOST_TEXT = /^[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?$/;
+
+function utf8Length(text: string): number {
+  return Buffer.byteLength(text, "utf8");
+}
+
+function fits(bytes: number): (value: string) => string | undefined {
+  return (value) =>
+    utf8Length(value) > bytes
+      ? `must be at most ${bytes} bytes of UTF-8 (the field is char[${bytes + 1}])`
+      : undefined;
+}
+
+function hostCheck(portKey: string): (value: string) => string | undefined {
+  return (value) => {
+    const host = value.trim();
+    if (host.length === 0) return "required: the server's host name or IPv4 address";
+    if (/^[a-z]+:\/\//i.test(host))
+      return `write only the host (e.g. 127.0.0.1), without a scheme such as tcp://`;
+    if (host.includes(":")) return `write only the host; put the port in ${portKey}`;
+    if (!HOST_TEXT.test(host)) return `expected a host name or IPv4 address, got ${JSON.stringify(host)}`;
+    if (utf8Length(host) > FIELD_BYTES.host) return `must be at most ${FIELD_BYTES.host} characters`;
+    return undefined;
+  };
+}
+
+/** Per-key rules on top of the types implied by the defaults. */
+export const HFT_SETTING_RULES: SettingRefinements<HftDefaultSetting> = {
+  交易用户名: { nonEmpty: true, check: fits(FIELD_BYTES.accountId) },
+  交易密码: { check: fits(FIELD_BYTES.password) },
+  交易服务器: { description: "a host name or IPv4 address", check: hostCheck("交易端口") },
+  交易端口: { min: 1, max: 65535 },
+  机构代号: { nonEmpty: true, check: fits(FIELD_BYTES.orgCode) },
+  营业部代号: { nonEmpty: true, check: fits(FIELD_BYTES.branchCode) },
+  网关: { check: fits(FIELD_BYTES.systemId) },
+  行情用户名: { nonEmpty: true, check: fits(FIELD_BYTES.mdUser) },
+  行情密码: { check: fits(FIELD_BYTES.password) },
+  行情服务器: { description: "a host name or IPv4 address", check: hostCheck("行情端口") },
+  行情端口: { min: 1, max: 65535 },
+  ffiBackend: { oneOf: FFI_BACKENDS },
+  reconnectMinMs: { min: 1, max: MAX_MS_SETTING },
+  reconnectMaxMs: { min: 1, max: MAX_MS_SETTING },
+  heartbeatIntervalMs: { min: 1, max: MAX_MS_SETTING },
+  heartbeatTimeoutMs: { min: 1, max: MAX_MS_SETTING },
+  connectTimeoutMs: { min: 1, max: MAX_MS_SETTING },
+  connectRetries: { min: -1, max: MAX_MS_SETTING },
+  accountRefreshSeconds: { min: 1, max: MAX_REFRESH_SECONDS },
+};
+
+/** Name used in settings error messages. */
+const CONTEXT = "HFT settings";
+
+/**
+ * Validates the user's settings and returns them complete, typed and frozen.
+ *
+ * Missing keys take their defaults; host values are trimmed.
+ *
+ * @throws `SettingsError` (from `@tsgate/core`) naming every bad key in the user's own words,
+ *   e.g. `交易端口: expected an integer between 1 and 65535, got "80a"`. Password values never
+ *   appear in it.
+ */
+export function parseHftSettings(input: unknown): HftSettings {
+  const settings = validateSettings(HFT_DEFAULT_SETTING, input, HFT_SETTING_RULES, { context: CONTEXT });
+  const issues: SettingsIssue[] = [];
+  if (settings.reconnectMaxMs < settings.reconnectMinMs) {
+    issues.push({
+      key: "reconnectMaxMs",
+      message: `must be at least reconnectMinMs (${settings.reconnectMinMs}), got ${settings.reconnectMaxMs}`,
+    });
+  }
+  if (settings.heartbeatTimeoutMs <= settings.heartbeatIntervalMs) {
+    issues.push({
+      key: "heartbeatTimeoutMs",
+      message: `must be longer than heartbeatIntervalMs (${settings.heartbeatIntervalMs}), got ${settings.heartbeatTimeoutMs}`,
+    });
+  }
+  if (issues.length > 0) throw new SettingsError(issues, CONTEXT);
+  return Object.freeze({
+    ...settings,
+    交易服务器: settings.交易服务器.trim(),
+    行情服务器: settings.行情服务器.trim(),
+  });
+}
