@@ -1,0 +1,32 @@
+/**
+ * Where the CLI reads and writes, replaceable in tests.
+ *
+ * @module
+ */
+import type { Readable } from "node:stream";
+
+/** The CLI's terminal. */
+export interface CliIo {
+  /** Writes one line to standard output. */
+  readonly out: (line: string) => void;
+  /** Writes one line to standard error. */
+  readonly err: (line: string) => void;
+  /** Command input of the terminal mode. */
+  readonly input: Readable;
+  /** Ends the process at once (a second Ctrl-C, a shutdown that hangs). */
+  readonly exit: (code: number) => never;
+  /** Environment variables. */
+  readonly env: Readonly<Record<string, string | undefined>>;
+}
+
+/** The process's own terminal. */
+export const processIo: CliIo = {
+  out: (line) => process.stdout.write(`${line}\n`),
+  err: (line) => process.stderr.write(`${line}\n`),
+  input: process.stdin,
+  exit: (code) => process.exit(code),
+  env: process.env,
+};
+
+/** A usage mistake: printed with the command's help, exit code 2. */
+export class UsageError extends Error {}

@@ -1,0 +1,106 @@
+/**
+ * `tsgate status`: asks a running trader's HTTP API for its connection state.
+ *
+ * @module
+ */
+import { get } from "node:http";
+import { parseArgs } from "node:util";
+import { DEFAULT_HTTP_HOST, DEFAULT_HTTP_PORT, PORT_ENV, STATUS_TIMEOUT_MS } from "../constants.js";
+import type { StatusAnswer } from "../shared/protocol.js";
+import { type CliIo, UsageError } from "./cli-io.js";
+import { httpPort } from "./options.js";
+
+export const STATUS_USAGE = `Usage: tsgate status [--port <n>] [--host <address>]
+
+Prints the connection state of the tsgate trader running on this machine.
+Exit code 0 when a trader answers, 1 when none is running.
+
+  --port <n>          its dashboard port (default ${DEFAULT_HTTP_PORT}, or $${PORT_ENV})
+  --host <address>    its interface (default ${DEFAULT_HTTP_HOST})
+`;
+
+function isStatusAnswer(value: unknown): value is StatusAnswer {
+  return (
+    typeof value === "object" &&
+    value !== null &&
+    (value as { app?: unknown }).app === "tsgate-trader" &&
+    Array.isArray((value as { statuses?: unknown }).statuses)
+  );
+}
+
+/** GETs the trader's status (node:http: unlike fetch, it has no list of forbidden ports). */
+function getJson(host: string, port: number): Promise<{ status: number; body: unknown }> {
+  return new Promise((resolve, reject) => {
+    const req = get({ host, port, path: "/api/status", timeout: STATUS_TIMEOUT_MS }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on("data", (chunk: Buffer) => chunks.push(chunk));
+      res.on("end", () => {
+        let body: unknown;
+        try {
+          body = JSON.parse(Buffer.concat(chunks).toString("utf8"));
+        } catch {
+          body = undefined;
+        }
+        resolve({ status: res.statusCode ?? 0, body });
+      });
+      res.on("error", reject);
+    });
+    req.on("timeout", () => req.destroy(Object.assign(new Error("timeout"), { code: "ETIMEDOUT" })));
+    req.on("error", reject);
+  });
+}
+
+/** Runs `tsgate status`; resolves with the exit code. */
+export async function runStatus(argv: readonly string[], io: CliIo): Promise<number> {
+  let port: number;
+  let host: string;
+  try {
+    const { values } = parseArgs({
+      args: [...argv],
+      strict: true,
+      allowPositionals: false,
+      options: { port: { type: "string" }, host: { type: "string" }, help: { type: "boolean", short: "h" } },
+    });
+    if (values.help === true) {
+      io.out(STATUS_USAGE);
+      return 0;
+    }
+    port = httpPort(values.port, io.env);
+    host = values.host ?? DEFAULT_HTTP_HOST;
+    if (port === 0) throw new UsageError("--port 0 names no trader; give the port it listens on");
+  } catch (err) {
+    io.err(`tsgate status: ${(err as Error).message}\n\n${STATUS_USAGE}`);
+    return 2;
+  }
+  const where = `${host.includes(":") ? `[${host}]` : host}:${port}`;
+  const notRunning = (why: string) => {
+    io.err(
+      `No tsgate trader is running on ${where} (${why}). Start one with "npm start" or "tsgate trader"; ` +
+        "if it runs on another port, pass --port <n>.",
+    );
+    return 1;
+  };
+
+  let answer: { status: number; body: unknown };
+  try {
+    answer = await getJson(host, port);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === "ECONNREFUSED") return notRunning("connection refused");
+    if (code === "ETIMEDOUT") return notRunning(`no answer within ${STATUS_TIMEOUT_MS / 1000} s`);
+    return notRunning(code ?? (err as Error).message);
+  }
+  const body = answer.body;
+  if (answer.status !== 200 || !isStatusAnswer(body)) {
+    io.err(`Something other than a tsgate trader answers on ${where} (HTTP ${answer.status}).`);
+    return 1;
+  }
+  io.out(
+    `tsgate trader on http://${where} (${body.mode === "simulator" ? "embedded simulator" : "external server"})`,
+  );
+  if (body.statuses.length === 0) io.out(`  ${body.gatewayName}: no connection state yet`);
+  for (const status of body.statuses)
+    io.out(`  ${body.gatewayName} ${status.side.padEnd(6)} ${status.state}`);
+  io.out(`  subscribed instruments: ${body.subscriptions}`);
+  return 0;
+}

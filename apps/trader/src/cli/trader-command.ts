@@ -1,0 +1,226 @@
+/**
+ * `tsgate trader`: starts the dashboard on the embedded simulator (or on the server of a settings
+ * file), prints the URL with its access token once, and stops cleanly on Ctrl-C / SIGTERM.
+ *
+ * @module
+ */
+import { parseArgs } from "node:util";
+import {
+  ConnectionState,
+  EVENT_GATEWAY_STATUS,
+  EVENT_LOG,
+  type EventHandler,
+  LogLevel,
+  SettingsError,
+} from "@tsgate/core";
+import { ConfigError } from "@tsgate/mock-server";
+import {
+  DEFAULT_HTTP_HOST,
+  DEFAULT_HTTP_PORT,
+  LOOPBACK_HOSTS,
+  PORT_ENV,
+  SHUTDOWN_TIMEOUT_MS,
+} from "../constants.js";
+import { InputError, TraderError } from "../errors.js";
+import { readSettingFile } from "../gateway-settings.js";
+import { startTrader, type TraderApp, type TraderOptions } from "../trader-app.js";
+import { type CliIo, UsageError } from "./cli-io.js";
+import { clock } from "./format.js";
+import { httpPort, intOption } from "./options.js";
+import { startTerminalMode, type TerminalMode } from "./terminal-mode.js";
+
+export const TRADER_USAGE = `Usage: tsgate trader [options]
+
+Starts the web dashboard. Without --settings it runs on the embedded simulator (mock trade and
+market servers with a demo account) through the real HFT gateway and native library.
+
+  --settings <file.json>    connect to the server in this settings file (keys 交易用户名 … 行情端口)
+                            instead of the embedded simulator
+  --no-browser              terminal mode: print orders/trades and read commands on stdin
+  --port <n>                dashboard port (default ${DEFAULT_HTTP_PORT}, or $${PORT_ENV}; 0 = any free port)
+  --host <address>          dashboard interface (default ${DEFAULT_HTTP_HOST}; others print a warning)
+  --subscribe <list>        instruments to subscribe, e.g. 600000.SSE,000001.SZSE (default: the demo set)
+  --mock-config <file>      simulator config (default: the built-in demo config)
+  --trade-port <n>          simulator trade port (default: any free port)
+  --market-port <n>         simulator market port (default: any free port)
+  --seed <n>                simulator market seed
+  -h, --help                show this help
+`;
+
+function parseTraderArgs(argv: readonly string[], io: CliIo): { options: TraderOptions; terminal: boolean } {
+  let values: Record<string, string | boolean | undefined>;
+  try {
+    ({ values } = parseArgs({
+      args: [...argv],
+      strict: true,
+      allowPositionals: false,
+      options: {
+        settings: { type: "string" },
+        "no-browser": { type: "boolean" },
+        port: { type: "string" },
+        host: { type: "string" },
+        subscribe: { type: "string" },
+        "mock-config": { type: "string" },
+        "trade-port": { type: "string" },
+        "market-port": { type: "string" },
+        seed: { type: "string" },
+        help: { type: "boolean", short: "h" },
+      },
+    }));
+  } catch (err) {
+    throw new UsageError((err as Error).message);
+  }
+  const str = (name: string) => (typeof values[name] === "string" ? (values[name] as string) : undefined);
+  const subscribe = str("subscribe")
+    ?.split(",")
+    .map((s) => s.trim())
+    .filter((s) => s !== "");
+  const tradePort = intOption("--trade-port", str("trade-port"), 0, 65535);
+  const marketPort = intOption("--market-port", str("market-port"), 0, 65535);
+  const seed = intOption("--seed", str("seed"), 0, 2 ** 32 - 1);
+  const settingsFile = str("settings");
+  const options: TraderOptions = {
+    host: str("host") ?? DEFAULT_HTTP_HOST,
+    port: httpPort(str("port"), io.env),
+    ...(settingsFile !== undefined ? { setting: readSettingFile(settingsFile) } : {}),
+    ...(subscribe !== undefined ? { subscribe } : {}),
+    simulator: {
+      ...(str("mock-config") !== undefined ? { configPath: str("mock-config") } : {}),
+      ...(tradePort !== undefined ? { tradePort } : {}),
+      ...(marketPort !== undefined ? { marketPort } : {}),
+      ...(seed !== undefined ? { seed } : {}),
+    },
+  };
+  if (values.help === true) throw new HelpRequested();
+  return { options, terminal: values["no-browser"] === true };
+}
+
+class HelpRequested extends Error {}
+
+/** Prints gateway status changes and warnings/errors in browser mode (the terminal mode prints everything). */
+function watchQuietly(app: TraderApp, io: CliIo): () => void {
+  const engine = app.runtime.mainEngine.eventEngine;
+  const onStatus: EventHandler<typeof EVENT_GATEWAY_STATUS> = (event) => {
+    const s = event.data;
+    const detail = s.state !== ConnectionState.CONNECTED && s.msg !== "" ? `: ${s.msg}` : "";
+    io.out(`${clock()} ${s.gatewayName} ${s.side.toLowerCase()} ${s.state.toLowerCase()}${detail}`);
+  };
+  const onLog: EventHandler<typeof EVENT_LOG> = (event) => {
+    if (event.data.level === LogLevel.WARNING || event.data.level === LogLevel.ERROR) {
+      io.out(`${clock()} ${event.data.level} ${event.data.gatewayName}: ${event.data.msg}`);
+    }
+  };
+  engine.register(EVENT_GATEWAY_STATUS, onStatus);
+  engine.register(EVENT_LOG, onLog);
+  return () => {
+    engine.unregister(EVENT_GATEWAY_STATUS, onStatus);
+    engine.unregister(EVENT_LOG, onLog);
+  };
+}
+
+/** Runs `tsgate trader`; resolves with the exit code after shutdown. */
+export async function runTrader(argv: readonly string[], io: CliIo): Promise<number> {
+  let parsed: { options: TraderOptions; terminal: boolean };
+  try {
+    parsed = parseTraderArgs(argv, io);
+  } catch (err) {
+    if (err instanceof HelpRequested) {
+      io.out(TRADER_USAGE);
+      return 0;
+    }
+    if (err instanceof UsageError) {
+      io.err(`tsgate trader: ${err.message}\n\n${TRADER_USAGE}`);
+      return 2;
+    }
+    if (err instanceof TraderError) {
+      io.err(`tsgate trader: ${err.message}`);
+      return 2;
+    }
+    throw err;
+  }
+  const { options, terminal } = parsed;
+  const host = options.host ?? DEFAULT_HTTP_HOST;
+  if (!LOOPBACK_HOSTS.has(host)) {
+    io.err(
+      `warning: --host ${host} makes the dashboard reachable from other machines. Anyone who reaches the port and ` +
+        "learns the access token can trade; the connection is plain HTTP. Use it only on a network you trust.",
+    );
+  }
+
+  let app: TraderApp;
+  try {
+    app = await startTrader({
+      ...options,
+      onError: (err) => io.err(`web server error: ${(err as Error).message}`),
+    });
+  } catch (err) {
+    // Mistakes in the user's input (settings, mock config, instruments) exit 2, like usage errors.
+    if (err instanceof SettingsError || err instanceof ConfigError || err instanceof InputError) {
+      io.err(`tsgate trader: ${err.message}`);
+      return 2;
+    }
+    io.err(`tsgate trader: ${(err as Error).message}`);
+    return 1;
+  }
+
+  const sim = app.runtime.simulator;
+  io.out("tsgate trader");
+  io.out(
+    sim !== undefined
+      ? `  simulator   trade ${sim.host}:${sim.tradePort}, market ${sim.host}:${sim.marketPort} (demo account)`
+      : "  server      from the settings file",
+  );
+  io.out(`  instruments ${app.runtime.subscriptionList.join(", ")}`);
+  // The only line that ever shows the token.
+  io.out(`  dashboard   ${app.url}`);
+  io.out("Press Ctrl-C to stop.");
+
+  return new Promise<number>((resolve) => {
+    let terminalMode: TerminalMode | undefined;
+    let unwatch: (() => void) | undefined;
+    let stopping = false;
+    const stop = (reason: string) => {
+      if (stopping) return;
+      stopping = true;
+      process.off("SIGINT", onInt);
+      process.off("SIGTERM", onTerm);
+      process.once("SIGINT", onSecondSignal);
+      process.once("SIGTERM", onSecondSignal);
+      io.out(`${reason}: shutting down`);
+      terminalMode?.stop();
+      unwatch?.();
+      const timer = setTimeout(() => {
+        io.err(`shutdown did not finish within ${SHUTDOWN_TIMEOUT_MS / 1000} s; exiting`);
+        io.exit(1);
+      }, SHUTDOWN_TIMEOUT_MS);
+      timer.unref();
+      app.close().then(
+        () => {
+          clearTimeout(timer);
+          process.off("SIGINT", onSecondSignal);
+          process.off("SIGTERM", onSecondSignal);
+          io.out("stopped");
+          resolve(0);
+        },
+        (err: unknown) => {
+          clearTimeout(timer);
+          io.err(`error while stopping: ${(err as Error).message}`);
+          resolve(1);
+        },
+      );
+    };
+    const onInt = () => stop("SIGINT");
+    const onTerm = () => stop("SIGTERM");
+    const onSecondSignal = () => {
+      io.err("stopping at once");
+      io.exit(130);
+    };
+    process.on("SIGINT", onInt);
+    process.on("SIGTERM", onTerm);
+    if (terminal) {
+      terminalMode = startTerminalMode({ runtime: app.runtime, io, onQuit: stop });
+    } else {
+      unwatch = watchQuietly(app, io);
+    }
+  });
+}

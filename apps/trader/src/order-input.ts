@@ -1,0 +1,84 @@
+/**
+ * Turns untrusted order input (a REST body, a terminal command) into a core `OrderRequest`,
+ * refusing malformed fields with an {@link InputError}. Trading rules (lots, ticks, limits, cash)
+ * are not checked here: the gateway and the broker check them and report a REJECTED order.
+ *
+ * @module
+ */
+import {
+  createOrderRequest,
+  Direction,
+  type Exchange,
+  isExchange,
+  type OrderRequest,
+  OrderType,
+  parseVtSymbol,
+} from "@tsgate/core";
+import { InputError } from "./errors.js";
+
+const SYMBOL_TEXT = /^[0-9A-Za-z]{1,16}$/;
+
+function field(body: Readonly<Record<string, unknown>>, key: string): unknown {
+  return Object.hasOwn(body, key) ? body[key] : undefined;
+}
+
+function asNumber(value: unknown, name: string): number {
+  const n = typeof value === "string" && value.trim() !== "" ? Number(value) : value;
+  if (typeof n !== "number" || !Number.isFinite(n)) {
+    throw new InputError(`${name}: expected a number, got ${JSON.stringify(value) ?? "nothing"}`);
+  }
+  return n;
+}
+
+/** Validates an instrument code and exchange. */
+export function parseInstrument(symbol: unknown, exchange: unknown): { symbol: string; exchange: Exchange } {
+  if (typeof symbol !== "string" || !SYMBOL_TEXT.test(symbol)) {
+    throw new InputError(`symbol: expected an instrument code such as 600000, got ${JSON.stringify(symbol)}`);
+  }
+  if (typeof exchange !== "string" || !isExchange(exchange)) {
+    throw new InputError(
+      `exchange: expected an exchange such as SSE or SZSE, got ${JSON.stringify(exchange)}`,
+    );
+  }
+  return { symbol, exchange };
+}
+
+/** Validates a vtSymbol such as `600000.SSE`. */
+export function parseVtSymbolInput(value: unknown): { symbol: string; exchange: Exchange; vtSymbol: string } {
+  if (typeof value !== "string") {
+    throw new InputError(`expected an instrument such as 600000.SSE, got ${JSON.stringify(value)}`);
+  }
+  let parsed: { symbol: string; exchange: Exchange };
+  try {
+    parsed = parseVtSymbol(value);
+  } catch {
+    throw new InputError(
+      `expected an instrument such as 600000.SSE or 000001.SZSE, got ${JSON.stringify(value)}`,
+    );
+  }
+  const checked = parseInstrument(parsed.symbol, parsed.exchange);
+  return { ...checked, vtSymbol: `${checked.symbol}.${checked.exchange}` };
+}
+
+/**
+ * Parses the body of `POST /api/order`: `{ symbol, exchange, direction: "LONG"|"SHORT",
+ * type: "LIMIT"|"MARKET", price, volume }`.
+ */
+export function parseOrderBody(body: unknown, reference = "dashboard"): OrderRequest {
+  if (typeof body !== "object" || body === null || Array.isArray(body)) {
+    throw new InputError("expected a JSON object with symbol, exchange, direction, type, price and volume");
+  }
+  const record = body as Readonly<Record<string, unknown>>;
+  const { symbol, exchange } = parseInstrument(field(record, "symbol"), field(record, "exchange"));
+  const direction = field(record, "direction");
+  if (direction !== Direction.LONG && direction !== Direction.SHORT) {
+    throw new InputError(`direction: expected LONG (buy) or SHORT (sell), got ${JSON.stringify(direction)}`);
+  }
+  const type = field(record, "type") ?? OrderType.LIMIT;
+  if (type !== OrderType.LIMIT && type !== OrderType.MARKET) {
+    throw new InputError(`type: expected LIMIT or MARKET, got ${JSON.stringify(type)}`);
+  }
+  const volume = asNumber(field(record, "volume"), "volume");
+  const price = type === OrderType.MARKET ? 0 : asNumber(field(record, "price"), "price");
+  return createOrderRequest({ symbol, exchange, direction, type, volume, price, reference });
+}

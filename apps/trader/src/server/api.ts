@@ -1,0 +1,146 @@
+/**
+ * The REST API of the dashboard and the CLI.
+ *
+ * | method | path | token | what |
+ * |---|---|---|---|
+ * | GET  | /api/status    | no  | app name and connection state (for `tsgate status`) |
+ * | GET  | /api/state     | yes | the full {@link Snapshot} |
+ * | POST | /api/order     | yes | send an order; answers `{ vtOrderid }` at once |
+ * | POST | /api/cancel    | yes | cancel a working order `{ vtOrderid }` |
+ * | POST | /api/subscribe | yes | subscribe `{ vtSymbol }` |
+ * | POST | /api/connect   | yes | connect to another server `{ setting }` |
+ *
+ * Errors answer `{ error, issues? }` with 400 (bad input), 401 (no token), 403 (wrong token,
+ * foreign Origin or Host), 404, 405, 409 (order no longer active) or 500.
+ *
+ * @module
+ */
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { SettingsError } from "@tsgate/core";
+import { TraderError } from "../errors.js";
+import { parseOrderBody } from "../order-input.js";
+import type { ErrorAnswer, OrderAnswer, StatusAnswer } from "../shared/protocol.js";
+import type { TraderRuntime } from "../trader-runtime.js";
+import type { AccessPolicy } from "./auth.js";
+import { readJson, sendJson } from "./json-io.js";
+import { buildSnapshot } from "./snapshot.js";
+
+type Handler = (req: IncomingMessage) => Promise<unknown> | unknown;
+
+interface Route {
+  readonly method: "GET" | "POST";
+  readonly auth: boolean;
+  readonly handle: Handler;
+}
+
+const HTTP_STATUS: Record<TraderError["code"], number> = {
+  INVALID_INPUT: 400,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  PORT_IN_USE: 500,
+  NOT_READY: 503,
+};
+
+function field(body: unknown, key: string): unknown {
+  return typeof body === "object" && body !== null && Object.hasOwn(body, key)
+    ? (body as Record<string, unknown>)[key]
+    : undefined;
+}
+
+function errorAnswer(err: unknown): { status: number; body: ErrorAnswer } {
+  if (err instanceof SettingsError) {
+    return {
+      status: 400,
+      body: { error: err.message, issues: err.issues.map(({ key, message }) => ({ key, message })) },
+    };
+  }
+  if (err instanceof TraderError) return { status: HTTP_STATUS[err.code], body: { error: err.message } };
+  return { status: 500, body: { error: "internal error; see the trader's terminal" } };
+}
+
+/** Builds the `/api/*` request handler. */
+export function createApi(
+  runtime: TraderRuntime,
+  policy: AccessPolicy,
+  onInternalError: (err: unknown) => void,
+): (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<void> {
+  const routes: Record<string, Route> = {
+    "/api/status": {
+      method: "GET",
+      auth: false,
+      handle: (): StatusAnswer => ({
+        app: "tsgate-trader",
+        gatewayName: runtime.gatewayName,
+        mode: runtime.mode,
+        statuses: runtime.mainEngine.oms
+          .getAllGatewayStatuses()
+          .map((status) => ({ side: status.side, state: status.state })),
+        subscriptions: runtime.subscriptionList.length,
+      }),
+    },
+    "/api/state": { method: "GET", auth: true, handle: () => buildSnapshot(runtime) },
+    "/api/order": {
+      method: "POST",
+      auth: true,
+      handle: async (req): Promise<OrderAnswer> => ({
+        vtOrderid: runtime.sendOrder(parseOrderBody(await readJson(req))),
+      }),
+    },
+    "/api/cancel": {
+      method: "POST",
+      auth: true,
+      handle: async (req) => {
+        const vtOrderid = field(await readJson(req), "vtOrderid");
+        runtime.cancelOrder(typeof vtOrderid === "string" ? vtOrderid : "");
+        return { ok: true };
+      },
+    },
+    "/api/subscribe": {
+      method: "POST",
+      auth: true,
+      handle: async (req) => {
+        const vtSymbol = field(await readJson(req), "vtSymbol");
+        runtime.subscribe(typeof vtSymbol === "string" ? vtSymbol : "");
+        return { subscriptions: runtime.subscriptionList };
+      },
+    },
+    "/api/connect": {
+      method: "POST",
+      auth: true,
+      handle: async (req) => {
+        await runtime.reconnect(field(await readJson(req), "setting"));
+        return { settings: runtime.maskedSettings() };
+      },
+    },
+  };
+
+  return async (req, res, url) => {
+    const route = Object.hasOwn(routes, url.pathname) ? routes[url.pathname] : undefined;
+    if (route === undefined) {
+      sendJson(res, 404, { error: `no endpoint ${url.pathname}` } satisfies ErrorAnswer);
+      return;
+    }
+    if (req.method !== route.method) {
+      res.setHeader("Allow", route.method);
+      sendJson(res, 405, { error: `${url.pathname} accepts ${route.method} only` } satisfies ErrorAnswer);
+      return;
+    }
+    if (route.auth) {
+      const decision = policy.check(req, url, { originRequired: false });
+      if (!decision.ok) {
+        sendJson(res, decision.status, { error: decision.reason } satisfies ErrorAnswer);
+        return;
+      }
+    } else if (!policy.hostAllowed(req)) {
+      sendJson(res, 403, { error: "unexpected Host header" } satisfies ErrorAnswer);
+      return;
+    }
+    try {
+      sendJson(res, 200, await route.handle(req));
+    } catch (err) {
+      const answer = errorAnswer(err);
+      if (answer.status === 500) onInternalError(err);
+      sendJson(res, answer.status, answer.body);
+    }
+  };
+}

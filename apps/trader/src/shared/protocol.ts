@@ -1,0 +1,140 @@
+/**
+ * The dashboard's wire format: what the REST API and the WebSocket send, shared by the server
+ * (src/server) and the browser (web/src). Type-only; no runtime code, so the browser bundle pulls
+ * nothing from Node or from `@tsgate/core` through it.
+ *
+ * Data objects travel as JSON: `Date` fields become ISO strings, `undefined` fields disappear.
+ *
+ * @module
+ */
+import type {
+  AccountData,
+  ContractData,
+  GatewayStatusData,
+  LogData,
+  OrderData,
+  PositionData,
+  TickData,
+  TradeData,
+} from "@tsgate/core";
+
+/** `T` as it arrives after `JSON.stringify` / `JSON.parse`. */
+export type Wire<T> = {
+  readonly [K in keyof T]: T[K] extends Date
+    ? string
+    : T[K] extends Date | undefined
+      ? string | undefined
+      : T[K];
+};
+
+export type WireTick = Wire<TickData>;
+export type WireOrder = Wire<OrderData>;
+export type WireTrade = Wire<TradeData>;
+export type WirePosition = Wire<PositionData>;
+export type WireAccount = Wire<AccountData>;
+export type WireContract = Wire<ContractData>;
+export type WireLog = Wire<LogData>;
+export type WireStatus = Wire<GatewayStatusData>;
+
+/** One point of the price chart: epoch milliseconds and last price. */
+export type PricePoint = readonly [time: number, price: number];
+
+/**
+ * The gateway settings as shown to the page: every value except the passwords, which are
+ * replaced by `""` (and listed in `secretsSet` when a value is stored).
+ */
+export interface MaskedSettings {
+  /** The setting keys of the connect form, in the gateway's order (交易用户名 … 行情端口). */
+  readonly keys: readonly string[];
+  /** Current values; secret keys are always `""`. */
+  readonly values: Readonly<Record<string, string | number | boolean>>;
+  /** Keys whose values are secret (rendered as password inputs). */
+  readonly secretKeys: readonly string[];
+  /** Secret keys that have a stored value (the form may be submitted with them empty to keep it). */
+  readonly secretsSet: readonly string[];
+}
+
+/** Where the gateway is connected. */
+export type TraderMode = "simulator" | "external";
+
+/** Everything a dashboard needs when it connects. */
+export interface Snapshot {
+  readonly gatewayName: string;
+  readonly mode: TraderMode;
+  readonly ticks: readonly WireTick[];
+  readonly orders: readonly WireOrder[];
+  readonly trades: readonly WireTrade[];
+  readonly positions: readonly WirePosition[];
+  readonly accounts: readonly WireAccount[];
+  readonly contracts: readonly WireContract[];
+  readonly logs: readonly WireLog[];
+  readonly statuses: readonly WireStatus[];
+  readonly subscriptions: readonly string[];
+  readonly history: Readonly<Record<string, readonly PricePoint[]>>;
+  readonly settings: MaskedSettings;
+}
+
+/** A message on the dashboard WebSocket (server → page). The page sends nothing. */
+export type ServerMessage =
+  | { readonly kind: "snapshot"; readonly data: Snapshot }
+  | { readonly kind: "tick"; readonly data: WireTick }
+  | { readonly kind: "order"; readonly data: WireOrder }
+  | { readonly kind: "trade"; readonly data: WireTrade }
+  | { readonly kind: "position"; readonly data: WirePosition }
+  | { readonly kind: "account"; readonly data: WireAccount }
+  | { readonly kind: "contract"; readonly data: WireContract }
+  | { readonly kind: "log"; readonly data: WireLog }
+  | { readonly kind: "status"; readonly data: WireStatus }
+  | { readonly kind: "subscriptions"; readonly data: readonly string[] }
+  | {
+      readonly kind: "settings";
+      readonly data: { readonly settings: MaskedSettings; readonly mode: TraderMode };
+    };
+
+/** Body of `POST /api/order`. */
+export interface OrderBody {
+  readonly symbol: string;
+  readonly exchange: string;
+  /** "LONG" (buy) or "SHORT" (sell). */
+  readonly direction: string;
+  /** "LIMIT" or "MARKET". */
+  readonly type: string;
+  /** Limit price; ignored for market orders. */
+  readonly price: number;
+  readonly volume: number;
+}
+
+/** Answer of `POST /api/order`. */
+export interface OrderAnswer {
+  readonly vtOrderid: string;
+}
+
+/** Body of `POST /api/cancel`. */
+export interface CancelBody {
+  readonly vtOrderid: string;
+}
+
+/** Body of `POST /api/subscribe`. */
+export interface SubscribeBody {
+  readonly vtSymbol: string;
+}
+
+/** Body of `POST /api/connect`: the setting values (an empty secret keeps the stored one). */
+export interface ConnectBody {
+  readonly setting: Readonly<Record<string, unknown>>;
+}
+
+/** Error answer of every endpoint: a message, and per-key problems for settings. */
+export interface ErrorAnswer {
+  readonly error: string;
+  readonly issues?: readonly { readonly key: string; readonly message: string }[];
+}
+
+/** Answer of the unauthenticated `GET /api/status` (used by `tsgate status`). */
+export interface StatusAnswer {
+  readonly app: "tsgate-trader";
+  readonly gatewayName: string;
+  readonly mode: TraderMode;
+  readonly statuses: readonly { readonly side: string; readonly state: string }[];
+  readonly subscriptions: number;
+}

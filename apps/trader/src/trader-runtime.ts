@@ -1,0 +1,258 @@
+/**
+ * The trading side of the app: the embedded simulator (mock trade and market servers with the
+ * demo config) when no external server is given, a MainEngine with the real HftGateway connected
+ * through the native simulation library, the subscriptions, and a clean shutdown.
+ *
+ * @module
+ */
+import { readFileSync } from "node:fs";
+import {
+  createCancelRequest,
+  createSubscribeRequest,
+  type GatewaySetting,
+  isActiveOrder,
+  LogLevel,
+  MainEngine,
+  type OrderRequest,
+} from "@tsgate/core";
+import { HftGateway, parseHftSettings } from "@tsgate/hft-gateway";
+import {
+  demoConfig,
+  type MockConfig,
+  type MockServers,
+  parseMockConfig,
+  startMockServers,
+} from "@tsgate/mock-server";
+import { GATEWAY_NAME } from "./constants.js";
+import { ConflictError, InputError, NotFoundError } from "./errors.js";
+import { maskSetting, mergeSetting, simulatorSetting } from "./gateway-settings.js";
+import { parseVtSymbolInput } from "./order-input.js";
+import { PriceHistory } from "./price-history.js";
+import type { MaskedSettings, ServerMessage, TraderMode } from "./shared/protocol.js";
+
+/** Options of the embedded simulator. */
+export interface SimulatorOptions {
+  /** Mock config file (JSON); default: the built-in demo config. */
+  readonly configPath?: string;
+  /** Trade server port; default 0 (any free port). */
+  readonly tradePort?: number;
+  /** Market server port; default 0 (any free port). */
+  readonly marketPort?: number;
+  /** Market simulation seed (default: the config's). */
+  readonly seed?: number;
+}
+
+/** Options of {@link TraderRuntime.start}. */
+export interface TraderRuntimeOptions {
+  /** Settings of an external HFT server. Without them the embedded simulator is started. */
+  readonly setting?: GatewaySetting;
+  /** Options of the embedded simulator (ignored with `setting`). */
+  readonly simulator?: SimulatorOptions;
+  /**
+   * Instruments to subscribe, as vtSymbols. Default: every instrument of the simulator's config
+   * (with an external server: the demo config's instruments).
+   */
+  readonly subscribe?: readonly string[];
+}
+
+const LOOPBACK_HOST = "127.0.0.1";
+
+function loadMockConfig(path: string | undefined): MockConfig {
+  if (path === undefined) return demoConfig;
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(path, "utf8"));
+  } catch (err) {
+    throw new InputError(`mock config ${path}: ${(err as Error).message}`);
+  }
+  return parseMockConfig(json);
+}
+
+function configSymbols(config: MockConfig): string[] {
+  return config.instruments.map((inst) => `${inst.code}.${inst.market === "SH" ? "SSE" : "SZSE"}`);
+}
+
+/**
+ * A running MainEngine + HftGateway (+ the embedded simulator). Changes the dashboard must hear
+ * about that are not core events (subscriptions, settings) are announced to {@link onChange}
+ * listeners.
+ */
+export class TraderRuntime {
+  /** The engine: gateways, event engine, OMS. */
+  readonly mainEngine: MainEngine;
+  /** Name of the HftGateway in {@link TraderRuntime.mainEngine}. */
+  readonly gatewayName = GATEWAY_NAME;
+  /** Recent prices for the chart. */
+  readonly history: PriceHistory;
+  /** The embedded simulator, when it runs. */
+  readonly simulator: MockServers | undefined;
+
+  private setting: GatewaySetting;
+  private readonly subscriptions = new Set<string>();
+  private readonly listeners = new Set<(message: ServerMessage) => void>();
+  private closing: Promise<void> | undefined;
+
+  private constructor(mainEngine: MainEngine, simulator: MockServers | undefined, setting: GatewaySetting) {
+    this.mainEngine = mainEngine;
+    this.simulator = simulator;
+    this.setting = setting;
+    this.history = new PriceHistory(mainEngine.eventEngine);
+  }
+
+  /**
+   * Starts the simulator (unless `options.setting` is given), the engine and the gateway, connects
+   * and subscribes. Returns once connecting has started; the connection's progress arrives as
+   * gateway status and log events.
+   *
+   * @throws `SettingsError` for bad settings, `ConfigError`/{@link InputError} for a bad mock
+   *   config, or the mock servers' error when their ports are taken
+   */
+  static async start(options: TraderRuntimeOptions = {}): Promise<TraderRuntime> {
+    let simulator: MockServers | undefined;
+    let setting = options.setting;
+    let symbols = options.subscribe;
+    if (setting === undefined) {
+      const config = loadMockConfig(options.simulator?.configPath);
+      simulator = await startMockServers({
+        config,
+        host: LOOPBACK_HOST,
+        tradePort: options.simulator?.tradePort ?? 0,
+        marketPort: options.simulator?.marketPort ?? 0,
+        ...(options.simulator?.seed !== undefined ? { seed: options.simulator.seed } : {}),
+      });
+      setting = simulatorSetting(config, LOOPBACK_HOST, simulator.tradePort, simulator.marketPort);
+      symbols ??= configSymbols(config);
+    }
+    symbols ??= configSymbols(demoConfig);
+    let runtime: TraderRuntime;
+    try {
+      const mainEngine = new MainEngine();
+      mainEngine.addGateway(HftGateway, GATEWAY_NAME);
+      runtime = new TraderRuntime(mainEngine, simulator, setting);
+    } catch (err) {
+      await simulator?.close();
+      throw err;
+    }
+    try {
+      runtime.mainEngine.connect(setting, GATEWAY_NAME);
+      for (const vtSymbol of symbols) runtime.subscribe(vtSymbol);
+    } catch (err) {
+      await runtime.close();
+      throw err;
+    }
+    return runtime;
+  }
+
+  /** Where the gateway is connected: the embedded simulator, or another server. */
+  get mode(): TraderMode {
+    const sim = this.simulator;
+    if (sim === undefined) return "external";
+    const s = this.setting;
+    const same =
+      s.交易服务器 === LOOPBACK_HOST &&
+      Number(s.交易端口) === sim.tradePort &&
+      s.行情服务器 === LOOPBACK_HOST &&
+      Number(s.行情端口) === sim.marketPort;
+    return same ? "simulator" : "external";
+  }
+
+  /** Subscribed instruments (vtSymbols), in subscription order. */
+  get subscriptionList(): string[] {
+    return [...this.subscriptions];
+  }
+
+  /** The current settings with the passwords blanked. */
+  maskedSettings(): MaskedSettings {
+    return maskSetting(this.setting, HftGateway.defaultSetting);
+  }
+
+  /** Calls `listener` for subscription and settings changes; returns the unsubscribe function. */
+  onChange(listener: (message: ServerMessage) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Subscribes market data of an instrument such as `600000.SSE` (idempotent). */
+  subscribe(vtSymbolText: string): void {
+    const { symbol, exchange, vtSymbol } = parseVtSymbolInput(vtSymbolText);
+    if (this.subscriptions.has(vtSymbol)) return;
+    this.mainEngine.subscribe(createSubscribeRequest({ symbol, exchange }), this.gatewayName);
+    this.subscriptions.add(vtSymbol);
+    this.emit({ kind: "subscriptions", data: this.subscriptionList });
+  }
+
+  /** Sends an order; returns its vtOrderid at once (rejections arrive as a REJECTED order). */
+  sendOrder(req: OrderRequest): string {
+    return this.mainEngine.sendOrder(req, this.gatewayName);
+  }
+
+  /**
+   * Requests the cancellation of a working order.
+   *
+   * @throws {@link NotFoundError} for an unknown vtOrderid, {@link ConflictError} when it is no
+   *   longer active
+   */
+  cancelOrder(vtOrderid: string): void {
+    const order = this.mainEngine.getOrder(vtOrderid);
+    if (order === undefined) throw new NotFoundError(`no order ${vtOrderid}`);
+    if (!isActiveOrder(order)) {
+      throw new ConflictError(`order ${vtOrderid} is ${order.status} and can no longer be cancelled`);
+    }
+    this.mainEngine.cancelOrder(createCancelRequest(order), order.gatewayName);
+  }
+
+  /**
+   * Connects to another server: the current settings overridden by `submitted` (an empty
+   * password keeps the stored one); the gateway is closed and connected again, and the
+   * subscriptions are renewed.
+   *
+   * @throws `SettingsError` naming each bad key; the current connection is kept then
+   */
+  async reconnect(submitted: unknown): Promise<void> {
+    const previous = this.setting;
+    const next = mergeSetting(previous, submitted);
+    // Check everything before closing the working connection, so that a typo does not disconnect.
+    parseHftSettings(next);
+    await this.mainEngine.getGateway(this.gatewayName).close();
+    this.mainEngine.writeLog(
+      `Connecting to ${String(next.交易服务器)}:${String(next.交易端口)} (trade) and ${String(next.行情服务器)}:${String(next.行情端口)} (market data)`,
+    );
+    try {
+      this.mainEngine.connect(next, this.gatewayName);
+      this.setting = next;
+    } catch (err) {
+      // The gateway refused the settings: go back to the previous server.
+      this.mainEngine.connect(previous, this.gatewayName);
+      throw err;
+    } finally {
+      this.resubscribe();
+      this.emit({ kind: "settings", data: { settings: this.maskedSettings(), mode: this.mode } });
+    }
+  }
+
+  private resubscribe(): void {
+    for (const vtSymbol of this.subscriptions) {
+      const { symbol, exchange } = parseVtSymbolInput(vtSymbol);
+      this.mainEngine.subscribe(createSubscribeRequest({ symbol, exchange }), this.gatewayName);
+    }
+  }
+
+  /** Closes the gateway, the engine and the simulator. Calling it again returns the same promise. */
+  close(): Promise<void> {
+    this.closing ??= (async () => {
+      this.listeners.clear();
+      this.history.dispose();
+      try {
+        await this.mainEngine.close();
+      } catch (err) {
+        this.mainEngine.writeLog(`error while closing the engine: ${(err as Error).message}`, LogLevel.ERROR);
+      }
+      await this.simulator?.close();
+    })();
+    return this.closing;
+  }
+
+  private emit(message: ServerMessage): void {
+    for (const listener of this.listeners) listener(message);
+  }
+}

@@ -1,0 +1,242 @@
+/**
+ * The `tsgate` command through child processes: terminal trading, `status` against a running
+ * trader and without one, a busy port, clean shutdown on SIGTERM, and `mock`.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { createServer, type Server } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { startMockServers } from "@tsgate/mock-server";
+import { afterEach, describe, expect, it } from "vitest";
+import { type CliProcess, runTsgate } from "./helpers/cli-process.js";
+
+const running: CliProcess[] = [];
+
+function start(args: readonly string[], env: Record<string, string> = {}): CliProcess {
+  const cli = runTsgate(args, env);
+  running.push(cli);
+  return cli;
+}
+
+/** A port that was free a moment ago. */
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+afterEach(async () => {
+  // A failed test must not leave a trader behind.
+  for (const cli of running.splice(0)) {
+    if (cli.child.exitCode === null && cli.child.signalCode === null) {
+      cli.child.kill("SIGKILL");
+      await cli.exited;
+    }
+  }
+});
+
+describe("tsgate trader --no-browser", () => {
+  it("trades from stdin: buy fills, positions shows it, quit exits 0", async () => {
+    const cli = start(["trader", "--no-browser", "--port", "0", "--seed", "11"]);
+    await cli.waitForOutput(/dashboard\s+http:\/\/127\.0\.0\.1:\d+\/\?token=/);
+    await cli.waitForOutput(/Type "help" for commands/);
+    // Positions arrive after the trade login and the contract query: then orders can be checked.
+    let polls = 0;
+    await expect
+      .poll(
+        () => {
+          cli.send("positions");
+          polls += 1;
+          return /600000\.SSE\s+10000\b/.test(cli.stdout());
+        },
+        { timeout: 30_000, interval: 300 },
+      )
+      .toBe(true);
+    expect(polls).toBeGreaterThan(0);
+
+    cli.send("help");
+    await cli.waitForOutput(/buy <instrument> <price\|market> <volume>/);
+
+    // The limit-up price is marketable: the buy fills at the best asks.
+    cli.send("buy 600000.SSE 12.98 100");
+    const [, vtOrderid] = await cli.waitForOutput(/SENT (HFT\.\S+)/);
+    await cli.waitForOutput(
+      new RegExp(`TRADE \\S+ 600000\\.SSE BUY 100 @ [\\d.]+ \\(order ${vtOrderid?.replace(".", "\\.")}\\)`),
+    );
+    await cli.waitForOutput(new RegExp(`ORDER ${vtOrderid?.replace(".", "\\.")} .* ALLTRADED`));
+
+    await expect
+      .poll(
+        () => {
+          cli.send("positions");
+          return /600000\.SSE\s+10100\b/.test(cli.stdout());
+        },
+        { timeout: 30_000, interval: 500 },
+      )
+      .toBe(true);
+
+    cli.send("account");
+    await cli.waitForOutput(/HFT\.demo\s+[\d.]+\s+[\d.]+\s+[\d.]+/);
+    cli.send("orders all");
+    await cli.waitForOutput(
+      new RegExp(
+        `${vtOrderid?.replace(".", "\\.")}\\s+600000\\.SSE\\s+BUY\\s+12\\.98\\s+100\\s+100\\s+ALLTRADED`,
+      ),
+    );
+
+    // Checked before sending, like the dashboard.
+    cli.send("buy 600000.SSE 11.50 150");
+    await cli.waitForOutput(/not sent: buy volume 150 is not a multiple of the lot/, "stderr");
+
+    // A resting order is cancelled by its id.
+    const beforeResting = cli.mark();
+    cli.send("buy 600000.SSE 10.62 100");
+    const resting = await cli.waitForOutput(/SENT (HFT\.\S+)/, "stdout", beforeResting);
+    const restingId = resting[1] ?? "";
+    await cli.waitForOutput(new RegExp(`ORDER ${restingId.replace(".", "\\.")} .* NOTTRADED`));
+    cli.send(`cancel ${restingId}`);
+    await cli.waitForOutput(new RegExp(`ORDER ${restingId.replace(".", "\\.")} .* CANCELLED`));
+
+    cli.send("quit");
+    expect(await cli.exited).toBe(0);
+    expect(cli.stdout()).toContain("quit: shutting down");
+    expect(cli.stdout()).toContain("stopped");
+    // The token appears once: in the URL line.
+    const token = cli.stdout().match(/token=(\S+)/)?.[1] ?? "";
+    expect(token.length).toBeGreaterThan(20);
+    expect(cli.stdout().split(token).length - 1).toBe(1);
+    expect(cli.stdout() + cli.stderr()).not.toContain("demo123");
+  });
+});
+
+describe("tsgate trader --settings", () => {
+  it("connects to the server of a settings file instead of the embedded simulator", async () => {
+    const mock = await startMockServers({ seed: 5 });
+    const dir = mkdtempSync(join(tmpdir(), "tsgate-settings-"));
+    try {
+      const file = join(dir, "connect_hft.json");
+      writeFileSync(
+        file,
+        JSON.stringify({
+          交易用户名: "demo",
+          交易密码: "demo123",
+          交易服务器: "127.0.0.1",
+          交易端口: mock.tradePort,
+          机构代号: "0000",
+          营业部代号: "9999",
+          网关: "HFT",
+          行情用户名: "demo",
+          行情密码: "demo123",
+          行情服务器: "127.0.0.1",
+          行情端口: mock.marketPort,
+        }),
+      );
+      // Also binds every interface, which must warn.
+      const cli = start(["trader", "--no-browser", "--port", "0", "--host", "0.0.0.0", "--settings", file]);
+      await cli.waitForOutput(
+        /--host 0\.0\.0\.0 makes the dashboard reachable from other machines/,
+        "stderr",
+      );
+      await cli.waitForOutput(/server\s+from the settings file/);
+      await cli.waitForOutput(/STATUS HFT TRADE CONNECTED/);
+      await cli.waitForOutput(/STATUS HFT MARKET CONNECTED/);
+      await expect
+        .poll(() => mock.control.connections().filter((c) => c.principal === "demo").length)
+        .toBe(2);
+      cli.send("quit");
+      expect(await cli.exited).toBe(0);
+      expect(cli.stdout() + cli.stderr()).not.toContain("demo123");
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+      await mock.close();
+    }
+  });
+
+  it("names the bad key of a settings file and exits 2", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "tsgate-settings-"));
+    try {
+      const file = join(dir, "bad.json");
+      writeFileSync(file, JSON.stringify({ 交易用户名: "demo", 交易服务器: "127.0.0.1", 交易端口: "80a" }));
+      const cli = start(["trader", "--no-browser", "--port", "0", "--settings", file]);
+      expect(await cli.exited).toBe(2);
+      expect(cli.stderr()).toContain("交易端口");
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe("tsgate status", () => {
+  it("reports a running trader's connection state; SIGTERM stops it cleanly", async () => {
+    const port = await freePort();
+    const trader = start(["trader", "--port", String(port)]);
+    await trader.waitForOutput(/dashboard\s+http:\/\/127\.0\.0\.1:\d+\/\?token=/);
+    await trader.waitForOutput(/HFT trade connected/);
+    await trader.waitForOutput(/HFT market connected/);
+
+    const status = start(["status"], { TSGATE_PORT: String(port) });
+    expect(await status.exited).toBe(0);
+    expect(status.stdout()).toContain(`tsgate trader on http://127.0.0.1:${port} (embedded simulator)`);
+    expect(status.stdout()).toMatch(/HFT TRADE\s+CONNECTED/);
+    expect(status.stdout()).toMatch(/HFT MARKET\s+CONNECTED/);
+    expect(status.stdout()).not.toContain("token");
+
+    trader.child.kill("SIGTERM");
+    expect(await trader.exited).toBe(0);
+    expect(trader.stdout()).toContain("SIGTERM: shutting down");
+    expect(trader.stdout()).toContain("stopped");
+  });
+
+  it("says clearly when no trader is running", async () => {
+    const port = await freePort();
+    const status = start(["status", "--port", String(port)]);
+    expect(await status.exited).toBe(1);
+    expect(status.stderr()).toContain(
+      `No tsgate trader is running on 127.0.0.1:${port} (connection refused)`,
+    );
+  });
+});
+
+describe("a busy port", () => {
+  let blocker: Server | undefined;
+
+  afterEach(async () => {
+    await new Promise((resolve) => blocker?.close(resolve));
+  });
+
+  it("names the port and the flag to change it, and exits 1", async () => {
+    blocker = createServer();
+    await new Promise<void>((resolve) => blocker?.listen(0, "127.0.0.1", resolve));
+    const { port } = blocker.address() as { port: number };
+    const cli = start(["trader", "--no-browser", "--port", String(port)]);
+    expect(await cli.exited).toBe(1);
+    expect(cli.stderr()).toContain(`port ${port} on 127.0.0.1 is already in use`);
+    expect(cli.stderr()).toContain("--port");
+    expect(cli.stdout()).not.toContain("token=");
+  });
+});
+
+describe("tsgate mock", () => {
+  it("runs the mock servers through tsgate-mock and stops on SIGINT", async () => {
+    const cli = start(["mock", "--trade-port", "0", "--market-port", "0"]);
+    await cli.waitForOutput(/tsgate-mock ready: trade 127\.0\.0\.1:\d+, market 127\.0\.0\.1:\d+/);
+    cli.child.kill("SIGINT");
+    expect(await cli.exited).toBe(0);
+  });
+});
+
+describe("usage", () => {
+  it("explains the commands and refuses unknown ones with exit code 2", async () => {
+    const help = start(["--help"]);
+    expect(await help.exited).toBe(0);
+    expect(help.stdout()).toContain("tsgate <command>");
+    const unknown = start(["frobnicate"]);
+    expect(await unknown.exited).toBe(2);
+    expect(unknown.stderr()).toContain('unknown command "frobnicate"');
+    const badPort = start(["trader", "--port", "http"]);
+    expect(await badPort.exited).toBe(2);
+    expect(badPort.stderr()).toContain("--port: expected an integer 0-65535");
+  });
+});

@@ -1,0 +1,81 @@
+import { describe, expect, it } from "vitest";
+import { type ContractRules, checkOrder, scalePrice } from "../src/shared/order-checks.js";
+
+const MAIN: ContractRules = {
+  vtSymbol: "600000.SSE",
+  pricetick: 0.01,
+  minVolume: 100,
+  volumeStep: 100,
+  limitUp: 12.98,
+  limitDown: 10.62,
+};
+const STAR: ContractRules = {
+  vtSymbol: "688981.SSE",
+  pricetick: 0.01,
+  minVolume: 200,
+  volumeStep: 1,
+  limitUp: 134.82,
+  limitDown: 89.88,
+};
+const buy = (price: number, volume: number) => ({
+  direction: "LONG" as const,
+  type: "LIMIT" as const,
+  price,
+  volume,
+});
+
+describe("checkOrder", () => {
+  it("passes a valid limit buy", () => {
+    expect(checkOrder(buy(11.8, 300), MAIN)).toEqual([]);
+    expect(checkOrder(buy(12.98, 100), MAIN)).toEqual([]);
+    expect(checkOrder(buy(10.62, 100), MAIN)).toEqual([]);
+  });
+
+  it("refuses buys outside the lot", () => {
+    expect(checkOrder(buy(11.8, 150), MAIN)).toEqual([
+      "buy volume 150 is not a multiple of the lot (100 shares)",
+    ]);
+    expect(checkOrder(buy(11.8, 50), MAIN)[0]).toContain("below the minimum of 100");
+    expect(checkOrder(buy(11.8, 0), MAIN)[0]).toContain("not a positive whole number");
+    expect(checkOrder(buy(11.8, 100.5), MAIN)[0]).toContain("not a positive whole number");
+  });
+
+  it("applies the STAR board's 200 + steps of 1", () => {
+    expect(checkOrder(buy(112.35, 201), STAR)).toEqual([]);
+    expect(checkOrder(buy(112.35, 199), STAR)[0]).toContain("below the minimum of 200");
+  });
+
+  it("lets sells be odd lots (the broker checks holdings)", () => {
+    expect(checkOrder({ direction: "SHORT", type: "LIMIT", price: 11.8, volume: 37 }, MAIN)).toEqual([]);
+  });
+
+  it("checks the tick with exact scaled integers", () => {
+    expect(checkOrder(buy(11.805, 100), MAIN)).toEqual(["price 11.805 is not a multiple of the tick 0.01"]);
+    expect(checkOrder(buy(0.1 + 0.2 + 11, 100), MAIN)).toEqual([]);
+    expect(checkOrder(buy(2.01, 100), { ...MAIN, limitUp: undefined, limitDown: undefined })).toEqual([]);
+  });
+
+  it("checks the daily price limits", () => {
+    expect(checkOrder(buy(12.99, 100), MAIN)).toEqual(["price 12.99 is above the limit-up price 12.98"]);
+    expect(checkOrder(buy(10.61, 100), MAIN)).toEqual(["price 10.61 is below the limit-down price 10.62"]);
+  });
+
+  it("ignores the price of market orders", () => {
+    expect(checkOrder({ direction: "LONG", type: "MARKET", price: Number.NaN, volume: 100 }, MAIN)).toEqual(
+      [],
+    );
+  });
+
+  it("needs a contract", () => {
+    expect(checkOrder(buy(11.8, 100), undefined)[0]).toContain("unknown instrument");
+  });
+});
+
+describe("scalePrice", () => {
+  it("scales by 10,000 exactly and refuses more than 4 decimals", () => {
+    expect(scalePrice(2.01)).toBe(20100);
+    expect(scalePrice(1458.0001)).toBe(14580001);
+    expect(scalePrice(1.00001)).toBeUndefined();
+    expect(scalePrice(Number.NaN)).toBeUndefined();
+  });
+});

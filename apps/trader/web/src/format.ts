@@ -1,0 +1,68 @@
+/** Number and time formatting for the dashboard. */
+
+/** Decimals that show a price with this tick: 0.01 → 2, 0.001 → 3. */
+export function decimalsOf(pricetick: number | undefined): number {
+  if (pricetick === undefined || !(pricetick > 0)) return 2;
+  return Math.min(4, Math.max(0, Math.ceil(-Math.log10(pricetick) - 1e-9)));
+}
+
+/** A price with the instrument's decimals; "—" for 0 (no price). */
+export function price(value: number, decimals = 2): string {
+  return value > 0 ? value.toFixed(decimals) : "—";
+}
+
+const grouped = new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 });
+const money = new Intl.NumberFormat("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+
+/** A whole quantity with thousands separators. */
+export function volume(value: number): string {
+  return grouped.format(value);
+}
+
+/** An amount of money with two decimals and separators. */
+export function amount(value: number): string {
+  return money.format(value);
+}
+
+/** Signed percentage change from `base`, e.g. "+1.23%"; "" without a base. */
+export function changePct(last: number, base: number): string {
+  if (!(base > 0) || !(last > 0)) return "";
+  const pct = ((last - base) / base) * 100;
+  return `${pct > 0 ? "+" : ""}${pct.toFixed(2)}%`;
+}
+
+/** "up", "down" or "" comparing a price with a base (red up, green down). */
+export function trendClass(last: number, base: number): string {
+  if (!(base > 0) || !(last > 0) || last === base) return "";
+  return last > base ? "up" : "down";
+}
+
+/** HH:MM:SS of an ISO time (in the browser's zone); "" when absent. */
+export function timeOf(iso: string | undefined): string {
+  if (iso === undefined) return "";
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? "" : date.toTimeString().slice(0, 8);
+}
+
+/** Buy/sell label of a direction. */
+export function sideLabel(direction: string): string {
+  return direction === "LONG" ? "Buy 买" : direction === "SHORT" ? "Sell 卖" : direction;
+}
+
+const SHORT_ID_CHARS = 10;
+
+/**
+ * The short form of a vtOrderid for display: the gateway-local id, cut to its last characters
+ * when long (HFT ids start with a date and time; the tail tells orders apart). The full id is in
+ * the cell's title.
+ */
+export function shortOrderId(vtOrderid: string): string {
+  const local = localOrderId(vtOrderid);
+  return local.length > SHORT_ID_CHARS + 2 ? `…${local.slice(-SHORT_ID_CHARS)}` : local;
+}
+
+/** The gateway-local part of a vtOrderid (`HFT.123` → `123`). */
+export function localOrderId(vtOrderid: string): string {
+  const dot = vtOrderid.indexOf(".");
+  return dot >= 0 ? vtOrderid.slice(dot + 1) : vtOrderid;
+}

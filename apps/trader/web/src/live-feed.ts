@@ -1,0 +1,35 @@
+/**
+ * The WebSocket to the trader: applies every message to the store and reconnects with a growing
+ * delay when the connection drops (each reconnect starts with a fresh snapshot).
+ */
+import type { ServerMessage } from "../../src/shared/protocol.js";
+import type { ApiClient } from "./api-client.js";
+import type { Store } from "./store.js";
+
+const RETRY_MIN_MS = 500;
+const RETRY_MAX_MS = 5000;
+
+/** State of the feed, shown in the LIVE badge. */
+export type FeedState = "CONNECTING" | "OPEN" | "CLOSED";
+
+export function startLiveFeed(api: ApiClient, store: Store, onState: (state: FeedState) => void): void {
+  let delay = RETRY_MIN_MS;
+  const connect = () => {
+    onState("CONNECTING");
+    const ws = new WebSocket(api.feedUrl());
+    ws.addEventListener("open", () => {
+      delay = RETRY_MIN_MS;
+      onState("OPEN");
+    });
+    ws.addEventListener("message", (event) => {
+      if (typeof event.data !== "string") return;
+      store.apply(JSON.parse(event.data) as ServerMessage);
+    });
+    ws.addEventListener("close", () => {
+      onState("CLOSED");
+      setTimeout(connect, delay);
+      delay = Math.min(RETRY_MAX_MS, delay * 2);
+    });
+  };
+  connect();
+}

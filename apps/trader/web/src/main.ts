@@ -1,0 +1,138 @@
+/**
+ * The dashboard's entry: takes the access token, checks it against the API, opens the live feed
+ * and wires the store to the views.
+ */
+import { ApiClient, ApiError, takeToken } from "./api-client.js";
+import { ConnectDialog } from "./connect-dialog.js";
+import { renderDepth } from "./depth-view.js";
+import { byId } from "./dom.js";
+import { startLiveFeed } from "./live-feed.js";
+import {
+  renderAccount,
+  renderLog,
+  renderOrders,
+  renderPositions,
+  renderTicks,
+  renderTrades,
+} from "./monitors.js";
+import { OrderEntry } from "./order-entry.js";
+import { PriceChart } from "./price-chart.js";
+import { renderFeed, renderStatus } from "./status-bar.js";
+import { Store } from "./store.js";
+
+function banner(text: string): void {
+  const node = byId("banner");
+  node.textContent = text;
+  node.hidden = false;
+}
+
+function setupTabs(): void {
+  const tabs = document.querySelectorAll<HTMLButtonElement>("button.tab");
+  for (const tab of tabs) {
+    tab.addEventListener("click", () => {
+      for (const other of tabs) {
+        const active = other === tab;
+        other.classList.toggle("active", active);
+        other.setAttribute("aria-selected", String(active));
+        byId(`${other.dataset.tab}-page`).hidden = !active;
+      }
+    });
+  }
+}
+
+async function main(): Promise<void> {
+  const token = takeToken();
+  if (token === undefined) {
+    banner(
+      "No access token. Open the dashboard with the URL printed by `tsgate trader` (it ends in ?token=…).",
+    );
+    return;
+  }
+  const api = new ApiClient(token);
+  try {
+    await api.get("/api/state");
+  } catch (err) {
+    banner(
+      err instanceof ApiError && (err.status === 401 || err.status === 403)
+        ? `Access refused (${err.message}). Open the URL printed by the running \`tsgate trader\`; the token changes at every start.`
+        : `Cannot reach the trader: ${err instanceof Error ? err.message : String(err)}`,
+    );
+    return;
+  }
+
+  const store = new Store();
+  const entry = new OrderEntry(store, api);
+  const chart = new PriceChart(byId<HTMLCanvasElement>("chart"), store);
+  new ConnectDialog(store, api);
+  setupTabs();
+
+  const select = (vtSymbol: string) => {
+    store.select(vtSymbol);
+    entry.setInstrument(vtSymbol, store.ticks.get(vtSymbol)?.lastPrice);
+  };
+  const cancel = async (vtOrderid: string, button: HTMLButtonElement) => {
+    button.disabled = true;
+    try {
+      await api.post("/api/cancel", { vtOrderid });
+    } catch (err) {
+      button.disabled = false;
+      const message = byId("order-message");
+      message.className = "message error";
+      message.textContent = `Cancel failed: ${err instanceof Error ? err.message : String(err)}`;
+    }
+  };
+  byId<HTMLFormElement>("subscribe-form").addEventListener("submit", (event) => {
+    event.preventDefault();
+    const input = byId<HTMLInputElement>("subscribe-input");
+    const vtSymbol = input.value
+      .trim()
+      .toUpperCase()
+      .replace(/\.(SSE|SZSE)$/i, (m) => m.toUpperCase());
+    if (vtSymbol === "") return;
+    api.post("/api/subscribe", { vtSymbol }).then(
+      () => {
+        input.value = "";
+        input.removeAttribute("aria-invalid");
+      },
+      (err: unknown) => {
+        input.setAttribute("aria-invalid", "true");
+        input.title = err instanceof Error ? err.message : String(err);
+      },
+    );
+  });
+
+  let instrumentFilled = false;
+  store.subscribe((topics) => {
+    if (
+      topics.has("ticks") ||
+      topics.has("subscriptions") ||
+      topics.has("selection") ||
+      topics.has("contracts")
+    ) {
+      renderTicks(store, select);
+      renderDepth(store, (price) => entry.setPrice(price));
+    }
+    if (topics.has("history") || topics.has("contracts")) chart.draw();
+    if (topics.has("orders")) renderOrders(store, (id, button) => void cancel(id, button));
+    if (topics.has("trades")) renderTrades(store);
+    if (topics.has("positions")) renderPositions(store);
+    if (topics.has("accounts") || topics.has("positions")) renderAccount(store);
+    if (topics.has("logs")) renderLog(store);
+    if (topics.has("statuses") || topics.has("settings")) renderStatus(store);
+    if (topics.has("contracts") || topics.has("orders") || topics.has("ticks")) entry.update();
+    // Pre-fill the order entry with the first instrument once its contract and price are known.
+    const selected = store.selected;
+    if (
+      !instrumentFilled &&
+      selected !== undefined &&
+      store.contracts.has(selected) &&
+      store.ticks.has(selected)
+    ) {
+      instrumentFilled = true;
+      entry.setInstrument(selected, store.ticks.get(selected)?.lastPrice);
+    }
+  });
+  startLiveFeed(api, store, renderFeed);
+}
+
+void main();

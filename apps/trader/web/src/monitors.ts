@@ -1,0 +1,227 @@
+/**
+ * The table monitors: ticks, active and all orders, trades, positions, account and log
+ * (VeighNa Trader's monitors, one render function each).
+ */
+import type { WireContract, WireOrder } from "../../src/shared/protocol.js";
+import { byId, el, fillRows, tbodyOf } from "./dom.js";
+import {
+  amount,
+  changePct,
+  decimalsOf,
+  price,
+  shortOrderId,
+  sideLabel,
+  timeOf,
+  trendClass,
+  volume,
+} from "./format.js";
+import { isActive, type Store } from "./store.js";
+
+function decimalsFor(store: Store, vtSymbol: string): number {
+  const contract: WireContract | undefined = store.contracts.get(vtSymbol);
+  return decimalsOf(contract?.pricetick);
+}
+
+/** Ticks of every subscribed instrument; a click selects the instrument. */
+export function renderTicks(store: Store, onSelect: (vtSymbol: string) => void): void {
+  const body = tbodyOf("ticks");
+  const symbols = [...new Set([...store.subscriptions, ...store.ticks.keys()])];
+  const rows = symbols.map((vtSymbol) => {
+    const t = store.ticks.get(vtSymbol);
+    const d = decimalsFor(store, vtSymbol);
+    const name = t?.name || store.contracts.get(vtSymbol)?.name || "";
+    if (t === undefined) {
+      return el(
+        "tr",
+        { "data-vt": vtSymbol },
+        el("td", {}, vtSymbol),
+        el("td", {}, name),
+        el("td", { colspan: 13, class: "muted" }, "waiting for market data…"),
+      );
+    }
+    const trend = trendClass(t.lastPrice, t.preClose);
+    const previous = store.previousLast.get(vtSymbol);
+    const flash =
+      previous !== undefined && previous !== t.lastPrice
+        ? t.lastPrice > previous
+          ? "flash-up"
+          : "flash-down"
+        : "";
+    const row = el(
+      "tr",
+      { "data-vt": vtSymbol, class: vtSymbol === store.selected ? "selected" : undefined },
+      el("td", {}, vtSymbol),
+      el("td", {}, name),
+      el("td", { class: `num last ${trend} ${flash}` }, price(t.lastPrice, d)),
+      el("td", { class: `num ${trend}` }, changePct(t.lastPrice, t.preClose)),
+      el("td", { class: "num" }, price(t.bidPrice1, d)),
+      el("td", { class: "num" }, volume(t.bidVolume1)),
+      el("td", { class: "num" }, price(t.askPrice1, d)),
+      el("td", { class: "num" }, volume(t.askVolume1)),
+      el("td", { class: "num" }, volume(t.volume)),
+      el("td", { class: `num ${trendClass(t.highPrice, t.preClose)}` }, price(t.highPrice, d)),
+      el("td", { class: `num ${trendClass(t.lowPrice, t.preClose)}` }, price(t.lowPrice, d)),
+      el("td", { class: "num" }, price(t.preClose, d)),
+      el("td", { class: "num up" }, price(t.limitUp, d)),
+      el("td", { class: "num down" }, price(t.limitDown, d)),
+      el("td", {}, timeOf(t.datetime)),
+    );
+    row.addEventListener("click", () => onSelect(vtSymbol));
+    return row;
+  });
+  fillRows(body, rows, 15, "no instruments subscribed");
+  // A flash plays once per change; forget the previous price so a redraw does not replay it.
+  store.previousLast.clear();
+}
+
+function orderCells(store: Store, o: WireOrder): HTMLTableCellElement[] {
+  const d = decimalsFor(store, o.vtSymbol);
+  return [
+    el("td", { title: o.vtOrderid }, shortOrderId(o.vtOrderid)),
+    el("td", {}, o.vtSymbol),
+    el("td", { class: o.direction === "LONG" ? "up" : "down" }, sideLabel(o.direction)),
+    el("td", {}, o.type === "MARKET" ? "Market" : "Limit"),
+    el("td", { class: "num" }, o.type === "MARKET" ? "—" : price(o.price, d)),
+    el("td", { class: "num" }, volume(o.volume)),
+    el("td", { class: "num" }, volume(o.traded)),
+    el("td", { class: `status status-${o.status}` }, o.status),
+  ];
+}
+
+/** Active orders (with a cancel button) and every order (with the broker's message). */
+export function renderOrders(
+  store: Store,
+  onCancel: (vtOrderid: string, button: HTMLButtonElement) => void,
+): void {
+  const all = [...store.orders.values()].reverse();
+  const active = all.filter(isActive);
+  byId("active-count").textContent = String(active.length);
+  byId("all-count").textContent = String(all.length);
+  fillRows(
+    tbodyOf("active-orders"),
+    active.map((o) => {
+      const button = el(
+        "button",
+        { type: "button", class: "cancel", "data-vtorderid": o.vtOrderid },
+        "Cancel 撤单",
+      );
+      button.addEventListener("click", () => onCancel(o.vtOrderid, button));
+      return el(
+        "tr",
+        { "data-vtorderid": o.vtOrderid },
+        ...orderCells(store, o),
+        el("td", {}, timeOf(o.datetime)),
+        el("td", {}, button),
+      );
+    }),
+    10,
+    "no working orders",
+  );
+  fillRows(
+    tbodyOf("all-orders"),
+    all.map((o) =>
+      el(
+        "tr",
+        { "data-vtorderid": o.vtOrderid },
+        ...orderCells(store, o),
+        el("td", { class: "reason", title: o.statusMsg }, o.statusMsg),
+        el("td", {}, timeOf(o.datetime)),
+      ),
+    ),
+    10,
+    "no orders yet",
+  );
+}
+
+/** Every trade, newest first. */
+export function renderTrades(store: Store): void {
+  const trades = [...store.trades.values()].reverse();
+  fillRows(
+    tbodyOf("trades"),
+    trades.map((t) =>
+      el(
+        "tr",
+        { "data-vttradeid": t.vtTradeid, "data-vtorderid": t.vtOrderid, title: `order ${t.vtOrderid}` },
+        el("td", {}, timeOf(t.datetime)),
+        el("td", {}, t.vtSymbol),
+        el("td", { class: t.direction === "LONG" ? "up" : "down" }, sideLabel(t.direction)),
+        el("td", { class: "num" }, price(t.price, decimalsFor(store, t.vtSymbol))),
+        el("td", { class: "num" }, volume(t.volume)),
+      ),
+    ),
+    5,
+    "no trades yet",
+  );
+}
+
+/** Positions with a non-zero volume (or frozen part). */
+export function renderPositions(store: Store): void {
+  const positions = [...store.positions.values()]
+    .filter((p) => p.volume !== 0 || p.frozen !== 0)
+    .sort((a, b) => a.vtSymbol.localeCompare(b.vtSymbol));
+  fillRows(
+    tbodyOf("positions"),
+    positions.map((p) =>
+      el(
+        "tr",
+        { "data-vt": p.vtSymbol },
+        el("td", {}, p.vtSymbol),
+        el("td", { class: "num volume" }, volume(p.volume)),
+        el("td", { class: "num" }, volume(p.ydVolume)),
+        el("td", { class: "num" }, volume(p.frozen)),
+        el("td", { class: "num" }, price(p.price, 3)),
+        el("td", { class: `num ${p.pnl > 0 ? "up" : p.pnl < 0 ? "down" : ""}` }, amount(p.pnl)),
+      ),
+    ),
+    6,
+    "no positions",
+  );
+}
+
+/** The account(s): balance, frozen, available; and the summary in the top bar. */
+export function renderAccount(store: Store): void {
+  const accounts = [...store.accounts.values()];
+  const body = tbodyOf("account");
+  const summary = byId("account-summary");
+  const first = accounts[0];
+  if (first === undefined) {
+    body.replaceChildren(el("tr", {}, el("td", { class: "muted" }, "waiting for the trade login…")));
+    summary.replaceChildren();
+    return;
+  }
+  const rows: HTMLTableRowElement[] = [];
+  for (const a of accounts) {
+    rows.push(
+      el("tr", {}, el("th", {}, "Account 账户"), el("td", {}, a.accountid)),
+      el("tr", {}, el("th", {}, "Balance 总资金"), el("td", { "data-field": "balance" }, amount(a.balance))),
+      el("tr", {}, el("th", {}, "Frozen 冻结"), el("td", { "data-field": "frozen" }, amount(a.frozen))),
+      el(
+        "tr",
+        {},
+        el("th", {}, "Available 可用"),
+        el("td", { "data-field": "available" }, amount(a.available)),
+      ),
+    );
+  }
+  const marketValue = [...store.positions.values()].reduce((sum, p) => {
+    const last = store.ticks.get(p.vtSymbol)?.lastPrice ?? p.price;
+    return sum + p.volume * last;
+  }, 0);
+  rows.push(el("tr", {}, el("th", {}, "Market value 市值"), el("td", {}, amount(marketValue))));
+  body.replaceChildren(...rows);
+  summary.replaceChildren(
+    el("div", {}, el("span", {}, "Balance"), amount(first.balance)),
+    el("div", {}, el("span", {}, "Available"), amount(first.available)),
+  );
+}
+
+/** The log, newest first. */
+export function renderLog(store: Store): void {
+  const items = store.logs
+    .slice(-200)
+    .reverse()
+    .map((log) =>
+      el("li", { class: log.level }, el("time", {}, timeOf(log.time)), `${log.gatewayName}: ${log.msg}`),
+    );
+  byId("log").replaceChildren(...items);
+}

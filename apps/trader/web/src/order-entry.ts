@@ -1,0 +1,185 @@
+/**
+ * The order entry: symbol, exchange, direction, type, price, volume. Checks lot, tick and price
+ * limits from the contract before sending, then follows the sent order and shows the broker's
+ * answer (the REJECTED order's reason, or that it rests or filled).
+ */
+
+import { checkOrder, formatPrice, type OrderDraft } from "../../src/shared/order-checks.js";
+import type { OrderAnswer, OrderBody, WireContract } from "../../src/shared/protocol.js";
+import { type ApiClient, ApiError } from "./api-client.js";
+import { byId, el } from "./dom.js";
+import { decimalsOf, localOrderId } from "./format.js";
+import type { Store } from "./store.js";
+
+type Tone = "error" | "ok" | "info";
+
+export class OrderEntry {
+  private readonly store: Store;
+  private readonly api: ApiClient;
+  private readonly form = byId<HTMLFormElement>("order-form");
+  private readonly symbol = byId<HTMLInputElement>("order-symbol");
+  private readonly exchange = byId<HTMLSelectElement>("order-exchange");
+  private readonly type = byId<HTMLSelectElement>("order-type");
+  private readonly price = byId<HTMLInputElement>("order-price");
+  private readonly volume = byId<HTMLInputElement>("order-volume");
+  private readonly submit = byId<HTMLButtonElement>("order-submit");
+  private readonly message = byId("order-message");
+  private readonly info = byId("order-contract");
+  /** The order sent last, whose fate the message shows. */
+  private tracked: string | undefined;
+  private trackedStatus = "";
+
+  constructor(store: Store, api: ApiClient) {
+    this.store = store;
+    this.api = api;
+    this.form.addEventListener("submit", (event) => {
+      event.preventDefault();
+      void this.send();
+    });
+    this.form.addEventListener("input", () => this.refresh());
+    this.form.addEventListener("change", () => this.refresh());
+  }
+
+  /** Fills the instrument (and the price, when the field is empty or another instrument was shown). */
+  setInstrument(vtSymbol: string, lastPrice: number | undefined): void {
+    const dot = vtSymbol.lastIndexOf(".");
+    const changed = this.vtSymbol() !== vtSymbol;
+    this.symbol.value = vtSymbol.slice(0, dot);
+    this.exchange.value = vtSymbol.slice(dot + 1);
+    if ((changed || this.price.value === "") && lastPrice !== undefined && lastPrice > 0) {
+      this.setPrice(lastPrice);
+    }
+    this.refresh();
+  }
+
+  /** Fills the price (a click in the depth view). */
+  setPrice(value: number): void {
+    this.price.value = value.toFixed(decimalsOf(this.contract()?.pricetick));
+    this.refresh();
+  }
+
+  /** Updates the contract line and the datalist, and follows the tracked order. */
+  update(): void {
+    const list = byId<HTMLDataListElement>("contract-list");
+    if (list.childElementCount !== this.store.contracts.size) {
+      list.replaceChildren(
+        ...[...this.store.contracts.values()].map((c) =>
+          el("option", { value: c.symbol }, `${c.name} ${c.exchange}`),
+        ),
+      );
+    }
+    this.refresh();
+    this.followTracked();
+  }
+
+  private vtSymbol(): string {
+    return `${this.symbol.value.trim()}.${this.exchange.value}`;
+  }
+
+  private contract(): WireContract | undefined {
+    return this.store.contracts.get(this.vtSymbol());
+  }
+
+  private direction(): "LONG" | "SHORT" {
+    const checked = this.form.querySelector<HTMLInputElement>('input[name="direction"]:checked');
+    return checked?.value === "SHORT" ? "SHORT" : "LONG";
+  }
+
+  private refresh(): void {
+    const contract = this.contract();
+    const direction = this.direction();
+    const market = this.type.value === "MARKET";
+    this.price.disabled = market;
+    this.submit.className = `submit ${direction === "LONG" ? "buy" : "sell"}`;
+    const label = direction === "LONG" ? "Buy 买入" : "Sell 卖出";
+    this.submit.textContent =
+      this.symbol.value.trim() === "" ? label : `${label} ${this.symbol.value.trim()}`;
+    if (contract === undefined) {
+      this.info.textContent =
+        this.symbol.value.trim() === "" ? "pick an instrument in the tick monitor" : "unknown instrument";
+      return;
+    }
+    this.price.step = String(contract.pricetick);
+    this.volume.step = String(direction === "LONG" ? contract.volumeStep : 1);
+    const limits =
+      contract.limitDown !== undefined && contract.limitUp !== undefined
+        ? ` · limits ${formatPrice(contract.limitDown)}–${formatPrice(contract.limitUp)}`
+        : "";
+    const lot =
+      contract.volumeStep === contract.minVolume
+        ? `lot ${contract.minVolume}`
+        : `min ${contract.minVolume} +${contract.volumeStep}`;
+    this.info.replaceChildren(
+      el("b", {}, contract.name),
+      ` · ${lot} · tick ${formatPrice(contract.pricetick)}${limits}`,
+    );
+  }
+
+  private show(tone: Tone, text: string): void {
+    this.message.className = `message ${tone}`;
+    this.message.textContent = text;
+  }
+
+  private async send(): Promise<void> {
+    const draft: OrderDraft = {
+      direction: this.direction(),
+      type: this.type.value === "MARKET" ? "MARKET" : "LIMIT",
+      price: this.price.value === "" ? Number.NaN : Number(this.price.value),
+      volume: this.volume.value === "" ? Number.NaN : Number(this.volume.value),
+    };
+    const problems = checkOrder(draft, this.contract());
+    this.volume.setAttribute("aria-invalid", String(problems.some((p) => p.includes("volume"))));
+    this.price.setAttribute("aria-invalid", String(problems.some((p) => p.includes("price"))));
+    if (problems.length > 0) {
+      this.show("error", `Not sent: ${problems.join("; ")}`);
+      return;
+    }
+    const body: OrderBody = {
+      symbol: this.symbol.value.trim(),
+      exchange: this.exchange.value,
+      direction: draft.direction,
+      type: draft.type,
+      price: draft.type === "MARKET" ? 0 : draft.price,
+      volume: draft.volume,
+    };
+    this.submit.disabled = true;
+    try {
+      const answer = await this.api.post<OrderAnswer>("/api/order", body);
+      this.tracked = answer.vtOrderid;
+      this.trackedStatus = "";
+      this.show("info", `Sent ${localOrderId(answer.vtOrderid)}; waiting for the broker…`);
+      this.followTracked();
+    } catch (err) {
+      this.show("error", `Not sent: ${err instanceof ApiError ? err.message : String(err)}`);
+    } finally {
+      this.submit.disabled = false;
+    }
+  }
+
+  private followTracked(): void {
+    if (this.tracked === undefined) return;
+    const order = this.store.orders.get(this.tracked);
+    if (order === undefined || order.status === this.trackedStatus) return;
+    this.trackedStatus = order.status;
+    const id = localOrderId(order.vtOrderid);
+    switch (order.status) {
+      case "REJECTED":
+        this.show("error", `Rejected: ${order.statusMsg || "no reason given"} (order ${id})`);
+        return;
+      case "NOTTRADED":
+        this.show("info", `Order ${id} accepted and working`);
+        return;
+      case "PARTTRADED":
+        this.show("ok", `Order ${id} partly filled: ${order.traded} of ${order.volume}`);
+        return;
+      case "ALLTRADED":
+        this.show("ok", `Order ${id} filled: ${order.traded} shares`);
+        return;
+      case "CANCELLED":
+        this.show("info", `Order ${id} cancelled${order.traded > 0 ? ` after ${order.traded} filled` : ""}`);
+        return;
+      default:
+        this.show("info", `Order ${id} ${order.status.toLowerCase()}`);
+    }
+  }
+}

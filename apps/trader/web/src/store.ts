@@ -1,0 +1,194 @@
+/**
+ * The page's copy of the trader's state, fed by the snapshot and the live messages, with
+ * per-topic change notification so each view redraws only when its data changed.
+ */
+import type {
+  MaskedSettings,
+  PricePoint,
+  ServerMessage,
+  Snapshot,
+  TraderMode,
+  WireAccount,
+  WireContract,
+  WireLog,
+  WireOrder,
+  WirePosition,
+  WireStatus,
+  WireTick,
+  WireTrade,
+} from "../../src/shared/protocol.js";
+
+/** What changed. */
+export type Topic =
+  | "ticks"
+  | "orders"
+  | "trades"
+  | "positions"
+  | "accounts"
+  | "contracts"
+  | "logs"
+  | "statuses"
+  | "history"
+  | "subscriptions"
+  | "settings"
+  | "selection";
+
+const MAX_LOGS = 500;
+const MAX_POINTS = 2000;
+const ACTIVE = new Set(["SUBMITTING", "NOTTRADED", "PARTTRADED"]);
+
+/** True while an order can still trade or be cancelled. */
+export function isActive(order: WireOrder): boolean {
+  return ACTIVE.has(order.status);
+}
+
+export class Store {
+  gatewayName = "";
+  mode: TraderMode = "simulator";
+  readonly ticks = new Map<string, WireTick>();
+  /** Previous last price per instrument, to flash changes. */
+  readonly previousLast = new Map<string, number>();
+  readonly orders = new Map<string, WireOrder>();
+  readonly trades = new Map<string, WireTrade>();
+  readonly positions = new Map<string, WirePosition>();
+  readonly accounts = new Map<string, WireAccount>();
+  readonly contracts = new Map<string, WireContract>();
+  readonly statuses = new Map<string, WireStatus>();
+  readonly history = new Map<string, PricePoint[]>();
+  logs: WireLog[] = [];
+  subscriptions: readonly string[] = [];
+  settings: MaskedSettings | undefined;
+  /** The instrument shown in the depth view and the chart. */
+  selected: string | undefined;
+
+  private readonly listeners = new Set<(topics: ReadonlySet<Topic>) => void>();
+  private readonly dirty = new Set<Topic>();
+  private scheduled = false;
+
+  /** Calls `listener` at most once per animation frame with the topics that changed. */
+  subscribe(listener: (topics: ReadonlySet<Topic>) => void): void {
+    this.listeners.add(listener);
+  }
+
+  /** Applies one message from the server. */
+  apply(message: ServerMessage): void {
+    switch (message.kind) {
+      case "snapshot":
+        this.reset(message.data);
+        return;
+      case "tick": {
+        const tick = message.data;
+        const old = this.ticks.get(tick.vtSymbol);
+        if (old !== undefined) this.previousLast.set(tick.vtSymbol, old.lastPrice);
+        this.ticks.set(tick.vtSymbol, tick);
+        if (tick.lastPrice > 0) {
+          const series = this.history.get(tick.vtSymbol) ?? [];
+          series.push([Date.parse(tick.datetime), tick.lastPrice]);
+          if (series.length > MAX_POINTS * 1.25) series.splice(0, series.length - MAX_POINTS);
+          this.history.set(tick.vtSymbol, series);
+          if (tick.vtSymbol === this.selected) this.touch("history");
+        }
+        if (this.selected === undefined) this.select(tick.vtSymbol);
+        this.touch("ticks");
+        return;
+      }
+      case "order":
+        this.orders.set(message.data.vtOrderid, message.data);
+        this.touch("orders");
+        return;
+      case "trade":
+        this.trades.set(message.data.vtTradeid, message.data);
+        this.touch("trades");
+        return;
+      case "position":
+        this.positions.set(message.data.vtPositionid, message.data);
+        this.touch("positions");
+        return;
+      case "account":
+        this.accounts.set(message.data.vtAccountid, message.data);
+        this.touch("accounts");
+        return;
+      case "contract":
+        this.contracts.set(message.data.vtSymbol, message.data);
+        this.touch("contracts");
+        return;
+      case "log":
+        this.logs.push(message.data);
+        if (this.logs.length > MAX_LOGS) this.logs.splice(0, this.logs.length - MAX_LOGS);
+        this.touch("logs");
+        return;
+      case "status":
+        this.statuses.set(message.data.side, message.data);
+        this.touch("statuses");
+        return;
+      case "subscriptions":
+        this.subscriptions = message.data;
+        this.touch("subscriptions");
+        return;
+      case "settings":
+        this.settings = message.data.settings;
+        this.mode = message.data.mode;
+        this.touch("settings");
+        return;
+    }
+  }
+
+  /** Shows `vtSymbol` in the depth view and the chart. */
+  select(vtSymbol: string): void {
+    this.selected = vtSymbol;
+    this.touch("selection");
+    this.touch("history");
+  }
+
+  private reset(snapshot: Snapshot): void {
+    this.gatewayName = snapshot.gatewayName;
+    this.mode = snapshot.mode;
+    const fill = <T>(map: Map<string, T>, items: readonly T[], key: (item: T) => string) => {
+      map.clear();
+      for (const item of items) map.set(key(item), item);
+    };
+    fill(this.ticks, snapshot.ticks, (t) => t.vtSymbol);
+    fill(this.orders, snapshot.orders, (o) => o.vtOrderid);
+    fill(this.trades, snapshot.trades, (t) => t.vtTradeid);
+    fill(this.positions, snapshot.positions, (p) => p.vtPositionid);
+    fill(this.accounts, snapshot.accounts, (a) => a.vtAccountid);
+    fill(this.contracts, snapshot.contracts, (c) => c.vtSymbol);
+    fill(this.statuses, snapshot.statuses, (s) => s.side);
+    this.history.clear();
+    for (const [vtSymbol, points] of Object.entries(snapshot.history))
+      this.history.set(vtSymbol, [...points]);
+    this.logs = [...snapshot.logs];
+    this.subscriptions = snapshot.subscriptions;
+    this.settings = snapshot.settings;
+    if (this.selected === undefined || !this.ticks.has(this.selected)) {
+      this.selected = snapshot.subscriptions[0] ?? snapshot.ticks[0]?.vtSymbol;
+    }
+    for (const topic of [
+      "ticks",
+      "orders",
+      "trades",
+      "positions",
+      "accounts",
+      "contracts",
+      "logs",
+      "statuses",
+      "history",
+      "subscriptions",
+      "settings",
+      "selection",
+    ] as const)
+      this.touch(topic);
+  }
+
+  private touch(topic: Topic): void {
+    this.dirty.add(topic);
+    if (this.scheduled) return;
+    this.scheduled = true;
+    requestAnimationFrame(() => {
+      this.scheduled = false;
+      const topics = new Set(this.dirty);
+      this.dirty.clear();
+      for (const listener of this.listeners) listener(topics);
+    });
+  }
+}
