@@ -2,7 +2,7 @@
 // Enforces the package dependency direction of DESIGN.md §2 on both package.json dependencies and
 // the imports in each package's src/: hft-gateway -> core, hft-native; apps -> anything;
 // mock-server and hft-native depend on no other package at runtime; core only on small libraries.
-import { readdirSync, readFileSync, existsSync, statSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 
 const root = new URL("..", import.meta.url).pathname;
@@ -44,7 +44,11 @@ for (const dir of packageDirs()) {
     continue;
   }
   if (rule === "*") continue;
-  const runtimeDeps = Object.keys({ ...pkg.dependencies, ...pkg.peerDependencies, ...pkg.optionalDependencies });
+  const runtimeDeps = Object.keys({
+    ...pkg.dependencies,
+    ...pkg.peerDependencies,
+    ...pkg.optionalDependencies,
+  });
   for (const dep of runtimeDeps.filter((d) => d.startsWith("@tsgate/"))) {
     if (!rule.includes(dep)) problems.push(`${pkg.name}: must not depend on ${dep} (package.json)`);
   }
