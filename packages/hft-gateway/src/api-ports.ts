@@ -29,19 +29,32 @@ import type { HftSettings } from "./settings.js";
 
 /** The part of `TraderApi` the gateway uses. */
 export interface TraderApiPort {
+  /** Adds a listener of a `TraderApi` event; events carry prices in yuan. */
   on<K extends keyof TraderApiEvents>(name: K, listener: (event: TraderApiEvents[K]) => void): unknown;
+  /** Connects and logs in; the answer is the `login` event. */
   login(req: LoginRequest): void;
+  /** Sends an order (price in yuan); the answer is `orderRsp`, then `orderStatus` reports. */
   order(req: NativeOrderRequest): void;
+  /** Cancels by orderId, or by clOrderId when orderId is absent; the answer is `cancelRsp`. */
   cancelOrder(req: NativeCancelRequest): void;
+  /** Runs a query through all its pages and resolves with every record; rejects with `HftQueryError`. */
   queryAll<K extends QueryKind>(kind: K, options?: QueryAllOptions): Promise<QueryRecordMap[K][]>;
+  /** Releases the native handle; no event is emitted afterwards. Idempotent. */
   close(): Promise<void>;
 }
 
 /** The part of `MdApi` the gateway uses. */
 export interface MdApiPort {
+  /** Adds a listener of an `MdApi` event; events carry prices in yuan. */
   on<K extends keyof MdApiEvents>(name: K, listener: (event: MdApiEvents[K]) => void): unknown;
+  /** Connects and logs in to the market server; the answer is the `login` event. */
   login(req: MdLoginRequest): void;
+  /**
+   * Subscribes codes ("600000") of one market; each chunk of up to 1000 codes is answered by
+   * `subscribeRsp`, then `baseInfo` and `marketData` follow per code.
+   */
   subscribe(market: Market, codes: readonly string[]): void;
+  /** Releases the native handle; no event is emitted afterwards. Idempotent. */
   close(): Promise<void>;
 }
 
@@ -49,7 +62,9 @@ export interface MdApiPort {
 export interface HftApiFactory {
   /** Loads (and version-checks) the library; throws `HftLibraryError` when it cannot. */
   loadLibrary(options: LoadHftLibraryOptions): HftLibrary | LoadHftLibraryOptions;
+  /** Creates the trading API for the trade server in `options` (not yet connected). */
   createTrader(options: TraderApiOptions): TraderApiPort;
+  /** Creates the market-data API for the market server in `options` (not yet connected). */
   createMd(options: MdApiOptions): MdApiPort;
 }
 

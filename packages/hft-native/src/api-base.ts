@@ -38,6 +38,7 @@ interface ErrorShape {
 export abstract class HftApiBase<E extends { error: ErrorShape }> extends TypedEmitter<E> {
   /** The library this api runs on. */
   readonly library: HftLibrary;
+  /** @internal The bound C functions of `library`. */
   protected readonly native: NativeApi;
   private readonly session: NativeSession;
 
@@ -114,17 +115,17 @@ export abstract class HftApiBase<E extends { error: ErrorShape }> extends TypedE
     return closing;
   }
 
-  /** The live handle, or throws HftClosedError naming the method. */
+  /** @internal The live handle, or throws HftClosedError naming the method. */
   protected handle(method: string): NativePointer {
     const h = this.session.native;
     if (h === null) throw new HftClosedError(this.apiName, method);
     return h;
   }
 
-  /** Decodes and dispatches one record. */
+  /** @internal Decodes and dispatches one record. */
   protected abstract onRecord(records: EventRecords, base: number): void;
 
-  /** Called once when close() starts (reject pending work). */
+  /** @internal Called once when close() starts (reject pending work). */
   protected onClose(): void {}
 
   private onPumpError(err: HftCallError): void {

@@ -30,12 +30,17 @@ import type {
 
 /** Events of {@link MdApi}. */
 export interface MdApiEvents {
+  /** Connecting or reconnecting (attempt 0 = first connect). */
   connecting: ConnectingEvent;
+  /** TCP connected; the login request was sent. */
   connected: ConnectedEvent;
+  /** Connection lost or connect failed; willReconnect tells whether the library retries. */
   disconnected: DisconnectedEvent;
   /** Market-data login answer (also after each automatic re-login). */
   login: MdLoginEvent;
+  /** Error frame from the server, or a library error. */
   error: ErrorEvent;
+  /** Answer to one chunk of {@link MdApi.subscribe} or {@link MdApi.unsubscribe}. */
   subscribeRsp: SubscribeRspEvent;
   /** L1 snapshot with five levels, prices in yuan. */
   marketData: MarketDataEvent;
@@ -131,6 +136,7 @@ export class MdApi extends HftApiBase<MdApiEvents> {
     for (const { buf, count } of chunks) this.native.check(`hft_md_${action}`, fn(h, m, buf, count));
   }
 
+  /** @internal Decodes one market-data record and emits the matching event. */
   protected onRecord(r: EventRecords, b: number): void {
     switch (r.type(b)) {
       case EventType.MARKET_DATA:

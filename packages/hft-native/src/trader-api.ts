@@ -67,18 +67,27 @@ export interface TraderApiEvents {
   login: LoginEvent;
   /** Error frame from the server, or a library error. */
   error: ErrorEvent;
+  /** Immediate answer to {@link TraderApi.order}. */
   orderRsp: OrderRspEvent;
+  /** Answer to {@link TraderApi.cancelOrder}. */
   cancelRsp: CancelRspEvent;
   /** Sequenced order report, delivered exactly once in reportSeq order across reconnects. */
   orderStatus: OrderStatusEvent;
   /** Sequenced trade report, delivered exactly once in reportSeq order across reconnects. */
   tradeReport: TradeReportEvent;
+  /** Risk notice pushed by the server. */
   riskNotify: RiskNotifyEvent;
+  /** One record (or an empty page) of an "orders" query. */
   queryOrder: QueryEvent<OrderReport>;
+  /** One record (or an empty page) of a "trades" query. */
   queryTrade: QueryEvent<TradeReport>;
+  /** One record (or an empty page) of a "positions" query. */
   queryPosition: QueryEvent<PositionRecord>;
+  /** One record (or an empty page) of a "cash" query. */
   queryCash: QueryEvent<CashRecord>;
+  /** One record (or an empty page) of a "securities" query. */
   querySecurity: QueryEvent<SecurityRecord>;
+  /** The server refused a query page. */
   queryError: QueryErrorEvent;
   /** Never expected on the trade side (only market data is dropped); present for completeness. */
   overflow: OverflowEvent;
@@ -89,7 +98,9 @@ export type TraderApiOptions = ApiOptions;
 
 /** Cancel by server order id, or by client order id. */
 export interface CancelRequest {
+  /** Server order id. */
   orderId?: string;
+  /** Client order id, used when orderId is absent or empty. */
   clOrderId?: string;
 }
 
@@ -204,6 +215,7 @@ export class TraderApi extends HftApiBase<TraderApiEvents> {
     });
   }
 
+  /** @internal Rejects pending queryAll() promises with HftQueryError. */
   protected override onClose(): void {
     for (const [id, q] of this.pending) {
       q.reject(new HftQueryError(0, `TraderApi closed before query ${id} (${q.kind}) finished`));
@@ -217,6 +229,7 @@ export class TraderApi extends HftApiBase<TraderApiEvents> {
     return id;
   }
 
+  /** @internal Decodes one trade-side record and emits the matching event. */
   protected onRecord(r: EventRecords, b: number): void {
     switch (r.type(b)) {
       case EventType.CONNECTING:

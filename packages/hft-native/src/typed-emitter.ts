@@ -44,6 +44,7 @@ export class TypedEmitter<E extends object> {
     return this;
   }
 
+  /** Number of listeners of event `name` (0 when none). */
   listenerCount(name: keyof E): number {
     return this.listeners.get(name)?.length ?? 0;
   }
@@ -69,6 +70,10 @@ export class TypedEmitter<E extends object> {
     return this.listeners.has(name);
   }
 
+  /**
+   * Calls the listeners of `name` synchronously, in registration order, with `event`. A listener
+   * that throws does not stop the others; its error is rethrown on `process.nextTick`.
+   */
   protected emit<K extends keyof E>(name: K, event: E[K]): void {
     const list = this.listeners.get(name);
     if (list === undefined) return;

@@ -188,16 +188,37 @@ export type ConformanceOptions = GatewaySource & {
 
 /** {@link ConformanceOptions} with defaults applied and the setting resolved. */
 export interface ResolvedConformanceOptions {
+  /** The suite name given in the options. */
   readonly name: string;
+  /**
+   * Creates a new, unconnected gateway publishing on `eventEngine`: the given `createGateway`, or
+   * `new gatewayClass(eventEngine, gatewayName)`.
+   */
   readonly createGateway: (eventEngine: EventEngine) => BaseGateway;
+  /** The setting passed to `connect()`, already resolved when it was given as a function. */
   readonly setting: GatewaySetting;
+  /** The venue behind the gateway, as given. */
   readonly harness: ConformanceHarness;
   /** `harness.symbol` split into symbol and exchange. */
   readonly instrument: ReturnType<typeof parseVtSymbol>;
+  /** {@link DEFAULT_CONFORMANCE_TIMEOUTS} with the given overrides applied, all positive. */
   readonly timeouts: ConformanceTimeouts;
+  /** Checks to skip with their reasons; empty when none were given. */
   readonly skip: Partial<Record<ConformanceCheckName, string | true>>;
+  /** Whether position events must arrive on connect; default true. */
   readonly expectPositions: boolean;
+  /**
+   * Returns the bad settings for the `settings` check, given the resolved setting and an
+   * unconnected gateway: the given list or function, or by default the setting with the first
+   * numeric key of `gateway.defaultSetting` set to `"not-a-number"`, and the setting with
+   * {@link UNKNOWN_SETTING_KEY} added.
+   */
   readonly badSettings: (setting: GatewaySetting, gateway: BaseGateway) => readonly BadSetting[];
+  /**
+   * Whether an error thrown by `connect()` for bad settings is acceptable: the given predicate, or
+   * by default any `Error` whose `code` is `"SETTINGS_INVALID"` (duck-typed, so a `SettingsError`
+   * from another copy of core also passes).
+   */
   readonly isSettingsError: (error: unknown) => boolean;
 }
 

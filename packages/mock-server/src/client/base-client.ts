@@ -23,6 +23,7 @@ export interface ClientOptions {
   requestTimeoutMs?: number;
   /** Give up connecting after this long. Default 5 s. */
   connectTimeoutMs?: number;
+  /** Receives diagnostic lines (protocol errors, heartbeat timeouts, seq gaps). Default: discarded. */
   log?: (line: string) => void;
 }
 
@@ -62,8 +63,11 @@ export interface BaseClientEvents {
 export abstract class BaseClient<Events extends Record<keyof Events, unknown[]>> extends EventEmitter<
   Events & BaseClientEvents
 > {
+  /** @internal The current connection, undefined before connect(). */
   protected conn: FrameConnection | undefined;
+  /** @internal The options given to the constructor. */
   protected readonly options: ClientOptions;
+  /** @internal `options.log`, or a function that discards the line. */
   protected readonly log: (line: string) => void;
   /** Pending requests per response type, in the order they were sent (the server answers in order). */
   private readonly queues = new Map<number, Pending[]>();
@@ -148,13 +152,14 @@ export abstract class BaseClient<Events extends Record<keyof Events, unknown[]>>
     return this.requireConn().send(type, body);
   }
 
+  /** @internal The open connection; throws RequestError("not connected") otherwise. */
   protected requireConn(): FrameConnection {
     const conn = this.conn;
     if (!conn || conn.closed) throw new RequestError("not connected");
     return conn;
   }
 
-  /** Sends a request and waits for the next frame of `responseType`. */
+  /** @internal Sends a request and waits for the next frame of `responseType`. */
   protected request<T extends MessageType, R extends MessageType>(
     type: T,
     body: MessageBodyMap[T],
@@ -189,7 +194,10 @@ export abstract class BaseClient<Events extends Record<keyof Events, unknown[]>>
     });
   }
 
-  /** Hands a response to the oldest pending request of its type. Returns false if none was waiting. */
+  /**
+   * @internal Hands a response to the oldest pending request of its type. Returns false if none
+   * was waiting.
+   */
   protected settle(responseType: number, body: unknown): boolean {
     const q = this.queues.get(responseType);
     const entry = q?.shift();
@@ -202,7 +210,9 @@ export abstract class BaseClient<Events extends Record<keyof Events, unknown[]>>
     return true;
   }
 
+  /** @internal Handles a received frame other than ERROR (and HEARTBEAT, consumed by the connection). */
   protected abstract onFrame(frame: Frame): void;
+  /** @internal Called once when the connection closes, before the `close` event. */
   protected onClosed(): void {}
 
   private dispatch(frame: Frame): void {

@@ -15,10 +15,25 @@ import { BaseClient, type ClientOptions } from "./base-client.js";
 
 /** Events of a {@link MarketClient}. */
 export interface MarketClientEvents {
+  /** A MARKET_DATA snapshot, as received (prices scaled ×10,000). */
   marketData: [snapshot: MarketData];
+  /** A BASE_INFO frame, sent once per newly subscribed code before its first snapshot. */
   baseInfo: [info: BaseInfo];
 }
 
+/**
+ * Client of the market server: `login()` and `subscribe()` resolve with the server's answer;
+ * snapshots and base info arrive as `marketData` and `baseInfo` events. Bodies are the decoded
+ * frames, so prices and amounts are integers in yuan × 10,000 (see {@link formatYuan}).
+ *
+ * @example
+ * ```ts
+ * const md = await new MarketClient().connect(servers.marketPort);
+ * await md.login("demo", "demo123");
+ * md.on("marketData", (s) => console.log(s.code, formatYuan(s.last)));
+ * await md.subscribe(1, ["600000"]);
+ * ```
+ */
 export class MarketClient extends BaseClient<MarketClientEvents> {
   private lastMdSeq = 0;
   /** Snapshots received, and snapshots the server counted but did not send (mdSeq gaps). */
@@ -42,6 +57,7 @@ export class MarketClient extends BaseClient<MarketClientEvents> {
     );
   }
 
+  /** Unsubscribes codes of one market (1 = SH, 2 = SZ); resolves with the MD_SUBSCRIBE_RSP. */
   unsubscribe(market: number, codes: string[]): Promise<MdSubscribeRsp> {
     return this.request(
       MessageType.MD_SUBSCRIBE_REQ,
@@ -50,6 +66,7 @@ export class MarketClient extends BaseClient<MarketClientEvents> {
     );
   }
 
+  /** @internal Emits snapshots and base info, counts mdSeq gaps, settles login/subscribe answers. */
   protected onFrame(frame: Frame): void {
     switch (frame.type) {
       case MessageType.MARKET_DATA: {

@@ -30,6 +30,7 @@ import { BaseClient, type ClientOptions, ServerError } from "./base-client.js";
 /** Default wait before asking the server to refill a gap in the report sequence. */
 export const DEFAULT_GAP_TIMEOUT_MS = 1_000;
 
+/** Options of a {@link TradeClient}: those of every client, plus report gap handling. */
 export interface TradeClientOptions extends ClientOptions {
   /** A gap in report sequence open this long triggers `REPORT_SUBSCRIBE_REQ(delivered)`. Default 1 s. */
   gapTimeoutMs?: number;
@@ -45,6 +46,7 @@ export interface TradeClientEvents {
   tradeReport: [report: TradeReport];
   /** Every report frame as received, duplicates and out-of-order ones included. */
   rawReport: [report: Report];
+  /** A RISK_NOTIFY frame. */
   riskNotify: [notify: RiskNotify];
 }
 
@@ -61,6 +63,20 @@ export interface LoginParams {
 /** A query that failed (`errorCode` ≠ 0) in {@link TradeClient.queryAll}. */
 export class QueryError extends ServerError {}
 
+/**
+ * Client of the trade server: requests (`login()`, `order()`, `cancel()`, `query()`) resolve with
+ * the server's answer; after `subscribeReports()`, order and trade reports arrive as events, each
+ * once and in `reportSeq` order. Bodies are the decoded frames, so prices and amounts are integers
+ * in yuan × 10,000 (see {@link yuanToScaled} and {@link formatYuan}).
+ *
+ * @example
+ * ```ts
+ * const trade = await new TradeClient().connect(servers.tradePort);
+ * const rsp = await trade.login({ accountId: "demo", password: "demo123" });
+ * trade.on("orderReport", (r) => console.log(r.orderId, r.status));
+ * trade.subscribeReports(rsp.lastReportSeq);
+ * ```
+ */
 export class TradeClient extends BaseClient<TradeClientEvents> {
   private nextRequestId = 1;
   private delivered = 0;
@@ -148,6 +164,7 @@ export class TradeClient extends BaseClient<TradeClientEvents> {
     }
   }
 
+  /** @internal Settles request answers, orders reports, emits risk notices. */
   protected onFrame(frame: Frame): void {
     switch (frame.type) {
       case MessageType.LOGIN_RSP:
@@ -170,6 +187,7 @@ export class TradeClient extends BaseClient<TradeClientEvents> {
     }
   }
 
+  /** @internal Drops buffered reports and the gap timer; reports need a new subscribeReports(). */
   protected override onClosed(): void {
     clearTimeout(this.gapTimer);
     this.gapTimer = undefined;

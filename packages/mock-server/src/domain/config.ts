@@ -245,11 +245,32 @@ const configSchema = z
 export type MockConfigInput = z.input<typeof configSchema>;
 /** A validated config with every default filled in. */
 export type MockConfig = z.output<typeof configSchema>;
+/**
+ * One trade account: login (`accountId`, `password`, `orgCode`, `branchCode`), starting cash in
+ * yuan, and starting positions.
+ */
 export type AccountConfig = MockConfig["accounts"][number];
+/**
+ * One starting position: `symbol` ("SH.600000"), `volume` in shares, `ydVolume` (shares held since
+ * before today, sellable today; defaults to `volume`) and `costPrice` in yuan.
+ */
 export type PositionConfig = AccountConfig["positions"][number];
+/** One market-data login: `user` and `password`. */
 export type MdUserConfig = MockConfig["mdUsers"][number];
+/**
+ * One instrument: 6-digit `code`, `market` ("SH"/"SZ"), `name`, `securityType`, `preClose` in yuan
+ * (a multiple of 0.01) and an optional `board` (derived from the code and name when absent).
+ */
 export type InstrumentConfig = MockConfig["instruments"][number];
+/**
+ * Fee schedule: `commissionRate`, `minCommission` (yuan per order), `stampDutyRate` (sells only)
+ * and `transferFeeRate` (both sides); rates are fractions of the traded amount (0.00025 = 0.025%).
+ */
 export type FeeConfig = MockConfig["fees"];
+/**
+ * How the market moves: `mode: "random-walk"` (seeded, stepped every `tickIntervalMs` with the
+ * given `volatility`) or `mode: "replay"` (rows of a CSV file at `csvPath`).
+ */
 export type MarketSimConfig = MockConfig["market"];
 export type RandomWalkConfig = z.output<typeof randomWalkSchema>;
 export type ReplayConfig = z.output<typeof replaySchema>;

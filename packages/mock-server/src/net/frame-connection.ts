@@ -34,6 +34,7 @@ export type CloseReason =
   | { kind: "protocol"; message: string; code: number }
   | { kind: "error"; message: string };
 
+/** Options of a {@link FrameConnection}. Only `onFrame` is required. */
 export interface FrameConnectionOptions {
   /** Message types this side accepts; others close the connection with 9003. */
   accept?: ReadonlySet<number>;
@@ -47,8 +48,14 @@ export interface FrameConnectionOptions {
   dropThreshold?: number;
   /** Name used in log lines, e.g. `trade#3 127.0.0.1:51234`. */
   label?: string;
+  /** Receives diagnostic lines (protocol errors, heartbeat timeouts, seq gaps). Default: discarded. */
   log?: (line: string) => void;
+  /**
+   * Called for each received frame except HEARTBEAT (consumed here), in order, until the
+   * connection starts closing.
+   */
   onFrame: (frame: Frame, conn: FrameConnection) => void;
+  /** Called once when the socket has closed, with the reason (whichever side closed it). */
   onClose?: (reason: CloseReason, conn: FrameConnection) => void;
 }
 
@@ -123,6 +130,7 @@ export class FrameConnection {
     return this.socket.writableLength + (this.blockPos - this.blockStart);
   }
 
+  /** The peer's `address:port`. */
   get remoteAddress(): string {
     return `${this.socket.remoteAddress}:${this.socket.remotePort}`;
   }

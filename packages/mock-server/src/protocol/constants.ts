@@ -26,8 +26,9 @@ export const DEFAULT_HEARTBEAT_INTERVAL_MS = 1_000;
 /** Close after this long without receiving anything. */
 export const DEFAULT_HEARTBEAT_TIMEOUT_MS = 5_000;
 
-/** Default ports, as in the vendor's examples. */
+/** Default port of the trade server, as in the vendor's examples. */
 export const DEFAULT_TRADE_PORT = 8000;
+/** Default port of the market server, as in the vendor's examples. */
 export const DEFAULT_MARKET_PORT = 9000;
 /** Servers bind loopback unless told otherwise. */
 export const DEFAULT_HOST = "127.0.0.1";

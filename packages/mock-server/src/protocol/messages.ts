@@ -33,6 +33,7 @@ export const MessageType = {
   BASE_INFO: 0x0211,
 } as const;
 export type MessageType = (typeof MessageType)[keyof typeof MessageType];
+/** Name of a message type, e.g. `"ORDER_REQ"` (a key of {@link MessageType}). */
 export type MessageTypeName = keyof typeof MessageType;
 
 /** Exchange market. */
@@ -329,6 +330,7 @@ export interface QueryRecordByKind {
   4: CashRecord;
   5: SecurityRecord;
 }
+/** Any query record: order, trade, position, cash or security (see {@link QueryRecordByKind}). */
 export type QueryRecord = QueryRecordByKind[QueryKind];
 
 /**

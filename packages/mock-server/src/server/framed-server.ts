@@ -6,6 +6,7 @@ import { createServer, type Server, type Socket } from "node:net";
 import { type CloseReason, FrameConnection } from "../net/frame-connection.js";
 import type { Frame } from "../protocol/messages.js";
 
+/** Which of the two mock servers: the trade server or the market-data server. */
 export type ServerSide = "trade" | "market";
 
 export interface FramedServerOptions {

@@ -69,6 +69,10 @@ export interface MockControl {
   reorderReports(on: boolean): void;
   /** Stops sending market data (the market keeps moving and filling orders). */
   pauseMarketData(): void;
+  /**
+   * Sends market data again, from the next market step on. Snapshots of the paused period are not
+   * sent, nor counted in `mdSeq`.
+   */
   resumeMarketData(): void;
   /** The next `n` logins of that side fail with 1005 (trade) or 5005 (market). */
   rejectNextLogins(n: number, side?: ServerSide): void;
