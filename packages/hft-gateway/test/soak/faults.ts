@@ -1,0 +1,150 @@
+/**
+ * The seeded fault schedule and the code that plays it against the mock servers' control handle.
+ * A schedule is a plain list made up front from the seed, so a seed always means the same faults
+ * in the same order with the same parameters (timing relative to the strategy's orders still
+ * varies with the machine; the ledger must hold whatever the interleaving).
+ */
+import type { MockControl } from "@tsgate/mock-server";
+import type { Prng } from "./prng.js";
+
+export const FAULT_KINDS = [
+  "tradeDrop",
+  "marketDrop",
+  "tradeStall",
+  "marketStall",
+  "delayReports",
+  "duplicateReports",
+  "reorderReports",
+  "marketPause",
+  "tradeRestart",
+] as const;
+
+export type FaultKind = (typeof FAULT_KINDS)[number];
+
+/** One scheduled fault. */
+export interface FaultStep {
+  readonly kind: FaultKind;
+  /** Stall length, report delay, pause length or server down time, in ms (0 when unused). */
+  readonly ms: number;
+  /** How long a switched fault (delay, duplicate, reorder, pause) stays on. */
+  readonly holdMs: number;
+  /** Quiet time after the step, while the strategy keeps trading. */
+  readonly gapMs: number;
+}
+
+/** Relative weights of the fault kinds. */
+const WEIGHTS: Record<FaultKind, number> = {
+  tradeDrop: 3,
+  marketDrop: 2,
+  tradeStall: 2,
+  marketStall: 1,
+  delayReports: 2,
+  duplicateReports: 2,
+  reorderReports: 2,
+  marketPause: 2,
+  tradeRestart: 1,
+};
+
+function pickKind(prng: Prng): FaultKind {
+  const total = FAULT_KINDS.reduce((sum, kind) => sum + WEIGHTS[kind], 0);
+  let r = prng.next() * total;
+  for (const kind of FAULT_KINDS) {
+    r -= WEIGHTS[kind];
+    if (r < 0) return kind;
+  }
+  return "tradeDrop";
+}
+
+/**
+ * `count` fault steps. `stallMs` is the shortest stall: pass more than the gateway's heartbeat
+ * timeout so that a stall is detected as a dead connection.
+ */
+export function makeSchedule(prng: Prng, count: number, stallMs: number): FaultStep[] {
+  const steps: FaultStep[] = [];
+  for (let i = 0; i < count; i++) {
+    const kind = pickKind(prng);
+    let ms = 0;
+    if (kind === "tradeStall" || kind === "marketStall") ms = prng.int(stallMs, stallMs + 400);
+    else if (kind === "delayReports") ms = prng.int(20, 150);
+    else if (kind === "marketPause") ms = prng.int(100, 500);
+    else if (kind === "tradeRestart") ms = prng.int(0, 300);
+    const switched = kind === "delayReports" || kind === "duplicateReports" || kind === "reorderReports";
+    const holdMs = switched ? prng.int(100, 600) : 0;
+    steps.push({ kind, ms, holdMs, gapMs: prng.int(50, 400) });
+  }
+  return steps;
+}
+
+/** Counts of what was injected, by kind, and how many connections the drops and stalls hit. */
+export type FaultCounts = Record<FaultKind, number> & { connectionsHit: number };
+
+export function emptyCounts(): FaultCounts {
+  const counts = { connectionsHit: 0 } as FaultCounts;
+  for (const kind of FAULT_KINDS) counts[kind] = 0;
+  return counts;
+}
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+export interface PlayOptions {
+  /** Called just before a trade server restart, to have an order in flight across it. */
+  beforeRestart?: () => void;
+  /** Checked between steps: stop early when it returns true. */
+  stopped?: () => boolean;
+  /** Called after each step with the number of steps done. */
+  afterStep?: (done: number) => void;
+}
+
+/** Plays the schedule against the servers; resolves when every step (with its gap) is done. */
+export async function playSchedule(
+  control: MockControl,
+  steps: readonly FaultStep[],
+  counts: FaultCounts,
+  options: PlayOptions = {},
+): Promise<void> {
+  let done = 0;
+  for (const step of steps) {
+    if (options.stopped?.()) return;
+    counts[step.kind]++;
+    switch (step.kind) {
+      case "tradeDrop":
+        counts.connectionsHit += control.dropConnections({ side: "trade" });
+        break;
+      case "marketDrop":
+        counts.connectionsHit += control.dropConnections({ side: "market" });
+        break;
+      case "tradeStall":
+        counts.connectionsHit += control.stallConnections(step.ms, { side: "trade" });
+        break;
+      case "marketStall":
+        counts.connectionsHit += control.stallConnections(step.ms, { side: "market" });
+        break;
+      case "delayReports":
+        control.delayReports(step.ms);
+        await sleep(step.holdMs);
+        control.delayReports(0);
+        break;
+      case "duplicateReports":
+        control.duplicateReports(true);
+        await sleep(step.holdMs);
+        control.duplicateReports(false);
+        break;
+      case "reorderReports":
+        control.reorderReports(true);
+        await sleep(step.holdMs);
+        control.reorderReports(false);
+        break;
+      case "marketPause":
+        control.pauseMarketData();
+        await sleep(step.ms);
+        control.resumeMarketData();
+        break;
+      case "tradeRestart":
+        options.beforeRestart?.();
+        await control.restartServer("trade", step.ms);
+        break;
+    }
+    await sleep(step.gapMs);
+    options.afterStep?.(++done);
+  }
+}
