@@ -14,6 +14,7 @@ const allowed = {
   "@tsgate/hft-native": [],
   "@tsgate/hft-gateway": ["@tsgate/core", "@tsgate/hft-native"],
   "@tsgate/nats-bridge": ["@tsgate/core"],
+  "@tsgate/journal": ["@tsgate/core"],
 };
 
 function packageDirs() {

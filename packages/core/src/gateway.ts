@@ -31,9 +31,13 @@ export type GatewaySetting = Readonly<Record<string, unknown>>;
  * A concrete gateway class, as taken by `MainEngine.addGateway`: constructible with an event
  * engine and an optional name, and carrying the static contract fields.
  */
-export interface GatewayClass<G extends BaseGateway = BaseGateway> {
-  /** Creates the gateway; `gatewayName` defaults to {@link GatewayClass.defaultName}. */
-  new (eventEngine: EventEngine, gatewayName?: string): G;
+export interface GatewayClass<G extends BaseGateway = BaseGateway, O = never> {
+  /**
+   * Creates the gateway; `gatewayName` defaults to {@link GatewayClass.defaultName}. `options`
+   * are the gateway's own constructor options (an order journal, test hooks), passed through by
+   * `MainEngine.addGateway`.
+   */
+  new (eventEngine: EventEngine, gatewayName?: string, options?: O): G;
   /** Name used when none is given, e.g. `"HFT"`. */
   readonly defaultName: string;
   /** Every accepted setting key with its default value. */

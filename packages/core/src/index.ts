@@ -59,6 +59,13 @@ export {
   eventType,
 } from "./event-types.js";
 export { BaseGateway, type GatewayClass, type GatewaySetting } from "./gateway.js";
+export {
+  type JournalContents,
+  type JournalOrder,
+  type JournalOrderIds,
+  MemoryJournal,
+  type OrderJournal,
+} from "./journal.js";
 export { LABELS_ZH } from "./labels.js";
 export {
   DEFAULT_GATEWAY_CLOSE_TIMEOUT_MS,

@@ -85,13 +85,21 @@ export class MainEngine {
    *
    * @param gatewayClass - a concrete `BaseGateway` subclass
    * @param gatewayName - instance name; defaults to the class's `defaultName`
+   * @param options - the gateway's own constructor options, e.g. `{ journal }` for `HftGateway`
    * @returns the new gateway
    * @throws {@link GatewayExistsError} when the name is already taken
    */
-  addGateway<G extends BaseGateway>(gatewayClass: GatewayClass<G>, gatewayName?: string): G {
+  addGateway<G extends BaseGateway, O = never>(
+    gatewayClass: GatewayClass<G, O>,
+    gatewayName?: string,
+    options?: O,
+  ): G {
     const name = gatewayName ?? gatewayClass.defaultName;
     if (this.gateways.has(name)) throw new GatewayExistsError(name);
-    const gateway = new gatewayClass(this.eventEngine, name);
+    const gateway =
+      options === undefined
+        ? new gatewayClass(this.eventEngine, name)
+        : new gatewayClass(this.eventEngine, name, options);
     this.gateways.set(gateway.gatewayName, gateway);
     return gateway;
   }

@@ -18,6 +18,7 @@ import {
   type GatewayStatusData,
   type LogData,
   LogLevel,
+  type OrderJournal,
   type OrderRequest,
   SettingsError,
   type SubscribeRequest,
@@ -26,14 +27,23 @@ import { type HftApiFactory, nativeApiFactory } from "./api-ports.js";
 import { HFT_GATEWAY_NAME } from "./constants.js";
 import { ContractStore } from "./contracts.js";
 import { errorText } from "./gateway-sink.js";
+import { JournalLink } from "./journal-link.js";
 import { MarketSide } from "./market-side.js";
 import { msg } from "./messages.js";
 import { OrderIdGenerator, type OrderIdGeneratorOptions } from "./order-ids.js";
 import { HFT_DEFAULT_SETTING, type HftSettings, parseHftSettings } from "./settings.js";
 import { TradeSide } from "./trade-side.js";
 
-/** Extra constructor options of {@link HftGateway}; applications never need them. */
+/** Extra constructor options of {@link HftGateway}, passed by `MainEngine.addGateway(HftGateway, name, options)`. */
 export interface HftGatewayOptions {
+  /**
+   * An order journal (e.g. `SqliteJournal` from `@tsgate/journal`). The gateway saves each order
+   * id before using it and each order change and trade before pushing it; on construction it
+   * reloads the day's records, so after a restart order ids continue, trades already pushed are
+   * not pushed as new, and the first `connect` pushes the journalled orders and trades before the
+   * server's answers. The caller owns the journal and closes it after the gateway.
+   */
+  readonly journal?: OrderJournal;
   /** The native API factory; default {@link nativeApiFactory}. Tests inject fakes here. */
   readonly api?: HftApiFactory;
   /** Clock and pid of the local order id generator (tests). */
@@ -92,13 +102,17 @@ export class HftGateway extends BaseGateway {
   /**
    * @param eventEngine - where events are published
    * @param gatewayName - instance name, default `"HFT"`
-   * @param options - test hooks (native API factory, order id clock/pid)
+   * @param options - an order journal; test hooks (native API factory, order id clock/pid)
    */
   constructor(eventEngine: EventEngine, gatewayName?: string, options: HftGatewayOptions = {}) {
     super(eventEngine, gatewayName);
     this.api = options.api ?? nativeApiFactory;
     this.contracts = new ContractStore(this.gatewayName, (contract) => this.onContract(contract));
-    this.trade = new TradeSide(this, this.contracts, new OrderIdGenerator(options.orderIds));
+    // A journal that cannot be read fails here, before anything was sent with a reused id.
+    const saved = options.journal?.load(this.gatewayName);
+    const orderIds = new OrderIdGenerator({ ...options.orderIds, resume: saved?.orderIds });
+    this.trade = new TradeSide(this, this.contracts, orderIds, new JournalLink(options.journal, this));
+    if (saved !== undefined) this.trade.restore(saved);
     this.market = new MarketSide(this, this.contracts);
   }
 
@@ -152,6 +166,7 @@ export class HftGateway extends BaseGateway {
     this.timerTicks = Math.max(1, Math.round(settings.accountRefreshSeconds / this.eventEngine.interval));
     this.timerCount = 0;
     this.eventEngine.register(EVENT_TIMER, this.onTimer);
+    this.trade.pushRestored();
     this.trade.start(settings, library, (options) => this.api.createTrader(options));
     this.market.start(settings, library, (options) => this.api.createMd(options));
   }

@@ -150,6 +150,12 @@ export const msg = {
   orderSendFailed: (orderid: string, reason: string) => `委托 ${orderid} 发送失败，已拒绝：${reason}`,
   orderRejected: (orderid: string, code: number, reason: string) =>
     `委托 ${orderid} 被拒绝 (${code})：${reason}`,
+  journalRestored: (orders: number, active: number, trades: number, nextId: string) =>
+    `从委托日志恢复 ${orders} 笔委托（${active} 笔未完成）和 ${trades} 笔成交，下一个本地委托号 ${nextId}；等待服务器查询核对`,
+  lostBeforeRestart: () => "重启前未送达服务器（服务器的委托查询中没有这笔委托），视为拒绝",
+  journalIdFailed: (detail: string) => `委托日志写入失败，本地委托号无法保存，委托被拒绝：${detail}`,
+  journalSaveFailed: (detail: string) =>
+    `委托日志写入失败（委托和成交照常推送，重启后可能无法完整恢复）：${detail}`,
   orderAdopted: (orderid: string, symbol: string) =>
     `发现非本会话创建的委托 ${orderid}（${symbol}，来自其他会话或之前的运行），已纳入管理`,
   orderUnknownStatus: (orderid: string, status: string) =>
@@ -174,6 +180,10 @@ export const msg = {
   subscribeUnsupported: (vtSymbol: string) => `订阅失败：${vtSymbol} 的交易所不受支持（只支持 SSE、SZSE）`,
   subscribeSendFailed: (vtSymbol: string, detail: string) => `订阅请求发送失败：${vtSymbol}：${detail}`,
   subscribeFailed: (code: number, text: string) => `行情订阅失败 (${code})：${text}`,
+  subscribeUnknownCode: (market: string, code: number, text: string) =>
+    `行情订阅失败：行情服务器不认识这些代码 (${code})：${text}。请检查代码和交易所（${market === "SZ" ? "SZ 即 SZSE" : "SH 即 SSE"}）是否写对；这些代码不会有行情`,
+  subscribeBadSymbol: (vtSymbol: string) =>
+    `订阅失败：${vtSymbol} 的代码格式不对（应为交易所代码，如 600000.SSE、000001.SZSE），已忽略`,
   tickWithoutContract: (vtSymbol: string) =>
     `收到 ${vtSymbol} 的行情，但没有它的合约信息：该代码的行情将被丢弃（此提示每个代码只出现一次）`,
   mdOverflow: (dropped: number, total: number) =>

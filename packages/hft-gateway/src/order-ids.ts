@@ -17,6 +17,9 @@
  * (no dot, so vtOrderid `HFT.<orderid>` stays unambiguous), and sorts by creation time as text
  * while the counter stays within 4 digits.
  *
+ * With an order journal the generator resumes the journalled prefix and counter instead: a
+ * restarted process continues the day's sequence, and every id is saved before it is used.
+ *
  * @module
  */
 import { CHINA_UTC_OFFSET_MS } from "./constants.js";
@@ -34,6 +37,8 @@ export interface OrderIdGeneratorOptions {
   readonly now?: () => Date;
   /** Process id; default `process.pid`. */
   readonly pid?: number;
+  /** Continue an earlier generator (from the order journal): ids up to `prefix + counter` are taken. */
+  readonly resume?: { readonly prefix: string; readonly counter: number } | undefined;
 }
 
 function pad(value: number, width: number): string {
@@ -60,6 +65,11 @@ export class OrderIdGenerator {
   private counter = 0;
 
   constructor(options: OrderIdGeneratorOptions = {}) {
+    if (options.resume !== undefined) {
+      this.prefix = options.resume.prefix;
+      this.counter = options.resume.counter;
+      return;
+    }
     const now = options.now?.() ?? new Date();
     const pid = Math.abs(Math.trunc(options.pid ?? process.pid)) % PID_MODULUS;
     this.prefix = chinaTimestamp(now) + pad(pid, PID_DIGITS);
@@ -71,7 +81,12 @@ export class OrderIdGenerator {
     return this.prefix + pad(this.counter, COUNTER_DIGITS);
   }
 
-  /** How many ids this generator has made. */
+  /** The id {@link OrderIdGenerator.next} would return, without taking it. */
+  peek(): string {
+    return this.prefix + pad(this.counter + 1, COUNTER_DIGITS);
+  }
+
+  /** The counter of the last id made (with `resume`, counting the earlier generator's ids). */
   get count(): number {
     return this.counter;
   }

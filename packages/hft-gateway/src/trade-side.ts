@@ -15,7 +15,10 @@
  * - orders reported by the server that this process did not create (another session, an earlier
  *   run) are adopted: an entry is built from the report, keyed by its client order id (or the
  *   broker's id when it has none);
- * - trades are pushed once per trade id, whatever the server or a reconnect replays.
+ * - trades are pushed once per trade id, whatever the server or a reconnect replays;
+ * - with an order journal, each new id is saved before it is used, each order change and trade
+ *   before it is pushed; a restarted process reloads the day's orders and trade ids, so replayed
+ *   reports are recognised and the OMS is rebuilt from the journal and the server's answers.
  *
  * @module
  */
@@ -31,6 +34,7 @@ import {
   Direction,
   GatewaySide,
   isActiveOrder,
+  type JournalContents,
   LogLevel,
   Offset,
   type OrderData,
@@ -57,6 +61,7 @@ import { connectionOptions, type HftApiFactory, type TraderApiPort } from "./api
 import { ERROR_DUPLICATE_CL_ORDER_ID } from "./constants.js";
 import type { ContractStore } from "./contracts.js";
 import { errorText, type GatewaySink } from "./gateway-sink.js";
+import type { JournalLink } from "./journal-link.js";
 import {
   exchangeTime,
   mapStatus,
@@ -99,12 +104,51 @@ export class TradeSide {
   private positionSymbols = new Set<string>();
   private accountQuery: Promise<void> | undefined;
   private positionQuery: Promise<void> | undefined;
+  /** Journal contents loaded at construction, pushed at the first connect. */
+  private restored: JournalContents | undefined;
+  /** Restored orders still SUBMITTING: sent just before the restart, maybe never received. */
+  private readonly unconfirmed = new Set<string>();
 
   constructor(
     private readonly sink: GatewaySink,
     private readonly contracts: ContractStore,
     private readonly orderIds: OrderIdGenerator,
+    private readonly journal: JournalLink,
   ) {}
+
+  /**
+   * Takes over the journal's orders and trade ids (without pushing them yet): reports and query
+   * answers about them are then recognised, never adopted or pushed as new.
+   */
+  restore(contents: JournalContents): void {
+    for (const saved of contents.orders) {
+      this.orders.set(saved.order.orderid, {
+        order: saved.order,
+        serverId: saved.serverId,
+        lastSeq: saved.lastSeq,
+      });
+      if (saved.serverId !== "") this.byServerId.set(saved.serverId, saved.order.orderid);
+      else if (saved.order.status === Status.SUBMITTING) this.unconfirmed.add(saved.order.orderid);
+    }
+    for (const trade of contents.trades) this.tradeIds.add(trade.tradeid);
+    this.restored = contents;
+  }
+
+  /** Pushes the restored orders and trades once, so the OMS starts from the journal. */
+  pushRestored(): void {
+    const contents = this.restored;
+    if (contents === undefined) return;
+    this.restored = undefined;
+    let active = 0;
+    for (const saved of contents.orders) {
+      if (isActiveOrder(saved.order)) active++;
+      this.sink.onOrder(saved.order);
+    }
+    for (const trade of contents.trades) this.sink.onTrade(trade);
+    this.sink.writeLog(
+      msg.journalRestored(contents.orders.length, active, contents.trades.length, this.orderIds.peek()),
+    );
+  }
 
   /** True while logged in to the trade server. */
   get isLoggedIn(): boolean {
@@ -171,14 +215,19 @@ export class TradeSide {
    */
   sendOrder(req: OrderRequest): string {
     const orderid = this.orderIds.next();
+    const journalProblem = this.journal.reserveOrderId(this.orderIds.prefix, this.orderIds.count);
     const entry: OrderEntry = {
       order: createOrderData(req, orderid, this.sink.gatewayName),
       serverId: "",
       lastSeq: 0,
     };
     this.orders.set(orderid, entry);
-    this.sink.onOrder(entry.order);
+    this.pushOrder(entry);
 
+    if (journalProblem !== undefined) {
+      this.rejectLocally(entry, journalProblem, msg.orderRejectedLocally);
+      return entry.order.vtOrderid;
+    }
     const api = this.api;
     if (api === undefined) {
       this.rejectLocally(entry, "not connected: call connect() first", msg.orderRejectedLocally);
@@ -231,7 +280,7 @@ export class TradeSide {
     text: (orderid: string, reason: string) => string,
   ): void {
     entry.order = updateOrder(entry.order, { status: Status.REJECTED, statusMsg: reason });
-    this.sink.onOrder(entry.order);
+    this.pushOrder(entry);
     this.sink.writeLog(text(entry.order.orderid, reason), LogLevel.WARNING);
   }
 
@@ -290,6 +339,7 @@ export class TradeSide {
     await this.step(api, WHAT.orders, async () => {
       const records = await api.queryAll("orders");
       for (const record of records) this.applyOrderReport(record, false);
+      this.rejectUnconfirmed();
       this.sink.writeLog(msg.ordersLoaded(records.length));
     });
     await this.step(api, WHAT.trades, async () => {
@@ -297,6 +347,20 @@ export class TradeSide {
       for (const record of records) this.applyTradeReport(record);
       this.sink.writeLog(msg.tradesLoaded(records.length));
     });
+  }
+
+  /**
+   * A restored order the server's order list does not know was lost with the earlier process
+   * (killed before the order left it): final REJECTED, not SUBMITTING for ever.
+   */
+  private rejectUnconfirmed(): void {
+    for (const orderid of this.unconfirmed) {
+      const entry = this.orders.get(orderid);
+      if (entry !== undefined && entry.serverId === "" && entry.order.status === Status.SUBMITTING) {
+        this.rejectLocally(entry, msg.lostBeforeRestart(), msg.orderRejectedLocally);
+      }
+    }
+    this.unconfirmed.clear();
   }
 
   private async step(api: TraderApiPort, what: string, run: () => Promise<void>): Promise<void> {
@@ -487,7 +551,7 @@ export class TradeSide {
     if (!isActiveOrder(entry.order)) return;
     const reason = ev.errorMsg !== "" ? ev.errorMsg : `rejected by the server (code ${ev.errorCode})`;
     entry.order = updateOrder(entry.order, { status: Status.REJECTED, statusMsg: reason });
-    this.sink.onOrder(entry.order);
+    this.pushOrder(entry);
     this.sink.writeLog(msg.orderRejected(entry.order.orderid, ev.errorCode, reason), LogLevel.WARNING);
   }
 
@@ -502,10 +566,18 @@ export class TradeSide {
     this.sink.writeLog(msg.cancelRejected(orderid, ev.errorCode, reason), LogLevel.WARNING);
   }
 
+  /** Records the broker's id of an order (journalled: later reports may carry only that id). */
   private learnServerId(entry: OrderEntry, serverId: string): void {
     if (serverId === "" || entry.serverId !== "") return;
     entry.serverId = serverId;
     this.byServerId.set(serverId, entry.order.orderid);
+    this.journal.saveOrder(entry);
+  }
+
+  /** Journals the entry, then pushes its snapshot. */
+  private pushOrder(entry: OrderEntry): void {
+    this.journal.saveOrder(entry);
+    this.sink.onOrder(entry.order);
   }
 
   private findEntry(clOrderId: string, serverId: string): OrderEntry | undefined {
@@ -552,7 +624,7 @@ export class TradeSide {
       statusMsg,
       datetime: exchangeTime(report.tradingDay, report.updateTime),
     });
-    this.sink.onOrder(entry.order);
+    this.pushOrder(entry);
     if (status === Status.REJECTED && current.status !== Status.REJECTED) {
       this.sink.writeLog(msg.orderRejected(current.orderid, report.errorCode, statusMsg), LogLevel.WARNING);
     }
@@ -584,10 +656,10 @@ export class TradeSide {
       datetime: exchangeTime(report.tradingDay, report.updateTime),
       statusMsg: status === Status.REJECTED ? rejectionReason(report) : "",
     });
-    const entry: OrderEntry = { order, serverId: "", lastSeq: report.reportSeq };
+    const entry: OrderEntry = { order, serverId: report.orderId, lastSeq: report.reportSeq };
     this.orders.set(orderid, entry);
-    this.learnServerId(entry, report.orderId);
-    this.sink.onOrder(order);
+    if (report.orderId !== "") this.byServerId.set(report.orderId, orderid);
+    this.pushOrder(entry);
     if (live) this.sink.writeLog(msg.orderAdopted(orderid, order.vtSymbol));
   }
 
@@ -602,20 +674,20 @@ export class TradeSide {
     this.tradeIds.add(report.tradeId);
     const entry = this.findEntry(report.clOrderId, report.orderId);
     const orderid = entry?.order.orderid ?? (report.clOrderId !== "" ? report.clOrderId : report.orderId);
-    this.sink.onTrade(
-      createTrade({
-        gatewayName: this.sink.gatewayName,
-        symbol: split.symbol,
-        exchange: split.exchange,
-        orderid,
-        tradeid: report.tradeId,
-        direction: SIDE_HFT2VT[report.side] ?? Direction.LONG,
-        offset: entry?.order.offset ?? Offset.NONE,
-        price: report.price,
-        volume: report.volume,
-        datetime: exchangeTime(report.tradingDay, report.tradeTime),
-      }),
-    );
+    const trade = createTrade({
+      gatewayName: this.sink.gatewayName,
+      symbol: split.symbol,
+      exchange: split.exchange,
+      orderid,
+      tradeid: report.tradeId,
+      direction: SIDE_HFT2VT[report.side] ?? Direction.LONG,
+      offset: entry?.order.offset ?? Offset.NONE,
+      price: report.price,
+      volume: report.volume,
+      datetime: exchangeTime(report.tradingDay, report.tradeTime),
+    });
+    this.journal.saveTrade(trade);
+    this.sink.onTrade(trade);
   }
 
   private fail(text: string): void {
