@@ -16,8 +16,9 @@ const vitestPerFormat: EsbuildPlugin = {
 };
 
 export default defineConfig({
-  // `@tsgate/core` and `@tsgate/core/testkit` (the conformance kit).
-  entry: { index: "src/index.ts", testkit: "src/testkit/index.ts" },
+  // `@tsgate/core`, `@tsgate/core/testkit` (the conformance kit) and `@tsgate/core/sim` (the
+  // in-memory gateway; no vitest, so it loads under any runner or none).
+  entry: { index: "src/index.ts", testkit: "src/testkit/index.ts", sim: "src/sim/index.ts" },
   format: ["esm", "cjs"],
   dts: true,
   // Shared code goes to chunks in both formats, so the kit and the main entry use one copy of

@@ -52,6 +52,8 @@ const PACKAGES = [
         cjsOnly: true,
         names: ["runConformanceChecks", "waitForEvent", "collectEvents"],
       },
+      // The in-memory gateway loads without vitest, from ESM and CJS alike.
+      "@tsgate/core/sim": ["InMemoryGateway", "SimExchange", "SIM_INSTRUMENTS"],
     },
   },
   {
@@ -275,11 +277,14 @@ async function main() {
     // 4. types
     const consumer = `import { MainEngine, EventEngine, EVENT_TICK, type TickData } from "@tsgate/core";
 import { type ConformanceOptions } from "@tsgate/core/testkit";
+import { InMemoryGateway, SimExchange } from "@tsgate/core/sim";
 import { startMockServers } from "@tsgate/mock-server";
 import { TraderApi, MdApi } from "@tsgate/hft-native";
 import { HftGateway, HFT_DEFAULT_SETTING } from "@tsgate/hft-gateway";
 const main: MainEngine = new MainEngine();
 main.addGateway(HftGateway);
+main.addGateway(InMemoryGateway);
+const sim: InMemoryGateway = new InMemoryGateway(main.eventEngine, "SIM2", { venue: new SimExchange() });
 const engine: EventEngine = main.eventEngine;
 engine.register(EVENT_TICK, (event) => {
   const tick: TickData = event.data;
@@ -287,7 +292,7 @@ engine.register(EVENT_TICK, (event) => {
   void price;
 });
 const port: number = HFT_DEFAULT_SETTING.交易端口;
-export type Checked = [typeof startMockServers, typeof TraderApi, typeof MdApi, ConformanceOptions | undefined, typeof port];
+export type Checked = [typeof startMockServers, typeof TraderApi, typeof MdApi, ConformanceOptions | undefined, typeof port, typeof sim];
 `;
     for (const [ext, moduleKind] of [
       ["mts", "nodenext"],

@@ -3,6 +3,7 @@ import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import * as source from "../src/index.js";
+import * as simSource from "../src/sim/index.js";
 import * as testkitSource from "../src/testkit/index.js";
 
 const DIST = fileURLToPath(new URL("../dist/", import.meta.url));
@@ -10,7 +11,7 @@ const require = createRequire(import.meta.url);
 
 describe("built package (dist)", () => {
   it("exists (nx runs build before test; otherwise run `npx nx run @tsgate/core:build`)", () => {
-    for (const entry of ["index", "testkit"]) {
+    for (const entry of ["index", "testkit", "sim"]) {
       for (const file of [`${entry}.js`, `${entry}.cjs`, `${entry}.d.ts`, `${entry}.d.cts`]) {
         expect(existsSync(`${DIST}${file}`), `${file} missing`).toBe(true);
       }
@@ -38,6 +39,18 @@ describe("built package (dist)", () => {
     const index = require(`${DIST}index.cjs`) as typeof source;
     const error = new (cjs.ConformanceError as typeof testkitSource.ConformanceError)("x", "y");
     expect(error).toBeInstanceOf(index.TsgateError);
+  });
+
+  it("exports the in-memory gateway from ESM and CJS (./sim), sharing core's classes", async () => {
+    const names = Object.keys(simSource).sort();
+    const esm = (await import(`${DIST}sim.js`)) as typeof simSource;
+    expect(Object.keys(esm).sort()).toEqual(names);
+    const cjs = require(`${DIST}sim.cjs`) as typeof simSource;
+    expect(Object.keys(cjs).sort()).toEqual(names);
+    const index = require(`${DIST}index.cjs`) as typeof source;
+    const engine = new index.EventEngine();
+    expect(new cjs.InMemoryGateway(engine)).toBeInstanceOf(index.BaseGateway);
+    expect(new esm.InMemoryGateway(engine).gatewayName).toBe("SIM");
   });
 
   it("imports vitest only from the ESM kit; CJS runGatewayConformance explains what it needs", () => {

@@ -13,6 +13,7 @@ import {
   OrderType,
   type TickData,
 } from "../src/index.js";
+import { InMemoryGateway, SimExchange } from "../src/sim/index.js";
 import {
   type ConformanceHarness,
   type ConformanceOptions,
@@ -37,8 +38,7 @@ import {
   WaitTimeoutError,
   waitForEvent,
 } from "../src/testkit/index.js";
-import { type ReferenceFaults, ReferenceGateway } from "./fixtures/reference-gateway.js";
-import { SimExchange } from "./fixtures/sim-exchange.js";
+import { BrokenGateway, type GatewayFaults } from "./fixtures/broken-gateway.js";
 
 const SETTING = { 用户名: "demo", 密码: "pw", 行情间隔: 10 };
 
@@ -61,13 +61,13 @@ const baseHarness: ConformanceHarness = {
 };
 
 // ---------------------------------------------------------------------------------------------
-// The kit as a gateway author uses it: the reference gateway passes every check.
+// The kit as a gateway author uses it: the in-memory gateway (@tsgate/core/sim) passes every check.
 
 let venue: SimExchange | undefined;
 
 runGatewayConformance({
-  name: "reference gateway",
-  createGateway: (eventEngine) => new ReferenceGateway(eventEngine, "REF", { venue }),
+  name: "in-memory gateway",
+  createGateway: (eventEngine) => new InMemoryGateway(eventEngine, "SIM", { venue }),
   // Resolved after harness.start(), as a mock server's ports would be.
   setting: () => ({ ...SETTING, 用户名: venue === undefined ? "" : "demo" }),
   harness: {
@@ -89,7 +89,7 @@ runGatewayConformance({
 // The kit catches broken gateways, each check with a message that says what is wrong.
 
 const sessions: ConformanceSession[] = [];
-const leakyGateways: ReferenceGateway[] = [];
+const leakyGateways: BrokenGateway[] = [];
 
 afterEach(async () => {
   await Promise.all(sessions.splice(0).map((session) => session.dispose()));
@@ -97,13 +97,13 @@ afterEach(async () => {
 });
 
 function brokenSession(
-  faults: ReferenceFaults,
+  faults: GatewayFaults,
   overrides: Partial<ConformanceOptions> = {},
 ): ConformanceSession {
   const session = createConformanceSession({
     name: "broken",
     createGateway: (eventEngine) => {
-      const gateway = new ReferenceGateway(eventEngine, "BROKEN", { faults });
+      const gateway = new BrokenGateway(eventEngine, "BROKEN", faults);
       leakyGateways.push(gateway);
       return gateway;
     },
@@ -189,7 +189,7 @@ describe("conformance checks on broken gateways", () => {
 
   it("close: a timer left running is caught", async () => {
     await expect(checkClose(brokenSession({ leakTimer: true }))).rejects.toThrow(
-      /\[close\] 300 ms after close\(\) settled, the gateway still holds resources that keep the process alive: 1 × Timeout \(created at ReferenceGateway\.connect \(.*reference-gateway\.ts:\d+:\d+\)\)/,
+      /\[close\] 300 ms after close\(\) settled, the gateway still holds resources that keep the process alive: 1 × Timeout \(created at BrokenGateway\.connect \(.*broken-gateway\.ts:\d+:\d+\)\)/,
     );
   });
 
@@ -198,7 +198,7 @@ describe("conformance checks on broken gateways", () => {
     expect(String(error)).toMatch(
       /the gateway still holds resources that keep the process alive: .*1 × TCPSERVERWRAP/,
     );
-    expect(String(error)).toMatch(/1 × TCPWRAP \(created at .*reference-gateway\.ts:\d+:\d+\)/);
+    expect(String(error)).toMatch(/1 × TCPWRAP \(created at .*broken-gateway\.ts:\d+:\d+\)/);
   });
 
   it("close: events published after close() are caught", async () => {
@@ -222,8 +222,7 @@ describe("runConformanceChecks", () => {
   it("reports each check, continuing after failures", async () => {
     const report = await runConformanceChecks({
       name: "no SUBMITTING",
-      createGateway: (eventEngine) =>
-        new ReferenceGateway(eventEngine, "NOSUB", { faults: { skipSubmitting: true } }),
+      createGateway: (eventEngine) => new BrokenGateway(eventEngine, "NOSUB", { skipSubmitting: true }),
       setting: SETTING,
       harness: baseHarness,
       timeouts: { quietPeriod: 50 },
@@ -252,7 +251,7 @@ describe("runConformanceChecks", () => {
     const report = await runConformanceChecks(
       {
         name: "market move",
-        createGateway: (eventEngine) => new ReferenceGateway(eventEngine, "MOVE", { venue: shared }),
+        createGateway: (eventEngine) => new InMemoryGateway(eventEngine, "MOVE", { venue: shared }),
         setting: SETTING,
         harness: {
           ...baseHarness,

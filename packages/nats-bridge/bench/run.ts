@@ -24,8 +24,8 @@ import {
   OrderType,
   type TickData,
 } from "@tsgate/core";
+import { InMemoryGateway } from "@tsgate/core/sim";
 import { NatsBridgeClient, NatsBridgeServer } from "../src/index.js";
-import { ReferenceGateway } from "../test/fixtures/reference-gateway.js";
 import { startNatsServer } from "../test/nats-server.js";
 
 const GW = "BENCH";
@@ -39,7 +39,7 @@ const DRAIN_TIMEOUT_MS = 60_000;
 const STALL_MS = 3_000;
 // Latency ticks carry volumes from here, apart from the throughput ticks.
 const LATENCY_MARK = 10_000_000;
-// The reference gateway's own market ticks would add noise: one every 10 s (its slowest) is as good as none.
+// The in-memory gateway's own market ticks would add noise: one every 10 s (its slowest) is as good as none.
 const QUIET_TICK_MS = 10_000;
 const RESULTS_FILE = fileURLToPath(new URL("./results/nats-bridge.json", import.meta.url));
 
@@ -195,7 +195,7 @@ async function main(): Promise<void> {
 
 async function run(url: string): Promise<void> {
   const host = new MainEngine();
-  host.addGateway(ReferenceGateway, GW);
+  host.addGateway(InMemoryGateway, GW);
   host.connect({ 用户名: "bench", 密码: "bench", 行情间隔: QUIET_TICK_MS }, GW);
   await waitUntil(() => host.getAllContracts().length > 0, "login");
   // Local order round trip first, before the bridge adds its own handlers to the host engine.

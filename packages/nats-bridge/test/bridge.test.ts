@@ -12,6 +12,7 @@ import {
   type TickData,
   type TradeData,
 } from "@tsgate/core";
+import { InMemoryGateway } from "@tsgate/core/sim";
 import { connect } from "nats";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
@@ -21,7 +22,6 @@ import {
   NatsBridgeServer,
 } from "../src/index.js";
 import { StrategyProcess } from "./child.js";
-import { ReferenceGateway } from "./fixtures/reference-gateway.js";
 import type { StrategyState } from "./fixtures/remote-strategy.js";
 import {
   brokerTradeIds,
@@ -342,7 +342,7 @@ describe("connection ownership", () => {
   it("a server given an open NatsConnection uses it and leaves it open on close", async () => {
     const nc = await connect({ servers: nats.url });
     const main = new MainEngine();
-    main.addGateway(ReferenceGateway, "SHARED");
+    main.addGateway(InMemoryGateway, "SHARED");
     const server = await NatsBridgeServer.attach(main, { nats: nc, gatewayName: "SHARED" });
     try {
       expect(server.nc).toBe(nc);

@@ -10,12 +10,12 @@ import {
   type PositionData,
   type TradeData,
 } from "@tsgate/core";
+import { InMemoryGateway } from "@tsgate/core/sim";
 import { HftGateway } from "@tsgate/hft-gateway";
 import { type MockServers, startMockServers } from "@tsgate/mock-server";
 import { NatsBridgeServer, type NatsBridgeServerOptions } from "../src/index.js";
-import { ReferenceGateway } from "./fixtures/reference-gateway.js";
 
-/** Tick interval of the reference gateway in tests, ms. */
+/** Tick interval of the in-memory gateway (`@tsgate/core/sim`) in tests, ms. */
 export const TEST_TICK_MS = 20;
 /** Market steps per second of the mock broker in tests (one tick per instrument per step). */
 export const MOCK_MARKET_HZ = 20;
@@ -24,7 +24,7 @@ export const DEMO = { user: "demo", password: "demo123", accountId: "demo" } as 
 
 /**
  * Which gateway the host runs: `"hft"` is the real stack (HftGateway → native sim library → TCP →
- * mock broker); `"reference"` is an in-memory gateway copied from core's test fixtures.
+ * mock broker); `"reference"` is `InMemoryGateway` from `@tsgate/core/sim`, no server behind it.
  */
 export type Backend = "hft" | "reference";
 export const SYMBOL = "600000";
@@ -74,9 +74,9 @@ export async function startHost(
       "HftGateway logged in to the mock broker",
     );
   } else {
-    main.addGateway(ReferenceGateway, gatewayName);
+    main.addGateway(InMemoryGateway, gatewayName);
     main.connect({ 用户名: "demo", 密码: "demo123", 行情间隔: TEST_TICK_MS }, gatewayName);
-    await until(() => main.getAllContracts().length > 0, "the reference gateway's contracts");
+    await until(() => main.getAllContracts().length > 0, "the in-memory gateway's contracts");
   }
   main.subscribe(createSubscribeRequest({ symbol: SYMBOL, exchange: Exchange.SSE }), gatewayName);
   const bridge = await NatsBridgeServer.attach(main, {

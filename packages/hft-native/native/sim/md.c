@@ -17,9 +17,7 @@ typedef struct sub_key {
 } sub_key_t;
 
 struct hft_md {
-  hft_conn_config_t cfg;
-  ring_t* ring;
-  conn_t* conn;
+  handle_base_t h; /* first: (handle_base_t*)m */
   /* guarded by the conn lock */
   int login_requested;
   wire_md_login_req_t login; /* wiped on release */
@@ -116,27 +114,14 @@ static void on_connected(void* ctx, conn_t* c) {
 static int on_frame(void* ctx, conn_t* c, const wire_frame_t* f) {
   hft_md_t* m = (hft_md_t*)ctx;
   if (f->type == MSG_HEARTBEAT && f->len == 0) return 0;
-  if (f->type >= 0x0100 && f->type < 0x0200) {
-    conn_fail(c, 1, 0, "protocol error from %s: %s (0x%04x) is not a market-data message (code 9003)",
-              conn_peer(c), wire_type_name(f->type), f->type);
-    return -1;
-  }
   wire_msg_t msg;
-  wire_err_t err;
-  if (wire_decode(f, &msg, &err) != WIRE_OK) {
-    conn_fail(c, 1, 0, "protocol error from %s: %s (code %d)", conn_peer(c), err.reason, err.code);
-    return -1;
-  }
+  if (handle_decode_frame(c, f, 0x0100, 0x0200, "market-data", &msg) != 0) return -1;
   hft_event_t ev;
   switch (f->type) {
     case MSG_HEARTBEAT:
       return 0;
     case MSG_ERROR:
-      event_init(&ev, HFT_EV_ERROR);
-      ev.header.error_code = msg.error.code;
-      ev.body.error.ref_seq = (int32_t)msg.error.ref_seq;
-      memcpy(ev.body.error.message, msg.error.message, sizeof ev.body.error.message);
-      conn_emit(c, &ev);
+      handle_emit_error(c, &msg.error);
       return 0;
     case MSG_MD_LOGIN_RSP: {
       int32_t code = msg.md_login_rsp.error_code;
@@ -202,26 +187,12 @@ static int keep_in_flight(void* ctx, req_node_t* n) {
 static const conn_ops_t k_ops = { on_connected, on_frame, on_disconnected, on_tick, keep_in_flight };
 
 /* ---- API ---- */
+#define MD_KIND "market-data handle"
+
 HFT_API hft_md_t* hft_md_create(const hft_conn_config_t* config) {
-  hft_conn_config_t cfg;
-  if (config_resolve(config, &cfg) != HFT_OK) return NULL;
-  hft_md_t* m = (hft_md_t*)calloc(1, sizeof *m);
-  if (!m) {
-    set_error(HFT_E_NOMEM, "out of memory creating the market-data handle");
-    return NULL;
-  }
-  m->cfg = cfg;
-  char err[192];
-  m->ring = ring_create(cfg.event_capacity, cfg.overflow_policy, err, sizeof err);
-  if (!m->ring) {
-    set_error(HFT_E_SYSTEM, "%s", err);
-    free(m);
-    return NULL;
-  }
-  m->conn = conn_create(&m->cfg, m->ring, &k_ops, m, "market data", err, sizeof err);
-  if (!m->conn) {
-    set_error(HFT_E_SYSTEM, "%s", err);
-    ring_release(m->ring);
+  hft_md_t* m = (hft_md_t*)handle_create(sizeof *m, config, MD_KIND);
+  if (!m) return NULL;
+  if (handle_connect(&m->h, &k_ops, m, "market data") != HFT_OK) {
     free(m);
     return NULL;
   }
@@ -229,37 +200,33 @@ HFT_API hft_md_t* hft_md_create(const hft_conn_config_t* config) {
 }
 
 HFT_API int32_t hft_md_set_wakeup(hft_md_t* m, hft_wakeup_fn fn, void* user_data) {
-  if (!m) return set_error(HFT_E_INVALID_ARG, "market-data handle is NULL");
-  ring_set_wakeup(m->ring, fn, user_data);
-  return HFT_OK;
+  return handle_set_wakeup((handle_base_t*)m, MD_KIND, fn, user_data);
 }
 
 HFT_API int32_t hft_md_set_event_callback(hft_md_t* m, hft_event_fn fn, void* user_data) {
-  if (!m) return set_error(HFT_E_INVALID_ARG, "market-data handle is NULL");
-  ring_set_event_callback(m->ring, fn, user_data);
-  return HFT_OK;
+  return handle_set_event_callback((handle_base_t*)m, MD_KIND, fn, user_data);
 }
 
 HFT_API int32_t hft_md_login(hft_md_t* m, const char* user, const char* password) {
-  if (!m) return set_error(HFT_E_INVALID_ARG, "market-data handle is NULL");
+  if (!m) return set_error(HFT_E_INVALID_ARG, MD_KIND " is NULL");
   if (check_text(user, sizeof m->login.user, 1, "user") ||
       check_text(password ? password : "", sizeof m->login.password, 0, "password"))
     return HFT_E_INVALID_ARG;
-  conn_lock(m->conn);
-  if (conn_state_locked(m->conn) != CONN_IDLE) {
-    conn_unlock(m->conn);
+  conn_lock(m->h.conn);
+  if (conn_state_locked(m->h.conn) != CONN_IDLE) {
+    conn_unlock(m->h.conn);
     return set_error(HFT_E_STATE, "login already requested (the market-data connection is active)");
   }
   memset(&m->login, 0, sizeof m->login);
   strcpy(m->login.user, user);
   strcpy(m->login.password, password ? password : "");
   m->login_requested = 1;
-  conn_unlock(m->conn);
-  return conn_start(m->conn);
+  conn_unlock(m->h.conn);
+  return conn_start(m->h.conn);
 }
 
 static int32_t queue_sub(hft_md_t* m, int32_t action, int32_t market, const char* codes, int32_t count) {
-  if (!m) return set_error(HFT_E_INVALID_ARG, "market-data handle is NULL");
+  if (!m) return set_error(HFT_E_INVALID_ARG, MD_KIND " is NULL");
   if (market < 0 || market > 255)
     return set_error(HFT_E_INVALID_ARG, "market must be 0-255 (HFT_MARKET_SH = 1, HFT_MARKET_SZ = 2), got %d",
                      (int)market);
@@ -282,7 +249,7 @@ static int32_t queue_sub(hft_md_t* m, int32_t action, int32_t market, const char
     size_t len = strlen(code);
     memcpy(n->codes + 8 * i, code, len);
   }
-  int32_t rc = conn_enqueue(m->conn, n);
+  int32_t rc = conn_enqueue(m->h.conn, n);
   if (rc != HFT_OK) req_node_free(n);
   return rc;
 }
@@ -296,28 +263,20 @@ HFT_API int32_t hft_md_unsubscribe(hft_md_t* m, int32_t market, const char* code
 }
 
 HFT_API int32_t hft_md_poll(hft_md_t* m, hft_event_t* out, int32_t max_events) {
-  if (!m || !out) return set_error(HFT_E_INVALID_ARG, "market-data handle or output buffer is NULL");
-  if (max_events < 1) return set_error(HFT_E_INVALID_ARG, "max_events must be >= 1");
-  return ring_poll(m->ring, out, max_events);
+  return handle_poll((handle_base_t*)m, MD_KIND, out, max_events);
 }
 
-HFT_API int32_t hft_md_arm(hft_md_t* m) {
-  if (!m) return set_error(HFT_E_INVALID_ARG, "market-data handle is NULL");
-  return ring_arm(m->ring);
-}
+HFT_API int32_t hft_md_arm(hft_md_t* m) { return handle_arm((handle_base_t*)m, MD_KIND); }
 
 HFT_API int32_t hft_md_test_emit(hft_md_t* m, uint32_t count) {
-  if (!m) return set_error(HFT_E_INVALID_ARG, "market-data handle is NULL");
-  return conn_test_emit(m->conn, count);
+  if (!m) return set_error(HFT_E_INVALID_ARG, MD_KIND " is NULL");
+  return conn_test_emit(m->h.conn, count);
 }
 
 HFT_API void hft_md_release(hft_md_t* m) {
   if (!m) return;
-  ring_close(m->ring);
-  conn_release(m->conn);
-  ring_release(m->ring);
-  volatile unsigned char* p = (volatile unsigned char*)&m->login;
-  for (size_t i = 0; i < sizeof m->login; i++) p[i] = 0;
+  handle_release(&m->h);
+  handle_wipe(&m->login, sizeof m->login);
   free(m->subs);
   free(m);
 }

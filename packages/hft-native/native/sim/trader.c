@@ -12,9 +12,7 @@
 #include "wire_codec.h"
 
 struct hft_trader {
-  hft_conn_config_t cfg;
-  ring_t* ring;
-  conn_t* conn;
+  handle_base_t h; /* first: (handle_base_t*)t */
   /* guarded by the conn lock */
   int login_requested;
   hft_login_req_t login; /* credentials for re-login; wiped on release */
@@ -161,27 +159,14 @@ static void handle_query_rsp(conn_t* c, const wire_query_rsp_t* q) {
 
 static int on_frame(void* ctx, conn_t* c, const wire_frame_t* f) {
   hft_trader_t* t = (hft_trader_t*)ctx;
-  if (f->type >= 0x0200 && f->type < 0x0300) {
-    conn_fail(c, 1, 0, "protocol error from %s: %s (0x%04x) is not a trade message (code 9003)",
-              conn_peer(c), wire_type_name(f->type), f->type);
-    return -1;
-  }
   wire_msg_t msg;
-  wire_err_t err;
-  if (wire_decode(f, &msg, &err) != WIRE_OK) {
-    conn_fail(c, 1, 0, "protocol error from %s: %s (code %d)", conn_peer(c), err.reason, err.code);
-    return -1;
-  }
+  if (handle_decode_frame(c, f, 0x0200, 0x0300, "trade", &msg) != 0) return -1;
   hft_event_t ev;
   switch (f->type) {
     case MSG_HEARTBEAT:
       return 0;
     case MSG_ERROR:
-      event_init(&ev, HFT_EV_ERROR);
-      ev.header.error_code = msg.error.code;
-      ev.body.error.ref_seq = (int32_t)msg.error.ref_seq;
-      memcpy(ev.body.error.message, msg.error.message, sizeof ev.body.error.message);
-      conn_emit(c, &ev);
+      handle_emit_error(c, &msg.error);
       return 0;
     case MSG_LOGIN_RSP:
       handle_login_rsp(t, c, &msg.login_rsp);
@@ -270,27 +255,13 @@ static int keep_in_flight(void* ctx, req_node_t* n) {
 static const conn_ops_t k_ops = { on_connected, on_frame, on_disconnected, on_tick, keep_in_flight };
 
 /* ---- API ---- */
+#define TRADER_KIND "trader handle"
+
 HFT_API hft_trader_t* hft_trader_create(const hft_conn_config_t* config) {
-  hft_conn_config_t cfg;
-  if (config_resolve(config, &cfg) != HFT_OK) return NULL;
-  hft_trader_t* t = (hft_trader_t*)calloc(1, sizeof *t);
-  if (!t) {
-    set_error(HFT_E_NOMEM, "out of memory creating the trader handle");
-    return NULL;
-  }
-  t->cfg = cfg;
-  char err[192];
-  t->ring = ring_create(cfg.event_capacity, cfg.overflow_policy, err, sizeof err);
-  if (!t->ring) {
-    set_error(HFT_E_SYSTEM, "%s", err);
-    free(t);
-    return NULL;
-  }
+  hft_trader_t* t = (hft_trader_t*)handle_create(sizeof *t, config, TRADER_KIND);
+  if (!t) return NULL;
   reports_init(&t->reports);
-  t->conn = conn_create(&t->cfg, t->ring, &k_ops, t, "trade", err, sizeof err);
-  if (!t->conn) {
-    set_error(HFT_E_SYSTEM, "%s", err);
-    ring_release(t->ring);
+  if (handle_connect(&t->h, &k_ops, t, "trade") != HFT_OK) {
     reports_free(&t->reports);
     free(t);
     return NULL;
@@ -299,19 +270,15 @@ HFT_API hft_trader_t* hft_trader_create(const hft_conn_config_t* config) {
 }
 
 HFT_API int32_t hft_trader_set_wakeup(hft_trader_t* t, hft_wakeup_fn fn, void* user_data) {
-  if (!t) return set_error(HFT_E_INVALID_ARG, "trader handle is NULL");
-  ring_set_wakeup(t->ring, fn, user_data);
-  return HFT_OK;
+  return handle_set_wakeup((handle_base_t*)t, TRADER_KIND, fn, user_data);
 }
 
 HFT_API int32_t hft_trader_set_event_callback(hft_trader_t* t, hft_event_fn fn, void* user_data) {
-  if (!t) return set_error(HFT_E_INVALID_ARG, "trader handle is NULL");
-  ring_set_event_callback(t->ring, fn, user_data);
-  return HFT_OK;
+  return handle_set_event_callback((handle_base_t*)t, TRADER_KIND, fn, user_data);
 }
 
 HFT_API int32_t hft_trader_login(hft_trader_t* t, const hft_login_req_t* req) {
-  if (!t) return set_error(HFT_E_INVALID_ARG, "trader handle is NULL");
+  if (!t) return set_error(HFT_E_INVALID_ARG, TRADER_KIND " is NULL");
   if (!req) return set_error(HFT_E_INVALID_ARG, "login request is NULL");
   if (check_text(req->account_id, sizeof req->account_id, 1, "account_id") ||
       check_text(req->password, sizeof req->password, 0, "password") ||
@@ -322,29 +289,29 @@ HFT_API int32_t hft_trader_login(hft_trader_t* t, const hft_login_req_t* req) {
   if (req->account_type < 0 || req->account_type > 255)
     return set_error(HFT_E_INVALID_ARG, "account_type must be 0-255 (HFT_ACCOUNT_STOCK = 1), got %d",
                      (int)req->account_type);
-  conn_lock(t->conn);
-  conn_state_t st = conn_state_locked(t->conn);
+  conn_lock(t->h.conn);
+  conn_state_t st = conn_state_locked(t->h.conn);
   if (st != CONN_IDLE) {
-    conn_unlock(t->conn);
+    conn_unlock(t->h.conn);
     return set_error(HFT_E_STATE, "login already requested (the trade connection is active)");
   }
   if (t->login_requested && strcmp(t->login.account_id, req->account_id) != 0) t->reset_reports = 1;
   t->login = *req;
   t->login_requested = 1;
-  conn_unlock(t->conn);
-  return conn_start(t->conn);
+  conn_unlock(t->h.conn);
+  return conn_start(t->h.conn);
 }
 
 static int32_t require_login(hft_trader_t* t) {
-  conn_lock(t->conn);
+  conn_lock(t->h.conn);
   int requested = t->login_requested;
-  conn_unlock(t->conn);
+  conn_unlock(t->h.conn);
   if (!requested) return set_error(HFT_E_STATE, "call hft_trader_login before sending requests");
   return HFT_OK;
 }
 
 HFT_API int32_t hft_trader_order(hft_trader_t* t, const hft_order_req_t* req) {
-  if (!t) return set_error(HFT_E_INVALID_ARG, "trader handle is NULL");
+  if (!t) return set_error(HFT_E_INVALID_ARG, TRADER_KIND " is NULL");
   if (!req) return set_error(HFT_E_INVALID_ARG, "order request is NULL");
   if (check_text(req->cl_order_id, sizeof req->cl_order_id, 1, "cl_order_id") ||
       check_text(req->symbol, sizeof req->symbol, 1, "symbol"))
@@ -361,13 +328,13 @@ HFT_API int32_t hft_trader_order(hft_trader_t* t, const hft_order_req_t* req) {
   req_node_t* n = req_node_new(MSG_ORDER_REQ, 0);
   if (!n) return set_error(HFT_E_NOMEM, "out of memory queueing the order");
   n->u.order = *req;
-  int32_t rc = conn_enqueue(t->conn, n);
+  int32_t rc = conn_enqueue(t->h.conn, n);
   if (rc != HFT_OK) req_node_free(n);
   return rc;
 }
 
 HFT_API int32_t hft_trader_cancel_order(hft_trader_t* t, const char* order_id, const char* cl_order_id) {
-  if (!t) return set_error(HFT_E_INVALID_ARG, "trader handle is NULL");
+  if (!t) return set_error(HFT_E_INVALID_ARG, TRADER_KIND " is NULL");
   const char* oid = order_id ? order_id : "";
   const char* cid = cl_order_id ? cl_order_id : "";
   if (strnlen(oid, 32) >= 32) return set_error(HFT_E_INVALID_ARG, "order_id is longer than 31 bytes");
@@ -378,13 +345,13 @@ HFT_API int32_t hft_trader_cancel_order(hft_trader_t* t, const char* order_id, c
   if (!n) return set_error(HFT_E_NOMEM, "out of memory queueing the cancel");
   strcpy(n->u.cancel.order_id, oid);
   strcpy(n->u.cancel.cl_order_id, cid);
-  int32_t rc = conn_enqueue(t->conn, n);
+  int32_t rc = conn_enqueue(t->h.conn, n);
   if (rc != HFT_OK) req_node_free(n);
   return rc;
 }
 
 HFT_API int32_t hft_trader_query(hft_trader_t* t, const hft_query_req_t* req) {
-  if (!t) return set_error(HFT_E_INVALID_ARG, "trader handle is NULL");
+  if (!t) return set_error(HFT_E_INVALID_ARG, TRADER_KIND " is NULL");
   if (!req) return set_error(HFT_E_INVALID_ARG, "query request is NULL");
   if (req->kind < 0 || req->kind > 255)
     return set_error(HFT_E_INVALID_ARG, "kind must be 0-255 (HFT_QUERY_ORDERS..SECURITIES), got %d", (int)req->kind);
@@ -397,29 +364,21 @@ HFT_API int32_t hft_trader_query(hft_trader_t* t, const hft_query_req_t* req) {
   req_node_t* n = req_node_new(MSG_QUERY_REQ, 0);
   if (!n) return set_error(HFT_E_NOMEM, "out of memory queueing the query");
   n->u.query = *req;
-  int32_t rc = conn_enqueue(t->conn, n);
+  int32_t rc = conn_enqueue(t->h.conn, n);
   if (rc != HFT_OK) req_node_free(n);
   return rc;
 }
 
 HFT_API int32_t hft_trader_poll(hft_trader_t* t, hft_event_t* out, int32_t max_events) {
-  if (!t || !out) return set_error(HFT_E_INVALID_ARG, "trader handle or output buffer is NULL");
-  if (max_events < 1) return set_error(HFT_E_INVALID_ARG, "max_events must be >= 1");
-  return ring_poll(t->ring, out, max_events);
+  return handle_poll((handle_base_t*)t, TRADER_KIND, out, max_events);
 }
 
-HFT_API int32_t hft_trader_arm(hft_trader_t* t) {
-  if (!t) return set_error(HFT_E_INVALID_ARG, "trader handle is NULL");
-  return ring_arm(t->ring);
-}
+HFT_API int32_t hft_trader_arm(hft_trader_t* t) { return handle_arm((handle_base_t*)t, TRADER_KIND); }
 
 HFT_API void hft_trader_release(hft_trader_t* t) {
   if (!t) return;
-  ring_close(t->ring);
-  conn_release(t->conn);
-  ring_release(t->ring);
+  handle_release(&t->h);
   reports_free(&t->reports);
-  volatile unsigned char* p = (volatile unsigned char*)&t->login;
-  for (size_t i = 0; i < sizeof t->login; i++) p[i] = 0;
+  handle_wipe(&t->login, sizeof t->login);
   free(t);
 }
