@@ -2,9 +2,12 @@
  * The order journal contract: what a gateway writes down so that a restarted process neither
  * reuses an order id nor pushes a trade it already pushed, and can rebuild its OMS.
  *
- * Gateways call the journal synchronously, before they act: an order id is saved before the order
- * is sent, a trade before it is pushed. A journal that throws makes the gateway refuse the new
- * order (ids must stay unique) or log the failure (updates of existing orders and trades).
+ * Gateways call the journal synchronously. A new order id and the new order are saved in one
+ * transaction before the order is sent, so no id is ever reused and every order the broker may
+ * know is on record. Later order changes and trades are saved in one transaction per batch of
+ * broker reports, right after the batch: a process killed in between loses only state the
+ * broker's queries give back after the restart. A journal that throws makes the gateway refuse
+ * the new order, or log the failure (updates and trades).
  *
  * Implementations: {@link MemoryJournal} here (tests, one process), `SqliteJournal` in
  * `@tsgate/journal` (durable).
@@ -53,6 +56,11 @@ export interface OrderJournal {
   saveOrder(gatewayName: string, entry: JournalOrder): void;
   /** Adds a trade; saving the same trade id again is a no-op. */
   saveTrade(gatewayName: string, trade: TradeData): void;
+  /**
+   * Runs `work` (saves) as one transaction: when it returns, all of them are durable; when it
+   * throws, none is.
+   */
+  transaction<T>(work: () => T): T;
   /** Releases the journal's resources; later calls throw. */
   close(): void;
 }
@@ -88,6 +96,11 @@ export class MemoryJournal implements OrderJournal {
   saveTrade(gatewayName: string, trade: TradeData): void {
     const trades = this.book(gatewayName).trades;
     if (!trades.has(trade.tradeid)) trades.set(trade.tradeid, trade);
+  }
+
+  /** Runs `work`; memory needs no commit (a throw keeps what was saved before it). */
+  transaction<T>(work: () => T): T {
+    return work();
   }
 
   close(): void {

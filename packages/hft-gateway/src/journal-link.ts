@@ -1,8 +1,13 @@
 /**
- * The trade side's link to an optional {@link OrderJournal}: every call is a no-op without one,
- * and a failing journal is reported in the log instead of breaking the report handling. Only the
- * save of a new order id returns its failure, because an id that is not saved could be reused
- * after a restart: that order must be refused.
+ * The trade side's link to an optional {@link OrderJournal}; every call is a no-op without one.
+ *
+ * - A new order is saved with its id reservation in one transaction, synchronously, before it is
+ *   sent: an id that is not on record could be reused after a restart, so if that save fails the
+ *   order is refused.
+ * - Order changes and trades are collected and committed in one transaction at the end of the
+ *   current turn (a microtask), so a batch of broker reports costs one commit, not one per report.
+ *   Only the latest state of each order is written.
+ * - A failing journal is logged (once until it works again) instead of breaking report handling.
  *
  * @module
  */
@@ -11,7 +16,10 @@ import { errorText, type GatewaySink } from "./gateway-sink.js";
 import { msg } from "./messages.js";
 
 export class JournalLink {
-  /** True while the last save failed: the next failure is not logged again. */
+  private readonly orders = new Map<string, JournalOrder>();
+  private trades: TradeData[] = [];
+  private scheduled = false;
+  /** True while the last commit failed: the next failure is not logged again. */
   private failing = false;
 
   constructor(
@@ -19,21 +27,21 @@ export class JournalLink {
     private readonly sink: GatewaySink,
   ) {}
 
-  /** True when a journal is attached. */
-  get enabled(): boolean {
-    return this.journal !== undefined;
-  }
-
   /**
-   * Saves that ids up to `prefix + counter` are taken.
+   * Saves that ids up to `prefix + counter` are taken, together with the new order (and anything
+   * still pending), before the order is sent.
    *
    * @returns undefined when saved (or no journal), else the reason to refuse the order
    */
-  reserveOrderId(prefix: string, counter: number): string | undefined {
+  saveNewOrder(prefix: string, counter: number, entry: JournalOrder): string | undefined {
     const journal = this.journal;
     if (journal === undefined) return undefined;
+    this.orders.set(entry.order.orderid, entry);
     try {
-      journal.saveOrderIds(this.sink.gatewayName, { prefix, counter });
+      journal.transaction(() => {
+        journal.saveOrderIds(this.sink.gatewayName, { prefix, counter });
+        this.writePending(journal);
+      });
       this.failing = false;
       return undefined;
     } catch (error) {
@@ -43,24 +51,51 @@ export class JournalLink {
     }
   }
 
-  /** Saves the latest state of an order. */
+  /** Queues the latest state of an order for this turn's commit. */
   saveOrder(entry: JournalOrder): void {
-    this.save(() => this.journal?.saveOrder(this.sink.gatewayName, entry));
-  }
-
-  /** Saves a trade before it is pushed. */
-  saveTrade(trade: TradeData): void {
-    this.save(() => this.journal?.saveTrade(this.sink.gatewayName, trade));
-  }
-
-  private save(write: () => void): void {
     if (this.journal === undefined) return;
+    this.orders.set(entry.order.orderid, entry);
+    this.schedule();
+  }
+
+  /** Queues a trade for this turn's commit. */
+  saveTrade(trade: TradeData): void {
+    if (this.journal === undefined) return;
+    this.trades.push(trade);
+    this.schedule();
+  }
+
+  /** Commits what is queued now (also run at the end of each turn and when the gateway closes). */
+  flush(): void {
+    const journal = this.journal;
+    if (journal === undefined || (this.orders.size === 0 && this.trades.length === 0)) return;
     try {
-      write();
+      journal.transaction(() => this.writePending(journal));
       this.failing = false;
     } catch (error) {
       this.report(msg.journalSaveFailed(errorText(error)));
     }
+  }
+
+  /** Writes and forgets the queue (inside the caller's transaction; forgotten even if it fails). */
+  private writePending(journal: OrderJournal): void {
+    const orders = [...this.orders.values()];
+    const trades = this.trades;
+    this.orders.clear();
+    this.trades = [];
+    for (const { order, serverId, lastSeq } of orders) {
+      journal.saveOrder(this.sink.gatewayName, { order, serverId, lastSeq });
+    }
+    for (const trade of trades) journal.saveTrade(this.sink.gatewayName, trade);
+  }
+
+  private schedule(): void {
+    if (this.scheduled) return;
+    this.scheduled = true;
+    queueMicrotask(() => {
+      this.scheduled = false;
+      this.flush();
+    });
   }
 
   private report(text: string): void {

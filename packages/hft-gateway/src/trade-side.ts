@@ -16,9 +16,10 @@
  *   run) are adopted: an entry is built from the report, keyed by its client order id (or the
  *   broker's id when it has none);
  * - trades are pushed once per trade id, whatever the server or a reconnect replays;
- * - with an order journal, each new id is saved before it is used, each order change and trade
- *   before it is pushed; a restarted process reloads the day's orders and trade ids, so replayed
- *   reports are recognised and the OMS is rebuilt from the journal and the server's answers.
+ * - with an order journal, each new order and its id are saved before it is sent, order changes
+ *   and trades once per batch of reports (see `JournalLink`); a restarted process reloads the
+ *   day's orders and trade ids, so replayed reports are recognised and the OMS is rebuilt from the
+ *   journal and the server's answers.
  *
  * @module
  */
@@ -201,6 +202,7 @@ export class TradeSide {
   /** Releases the native handle; pending queries end quietly. */
   async close(): Promise<void> {
     this.loggedIn = false;
+    this.journal.flush();
     const api = this.api;
     this.api = undefined;
     if (api !== undefined) await api.close();
@@ -215,14 +217,14 @@ export class TradeSide {
    */
   sendOrder(req: OrderRequest): string {
     const orderid = this.orderIds.next();
-    const journalProblem = this.journal.reserveOrderId(this.orderIds.prefix, this.orderIds.count);
     const entry: OrderEntry = {
       order: createOrderData(req, orderid, this.sink.gatewayName),
       serverId: "",
       lastSeq: 0,
     };
     this.orders.set(orderid, entry);
-    this.pushOrder(entry);
+    const journalProblem = this.journal.saveNewOrder(this.orderIds.prefix, this.orderIds.count, entry);
+    this.sink.onOrder(entry.order);
 
     if (journalProblem !== undefined) {
       this.rejectLocally(entry, journalProblem, msg.orderRejectedLocally);

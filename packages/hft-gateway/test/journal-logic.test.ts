@@ -73,7 +73,7 @@ const buy = () =>
     price: 11.8,
   });
 
-it("saves the id before the order is sent, and every change and trade before it is pushed", async () => {
+it("saves a new order with its id before sending it, and a batch of reports in one commit right after", async () => {
   const journal = new MemoryJournal();
   const calls: string[] = [];
   const spy: OrderJournal = {
@@ -89,6 +89,12 @@ it("saves the id before the order is sent, and every change and trade before it 
     saveTrade: (name, trade) => {
       calls.push(`save trade ${trade.tradeid}`);
       journal.saveTrade(name, trade);
+    },
+    transaction: (work) => {
+      calls.push("commit {");
+      const result = work();
+      calls.push("}");
+      return result;
     },
     close: () => journal.close(),
   };
@@ -113,22 +119,28 @@ it("saves the id before the order is sent, and every change and trade before it 
 
   const orderid = t.gw.sendOrder(buy()).slice(4);
   trader.fire("orderRsp", { clOrderId: orderid, orderId: "S1", errorCode: 0, errorMsg: "" });
-  trader.fire(
-    "orderStatus",
-    orderReport({ clOrderId: orderid, orderId: "S1", status: "Filled", filledVolume: 100, reportSeq: 2 }),
-  );
-  trader.fire("tradeReport", tradeReport({ clOrderId: orderid, orderId: "S1", tradeId: "T1" }));
+  trader.fire("orderStatus", {
+    ...orderReport({ clOrderId: orderid, orderId: "S1", status: "Filled", filledVolume: 100, reportSeq: 2 }),
+    replay: false,
+  });
+  trader.fire("tradeReport", {
+    ...tradeReport({ clOrderId: orderid, orderId: "S1", tradeId: "T1" }),
+    replay: false,
+  });
   expect(calls).toEqual([
+    "commit {",
     "ids 1",
     "save SUBMITTING ",
+    "}",
     "push SUBMITTING",
     "send",
-    "save SUBMITTING S1",
-    "save ALLTRADED S1",
     "push ALLTRADED",
-    "save trade T1",
     "push trade T1",
   ]);
+  calls.length = 0;
+  await Promise.resolve();
+  // One commit for the batch, with only the order's latest state.
+  expect(calls).toEqual(["commit {", "save ALLTRADED S1", "save trade T1", "}"]);
   expect(journal.load("HFT").orderIds).toEqual({ prefix: orderid.slice(0, -4), counter: 1 });
   expect(journal.load("HFT").orders[0]).toMatchObject({
     serverId: "S1",
@@ -145,18 +157,18 @@ it("a new gateway on the journal continues the ids, pushes the saved state once 
   const workingId = before.gw.sendOrder(buy()).slice(4);
   const lostId = before.gw.sendOrder(buy()).slice(4);
   const trader = before.factory.trader;
-  trader.fire(
-    "orderStatus",
-    orderReport({ clOrderId: filledId, orderId: "S1", status: "Filled", filledVolume: 100, reportSeq: 1 }),
-  );
-  trader.fire(
-    "tradeReport",
-    tradeReport({ clOrderId: filledId, orderId: "S1", tradeId: "T1", reportSeq: 2 }),
-  );
-  trader.fire(
-    "orderStatus",
-    orderReport({ clOrderId: workingId, orderId: "S2", status: "New", reportSeq: 3 }),
-  );
+  trader.fire("orderStatus", {
+    ...orderReport({ clOrderId: filledId, orderId: "S1", status: "Filled", filledVolume: 100, reportSeq: 1 }),
+    replay: false,
+  });
+  trader.fire("tradeReport", {
+    ...tradeReport({ clOrderId: filledId, orderId: "S1", tradeId: "T1", reportSeq: 2 }),
+    replay: false,
+  });
+  trader.fire("orderStatus", {
+    ...orderReport({ clOrderId: workingId, orderId: "S2", status: "New", reportSeq: 3 }),
+    replay: false,
+  });
   await settle(before.engine);
 
   // "Restart": a new engine and gateway (another pid, another start time) on the same journal.
@@ -179,11 +191,14 @@ it("a new gateway on the journal continues the ids, pushes the saved state once 
   ];
   await login(after);
   // The replayed live reports of the earlier session change nothing.
-  after.factory.trader.fire(
-    "tradeReport",
-    tradeReport({ clOrderId: filledId, orderId: "S1", tradeId: "T1", reportSeq: 2 }),
-  );
-  after.factory.trader.fire("orderStatus", orderReport({ orderId: "S2", status: "New", reportSeq: 3 }));
+  after.factory.trader.fire("tradeReport", {
+    ...tradeReport({ clOrderId: filledId, orderId: "S1", tradeId: "T1", reportSeq: 2 }),
+    replay: false,
+  });
+  after.factory.trader.fire("orderStatus", {
+    ...orderReport({ orderId: "S2", status: "New", reportSeq: 3 }),
+    replay: false,
+  });
   await settle(after.engine);
 
   expect(after.rec.logTexts.some((l) => l.includes("恢复 3 笔委托（2 笔未完成）和 1 笔成交"))).toBe(true);
@@ -212,6 +227,7 @@ it("refuses a new order when its id cannot be saved, and logs a failing journal 
       journal.saveOrder(name, entry);
     },
     saveTrade: (name, trade) => journal.saveTrade(name, trade),
+    transaction: (work) => work(),
     close: () => journal.close(),
   };
   const t = setup(failing);

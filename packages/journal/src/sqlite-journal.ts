@@ -2,10 +2,10 @@
  * {@link SqliteJournal}: the durable {@link OrderJournal}, one SQLite file (better-sqlite3) that
  * any number of gateways of one process share.
  *
- * Durability: the file is in WAL mode and every save is its own committed transaction, so a save
- * that returned survives the process being killed (SIGKILL, a crash). With
- * `durability: "power"` each commit is also synced to disk (survives power loss; costs an fsync
- * per save).
+ * Durability: the file is in WAL mode and every save outside {@link SqliteJournal.transaction} is
+ * its own committed transaction, so a save or transaction that returned survives the process being
+ * killed (SIGKILL, a crash). With `durability: "power"` each commit is also synced to disk
+ * (survives power loss; costs an fsync per commit).
  *
  * Rows are kept per trading day (China Standard Time date by default); `load` only returns the
  * journal's own day, so yesterday's orders never come back as today's. Older days stay in the file
@@ -174,6 +174,10 @@ export class SqliteJournal implements OrderJournal {
 
   saveTrade(gatewayName: string, trade: TradeData): void {
     this.statements.saveTrade.run(gatewayName, this.tradingDay, trade.tradeid, tradeToJson(trade));
+  }
+
+  transaction<T>(work: () => T): T {
+    return this.db.transaction(work)();
   }
 
   /**
