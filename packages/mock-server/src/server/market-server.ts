@@ -33,6 +33,10 @@ export class MarketSession extends Session {
   readonly subscriptions = new Set<string>();
   /** Last `mdSeq` used on this connection (sent or dropped). */
   mdSeq = 0;
+  /** Snapshots written to this connection. */
+  snapshotsSent = 0;
+  /** Snapshots skipped on this connection because it was backed up or stalled. */
+  snapshotsDropped = 0;
 
   constructor(id: number, conn: FrameConnection) {
     super(id, "market", conn);
@@ -162,7 +166,12 @@ export class MarketServer extends FramedServer<MarketSession> {
   private sendSnapshot(session: MarketSession, frame: Buffer): void {
     session.mdSeq++;
     // mdSeq counts dropped snapshots too: the gap tells the client it lost data.
-    if (session.conn.sendEncodedU64(frame, 0, session.mdSeq, true)) this.stats.snapshotsSent++;
-    else this.stats.snapshotsDropped++;
+    if (session.conn.sendEncodedU64(frame, 0, session.mdSeq, true)) {
+      this.stats.snapshotsSent++;
+      session.snapshotsSent++;
+    } else {
+      this.stats.snapshotsDropped++;
+      session.snapshotsDropped++;
+    }
   }
 }

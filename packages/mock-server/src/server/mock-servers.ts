@@ -88,8 +88,16 @@ export interface MockControl {
   setMarketRate(hz: number): void;
   /** Turns off report delay/duplication/reordering and the market-data pause. */
   resetFaults(): void;
-  /** Snapshot counters of the market server. */
-  marketStats(): { snapshotsSent: number; snapshotsDropped: number; steps: number };
+  /**
+   * Snapshot counters of the market server: totals over every connection so far, market steps,
+   * and per open market connection (`id` as in {@link MockControl.connections}).
+   */
+  marketStats(): {
+    snapshotsSent: number;
+    snapshotsDropped: number;
+    steps: number;
+    connections: { id: number; principal?: string; snapshotsSent: number; snapshotsDropped: number }[];
+  };
 }
 
 /** Running mock servers. */
@@ -254,7 +262,16 @@ export async function startMockServers(options: MockServerOptions = {}): Promise
       faults.reset();
       fault("reset");
     },
-    marketStats: () => ({ ...market.stats, steps: clock.steps }),
+    marketStats: () => ({
+      ...market.stats,
+      steps: clock.steps,
+      connections: [...market.sessions].map((s) => ({
+        id: s.id,
+        ...(s.principal !== undefined ? { principal: s.principal } : {}),
+        snapshotsSent: s.snapshotsSent,
+        snapshotsDropped: s.snapshotsDropped,
+      })),
+    }),
   };
 
   let closed: Promise<void> | undefined;
