@@ -7,7 +7,9 @@
 //   node scripts/run-c-tests.mjs --no-asan  plain only
 //
 // Tests: test_codec (docs/protocol-vectors.json), test_fuzz (seeded, bounded), test_session
-// (trade / market-data handles over loopback TCP against a scripted C peer), test_interop (the
+// (trade / market-data handles over loopback TCP against a scripted C peer), test_fuzz_net (the
+// handles against a hostile peer sending seeded garbage frames: each bad connection ends with a
+// DISCONNECTED naming the reason, then reconnect and work again; seeded, bounded), test_interop (the
 // same handles against the real @tsgate/mock-server, via scripts/interop-c.mjs; skipped with a
 // note when packages/mock-server/dist is not built).
 import { spawn } from "node:child_process";
@@ -85,6 +87,8 @@ async function main() {
       ["test_codec", [vectorsTxt]],
       ["test_fuzz", variant === "release" ? ["20260126", "3000"] : ["20260126", "1000"]],
       ["test_session", []],
+      // seed, hostile connections per handle (trade and market data) in phase A
+      ["test_fuzz_net", variant === "release" ? ["20260126", "80"] : ["20260126", "40"]],
     ];
     for (const [name, argv] of tests) {
       process.stdout.write(`\n== ${name} (${variant})\n`);

@@ -125,7 +125,13 @@ export abstract class FramedServer<S extends Session> {
 
   private onSocket(socket: Socket): void {
     const id = this.options.nextConnectionId();
-    const label = `${this.side}#${id} ${socket.remoteAddress}:${socket.remotePort}`;
+    // A peer that reset the connection before it was handed to us has no address any more:
+    // say so rather than logging "undefined:undefined".
+    const remote =
+      socket.remoteAddress !== undefined
+        ? `${socket.remoteAddress}:${socket.remotePort}`
+        : "(peer address unavailable: reset before accept)";
+    const label = `${this.side}#${id} ${remote}`;
     let session: S | undefined;
     const conn = new FrameConnection(socket, {
       accept: this.accept,
