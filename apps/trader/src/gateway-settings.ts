@@ -5,10 +5,10 @@
  *
  * @module
  */
-import { readFileSync } from "node:fs";
 import { type GatewaySetting, isSecretSettingKey, type SettingDefaults } from "@tsgate/core";
 import type { MockConfig } from "@tsgate/mock-server";
 import { InputError } from "./errors.js";
+import { readJsonFile } from "./json-file.js";
 import type { MaskedSettings } from "./shared/protocol.js";
 
 /** The HftGateway keys of the connect form, exactly as vnpy_hft names them. */
@@ -54,18 +54,7 @@ export function simulatorSetting(
 
 /** Reads a settings JSON file (a flat object of setting keys, as vnpy's `connect_hft.json`). */
 export function readSettingFile(path: string): GatewaySetting {
-  let text: string;
-  try {
-    text = readFileSync(path, "utf8");
-  } catch (err) {
-    throw new InputError(`settings file ${path}: cannot read it (${(err as Error).message})`);
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (err) {
-    throw new InputError(`settings file ${path}: not valid JSON (${(err as Error).message})`);
-  }
+  const json = readJsonFile(path, "settings file");
   if (typeof json !== "object" || json === null || Array.isArray(json)) {
     throw new InputError(
       `settings file ${path}: expected a JSON object of setting keys such as "交易服务器"`,

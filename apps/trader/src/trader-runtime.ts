@@ -5,7 +5,6 @@
  *
  * @module
  */
-import { readFileSync } from "node:fs";
 import {
   createCancelRequest,
   createSubscribeRequest,
@@ -26,6 +25,7 @@ import {
 import { GATEWAY_NAME } from "./constants.js";
 import { ConflictError, InputError, NotFoundError } from "./errors.js";
 import { maskSetting, mergeSetting, simulatorSetting } from "./gateway-settings.js";
+import { readJsonFile } from "./json-file.js";
 import { parseVtSymbolInput } from "./order-input.js";
 import { PriceHistory } from "./price-history.js";
 import type { MaskedSettings, ServerMessage, TraderMode } from "./shared/protocol.js";
@@ -59,13 +59,7 @@ const LOOPBACK_HOST = "127.0.0.1";
 
 function loadMockConfig(path: string | undefined): MockConfig {
   if (path === undefined) return demoConfig;
-  let json: unknown;
-  try {
-    json = JSON.parse(readFileSync(path, "utf8"));
-  } catch (err) {
-    throw new InputError(`mock config ${path}: ${(err as Error).message}`);
-  }
-  return parseMockConfig(json);
+  return parseMockConfig(readJsonFile(path, "mock config"));
 }
 
 function configSymbols(config: MockConfig): string[] {

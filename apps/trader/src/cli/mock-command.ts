@@ -7,6 +7,8 @@
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { pathToFileURL } from "node:url";
+import { InputError } from "../errors.js";
+import { readJsonFile } from "../json-file.js";
 import type { CliIo } from "./cli-io.js";
 
 type MockCli = (
@@ -27,8 +29,31 @@ async function loadMockCli(): Promise<MockCli> {
   return module.runCli as MockCli;
 }
 
+/** The `--config` file of the arguments, if any (`--config f` or `--config=f`). */
+function configArgument(argv: readonly string[]): string | undefined {
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] ?? "";
+    if (arg === "--") return undefined;
+    if (arg === "--config") return argv[i + 1];
+    if (arg.startsWith("--config=")) return arg.slice("--config=".length);
+  }
+  return undefined;
+}
+
 /** Runs `tsgate mock [--config f] [--trade-port n] [--market-port n] ...`. */
 export async function runMock(argv: readonly string[], io: CliIo): Promise<number> {
+  // The config holds passwords: a syntax error is reported here by line and column, before
+  // tsgate-mock would print JSON.parse's message, which may quote a piece of the file.
+  const configFile = configArgument(argv);
+  if (configFile !== undefined) {
+    try {
+      readJsonFile(configFile, "config");
+    } catch (err) {
+      if (!(err instanceof InputError)) throw err;
+      io.err(`tsgate mock: ${err.message}`);
+      return 2;
+    }
+  }
   let cli: MockCli;
   try {
     cli = await loadMockCli();
