@@ -23,6 +23,14 @@ import type { TradeData } from "./objects/trade.js";
 export interface OmsEngineOptions {
   /** How many recent log messages to keep for {@link OmsEngine.getAllLogs}. Default 1000; 0 keeps none. */
   readonly maxLogs?: number;
+  /**
+   * How many finished orders (ALLTRADED, CANCELLED, REJECTED) to keep; beyond it the oldest
+   * finished one is forgotten. Default: all (vnpy keeps all). Active orders are always kept.
+   * Set a bound in long, busy sessions to keep memory flat.
+   */
+  readonly maxFinishedOrders?: number;
+  /** How many trades to keep; beyond it the oldest is forgotten. Default: all. */
+  readonly maxTrades?: number;
 }
 
 /** Default number of log messages the OMS keeps. */
@@ -38,7 +46,9 @@ export const DEFAULT_MAX_LOGS = 1000;
  *   leaves it when an update with any other status arrives;
  * - terminal statuses are final: an update that would move an order from ALLTRADED, CANCELLED or
  *   REJECTED back to an active status (a stale or reordered report) is ignored by the OMS;
- * - objects are stored as received (they are frozen snapshots), keyed by their vt ids.
+ * - objects are stored as received (they are frozen snapshots), keyed by their vt ids;
+ * - with `maxFinishedOrders` / `maxTrades`, the oldest finished orders and trades beyond the bound
+ *   are forgotten (memory stays flat in long sessions); active orders never are.
  */
 export class OmsEngine {
   private readonly ticks = new Map<string, TickData>();
@@ -51,6 +61,10 @@ export class OmsEngine {
   private readonly statuses = new Map<string, GatewayStatusData>();
   private readonly logs: LogData[] = [];
   private readonly maxLogs: number;
+  /** vtOrderids of finished orders, oldest first (a Map keeps insertion order). */
+  private readonly finished = new Map<string, true>();
+  private readonly maxFinishedOrders: number;
+  private readonly maxTrades: number;
   private readonly eventEngine: EventEngine;
   private readonly registrations: ReadonlyArray<readonly [string, EventHandler]>;
 
@@ -63,6 +77,8 @@ export class OmsEngine {
   constructor(eventEngine: EventEngine, options: OmsEngineOptions = {}) {
     this.eventEngine = eventEngine;
     this.maxLogs = Math.max(0, options.maxLogs ?? DEFAULT_MAX_LOGS);
+    this.maxFinishedOrders = Math.max(0, options.maxFinishedOrders ?? Number.POSITIVE_INFINITY);
+    this.maxTrades = Math.max(0, options.maxTrades ?? Number.POSITIVE_INFINITY);
     const registrations: Array<readonly [string, EventHandler]> = [];
     const on = <T extends string>(type: T, handler: EventHandler<T>): void => {
       eventEngine.register(type, handler);
@@ -177,12 +193,22 @@ export class OmsEngine {
     const active = isActiveOrder(order);
     if (previous !== undefined && !isActiveOrder(previous) && active) return;
     this.orders.set(order.vtOrderid, order);
-    if (active) this.activeOrders.set(order.vtOrderid, order);
-    else this.activeOrders.delete(order.vtOrderid);
+    if (active) {
+      this.activeOrders.set(order.vtOrderid, order);
+      return;
+    }
+    this.activeOrders.delete(order.vtOrderid);
+    this.finished.set(order.vtOrderid, true);
+    if (this.finished.size > this.maxFinishedOrders) {
+      const oldest = this.finished.keys().next().value as string;
+      this.finished.delete(oldest);
+      this.orders.delete(oldest);
+    }
   }
 
   private processTrade(trade: TradeData): void {
     this.trades.set(trade.vtTradeid, trade);
+    if (this.trades.size > this.maxTrades) this.trades.delete(this.trades.keys().next().value as string);
   }
 
   private processPosition(position: PositionData): void {

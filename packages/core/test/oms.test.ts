@@ -172,6 +172,37 @@ describe("OmsEngine", () => {
     expect(oms.getAllLogs().map((log) => log.msg)).toEqual(["m2", "m3", "m4"]);
   });
 
+  it("with maxFinishedOrders and maxTrades forgets the oldest finished orders and trades, never active ones", async () => {
+    const { engine, oms, gateway } = setup({ maxFinishedOrders: 2, maxTrades: 2 });
+    const working = order("w");
+    gateway.onOrder(working);
+    for (const id of ["1", "2", "3"]) {
+      gateway.onOrder(order(id));
+      gateway.onOrder(updateOrder(order(id), { status: Status.CANCELLED }));
+      gateway.onTrade(
+        createTrade({
+          gatewayName: "DUMMY",
+          symbol: "600000",
+          exchange: Exchange.SSE,
+          orderid: id,
+          tradeid: `T${id}`,
+          direction: Direction.LONG,
+          price: 10,
+          volume: 100,
+          datetime: T0,
+        }),
+      );
+    }
+    await engine.flush();
+    expect(oms.getAllOrders().map((o) => o.orderid)).toEqual(["w", "2", "3"]);
+    expect(oms.getAllActiveOrders()).toEqual([working]);
+    expect(oms.getAllTrades().map((t) => t.tradeid)).toEqual(["T2", "T3"]);
+    // An order finishing again (a duplicate final report) does not count twice.
+    gateway.onOrder(updateOrder(order("3"), { status: Status.CANCELLED }));
+    await engine.flush();
+    expect(oms.getAllOrders().map((o) => o.orderid)).toEqual(["w", "2", "3"]);
+  });
+
   it("stops listening after dispose()", async () => {
     const { engine, oms, gateway } = setup();
     oms.dispose();

@@ -3,8 +3,12 @@
  * snapshots/s in total and an order flow of 500 orders/s, together, for 60 s.
  *
  *   npx tsx bench/load.ts [--seconds 60] [--orders-per-second 500] [--snapshots-per-second 1000]
- *                         [--warmup-seconds 5] [--drain-seconds 15]
+ *                         [--warmup-seconds 5] [--drain-seconds 15] [--retain 5000 | --retain all]
  *   npm run bench:load -w @tsgate/hft-gateway -- --seconds 10
+ *
+ * `--retain N` bounds what stays in memory, as a long-running application would: the OMS keeps the
+ * newest N finished orders and N trades, the gateway N finished orders and 4N trade ids (default
+ * 5000); `--retain all` keeps everything (vnpy's behaviour: memory then grows with every order).
  *
  * `--orders-per-second 0` runs the market data alone (a diagnostic: is the tick path's memory
  * flat?) and writes no result file.
@@ -77,6 +81,7 @@ const { values: args } = parseArgs({
     "snapshots-per-second": { type: "string" },
     "drain-seconds": { type: "string" },
     "warmup-seconds": { type: "string" },
+    retain: { type: "string" },
   },
   strict: true,
 });
@@ -87,6 +92,8 @@ const SNAPSHOTS_PER_SECOND = positiveArg("snapshots-per-second", args["snapshots
 const DRAIN_SECONDS = positiveArg("drain-seconds", args["drain-seconds"], 15);
 /** Load (market and orders) before the start figures are taken: JIT, pools and buffers warm. */
 const WARMUP_MS = positiveArg("warmup-seconds", args["warmup-seconds"], 5) * 1000;
+/** Finished orders / trades kept in memory; undefined: all. */
+const RETAIN = args.retain === "all" ? undefined : positiveArg("retain", args.retain, 5000);
 const SAMPLE_EVERY_MS = 5000;
 /** Period of monitorEventLoopDelay's timer. */
 const LAG_RESOLUTION_MS = 10;
@@ -256,8 +263,14 @@ async function main(): Promise<number> {
   const { child, ready } = await startServer();
   const instruments = ready.instruments;
   const stepsPerSecond = SNAPSHOTS_PER_SECOND / instruments.length;
-  const engine = new MainEngine();
-  engine.addGateway(HftGateway, GATEWAY);
+  const engine = new MainEngine(undefined, {
+    oms: RETAIN === undefined ? {} : { maxFinishedOrders: RETAIN, maxTrades: RETAIN },
+  });
+  engine.addGateway(
+    HftGateway,
+    GATEWAY,
+    RETAIN === undefined ? {} : { retention: { finishedOrders: RETAIN, tradeIds: 4 * RETAIN } },
+  );
   const problems: string[] = [];
   try {
     // ---- counters fed by handlers ----
@@ -510,7 +523,7 @@ async function main(): Promise<number> {
     await sleep(300);
     final = await serverStats(child);
     const drainMs = Math.round(performance.now() - drainStart);
-    // What the OMS holds after the drain: every order and trade is kept (as in vnpy), by design.
+    // What the OMS holds after the drain (bounded by --retain).
     const omsOrders = engine.getAllOrders().length;
     const omsTrades = engine.getAllTrades().length;
 
@@ -697,6 +710,7 @@ async function main(): Promise<number> {
       },
       trades: { received: tradesReceived, server: final.trades, volume: tradedVolume },
       memory: {
+        retain: RETAIN ?? "all",
         omsOrders,
         omsTrades,
         heapBytesPerOrder: heapPerOrder,

@@ -31,6 +31,7 @@ import { JournalLink } from "./journal-link.js";
 import { MarketSide } from "./market-side.js";
 import { msg } from "./messages.js";
 import { OrderIdGenerator, type OrderIdGeneratorOptions } from "./order-ids.js";
+import { DEFAULT_RETENTION, type RetentionLimits } from "./retention.js";
 import { HFT_DEFAULT_SETTING, type HftSettings, parseHftSettings } from "./settings.js";
 import { TradeSide } from "./trade-side.js";
 
@@ -48,6 +49,11 @@ export interface HftGatewayOptions {
   readonly api?: HftApiFactory;
   /** Clock and pid of the local order id generator (tests). */
   readonly orderIds?: OrderIdGeneratorOptions;
+  /**
+   * How many finished orders and trade ids the gateway keeps for recognising late and replayed
+   * reports; default {@link DEFAULT_RETENTION}. Older ones are forgotten so memory stays flat.
+   */
+  readonly retention?: RetentionLimits;
 }
 
 const REDACTED = "***";
@@ -111,7 +117,13 @@ export class HftGateway extends BaseGateway {
     // A journal that cannot be read fails here, before anything was sent with a reused id.
     const saved = options.journal?.load(this.gatewayName);
     const orderIds = new OrderIdGenerator({ ...options.orderIds, resume: saved?.orderIds });
-    this.trade = new TradeSide(this, this.contracts, orderIds, new JournalLink(options.journal, this));
+    this.trade = new TradeSide(
+      this,
+      this.contracts,
+      orderIds,
+      new JournalLink(options.journal, this),
+      options.retention,
+    );
     if (saved !== undefined) this.trade.restore(saved);
     this.market = new MarketSide(this, this.contracts);
   }

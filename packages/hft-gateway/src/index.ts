@@ -42,6 +42,7 @@ export {
   PID_DIGITS,
 } from "./order-ids.js";
 export { formatPrice, type OrderValidation, type VendorOrder, validateOrder } from "./order-validation.js";
+export { DEFAULT_RETENTION, type RetentionLimits } from "./retention.js";
 export {
   HFT_DEFAULT_SETTING,
   HFT_SETTING_RULES,

@@ -145,6 +145,7 @@ export const msg = {
   tradesLoaded: (n: number) => `成交信息查询成功 ${n}`,
   queryFailed: (what: string, detail: string) => `${what}查询失败：${detail}（其余查询照常进行）`,
   refreshFailed: (what: string, detail: string) => `${what}刷新失败：${detail}（下次定时刷新会重试）`,
+  queryNotConnected: (what: string) => `${what}查询忽略：交易服务器尚未登录（登录后会自动查询并定时刷新）`,
 
   orderRejectedLocally: (orderid: string, reason: string) => `委托 ${orderid} 未发送，已拒绝：${reason}`,
   orderSendFailed: (orderid: string, reason: string) => `委托 ${orderid} 发送失败，已拒绝：${reason}`,
@@ -153,6 +154,8 @@ export const msg = {
   journalRestored: (orders: number, active: number, trades: number, nextId: string) =>
     `从委托日志恢复 ${orders} 笔委托（${active} 笔未完成）和 ${trades} 笔成交，下一个本地委托号 ${nextId}；等待服务器查询核对`,
   lostBeforeRestart: () => "重启前未送达服务器（服务器的委托查询中没有这笔委托），视为拒绝",
+  unknownAfterRestart: () =>
+    "从委托日志恢复的委托不在服务器的委托查询中（日志来自别的服务器或账户？），视为拒绝",
   journalIdFailed: (detail: string) => `委托日志写入失败，本地委托号无法保存，委托被拒绝：${detail}`,
   journalSaveFailed: (detail: string) =>
     `委托日志写入失败（委托和成交照常推送，重启后可能无法完整恢复）：${detail}`,

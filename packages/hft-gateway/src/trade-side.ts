@@ -16,6 +16,8 @@
  *   run) are adopted: an entry is built from the report, keyed by its client order id (or the
  *   broker's id when it has none);
  * - trades are pushed once per trade id, whatever the server or a reconnect replays;
+ * - memory stays bounded: only the newest finished orders and trade ids are kept (see
+ *   `retention.ts`); replays of forgotten ones are recognised by their report sequence;
  * - with an order journal, each new order and its id are saved before it is sent, order changes
  *   and trades once per batch of reports (see `JournalLink`); a restarted process reloads the
  *   day's orders and trade ids, so replayed reports are recognised and the OMS is rebuilt from the
@@ -74,6 +76,7 @@ import {
 import { msg, TRADE_LABELS, WHAT } from "./messages.js";
 import type { OrderIdGenerator } from "./order-ids.js";
 import { validateOrder } from "./order-validation.js";
+import { DEFAULT_RETENTION, FinishedOrders, type RetentionLimits, SeenTradeIds } from "./retention.js";
 import type { HftSettings } from "./settings.js";
 
 /** Trade login codes after which retrying cannot help (the native library stops reconnecting). */
@@ -101,13 +104,14 @@ export class TradeSide {
   private accountId = "";
   private readonly orders = new Map<string, OrderEntry>();
   private readonly byServerId = new Map<string, string>();
-  private readonly tradeIds = new Set<string>();
+  private readonly tradeIds: SeenTradeIds;
+  private readonly finished: FinishedOrders;
   private positionSymbols = new Set<string>();
   private accountQuery: Promise<void> | undefined;
   private positionQuery: Promise<void> | undefined;
   /** Journal contents loaded at construction, pushed at the first connect. */
   private restored: JournalContents | undefined;
-  /** Restored orders still SUBMITTING: sent just before the restart, maybe never received. */
+  /** Restored orders still active: the first order query must confirm them. */
   private readonly unconfirmed = new Set<string>();
 
   constructor(
@@ -115,7 +119,11 @@ export class TradeSide {
     private readonly contracts: ContractStore,
     private readonly orderIds: OrderIdGenerator,
     private readonly journal: JournalLink,
-  ) {}
+    retention: RetentionLimits = DEFAULT_RETENTION,
+  ) {
+    this.tradeIds = new SeenTradeIds(retention.tradeIds);
+    this.finished = new FinishedOrders(retention.finishedOrders, (orderid) => this.forget(orderid));
+  }
 
   /**
    * Takes over the journal's orders and trade ids (without pushing them yet): reports and query
@@ -129,9 +137,10 @@ export class TradeSide {
         lastSeq: saved.lastSeq,
       });
       if (saved.serverId !== "") this.byServerId.set(saved.serverId, saved.order.orderid);
-      else if (saved.order.status === Status.SUBMITTING) this.unconfirmed.add(saved.order.orderid);
+      if (isActiveOrder(saved.order)) this.unconfirmed.add(saved.order.orderid);
+      if (!isActiveOrder(saved.order)) this.finished.add(saved.order.orderid, saved.lastSeq);
     }
-    for (const trade of contents.trades) this.tradeIds.add(trade.tradeid);
+    for (const trade of contents.trades) this.tradeIds.add(trade.tradeid, 0);
     this.restored = contents;
   }
 
@@ -340,8 +349,13 @@ export class TradeSide {
     });
     await this.step(api, WHAT.orders, async () => {
       const records = await api.queryAll("orders");
-      for (const record of records) this.applyOrderReport(record, false);
-      this.rejectUnconfirmed();
+      const known = new Set<string>();
+      for (const record of records) {
+        const entry = this.findEntry(record.clOrderId, record.orderId);
+        if (entry !== undefined) known.add(entry.order.orderid);
+        this.applyOrderReport(record, false);
+      }
+      this.rejectUnconfirmed(known);
       this.sink.writeLog(msg.ordersLoaded(records.length));
     });
     await this.step(api, WHAT.trades, async () => {
@@ -352,15 +366,20 @@ export class TradeSide {
   }
 
   /**
-   * A restored order the server's order list does not know was lost with the earlier process
-   * (killed before the order left it): final REJECTED, not SUBMITTING for ever.
+   * A restored active order the server's order list does not know can never trade: one still
+   * SUBMITTING was lost with the earlier process (killed before the order left it); any other
+   * comes from a journal of another server or account. Either ends REJECTED, not active for ever.
    */
-  private rejectUnconfirmed(): void {
+  private rejectUnconfirmed(known: ReadonlySet<string>): void {
     for (const orderid of this.unconfirmed) {
       const entry = this.orders.get(orderid);
-      if (entry !== undefined && entry.serverId === "" && entry.order.status === Status.SUBMITTING) {
-        this.rejectLocally(entry, msg.lostBeforeRestart(), msg.orderRejectedLocally);
-      }
+      if (entry === undefined || known.has(orderid) || !isActiveOrder(entry.order)) continue;
+      const lost = entry.serverId === "" && entry.order.status === Status.SUBMITTING;
+      this.rejectLocally(
+        entry,
+        lost ? msg.lostBeforeRestart() : msg.unknownAfterRestart(),
+        msg.orderRejectedLocally,
+      );
     }
     this.unconfirmed.clear();
   }
@@ -580,6 +599,14 @@ export class TradeSide {
   private pushOrder(entry: OrderEntry): void {
     this.journal.saveOrder(entry);
     this.sink.onOrder(entry.order);
+    if (!isActiveOrder(entry.order)) this.finished.add(entry.order.orderid, entry.lastSeq);
+  }
+
+  /** Drops a long-finished order (see `retention.ts`). */
+  private forget(orderid: string): void {
+    const entry = this.orders.get(orderid);
+    this.orders.delete(orderid);
+    if (entry !== undefined && entry.serverId !== "") this.byServerId.delete(entry.serverId);
   }
 
   private findEntry(clOrderId: string, serverId: string): OrderEntry | undefined {
@@ -598,7 +625,8 @@ export class TradeSide {
   private applyOrderReport(report: OrderReport, live: boolean): void {
     const entry = this.findEntry(report.clOrderId, report.orderId);
     if (entry === undefined) {
-      this.adopt(report, live);
+      // A replayed report of an order finished and forgotten long ago is not a foreign order.
+      if (!this.finished.isForgottenReplay(report.reportSeq)) this.adopt(report, live);
       return;
     }
     this.learnServerId(entry, report.orderId);
@@ -668,12 +696,13 @@ export class TradeSide {
   /** Pushes a trade once per trade id (live reports, replays and query records alike). */
   private applyTradeReport(report: TradeReport): void {
     if (report.tradeId === "" || this.tradeIds.has(report.tradeId)) return;
+    if (this.tradeIds.isForgottenReplay(report.reportSeq)) return;
     const split = parseVendorSymbol(report.symbol);
     if (split === undefined) {
       this.sink.writeLog(msg.badSymbol(WHAT.tradeReport, report.symbol), LogLevel.WARNING);
       return;
     }
-    this.tradeIds.add(report.tradeId);
+    this.tradeIds.add(report.tradeId, report.reportSeq);
     const entry = this.findEntry(report.clOrderId, report.orderId);
     const orderid = entry?.order.orderid ?? (report.clOrderId !== "" ? report.clOrderId : report.orderId);
     const trade = createTrade({

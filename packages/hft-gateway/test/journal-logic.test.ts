@@ -156,6 +156,7 @@ it("a new gateway on the journal continues the ids, pushes the saved state once 
   const filledId = before.gw.sendOrder(buy()).slice(4);
   const workingId = before.gw.sendOrder(buy()).slice(4);
   const lostId = before.gw.sendOrder(buy()).slice(4);
+  const ghostId = before.gw.sendOrder(buy()).slice(4);
   const trader = before.factory.trader;
   trader.fire("orderStatus", {
     ...orderReport({ clOrderId: filledId, orderId: "S1", status: "Filled", filledVolume: 100, reportSeq: 1 }),
@@ -167,6 +168,10 @@ it("a new gateway on the journal continues the ids, pushes the saved state once 
   });
   trader.fire("orderStatus", {
     ...orderReport({ clOrderId: workingId, orderId: "S2", status: "New", reportSeq: 3 }),
+    replay: false,
+  });
+  trader.fire("orderStatus", {
+    ...orderReport({ clOrderId: ghostId, orderId: "S3", status: "New", reportSeq: 4 }),
     replay: false,
   });
   await settle(before.engine);
@@ -201,16 +206,19 @@ it("a new gateway on the journal continues the ids, pushes the saved state once 
   });
   await settle(after.engine);
 
-  expect(after.rec.logTexts.some((l) => l.includes("恢复 3 笔委托（2 笔未完成）和 1 笔成交"))).toBe(true);
+  expect(after.rec.logTexts.some((l) => l.includes("恢复 4 笔委托（3 笔未完成）和 1 笔成交"))).toBe(true);
   expect(after.rec.trades.map((x) => x.tradeid)).toEqual(["T1", "T2"]);
   expect(after.rec.lastOrder(`HFT.${workingId}`)).toMatchObject({ status: Status.PARTTRADED, traded: 100 });
   expect(after.rec.lastOrder(`HFT.${lostId}`)).toMatchObject({ status: Status.REJECTED });
   expect(after.rec.lastOrder(`HFT.${lostId}`)?.statusMsg).toMatch(/重启前未送达服务器/);
+  // Resting before the restart, but the server's order list does not have it (another server?).
+  expect(after.rec.lastOrder(`HFT.${ghostId}`)).toMatchObject({ status: Status.REJECTED });
+  expect(after.rec.lastOrder(`HFT.${ghostId}`)?.statusMsg).toMatch(/不在服务器的委托查询中/);
   expect(after.rec.logTexts.some((l) => l.includes("非本会话"))).toBe(false);
 
   const next = after.gw.sendOrder(buy()).slice(4);
   expect(next.slice(0, -4)).toBe(filledId.slice(0, -4));
-  expect(Number(next.slice(-4))).toBe(4);
+  expect(Number(next.slice(-4))).toBe(5);
 });
 
 it("refuses a new order when its id cannot be saved, and logs a failing journal once", async () => {

@@ -43,6 +43,7 @@ export {
   parseMockConfig,
   yuanToScaled,
 } from "./domain/index.js";
+export { describeJsonError } from "./json-error.js";
 export { type CloseReason, FrameConnection, type FrameConnectionOptions } from "./net/frame-connection.js";
 export * from "./protocol/index.js";
 export type { ConnectionInfo, ServerSide } from "./server/framed-server.js";

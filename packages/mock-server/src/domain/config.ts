@@ -5,6 +5,7 @@
  * non-negative number`).
  */
 import { z } from "zod";
+import { describeJsonError } from "../json-error.js";
 import {
   DEFAULT_BRANCH_CODE,
   DEFAULT_FEES,
@@ -325,7 +326,7 @@ export function parseMockConfig(json: unknown): MockConfig {
     try {
       value = JSON.parse(json);
     } catch (err) {
-      throw new ConfigError([{ path: "", message: `not valid JSON: ${(err as Error).message}` }]);
+      throw new ConfigError([{ path: "", message: `not valid JSON: ${describeJsonError(err, json)}` }]);
     }
   }
   const result = configSchema.safeParse(value);

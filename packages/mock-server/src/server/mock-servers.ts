@@ -4,6 +4,7 @@
  */
 import { readFileSync } from "node:fs";
 import { Broker, demoConfig, type MockConfig, parseMockConfig } from "../domain/index.js";
+import { describeJsonError } from "../json-error.js";
 import {
   DEFAULT_HEARTBEAT_INTERVAL_MS,
   DEFAULT_HEARTBEAT_TIMEOUT_MS,
@@ -124,7 +125,7 @@ function loadConfig(config: MockConfig | string | undefined): MockConfig {
   try {
     json = JSON.parse(text);
   } catch (err) {
-    throw new Error(`config ${config}: not valid JSON: ${(err as Error).message}`);
+    throw new Error(`config ${config}: not valid JSON: ${describeJsonError(err, text)}`);
   }
   return parseMockConfig(json);
 }

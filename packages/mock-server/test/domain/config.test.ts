@@ -132,6 +132,14 @@ describe("config", () => {
     expect(() => parseMockConfig("[]")).toThrow(/expected/);
   });
 
+  it("describes invalid JSON by line and column without quoting the text (it holds passwords)", () => {
+    const text = '{\n  "accounts": [{ "accountId": "demo", "password": Sup3rSecretPw, "cash": 1 }]\n}';
+    const [issue] = issuesOf(text);
+    expect(issue).toMatch(/^: not valid JSON: Unexpected character at line 2, column \d+$/);
+    expect(issue).not.toContain("Sup3r");
+    expect(issuesOf('{"a": 1')[0]).toMatch(/at line 1, column 8$/);
+  });
+
   it("ships a valid demo config covering every board", () => {
     expect(parseMockConfig(demoConfigInput)).toEqual(demoConfig);
     const codes = demoConfig.instruments.map((i) => i.code);
