@@ -15,6 +15,7 @@ import {
   type OrderRequest,
 } from "@tsgate/core";
 import { HftGateway, parseHftSettings } from "@tsgate/hft-gateway";
+import { SqliteJournal } from "@tsgate/journal";
 import {
   demoConfig,
   type MockConfig,
@@ -53,6 +54,12 @@ export interface TraderRuntimeOptions {
    * (with an external server: the demo config's instruments).
    */
   readonly subscribe?: readonly string[];
+  /**
+   * An order journal file (SQLite, created when missing): after a restart the gateway continues its
+   * order ids, does not push trades twice and rebuilds its orders. Meant for a real server; the
+   * embedded simulator starts with fresh books each run.
+   */
+  readonly journalPath?: string;
 }
 
 const LOOPBACK_HOST = "127.0.0.1";
@@ -86,7 +93,12 @@ export class TraderRuntime {
   private readonly listeners = new Set<(message: ServerMessage) => void>();
   private closing: Promise<void> | undefined;
 
-  private constructor(mainEngine: MainEngine, simulator: MockServers | undefined, setting: GatewaySetting) {
+  private constructor(
+    mainEngine: MainEngine,
+    simulator: MockServers | undefined,
+    setting: GatewaySetting,
+    private readonly journal: SqliteJournal | undefined,
+  ) {
     this.mainEngine = mainEngine;
     this.simulator = simulator;
     this.setting = setting;
@@ -119,11 +131,14 @@ export class TraderRuntime {
     }
     symbols ??= configSymbols(demoConfig);
     let runtime: TraderRuntime;
+    let journal: SqliteJournal | undefined;
     try {
+      if (options.journalPath !== undefined) journal = SqliteJournal.open(options.journalPath);
       const mainEngine = new MainEngine();
-      mainEngine.addGateway(HftGateway, GATEWAY_NAME);
-      runtime = new TraderRuntime(mainEngine, simulator, setting);
+      mainEngine.addGateway(HftGateway, GATEWAY_NAME, journal === undefined ? {} : { journal });
+      runtime = new TraderRuntime(mainEngine, simulator, setting, journal);
     } catch (err) {
+      journal?.close();
       await simulator?.close();
       throw err;
     }
@@ -241,6 +256,7 @@ export class TraderRuntime {
       } catch (err) {
         this.mainEngine.writeLog(`error while closing the engine: ${(err as Error).message}`, LogLevel.ERROR);
       }
+      this.journal?.close();
       await this.simulator?.close();
     })();
     return this.closing;

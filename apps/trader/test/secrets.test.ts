@@ -26,10 +26,9 @@ import { request } from "node:http";
 import { createServer, type Server } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { demoConfigInput } from "@tsgate/mock-server";
+import { demoConfigInput, describeJsonError } from "@tsgate/mock-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import WebSocket from "ws";
-import { describeJsonError } from "../src/json-file.js";
 import { type CliProcess, runTsgate } from "./helpers/cli-process.js";
 import {
   type Artifact,
@@ -281,6 +280,8 @@ describe("runs with secret passwords", () => {
       "trader",
       "--port",
       "0",
+      "--journal",
+      "dashboard-journal.db",
       "--mock-config",
       mockConfigFile,
       "--subscribe",
@@ -405,6 +406,8 @@ describe("runs with secret passwords", () => {
       "--no-browser",
       "--port",
       "0",
+      "--journal",
+      "terminal-journal.db",
       "--mock-config",
       mockConfigFile,
       "--subscribe",
@@ -546,6 +549,10 @@ describe("what the runs wrote", () => {
         (files.length > 0 ? `\n  files: ${files.map((f) => f.where.slice(5)).join(", ")}` : ""),
     );
     expect(wsMessages).toBeGreaterThan(10);
+    // The order journals (and their WAL files) of both trader runs are among the files scanned.
+    const names = files.map((f) => f.where);
+    expect(names.some((n) => n.endsWith("dashboard-journal.db"))).toBe(true);
+    expect(names.some((n) => /terminal-journal\.db(-wal)?$/.test(n))).toBe(true);
     expect(httpAnswers).toBeGreaterThan(10);
     expect(leaks, `passwords found:\n${formatLeaks(leaks)}`).toEqual([]);
   });

@@ -36,6 +36,8 @@ market servers with a demo account) through the real HFT gateway and native libr
 
   --settings <file.json>    connect to the server in this settings file (keys 交易用户名 … 行情端口)
                             instead of the embedded simulator
+  --journal <file.db>       order journal (SQLite): after a restart, order ids continue, trades are
+                            not pushed twice and the day's orders come back (for a real server)
   --no-browser              terminal mode: print orders/trades and read commands on stdin
   --port <n>                dashboard port (default ${DEFAULT_HTTP_PORT}, or $${PORT_ENV}; 0 = any free port)
   --host <address>          dashboard interface (default ${DEFAULT_HTTP_HOST}; others print a warning)
@@ -56,6 +58,7 @@ function parseTraderArgs(argv: readonly string[], io: CliIo): { options: TraderO
       allowPositionals: false,
       options: {
         settings: { type: "string" },
+        journal: { type: "string" },
         "no-browser": { type: "boolean" },
         port: { type: "string" },
         host: { type: "string" },
@@ -84,6 +87,7 @@ function parseTraderArgs(argv: readonly string[], io: CliIo): { options: TraderO
     port: httpPort(str("port"), io.env),
     ...(settingsFile !== undefined ? { setting: readSettingFile(settingsFile) } : {}),
     ...(subscribe !== undefined ? { subscribe } : {}),
+    ...(str("journal") !== undefined ? { journalPath: str("journal") } : {}),
     simulator: {
       ...(str("mock-config") !== undefined ? { configPath: str("mock-config") } : {}),
       ...(tradePort !== undefined ? { tradePort } : {}),
