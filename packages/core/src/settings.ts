@@ -131,7 +131,8 @@ export function buildSettingsSchema<D extends SettingDefaults>(
  * @param options - message context
  * @throws {@link SettingsError} listing every bad or unknown key, e.g.
  *   `交易端口: expected an integer between 1 and 65535, got "80a"`. Values of secret keys are
- *   never shown.
+ *   never shown, nor any other value that contains one (a password typed into the wrong field).
+ *   A key whose value is `undefined` counts as absent.
  *
  * @example
  * ```ts
@@ -158,7 +159,11 @@ export function validateSettings<D extends SettingDefaults>(
     );
   }
   const specs = buildFieldSpecs(defaultSetting, refinements);
-  const record = input as Readonly<Record<string, unknown>>;
+  // A key whose value is undefined counts as absent (known keys take their default, unknown keys
+  // are ignored), as when a form leaves a field out.
+  const record: Readonly<Record<string, unknown>> = Object.fromEntries(
+    Object.entries(input).filter(([, value]) => value !== undefined),
+  );
   const issuesByKey = new Map<string, string>();
 
   const result = schemaOf<D>(specs).safeParse(record);
@@ -169,12 +174,24 @@ export function validateSettings<D extends SettingDefaults>(
     if (typeof key === "string" && !issuesByKey.has(key)) issuesByKey.set(key, issue.message);
   }
 
+  // A secret typed into the wrong field must not be echoed from there either.
+  const secretTexts = specs
+    .filter((spec) => spec.secret)
+    .map((spec) => record[spec.key])
+    .filter((value) => isPrimitive(value) && String(value).length > 0)
+    .map((value) => String(value));
   const issues: SettingsIssue[] = [];
   for (const spec of specs) {
     const message = issuesByKey.get(spec.key);
     if (message === undefined) continue;
-    const missing = record[spec.key] === undefined;
-    issues.push({ key: spec.key, message: missing ? `missing; expected ${spec.expected}` : message });
+    const value = record[spec.key];
+    if (value === undefined) {
+      issues.push({ key: spec.key, message: `missing; expected ${spec.expected}` });
+    } else if (!spec.secret && isPrimitive(value) && secretTexts.some((s) => String(value).includes(s))) {
+      issues.push({ key: spec.key, message: `expected ${spec.expected}, got ${SECRET_INSIDE}` });
+    } else {
+      issues.push({ key: spec.key, message });
+    }
   }
   const known = specs.map((spec) => spec.key);
   for (const key of Object.keys(record)) {
@@ -309,6 +326,13 @@ function describe(kind: FieldKind, rule: SettingRule): string {
   }
 }
 
+const SECRET_INSIDE = "a value that is not shown because it contains the value of a secret setting";
+
+function isPrimitive(value: unknown): value is string | number | boolean | bigint {
+  const type = typeof value;
+  return type === "string" || type === "number" || type === "boolean" || type === "bigint";
+}
+
 function showValue(value: unknown): string {
   if (typeof value === "string") {
     const shown = value.length > MAX_SHOWN_CHARS ? `${value.slice(0, MAX_SHOWN_CHARS)}…` : value;
@@ -318,8 +342,9 @@ function showValue(value: unknown): string {
   if (value === null) return "null";
   if (Array.isArray(value)) return "an array";
   if (typeof value === "object") return "an object";
-  if (typeof value === "number" || typeof value === "boolean" || typeof value === "bigint")
-    return String(value);
+  if (typeof value === "number" || typeof value === "boolean") return String(value);
+  // JSON has no bigints: show the `n` so that `2n` is not mistaken for the number 2.
+  if (typeof value === "bigint") return `${value}n (a bigint)`;
   return `a ${typeof value}`;
 }
 

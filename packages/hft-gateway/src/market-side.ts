@@ -39,6 +39,12 @@ import { exchangeTime, MARKET_HFT2VT, MARKET_VT2HFT } from "./mappings.js";
 import { MARKET_LABELS, msg } from "./messages.js";
 import type { HftSettings } from "./settings.js";
 
+/** A code the market-data ABI carries (`char[8]`): 1–7 printable ASCII characters, e.g. 600000. */
+const SYMBOL_TEXT = /^[\x21-\x7e]{1,7}$/;
+
+/** The market server's answer to a subscription with codes it does not know. */
+const SUBSCRIBE_UNKNOWN_CODE = 5003;
+
 /** Market-data login codes after which retrying cannot help. */
 const CREDENTIAL_ERRORS: ReadonlySet<number> = new Set([5001, 5002]);
 
@@ -117,9 +123,19 @@ export class MarketSide {
    * here. Subscriptions are kept across `close`/`start`. Never throws.
    */
   subscribe(req: SubscribeRequest): void {
-    const market = MARKET_VT2HFT[req.exchange];
+    const exchange: unknown = req.exchange;
+    const market =
+      typeof exchange === "string" && Object.hasOwn(MARKET_VT2HFT, exchange)
+        ? MARKET_VT2HFT[exchange as Exchange]
+        : undefined;
     if (market === undefined) {
-      this.sink.writeLog(msg.subscribeUnsupported(req.vtSymbol), LogLevel.WARNING);
+      this.sink.writeLog(msg.subscribeUnsupported(String(req.vtSymbol)), LogLevel.WARNING);
+      return;
+    }
+    // A code the library cannot encode is refused here: queued, it would make the whole batch
+    // of its market fail after the login.
+    if (typeof req.symbol !== "string" || !SYMBOL_TEXT.test(req.symbol)) {
+      this.sink.writeLog(msg.subscribeBadSymbol(String(req.vtSymbol)), LogLevel.WARNING);
       return;
     }
     if (this.subscriptions.has(req.vtSymbol)) return;
@@ -182,8 +198,11 @@ export class MarketSide {
     on("login", (ev) => this.onLogin(ev, api));
     on("error", (ev) => this.sink.writeLog(msg.mdLibraryError(ev.errorCode, ev.message), LogLevel.WARNING));
     on("subscribeRsp", (ev) => {
-      if (ev.errorCode !== 0)
+      if (ev.errorCode === SUBSCRIBE_UNKNOWN_CODE) {
+        this.sink.writeLog(msg.subscribeUnknownCode(ev.market, ev.errorCode, ev.errorMsg), LogLevel.WARNING);
+      } else if (ev.errorCode !== 0) {
         this.sink.writeLog(msg.subscribeFailed(ev.errorCode, ev.errorMsg), LogLevel.WARNING);
+      }
     });
     on("overflow", (ev) => this.sink.writeLog(msg.mdOverflow(ev.dropped, ev.droppedTotal), LogLevel.WARNING));
   }

@@ -4,7 +4,8 @@
  * request to the vendor's terms.
  *
  * What is checked here (from the contract alone): exchange, direction, offset, order type, volume
- * (whole shares; buys in the contract's lots), limit price (positive, at most 4 decimals, on the
+ * (whole shares, at most the contract's maximum or {@link DEFAULT_MAX_ORDER_VOLUME}; buys in the
+ * contract's lots), limit price (positive, at most 4 decimals, on the
  * tick, inside the daily limits). What is left to the server, because it needs live account
  * state: cash (2008), holdings and T+1 (2009/2010), odd-lot sells (2004), trading hours (2011).
  *
@@ -43,6 +44,33 @@ export type OrderValidation =
 
 const SELL_OFFSETS: ReadonlySet<Offset> = new Set([Offset.CLOSE, Offset.CLOSETODAY, Offset.CLOSEYESTERDAY]);
 
+/**
+ * Largest volume of one order when the contract states none: 1,000,000 shares, the most any
+ * SSE/SZSE board accepts in one order (some boards allow less; the server says so).
+ */
+export const DEFAULT_MAX_ORDER_VOLUME = 1_000_000;
+
+/**
+ * `map[key]` for the map's own keys only: a request from untyped code (JSON, RPC) with a type
+ * such as `"toString"` or `"__proto__"` must not find `Object.prototype`'s members.
+ */
+function lookup<V>(map: Readonly<Partial<Record<string, V>>>, key: unknown): V | undefined {
+  return typeof key === "string" && Object.hasOwn(map, key) ? map[key] : undefined;
+}
+
+/**
+ * A request value as text for a reason. Requests from untyped code may hold anything, and a
+ * template literal throws for symbols and objects without a prototype; validation never throws.
+ */
+function show(value: unknown): string {
+  if (typeof value === "string") return value;
+  try {
+    return String(value);
+  } catch {
+    return `(${typeof value})`;
+  }
+}
+
 function reject(reason: string): OrderValidation {
   return { ok: false, reason };
 }
@@ -66,18 +94,20 @@ export function formatPrice(price: number): string {
  * known) and returns the vendor order, or the reason it is refused.
  */
 export function validateOrder(req: OrderRequest, contract: ContractData | undefined): OrderValidation {
-  const market = MARKET_VT2HFT[req.exchange];
+  const market = lookup(MARKET_VT2HFT, req.exchange);
   if (market === undefined) {
-    return reject(`exchange ${req.exchange} is not traded by this gateway (SSE and SZSE only)`);
+    return reject(`exchange ${show(req.exchange)} is not traded by this gateway (SSE and SZSE only)`);
   }
   if (contract === undefined) {
     return reject(
-      `no contract for ${req.vtSymbol}: unknown symbol, or contracts are not loaded yet (wait for the trade login)`,
+      `no contract for ${show(req.vtSymbol)}: unknown symbol, or contracts are not loaded yet (wait for the trade login)`,
     );
   }
-  const side = SIDE_VT2HFT[req.direction];
+  const side = lookup(SIDE_VT2HFT, req.direction);
   if (side === undefined) {
-    return reject(`direction ${req.direction} is not an order direction: use LONG (buy) or SHORT (sell)`);
+    return reject(
+      `direction ${show(req.direction)} is not an order direction: use LONG (buy) or SHORT (sell)`,
+    );
   }
   if (req.offset !== Offset.NONE) {
     const consistent =
@@ -85,29 +115,30 @@ export function validateOrder(req: OrderRequest, contract: ContractData | undefi
       (req.direction === Direction.SHORT && SELL_OFFSETS.has(req.offset));
     if (!consistent) {
       return reject(
-        `offset ${req.offset} with direction ${req.direction} needs a margin account; a cash account buys (LONG, NONE/OPEN) and sells holdings (SHORT, NONE/CLOSE)`,
+        `offset ${show(req.offset)} with direction ${show(req.direction)} needs a margin account; a cash account buys (LONG, NONE/OPEN) and sells holdings (SHORT, NONE/CLOSE)`,
       );
     }
   }
-  const orderType = ORDERTYPE_VT2HFT[req.type];
+  const orderType = lookup(ORDERTYPE_VT2HFT, req.type);
   if (orderType === undefined) {
     return reject(
-      `order type ${req.type} is not supported: use LIMIT or MARKET (best five levels, rest cancelled)`,
+      `order type ${show(req.type)} is not supported: use LIMIT or MARKET (best five levels, rest cancelled)`,
     );
   }
 
   const volume = req.volume;
   if (!Number.isSafeInteger(volume) || volume <= 0) {
-    return reject(`volume ${volume} is not a positive whole number of shares`);
+    return reject(`volume ${show(volume)} is not a positive whole number of shares`);
   }
-  if (contract.maxVolume !== undefined && volume > contract.maxVolume) {
-    return reject(`volume ${volume} is above the maximum of ${contract.maxVolume} shares per order`);
+  const maxVolume = contract.maxVolume ?? DEFAULT_MAX_ORDER_VOLUME;
+  if (volume > maxVolume) {
+    return reject(`volume ${volume} is above the maximum of ${maxVolume} shares per order`);
   }
   if (req.direction === Direction.LONG) {
     const step = contract.volumeStep > 0 ? contract.volumeStep : 1;
     if (volume < contract.minVolume) {
       return reject(
-        `buy volume ${volume} is below the minimum of ${contract.minVolume} shares for ${req.vtSymbol}`,
+        `buy volume ${volume} is below the minimum of ${contract.minVolume} shares for ${show(req.vtSymbol)}`,
       );
     }
     if ((volume - contract.minVolume) % step !== 0) {
@@ -124,7 +155,7 @@ export function validateOrder(req: OrderRequest, contract: ContractData | undefi
     price = req.price;
     const priceUnits = scaled(price);
     if (priceUnits === undefined || priceUnits <= 0) {
-      return reject(`limit price ${price} is not a positive price with at most 4 decimals`);
+      return reject(`limit price ${show(price)} is not a positive price with at most 4 decimals`);
     }
     const tickUnits = contract.pricetick > 0 ? scaled(contract.pricetick) : undefined;
     if (tickUnits !== undefined && tickUnits > 0 && priceUnits % tickUnits !== 0) {
@@ -135,14 +166,14 @@ export function validateOrder(req: OrderRequest, contract: ContractData | undefi
     const up = contract.limitUp !== undefined && contract.limitUp > 0 ? scaled(contract.limitUp) : undefined;
     if (up !== undefined && priceUnits > up) {
       return reject(
-        `price ${formatPrice(price)} is above the limit-up price ${formatPrice(contract.limitUp ?? 0)} of ${req.vtSymbol}`,
+        `price ${formatPrice(price)} is above the limit-up price ${formatPrice(contract.limitUp ?? 0)} of ${show(req.vtSymbol)}`,
       );
     }
     const down =
       contract.limitDown !== undefined && contract.limitDown > 0 ? scaled(contract.limitDown) : undefined;
     if (down !== undefined && priceUnits < down) {
       return reject(
-        `price ${formatPrice(price)} is below the limit-down price ${formatPrice(contract.limitDown ?? 0)} of ${req.vtSymbol}`,
+        `price ${formatPrice(price)} is below the limit-down price ${formatPrice(contract.limitDown ?? 0)} of ${show(req.vtSymbol)}`,
       );
     }
   }

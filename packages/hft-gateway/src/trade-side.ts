@@ -297,8 +297,31 @@ export class TradeSide {
 
   // ---- queries ----
 
-  /** Requests the account; the answer is pushed as `onAccount`. No-op unless logged in. */
+  /** Requests the account; the answer is pushed as `onAccount`. Logged and ignored unless logged in. */
   queryAccount(): void {
+    if (this.api === undefined || !this.loggedIn) {
+      this.sink.writeLog(msg.queryNotConnected(WHAT.account), LogLevel.WARNING);
+      return;
+    }
+    this.requestCash();
+  }
+
+  /** Requests positions; the answer is pushed as `onPosition`. Logged and ignored unless logged in. */
+  queryPosition(): void {
+    if (this.api === undefined || !this.loggedIn) {
+      this.sink.writeLog(msg.queryNotConnected(WHAT.positions), LogLevel.WARNING);
+      return;
+    }
+    this.requestPositions();
+  }
+
+  /** The timer's periodic refresh (silent while not logged in). */
+  refresh(): void {
+    this.requestCash();
+    this.requestPositions();
+  }
+
+  private requestCash(): void {
     const api = this.api;
     if (api === undefined || !this.loggedIn || this.accountQuery !== undefined) return;
     this.accountQuery = api
@@ -310,8 +333,7 @@ export class TradeSide {
       });
   }
 
-  /** Requests positions; the answer is pushed as `onPosition`. No-op unless logged in. */
-  queryPosition(): void {
+  private requestPositions(): void {
     const api = this.api;
     if (api === undefined || !this.loggedIn || this.positionQuery !== undefined) return;
     this.positionQuery = api
@@ -321,12 +343,6 @@ export class TradeSide {
       .finally(() => {
         this.positionQuery = undefined;
       });
-  }
-
-  /** The timer's periodic refresh. */
-  refresh(): void {
-    this.queryAccount();
-    this.queryPosition();
   }
 
   /**
