@@ -419,7 +419,7 @@ function loadTargets(
   const rss = load("load: RSS at end");
   if (rss)
     out.push({
-      target: "load: memory (reported; the OMS keeps every order)",
+      target: "load: memory (reported; bounded with --retain, default 5000)",
       figure: `${rss.name}${rss.backend ? ` [${rss.backend}]` : ""}`,
       measured: `${fmt(rss.baseline?.value ?? 0)} → ${fmt(rss.value)} MiB (${ratioText(rss)})${rss.note ? `, ${rss.note}` : ""}`,
       met: "reported",
