@@ -238,6 +238,8 @@ describe("data object factories", () => {
     expect(trade.vtOrderid).toBe("HFT.7");
     expect(trade.vtSymbol).toBe("600000.SSE");
     expect(trade.offset).toBe(Offset.NONE);
+    expect(trade.fee).toBe(0);
+    expect(createTrade({ ...trade, fee: 5.37 }).fee).toBe(5.37);
 
     const position = createPosition({
       gatewayName: "HFT",

@@ -731,6 +731,7 @@ export class TradeSide {
       offset: entry?.order.offset ?? Offset.NONE,
       price: report.price,
       volume: report.volume,
+      fee: report.fee,
       datetime: exchangeTime(report.tradingDay, report.tradeTime),
     });
     this.journal.saveTrade(trade);

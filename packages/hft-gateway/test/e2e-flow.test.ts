@@ -203,6 +203,16 @@ describe("orders", () => {
     expect(cancelled.traded).toBe(tick.bidVolume1);
     const trades = s.rec.trades.filter((t) => t.vtOrderid === vtOrderid);
     expect(trades.every((t) => t.direction === Direction.SHORT && t.price === tick.bidPrice1)).toBe(true);
+    // Each trade carries the server's fee for that fill (a sell: commission, stamp duty, transfer fee).
+    const serverFees = new Map(
+      s.mock.broker
+        .reportsAfter("demo", 0)
+        .flatMap((r) => (r.type === "trade" ? [[r.body.tradeId, r.body.fee] as const] : [])),
+    );
+    for (const trade of trades) {
+      expect(trade.fee).toBeGreaterThan(0);
+      expect(yuanToScaled(trade.fee)).toBe(serverFees.get(trade.tradeid));
+    }
   });
 
   it("cancels by local id before the server id is known, and a finished order only logs", async () => {

@@ -46,7 +46,7 @@ const orderRow = z.object({
   datetime: date.nullable().transform((d) => d ?? undefined),
 });
 
-const tradeRow = z.object({ ...common, tradeid: z.string(), datetime: date });
+const tradeRow = z.object({ ...common, tradeid: z.string(), fee: z.number().default(0), datetime: date });
 
 /** Thrown when a journal row cannot be read back. */
 export class JournalRecordError extends Error {

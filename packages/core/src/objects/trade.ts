@@ -26,13 +26,18 @@ export interface TradeData {
   readonly price: number;
   /** Fill quantity. */
   readonly volume: number;
+  /**
+   * Fees charged for this fill (commission, stamp duty, transfer fee), in the account's currency;
+   * 0 when the gateway is not told. Not in vnpy's `TradeData`.
+   */
+  readonly fee: number;
   /** Exchange time of the fill. Not deep-frozen: do not mutate. */
   readonly datetime: Date;
 }
 
-/** Input of {@link createTrade}: `offset` defaults to NONE; vt ids are computed. */
-export type TradeInit = Omit<TradeData, "vtSymbol" | "vtOrderid" | "vtTradeid" | "offset"> &
-  Partial<Pick<TradeData, "offset">>;
+/** Input of {@link createTrade}: `offset` defaults to NONE, `fee` to 0; vt ids are computed. */
+export type TradeInit = Omit<TradeData, "vtSymbol" | "vtOrderid" | "vtTradeid" | "offset" | "fee"> &
+  Partial<Pick<TradeData, "offset" | "fee">>;
 
 /** Creates a frozen {@link TradeData}, filling `vtSymbol`, `vtOrderid` and `vtTradeid`. */
 export function createTrade(init: TradeInit): TradeData {
@@ -49,6 +54,7 @@ export function createTrade(init: TradeInit): TradeData {
     offset: init.offset ?? Offset.NONE,
     price: init.price,
     volume: init.volume,
+    fee: init.fee ?? 0,
     datetime: init.datetime,
   });
 }

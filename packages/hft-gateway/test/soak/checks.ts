@@ -68,8 +68,8 @@ export function checkLedger(input: CheckInput): CheckResult {
     if (mine !== theirs) bad.push(`position ${symbol}: derived ${mine}, server ${theirs}`);
   }
 
-  // 3. Cash: start balance + trade amounts (from received TradeData: price × volume) − fees (the
-  //    server's per-trade fee for each received trade id; TradeData carries no fee) = server balance.
+  // 3. Cash: start balance + trade amounts − fees, all from the received TradeData, = the server's
+  //    balance; and the fees received equal the server's per-trade fees and its fee total.
   let fees = 0;
   let serverAmountFlow = 0;
   for (const id of received) {
@@ -80,10 +80,12 @@ export function checkLedger(input: CheckInput): CheckResult {
   for (const r of reports) {
     if (r.type === "trade") serverAmountFlow += (r.body.side === Side.Bid ? -1 : 1) * r.body.amount;
   }
-  const derivedCash = initial.cash.balance + ledger.amountFlow - fees;
+  const derivedCash = initial.cash.balance + ledger.amountFlow - ledger.fees;
   if (derivedCash !== books.cash.balance) {
     bad.push(`cash balance: derived ${derivedCash}, server ${books.cash.balance} (scaled ×10^4)`);
   }
+  if (ledger.fees !== fees)
+    bad.push(`fees: received ${ledger.fees}, server per-trade sum ${fees} (scaled ×10^4)`);
   if (ledger.amountFlow !== serverAmountFlow) {
     bad.push(`trade amounts: derived ${ledger.amountFlow}, server ${serverAmountFlow} (scaled ×10^4)`);
   }

@@ -27,6 +27,8 @@ export class Ledger {
   readonly positionDelta = new Map<string, number>();
   /** Signed cash change from trade amounts (sells +, buys −), scaled, before fees. */
   amountFlow = 0;
+  /** Fees of the unique trades received (TradeData.fee), scaled. */
+  fees = 0;
   /** Trade ids seen more than once. */
   readonly duplicateTradeIds: string[] = [];
   /** Orders seen leaving a final state for an active one (must never happen). */
@@ -89,6 +91,7 @@ export class Ledger {
       (this.positionDelta.get(trade.vtSymbol) ?? 0) + sign * trade.volume,
     );
     this.amountFlow -= sign * yuanToScaled(trade.price) * trade.volume;
+    this.fees += yuanToScaled(trade.fee);
   }
 
   private onOrder(order: OrderData): void {
