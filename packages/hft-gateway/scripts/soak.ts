@@ -4,6 +4,7 @@
  * seed and the replay command on any ledger mismatch.
  */
 import { parseArgs } from "node:util";
+import { SqliteJournal } from "@tsgate/journal";
 import { randomSeed } from "../test/soak/prng.js";
 import { formatSoak, runSoak } from "../test/soak/run.js";
 
@@ -18,18 +19,21 @@ function intArg(name: string, text: string | undefined, fallback: number): numbe
 }
 
 const { values } = parseArgs({
-  options: { faults: { type: "string" }, seed: { type: "string" } },
+  options: { faults: { type: "string" }, seed: { type: "string" }, journal: { type: "string" } },
   strict: true,
 });
 const faults = intArg("faults", values.faults, 200);
 const seed = intArg("seed", values.seed ?? process.env.TSGATE_SOAK_SEED, randomSeed());
 
 try {
+  // --journal <file.db>: run the gateway with an order journal and check it against the ledger.
+  const journal = values.journal === undefined ? undefined : SqliteJournal.open(values.journal);
   const result = await runSoak({
     faults,
     seed,
     progress: (line) => console.log(line),
-  });
+    ...(journal === undefined ? {} : { journal }),
+  }).finally(() => journal?.close());
   console.log(formatSoak(result));
   process.exitCode = result.mismatches.length === 0 ? 0 : 1;
 } catch (err) {

@@ -4,7 +4,16 @@
  * trade received, a barrier order) and the ledger check. Used by test/soak.test.ts and
  * scripts/soak.ts. Every wait is a bounded poll on a condition; nothing asserts on speed.
  */
-import { createOrderRequest, Direction, Exchange, MainEngine, OrderType, Status } from "@tsgate/core";
+import {
+  createOrderRequest,
+  Direction,
+  Exchange,
+  type JournalContents,
+  MainEngine,
+  type OrderJournal,
+  OrderType,
+  Status,
+} from "@tsgate/core";
 import { demoConfigInput, type MockConfig, parseMockConfig, startMockServers } from "@tsgate/mock-server";
 import { HftGateway } from "../../src/index.js";
 import { checkLedger } from "./checks.js";
@@ -20,6 +29,8 @@ export interface SoakOptions {
   readonly settleTimeoutMs?: number;
   /** Progress lines (default: none). */
   readonly progress?: (line: string) => void;
+  /** An order journal for the gateway; afterwards it must hold exactly what the strategy received. */
+  readonly journal?: OrderJournal;
 }
 
 export interface SoakResult {
@@ -92,7 +103,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
   const main = new MainEngine();
   try {
     const ledger = new Ledger(main.eventEngine);
-    main.addGateway(HftGateway, GATEWAY);
+    main.addGateway(HftGateway, GATEWAY, options.journal === undefined ? {} : { journal: options.journal });
     const initial = mock.broker.books("demo");
     main.connect(
       {
@@ -203,6 +214,10 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
 
     const check = checkLedger({ mock, ledger, initial, sent });
     mismatches.push(...check.mismatches);
+    if (options.journal !== undefined) {
+      await main.close(); // commits what the journal still has queued
+      mismatches.push(...checkJournal(options.journal.load(GATEWAY), ledger));
+    }
     return {
       seed: options.seed,
       faultCount: options.faults,
@@ -246,4 +261,23 @@ export function formatSoak(result: SoakResult, replay?: string): string {
     );
   }
   return lines.join("\n");
+}
+
+/** The journal against the strategy's ledger: the same trades, and each order's last state. */
+function checkJournal(journal: JournalContents, ledger: Ledger): string[] {
+  const bad: string[] = [];
+  const saved = new Set(journal.trades.map((t) => t.tradeid));
+  if (saved.size !== journal.trades.length) bad.push("journal: a trade saved twice");
+  for (const id of ledger.tradeIds()) if (!saved.has(id)) bad.push(`journal: trade ${id} missing`);
+  for (const id of saved) if (!ledger.tradeIds().has(id)) bad.push(`journal: trade ${id} never received`);
+  const orders = new Map(journal.orders.map((o) => [o.order.vtOrderid, o.order]));
+  for (const [vtOrderid, order] of ledger.orders) {
+    const mine = orders.get(vtOrderid);
+    if (mine === undefined) bad.push(`journal: order ${vtOrderid} missing`);
+    else if (mine.status !== order.status || mine.traded !== order.traded)
+      bad.push(
+        `journal: order ${vtOrderid} ${mine.status}/${mine.traded}, received ${order.status}/${order.traded}`,
+      );
+  }
+  return bad;
 }
