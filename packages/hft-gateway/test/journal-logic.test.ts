@@ -3,75 +3,25 @@
  * gateway on the same journal restores, and what a failing journal does.
  */
 import {
-  createOrderRequest,
-  Direction,
-  EventEngine,
-  Exchange,
   type JournalOrderIds,
   LogLevel,
   MainEngine,
   MemoryJournal,
   type OrderJournal,
-  OrderType,
   Status,
 } from "@tsgate/core";
 import { afterEach, expect, it } from "vitest";
 import { HftGateway } from "../src/index.js";
-import { FakeFactory, orderReport, security, tradeReport } from "./helpers/fake-api.js";
-import { Recorder, settle } from "./helpers/recorder.js";
+import { FakeFactory, orderReport, tradeReport } from "./helpers/fake-api.js";
+import { buy600000, fakeLogin, fakeStack, stopFakeStacks } from "./helpers/fake-stack.js";
+import { settle } from "./helpers/recorder.js";
 
-const SETTINGS = {
-  交易用户名: "demo",
-  交易密码: "Secret#1",
-  交易服务器: "127.0.0.1",
-  行情用户名: "md",
-  行情密码: "Secret#2",
-  行情服务器: "127.0.0.1",
-};
+afterEach(stopFakeStacks);
 
-const engines: EventEngine[] = [];
-afterEach(() => {
-  for (const engine of engines.splice(0)) engine.stop();
-});
-
-function setup(journal: OrderJournal, pid = 1) {
-  const engine = new EventEngine();
-  engines.push(engine);
-  engine.start();
-  const rec = new Recorder(engine);
-  const factory = new FakeFactory();
-  factory.results = { securities: [security("SH.600000")], orders: [], trades: [] };
-  const gw = new HftGateway(engine, "HFT", {
-    api: factory,
-    journal,
-    orderIds: { now: () => new Date(0), pid },
-  });
-  return { engine, rec, factory, gw };
-}
-
-async function login(t: ReturnType<typeof setup>): Promise<void> {
-  t.gw.connect(SETTINGS);
-  t.factory.trader.fire("login", {
-    ok: true,
-    errorCode: 0,
-    errorMsg: "",
-    accountId: "demo",
-    tradingDay: 20261126,
-    lastReportSeq: 0,
-  });
-  await t.rec.waitForLog(/成交信息查询成功/);
-  await settle(t.engine);
-}
-
-const buy = () =>
-  createOrderRequest({
-    symbol: "600000",
-    exchange: Exchange.SSE,
-    direction: Direction.LONG,
-    type: OrderType.LIMIT,
-    volume: 100,
-    price: 11.8,
-  });
+const setup = (journal: OrderJournal, pid = 1) =>
+  fakeStack({ journal, orderIds: { now: () => new Date(0), pid } });
+const login = fakeLogin;
+const buy = buy600000;
 
 it("saves a new order with its id before sending it, and a batch of reports in one commit right after", async () => {
   const journal = new MemoryJournal();

@@ -2,52 +2,20 @@
  * Bounded memory: beyond the retention limits the gateway forgets the oldest finished orders and
  * trade ids, and still recognises their replays by report sequence (fake native APIs).
  */
-import { createOrderRequest, Direction, EventEngine, Exchange, OrderType, Status } from "@tsgate/core";
+import { Exchange, Status } from "@tsgate/core";
 import { afterEach, expect, it } from "vitest";
-import { HftGateway } from "../src/index.js";
-import { FakeFactory, orderReport, security, tradeReport } from "./helpers/fake-api.js";
-import { Recorder, settle } from "./helpers/recorder.js";
+import { orderReport, tradeReport } from "./helpers/fake-api.js";
+import { buy600000, fakeLogin, fakeStack, stopFakeStacks } from "./helpers/fake-stack.js";
+import { settle } from "./helpers/recorder.js";
 
-const engines: EventEngine[] = [];
-afterEach(() => {
-  for (const engine of engines.splice(0)) engine.stop();
-});
+afterEach(stopFakeStacks);
 
 it("forgets the oldest finished orders and trade ids beyond the limits, and ignores their replays", async () => {
-  const engine = new EventEngine();
-  engines.push(engine);
-  engine.start();
-  const rec = new Recorder(engine);
-  const factory = new FakeFactory();
-  factory.results = { securities: [security("SH.600000")], orders: [], trades: [] };
-  const gw = new HftGateway(engine, "HFT", { api: factory, retention: { finishedOrders: 2, tradeIds: 2 } });
-  gw.connect({
-    交易用户名: "demo",
-    交易密码: "pw",
-    交易服务器: "127.0.0.1",
-    行情用户名: "md",
-    行情密码: "pw",
-    行情服务器: "127.0.0.1",
-  });
-  const trader = factory.trader;
-  trader.fire("login", {
-    ok: true,
-    errorCode: 0,
-    errorMsg: "",
-    accountId: "demo",
-    tradingDay: 20261126,
-    lastReportSeq: 0,
-  });
-  await rec.waitForLog(/成交信息查询成功/);
-
-  const req = createOrderRequest({
-    symbol: "600000",
-    exchange: Exchange.SSE,
-    direction: Direction.LONG,
-    type: OrderType.LIMIT,
-    volume: 100,
-    price: 11.8,
-  });
+  const t = fakeStack({ retention: { finishedOrders: 2, tradeIds: 2 } });
+  const { engine, rec, gw } = t;
+  await fakeLogin(t);
+  const trader = t.factory.trader;
+  const req = buy600000();
   const ids: string[] = [];
   let seq = 0;
   const filled = (clOrderId: string, orderId: string, s: number) =>
