@@ -10,6 +10,8 @@
  * newest N finished orders and N trades, the gateway N finished orders and 4N trade ids (default
  * 5000); `--retain all` keeps everything (vnpy's behaviour: memory then grows with every order).
  *
+ * `--journal` runs the gateway with a SQLite order journal (a temporary file), to see its cost.
+ *
  * `--orders-per-second 0` runs the market data alone (a diagnostic: is the tick path's memory
  * flat?) and writes no result file.
  *
@@ -32,8 +34,9 @@
  * duplicate or reconnect. JSON in bench/results/load.json (read by bench/report.ts).
  */
 import { type ChildProcess, fork } from "node:child_process";
-import { mkdirSync, writeFileSync } from "node:fs";
-import { cpus, loadavg } from "node:os";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { cpus, loadavg, tmpdir } from "node:os";
+import path from "node:path";
 import { monitorEventLoopDelay, PerformanceObserver } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
@@ -56,6 +59,7 @@ import {
   OrderType,
   Status,
 } from "@tsgate/core";
+import { SqliteJournal } from "@tsgate/journal";
 import type * as Gateway from "../src/index.js";
 
 // The built package, as users get it (a non-literal specifier keeps the typecheck independent of dist/).
@@ -82,6 +86,7 @@ const { values: args } = parseArgs({
     "drain-seconds": { type: "string" },
     "warmup-seconds": { type: "string" },
     retain: { type: "string" },
+    journal: { type: "boolean" },
   },
   strict: true,
 });
@@ -94,6 +99,8 @@ const DRAIN_SECONDS = positiveArg("drain-seconds", args["drain-seconds"], 15);
 const WARMUP_MS = positiveArg("warmup-seconds", args["warmup-seconds"], 5) * 1000;
 /** Finished orders / trades kept in memory; undefined: all. */
 const RETAIN = args.retain === "all" ? undefined : positiveArg("retain", args.retain, 5000);
+/** Run the gateway with a SQLite order journal (in a temporary directory). */
+const JOURNAL = args.journal === true;
 const SAMPLE_EVERY_MS = 5000;
 /** Period of monitorEventLoopDelay's timer. */
 const LAG_RESOLUTION_MS = 10;
@@ -266,11 +273,13 @@ async function main(): Promise<number> {
   const engine = new MainEngine(undefined, {
     oms: RETAIN === undefined ? {} : { maxFinishedOrders: RETAIN, maxTrades: RETAIN },
   });
-  engine.addGateway(
-    HftGateway,
-    GATEWAY,
-    RETAIN === undefined ? {} : { retention: { finishedOrders: RETAIN, tradeIds: 4 * RETAIN } },
-  );
+  const journalDir = JOURNAL ? mkdtempSync(path.join(tmpdir(), "tsgate-load-journal-")) : undefined;
+  const journal =
+    journalDir === undefined ? undefined : SqliteJournal.open(path.join(journalDir, "journal.db"));
+  engine.addGateway(HftGateway, GATEWAY, {
+    ...(RETAIN === undefined ? {} : { retention: { finishedOrders: RETAIN, tradeIds: 4 * RETAIN } }),
+    ...(journal === undefined ? {} : { journal }),
+  });
   const problems: string[] = [];
   try {
     // ---- counters fed by handlers ----
@@ -726,8 +735,8 @@ async function main(): Promise<number> {
       warnings: { count: warningCount, first: warnings },
       rows,
     };
-    if (ORDERS_PER_SECOND === 0) {
-      console.log("\nmarket data only (a diagnostic run): bench/results/load.json not written");
+    if (ORDERS_PER_SECOND === 0 || JOURNAL) {
+      console.log("\na diagnostic run (market data only, or --journal): bench/results/load.json not written");
     } else {
       const dir = fileURLToPath(new URL("./results/", import.meta.url));
       mkdirSync(dir, { recursive: true });
@@ -737,6 +746,8 @@ async function main(): Promise<number> {
     return problems.length === 0 ? 0 : 1;
   } finally {
     await engine.close();
+    journal?.close();
+    if (journalDir !== undefined) rmSync(journalDir, { recursive: true, force: true });
     await ask(child, { cmd: "close" }, "closed").catch(() => {});
     child.removeAllListeners("exit");
     if (child.exitCode === null) child.kill();
