@@ -31,6 +31,7 @@ export {
   parseVendorSymbol,
   SIDE_HFT2VT,
   SIDE_VT2HFT,
+  type SplitSymbol,
   STATUS_HFT2VT,
   toVendorSymbol,
 } from "./mappings.js";

@@ -30,6 +30,7 @@ export {
   type BrokerOptions,
   ConfigError,
   type ConfigIssue,
+  configSchema,
   demoConfig,
   demoConfigInput,
   type FeeConfig,
@@ -41,6 +42,7 @@ export {
   type MockConfigInput,
   type PositionConfig,
   parseMockConfig,
+  type SessionMode,
   yuanToScaled,
 } from "./domain/index.js";
 export { describeJsonError } from "./json-error.js";

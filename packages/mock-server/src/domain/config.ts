@@ -173,7 +173,11 @@ const matchingSchema = z.strictObject({
   cancelDelaySteps: nonNegativeInteger(1_000_000).default(0),
 });
 
-const configSchema = z
+/**
+ * The zod schema of the whole config: `MockConfig` is its output and `MockConfigInput` its input.
+ * Use {@link parseMockConfig} to validate; the schema is exported for tools that build on it.
+ */
+export const configSchema = z
   .strictObject(
     {
       /** YYYYMMDD; default: today in exchange time when the broker starts. */

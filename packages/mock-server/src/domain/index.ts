@@ -19,7 +19,7 @@ export type {
   RandomWalkConfig,
   ReplayConfig,
 } from "./config.js";
-export { ConfigError, parseMockConfig } from "./config.js";
+export { ConfigError, configSchema, parseMockConfig } from "./config.js";
 export {
   DEFAULT_FEES,
   LOT_SIZE,
