@@ -79,6 +79,9 @@ import { validateOrder } from "./order-validation.js";
 import { DEFAULT_RETENTION, FinishedOrders, type RetentionLimits, SeenTradeIds } from "./retention.js";
 import type { HftSettings } from "./settings.js";
 
+/** After a fill, positions and account are queried once this much later (fills come in bursts). */
+const FILL_REFRESH_MS = 200;
+
 /** Trade login codes after which retrying cannot help (the native library stops reconnecting). */
 const CREDENTIAL_ERRORS: ReadonlySet<number> = new Set([1001, 1002, 1003, 1004, 1006]);
 
@@ -108,6 +111,7 @@ export class TradeSide {
   private readonly finished: FinishedOrders;
   private positionSymbols = new Set<string>();
   private accountQuery: Promise<void> | undefined;
+  private fillRefresh: NodeJS.Timeout | undefined;
   private positionQuery: Promise<void> | undefined;
   /** Journal contents loaded at construction, pushed at the first connect. */
   private restored: JournalContents | undefined;
@@ -211,6 +215,8 @@ export class TradeSide {
   /** Releases the native handle; pending queries end quietly. */
   async close(): Promise<void> {
     this.loggedIn = false;
+    clearTimeout(this.fillRefresh);
+    this.fillRefresh = undefined;
     this.journal.flush();
     const api = this.api;
     this.api = undefined;
@@ -736,6 +742,20 @@ export class TradeSide {
     });
     this.journal.saveTrade(trade);
     this.sink.onTrade(trade);
+    this.refreshAfterFill();
+  }
+
+  /**
+   * Positions and account change with every fill: query them shortly after a burst of fills
+   * instead of waiting for the timer's refresh (one query per burst, not per fill).
+   */
+  private refreshAfterFill(): void {
+    if (this.fillRefresh !== undefined || !this.loggedIn) return;
+    this.fillRefresh = setTimeout(() => {
+      this.fillRefresh = undefined;
+      this.refresh();
+    }, FILL_REFRESH_MS);
+    this.fillRefresh.unref();
   }
 
   private fail(text: string): void {

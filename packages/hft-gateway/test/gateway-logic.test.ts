@@ -276,6 +276,19 @@ describe("connect and the login flow", () => {
     expect(t.factory.trader.queries.slice(before)).toEqual(["cash", "positions"]);
   });
 
+  it("queries positions and account once shortly after a burst of fills", async () => {
+    const t = setup();
+    await connectAndLogin(t);
+    const before = t.factory.trader.queries.length;
+    for (const tradeId of ["F1", "F2", "F3"]) {
+      t.factory.trader.fire("tradeReport", { ...tradeReport({ tradeId, clOrderId: "X" }), replay: false });
+    }
+    expect(t.factory.trader.queries.length).toBe(before);
+    await t.rec.waitFor("the refresh after the fills", () => t.factory.trader.queries.length > before);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(t.factory.trader.queries.slice(before)).toEqual(["cash", "positions"]);
+  });
+
   it("pushes a zero position for a holding that disappeared from the answer", async () => {
     const t = setup();
     await connectAndLogin(t);
