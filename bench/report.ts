@@ -364,7 +364,7 @@ function designTargets(sources: Source[]): { target: string; figure: string; mea
 /**
  * Issue 7 (hft-gateway's bench/load.ts): 1,000 snapshots/s over 50 instruments and 500 orders/s
  * together for 60 s, no snapshot lost, no order left working, every trade received. Memory is
- * reported (end vs start), not judged: the OMS keeps every order and trade by design.
+ * reported (end vs start), not judged: it depends on the retention the run was given (--retain).
  */
 function loadTargets(
   all: Figure[],

@@ -673,7 +673,7 @@ async function main(): Promise<number> {
         unit: "MiB",
         baseline: "heapUsed at start (after warm-up)",
         baselineValue: startMemory.heapUsedMiB,
-        note: `slope ${heapSlope.toFixed(2)} MiB/min; ${Math.round(heapPerOrder)} B per order (the OMS keeps every order and trade)`,
+        note: `slope ${heapSlope.toFixed(2)} MiB/min; ${Math.round(heapPerOrder)} B per order (retain ${RETAIN ?? "all"})`,
       },
     ];
     const result = {

@@ -104,6 +104,7 @@ function summary(samples: bigint[]): { p50: number; p99: number } {
 
 async function startWorker(): Promise<{ worker: Worker; ready: Ready }> {
   const worker = new Worker(fileURLToPath(new URL("./server-worker.mjs", import.meta.url)));
+  worker.on("error", (error) => console.error("hft-gateway bench: the mock server worker failed:", error));
   const [ready] = (await once(worker, "message")) as [Ready];
   return { worker, ready };
 }
@@ -518,7 +519,20 @@ async function main(): Promise<void> {
   console.log(`\nwrote ${file}`);
 }
 
-main().catch((error: unknown) => {
-  console.error(error);
+let finished = false;
+// A promise that can no longer settle (e.g. the server worker died while an answer was awaited)
+// empties the event loop and would end the process silently with code 0: say so and fail.
+process.on("beforeExit", () => {
+  if (finished) return;
+  finished = true;
+  console.error("hft-gateway bench: ended early, still waiting for something that can no longer happen");
   process.exitCode = 1;
 });
+main()
+  .catch((error: unknown) => {
+    console.error(error);
+    process.exitCode = 1;
+  })
+  .finally(() => {
+    finished = true;
+  });
