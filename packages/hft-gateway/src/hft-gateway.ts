@@ -38,11 +38,11 @@ import { TradeSide } from "./trade-side.js";
 /** Extra constructor options of {@link HftGateway}, passed by `MainEngine.addGateway(HftGateway, name, options)`. */
 export interface HftGatewayOptions {
   /**
-   * An order journal (e.g. `SqliteJournal` from `@tsgate/journal`). The gateway saves each order
-   * id before using it and each order change and trade before pushing it; on construction it
-   * reloads the day's records, so after a restart order ids continue, trades already pushed are
-   * not pushed as new, and the first `connect` pushes the journalled orders and trades before the
-   * server's answers. The caller owns the journal and closes it after the gateway.
+   * An order journal (e.g. `SqliteJournal` from `@tsgate/journal`). The gateway commits each new
+   * order with its id before sending it, and order changes and trades once per batch of reports;
+   * on construction it reloads the day's records, so after a restart order ids continue, trades
+   * already pushed are not pushed as new, and the first `connect` pushes the journalled orders and
+   * trades before the server's answers. The caller owns the journal and closes it after the gateway.
    */
   readonly journal?: OrderJournal;
   /** The native API factory; default {@link nativeApiFactory}. Tests inject fakes here. */

@@ -111,8 +111,8 @@ export class TradeSide {
   private readonly finished: FinishedOrders;
   private positionSymbols = new Set<string>();
   private accountQuery: Promise<void> | undefined;
-  private fillRefresh: NodeJS.Timeout | undefined;
   private positionQuery: Promise<void> | undefined;
+  private fillRefresh: NodeJS.Timeout | undefined;
   /** Journal contents loaded at construction, pushed at the first connect. */
   private restored: JournalContents | undefined;
   /** Restored orders still active: the first order query must confirm them. */
@@ -142,7 +142,7 @@ export class TradeSide {
       });
       if (saved.serverId !== "") this.byServerId.set(saved.serverId, saved.order.orderid);
       if (isActiveOrder(saved.order)) this.unconfirmed.add(saved.order.orderid);
-      if (!isActiveOrder(saved.order)) this.finished.add(saved.order.orderid, saved.lastSeq);
+      else this.finished.add(saved.order.orderid, saved.lastSeq);
     }
     for (const trade of contents.trades) this.tradeIds.add(trade.tradeid, 0);
     this.restored = contents;
