@@ -144,16 +144,17 @@ export class HftGateway extends BaseGateway {
    * @throws `SettingsError` naming every bad key (also written to the log)
    */
   connect(setting: GatewaySetting): void {
-    if (this.state !== "idle") {
-      this.writeLog(msg.alreadyConnected(), LogLevel.WARNING);
-      return;
-    }
+    // Bad settings are reported even while connected (the connection is kept).
     let settings: HftSettings;
     try {
       settings = parseHftSettings(setting);
     } catch (error) {
       if (error instanceof SettingsError) this.writeLog(msg.settingsInvalid(error.message), LogLevel.ERROR);
       throw error;
+    }
+    if (this.state !== "idle") {
+      this.writeLog(msg.alreadyConnected(), LogLevel.WARNING);
+      return;
     }
     this.secrets = [settings.交易密码, settings.行情密码].filter((secret) => secret.length > 0);
 

@@ -258,15 +258,15 @@ describe("HftGateway through MainEngine against the mock servers", () => {
     expect(rec.logTexts.some((text) => /订阅请求发送失败/.test(text))).toBe(false);
   });
 
-  it("connect() again while connected is a logged no-op", async () => {
+  it("connect() again while connected is a logged no-op; bad settings are still named", async () => {
     const connecting = rec.logTexts.filter((text) => text.startsWith("交易服务器连接中")).length;
     expect(() => main.connect(demoSetting(mock), "HFT")).not.toThrow();
     await rec.waitForLog(/请勿重复连接/);
     expect(lastLog(rec, /请勿重复连接/)?.level).toBe(LogLevel.WARNING);
     expect(rec.logTexts.filter((text) => text.startsWith("交易服务器连接中"))).toHaveLength(connecting);
     expect(gw.tradeLoggedIn).toBe(true);
-    // Bad settings while connected: the same no-op (already connected), nothing thrown or torn down.
-    expect(() => gw.connect(BAD_SETTING)).not.toThrow();
+    // Bad settings while connected: named at once (SettingsError), nothing torn down.
+    expect(() => gw.connect(BAD_SETTING)).toThrow(SettingsError);
     expect(gw.tradeLoggedIn).toBe(true);
   });
 
