@@ -29,6 +29,7 @@ import { maskSetting, mergeSetting, simulatorSetting } from "./gateway-settings.
 import { readJsonFile } from "./json-file.js";
 import { parseVtSymbolInput } from "./order-input.js";
 import { PriceHistory } from "./price-history.js";
+import { buildSnapshot } from "./server/snapshot.js";
 import type { MaskedSettings, ServerMessage, TraderMode } from "./shared/protocol.js";
 
 /** Options of the embedded simulator. */
@@ -67,6 +68,13 @@ const LOOPBACK_HOST = "127.0.0.1";
 function loadMockConfig(path: string | undefined): MockConfig {
   if (path === undefined) return demoConfig;
   return parseMockConfig(readJsonFile(path, "mock config"));
+}
+
+/** The trade server and account settings point at: the objects in the OMS belong to it. */
+function accountOf(setting: GatewaySetting): string {
+  return ["交易服务器", "交易端口", "机构代号", "营业部代号", "交易用户名"]
+    .map((key) => String(setting[key] ?? ""))
+    .join("|");
 }
 
 function configSymbols(config: MockConfig): string[] {
@@ -223,6 +231,13 @@ export class TraderRuntime {
     // Check everything before closing the working connection, so that a typo does not disconnect.
     parseHftSettings(next);
     await this.mainEngine.getGateway(this.gatewayName).close();
+    if (accountOf(next) !== accountOf(previous)) {
+      // Another account: the old one's orders, trades and positions must not stay on screen
+      // (the gateway forgets them too). Events still queued from the old connection go first.
+      await this.mainEngine.eventEngine.flush();
+      this.mainEngine.oms.clearGateway(this.gatewayName);
+      this.emit({ kind: "snapshot", data: buildSnapshot(this) });
+    }
     this.mainEngine.writeLog(
       `Connecting to ${String(next.交易服务器)}:${String(next.交易端口)} (trade) and ${String(next.行情服务器)}:${String(next.行情端口)} (market data)`,
     );

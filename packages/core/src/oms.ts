@@ -100,6 +100,25 @@ export class OmsEngine {
     for (const [type, handler] of this.registrations) this.eventEngine.unregister(type, handler);
   }
 
+  /**
+   * Forgets the orders, trades, positions and accounts of one gateway, e.g. after it was connected
+   * to another account: the old account's objects would otherwise stay (and stay "active") for
+   * ever. Ticks, contracts, statuses and logs are kept.
+   */
+  clearGateway(gatewayName: string): void {
+    const ofGateway = <T extends { readonly gatewayName: string }>(map: Map<string, T>): void => {
+      for (const [key, value] of map) if (value.gatewayName === gatewayName) map.delete(key);
+    };
+    ofGateway(this.orders);
+    ofGateway(this.activeOrders);
+    ofGateway(this.trades);
+    ofGateway(this.positions);
+    ofGateway(this.accounts);
+    for (const vtOrderid of this.finished.keys()) {
+      if (!this.orders.has(vtOrderid)) this.finished.delete(vtOrderid);
+    }
+  }
+
   /** Latest tick of an instrument, e.g. `getTick("600000.SSE")`. */
   getTick(vtSymbol: string): TickData | undefined {
     return this.ticks.get(vtSymbol);

@@ -203,6 +203,51 @@ describe("OmsEngine", () => {
     expect(oms.getAllOrders().map((o) => o.orderid)).toEqual(["w", "2", "3"]);
   });
 
+  it("clearGateway() forgets one gateway's orders, trades, positions and accounts, not other gateways'", async () => {
+    const { engine, oms, gateway } = setup();
+    const other = new DummyGateway(engine, "OTHER");
+    gateway.onOrder(order("1"));
+    other.onOrder(
+      createOrder({
+        gatewayName: "OTHER",
+        symbol: "600000",
+        exchange: Exchange.SSE,
+        orderid: "9",
+        direction: Direction.LONG,
+      }),
+    );
+    gateway.onTrade(
+      createTrade({
+        gatewayName: "DUMMY",
+        symbol: "600000",
+        exchange: Exchange.SSE,
+        orderid: "1",
+        tradeid: "T1",
+        direction: Direction.LONG,
+        price: 10,
+        volume: 100,
+        datetime: T0,
+      }),
+    );
+    gateway.onPosition(
+      createPosition({
+        gatewayName: "DUMMY",
+        symbol: "600000",
+        exchange: Exchange.SSE,
+        direction: Direction.NET,
+        volume: 100,
+      }),
+    );
+    gateway.onAccount(createAccount({ gatewayName: "DUMMY", accountid: "A", balance: 1 }));
+    await engine.flush();
+    oms.clearGateway("DUMMY");
+    expect(oms.getAllOrders().map((o) => o.vtOrderid)).toEqual(["OTHER.9"]);
+    expect(oms.getAllActiveOrders().map((o) => o.vtOrderid)).toEqual(["OTHER.9"]);
+    expect(oms.getAllTrades()).toEqual([]);
+    expect(oms.getAllPositions()).toEqual([]);
+    expect(oms.getAllAccounts()).toEqual([]);
+  });
+
   it("stops listening after dispose()", async () => {
     const { engine, oms, gateway } = setup();
     oms.dispose();

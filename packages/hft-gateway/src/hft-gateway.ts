@@ -102,6 +102,8 @@ export class HftGateway extends BaseGateway {
   private state: GatewayState = "idle";
   private closing: Promise<void> | undefined;
   private secrets: string[] = [];
+  /** Server and account of the last connect: the trade side's orders belong to it. */
+  private account: string | undefined;
   private timerCount = 0;
   private timerTicks = 1;
 
@@ -157,6 +159,18 @@ export class HftGateway extends BaseGateway {
       return;
     }
     this.secrets = [settings.交易密码, settings.行情密码].filter((secret) => secret.length > 0);
+    const account = [
+      settings.交易服务器,
+      settings.交易端口,
+      settings.机构代号,
+      settings.营业部代号,
+      settings.交易用户名,
+    ].join("|");
+    if (this.account !== undefined && this.account !== account) {
+      this.trade.reset();
+      this.writeLog(msg.accountChanged(settings.交易用户名, `${settings.交易服务器}:${settings.交易端口}`));
+    }
+    this.account = account;
 
     let library: ReturnType<HftApiFactory["loadLibrary"]>;
     try {

@@ -54,6 +54,8 @@ export const msg = {
   connecting: (l: SideLabels, peer: string) => `${l.server}连接中：${peer}`,
   loginOk: (l: SideLabels) => `${l.server}登录成功`,
   reloginOk: (l: SideLabels) => `${l.server}重连成功，已重新登录`,
+  accountChanged: (user: string, peer: string) =>
+    `连接到另一个账户或服务器（${user}@${peer}）：之前账户的委托和成交记录已清除`,
   alreadyConnected: () => "HFT 接口已经连接，请勿重复连接（先 close() 再用新设置连接）",
   closed: () => "HFT 接口已关闭",
   closeFailed: (detail: string) => `关闭接口出错：${detail}`,

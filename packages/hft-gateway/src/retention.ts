@@ -45,6 +45,12 @@ class BoundedSeqs {
     }
   }
 
+  /** Forgets everything, forgotten sequences included (another account: its sequences start anew). */
+  clear(): void {
+    this.seqs.clear();
+    this.forgottenSeq = 0;
+  }
+
   /** True for a report (sequence > 0) no newer than something already forgotten: a replay. */
   isForgottenReplay(seq: number): boolean {
     return seq > 0 && seq <= this.forgottenSeq;

@@ -148,6 +148,20 @@ export class TradeSide {
     this.restored = contents;
   }
 
+  /**
+   * Forgets every order and trade id: the next connection is to another account or server, whose
+   * ids and report sequences have nothing to do with these.
+   */
+  reset(): void {
+    this.orders.clear();
+    this.byServerId.clear();
+    this.tradeIds.clear();
+    this.finished.clear();
+    this.positionSymbols = new Set();
+    this.unconfirmed.clear();
+    this.restored = undefined;
+  }
+
   /** Pushes the restored orders and trades once, so the OMS starts from the journal. */
   pushRestored(): void {
     const contents = this.restored;

@@ -818,6 +818,41 @@ describe("troubleshooting messages", () => {
 });
 
 describe("close", () => {
+  it("after a close, connecting to another account forgets the first account's orders and trade ids", async () => {
+    const t = setup();
+    await connectAndLogin(t);
+    const first = t.factory.trader;
+    const vtOrderid = t.gw.sendOrder(buy());
+    first.fire("tradeReport", {
+      ...tradeReport({ reportSeq: 7, tradeId: "T1", clOrderId: "X" }),
+      replay: false,
+    });
+    await t.gw.close();
+    // Same account again: everything is remembered.
+    await connectAndLogin(t);
+    t.factory.trader.fire("tradeReport", {
+      ...tradeReport({ reportSeq: 7, tradeId: "T1", clOrderId: "X" }),
+      replay: false,
+    });
+    await settle(t.engine);
+    expect(t.rec.trades.map((x) => x.tradeid)).toEqual(["T1"]);
+    await t.gw.close();
+    // Another account: its trade T1 is a different trade, and the old order is unknown here.
+    t.gw.connect({ ...SETTINGS, 交易用户名: "other" });
+    t.factory.trader.fire("login", { ...loginEvent(), accountId: "other" });
+    await t.rec.waitForLog(/连接到另一个账户或服务器（other@127\.0\.0\.1:18000）/);
+    t.factory.trader.fire("tradeReport", {
+      ...tradeReport({ reportSeq: 1, tradeId: "T1", clOrderId: "Y" }),
+      replay: false,
+    });
+    t.gw.cancelOrder(
+      createCancelRequest({ orderid: vtOrderid.slice(4), symbol: "600000", exchange: Exchange.SSE }),
+    );
+    await settle(t.engine);
+    expect(t.rec.trades.map((x) => `${x.tradeid}:${x.orderid}`)).toEqual(["T1:X", "T1:Y"]);
+    expect(t.rec.logTexts).toContain(`撤单失败：找不到委托 ${vtOrderid.slice(4)}（不是本接口的委托，或尚未收到）`);
+  });
+
   it("releases both apis, ignores their late events, and allows a new connect", async () => {
     const t = setup();
     await connectAndLogin(t);
