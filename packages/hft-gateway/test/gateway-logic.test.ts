@@ -850,7 +850,9 @@ describe("close", () => {
     );
     await settle(t.engine);
     expect(t.rec.trades.map((x) => `${x.tradeid}:${x.orderid}`)).toEqual(["T1:X", "T1:Y"]);
-    expect(t.rec.logTexts).toContain(`撤单失败：找不到委托 ${vtOrderid.slice(4)}（不是本接口的委托，或尚未收到）`);
+    expect(t.rec.logTexts).toContain(
+      `撤单失败：找不到委托 ${vtOrderid.slice(4)}（不是本接口的委托，或尚未收到）`,
+    );
   });
 
   it("releases both apis, ignores their late events, and allows a new connect", async () => {
