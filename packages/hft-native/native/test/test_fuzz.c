@@ -9,18 +9,11 @@
 #include <string.h>
 
 #include "check.h"
+#include "fuzz_rand.h"
 #include "wire_codec.h"
 
-static uint64_t g_rng;
-static uint64_t rnd(void) {
-  uint64_t x = g_rng;
-  x ^= x >> 12;
-  x ^= x << 25;
-  x ^= x >> 27;
-  g_rng = x;
-  return x * 0x2545F4914F6CDD1DULL;
-}
-static uint32_t rnd_below(uint32_t n) { return n ? (uint32_t)(rnd() % n) : 0; }
+#define rnd fuzz_rnd
+#define rnd_below fuzz_rnd_below
 
 static const uint16_t k_types[] = {
   MSG_HEARTBEAT, MSG_ERROR, MSG_LOGIN_REQ, MSG_LOGIN_RSP, MSG_REPORT_SUBSCRIBE_REQ, MSG_ORDER_REQ,
@@ -29,42 +22,6 @@ static const uint16_t k_types[] = {
   MSG_MD_SUBSCRIBE_RSP, MSG_MARKET_DATA, MSG_BASE_INFO,
 };
 #define NTYPES ((int)(sizeof k_types / sizeof k_types[0]))
-
-/* Random valid values for every field of a layout. */
-static void random_fields(const wire_layout_t* l, uint8_t* base) {
-  for (int i = 0; i < l->nfields; i++) {
-    const wire_field_t* fd = &l->fields[i];
-    uint8_t* p = base + fd->offset;
-    int64_t v = 0;
-    switch (fd->kind) {
-      case WF_STR: {
-        uint32_t n = rnd_below(fd->size);
-        for (uint32_t k = 0; k < n; k++) p[k] = (uint8_t)(1 + rnd_below(255));
-        p[n] = 0;
-        continue;
-      }
-      case WF_I64X5:
-        for (int k = 0; k < 5; k++) {
-          int64_t x = (int64_t)(rnd() % (uint64_t)WIRE_MAX_SAFE_INT) * (rnd() & 1 ? 1 : -1);
-          memcpy(p + 8 * k, &x, 8);
-        }
-        continue;
-      case WF_U8: v = fd->min <= fd->max ? fd->min + (int64_t)rnd_below((uint32_t)(fd->max - fd->min + 1)) : rnd_below(256); break;
-      case WF_BOOL: v = rnd() & 1; break;
-      case WF_U16: v = rnd_below(65536); break;
-      case WF_U32: v = (int64_t)(uint32_t)rnd(); break;
-      case WF_I32: v = (int32_t)rnd(); break;
-      case WF_U64: v = (int64_t)(rnd() % (uint64_t)WIRE_MAX_SAFE_INT); break;
-      case WF_I64: v = (int64_t)(rnd() % (uint64_t)WIRE_MAX_SAFE_INT) * (rnd() & 1 ? 1 : -1); break;
-    }
-    switch (fd->csize) {
-      case 1: { uint8_t x = (uint8_t)v; memcpy(p, &x, 1); break; }
-      case 2: { uint16_t x = (uint16_t)v; memcpy(p, &x, 2); break; }
-      case 4: { uint32_t x = (uint32_t)v; memcpy(p, &x, 4); break; }
-      default: memcpy(p, &v, 8); break;
-    }
-  }
-}
 
 static uint8_t g_records[500 * sizeof(hft_order_report_t)];
 static char g_codes[1000 * 8];
@@ -85,13 +42,13 @@ static size_t random_frame(uint8_t* out, size_t cap) {
   const wire_layout_t* l = wire_layout(type);
   wire_msg_t msg;
   memset(&msg, 0, sizeof msg);
-  random_fields(l, (uint8_t*)&msg);
+  fuzz_random_fields(l, (uint8_t*)&msg, 0);
   if (type == MSG_QUERY_RSP) {
     msg.query_rsp.kind = 1 + (int32_t)rnd_below(5);
     const wire_layout_t* rl = wire_record_layout(msg.query_rsp.kind);
     uint32_t n = rnd_below(rnd() & 7 ? 5 : 501);
     memset(g_records, 0, sizeof g_records);
-    for (uint32_t i = 0; i < n; i++) random_fields(rl, g_records + i * record_csize(msg.query_rsp.kind));
+    for (uint32_t i = 0; i < n; i++) fuzz_random_fields(rl, g_records + i * record_csize(msg.query_rsp.kind), 0);
     msg.query_rsp.count = n;
     msg.query_rsp.encode_records = g_records;
   }
@@ -199,7 +156,7 @@ static uint8_t g_stream[4 * 1024 * 1024];
 int main(int argc, char** argv) {
   uint64_t seed = argc > 1 ? strtoull(argv[1], NULL, 0) : 20260126;
   int iterations = argc > 2 ? atoi(argv[2]) : 3000;
-  g_rng = seed ? seed : 1;
+  fuzz_seed(seed);
   printf("test_fuzz: seed %llu, %d iterations\n", (unsigned long long)seed, iterations);
 
   /* 1. valid random messages round-trip, and a stream of them reads back completely */
@@ -226,7 +183,10 @@ int main(int argc, char** argv) {
     if (!len) continue;
     switch (rnd_below(5)) {
       case 0:
-        for (int k = 0, m = 1 + (int)rnd_below(8); k < m; k++) g_stream[rnd_below((uint32_t)len)] ^= (uint8_t)(1 << rnd_below(8));
+        for (int k = 0, m = 1 + (int)rnd_below(8); k < m; k++) {
+          uint32_t at = rnd_below((uint32_t)len);
+          g_stream[at] ^= (uint8_t)(1 << rnd_below(8));
+        }
         break;
       case 1:
         len = rnd_below((uint32_t)len);

@@ -35,6 +35,7 @@
 #include <unistd.h>
 
 #include "check.h"
+#include "fuzz_rand.h"
 #include "evlog.h"
 #include "hft_api.h"
 #include "wire_codec.h"
@@ -43,16 +44,8 @@
 
 static uint64_t g_seed;
 static int g_verbose; /* FUZZ_NET_VERBOSE=1: one line per round */
-static uint64_t g_rng;
-static uint64_t rnd(void) {
-  uint64_t x = g_rng;
-  x ^= x >> 12;
-  x ^= x << 25;
-  x ^= x >> 27;
-  g_rng = x;
-  return x * 0x2545F4914F6CDD1DULL;
-}
-static uint32_t rnd_below(uint32_t n) { return n ? (uint32_t)(rnd() % n) : 0; }
+#define rnd fuzz_rnd
+#define rnd_below fuzz_rnd_below
 
 /* ---- byte buffers ---- */
 typedef struct bytes {
@@ -357,49 +350,6 @@ static verdict_t verdict_of(int md, const bytes_t* data) {
   return v;
 }
 
-/* Random valid values for every field of a layout (as test_fuzz.c does). */
-static void random_fields(const wire_layout_t* l, uint8_t* base) {
-  for (int i = 0; i < l->nfields; i++) {
-    const wire_field_t* fd = &l->fields[i];
-    uint8_t* p = base + fd->offset;
-    int64_t v = 0;
-    switch (fd->kind) {
-      case WF_STR: {
-        uint32_t n = rnd_below(fd->size);
-        for (uint32_t k = 0; k < n; k++) p[k] = (uint8_t)(1 + rnd_below(255));
-        p[n] = 0;
-        continue;
-      }
-      case WF_I64X5:
-        for (int k = 0; k < 5; k++) {
-          int64_t x = (int64_t)(rnd() % (uint64_t)WIRE_MAX_SAFE_INT);
-          if (rnd() & 1) x = -x;
-          memcpy(p + 8 * k, &x, 8);
-        }
-        continue;
-      case WF_U8:
-        v = fd->min <= fd->max ? fd->min + (int64_t)rnd_below((uint32_t)(fd->max - fd->min + 1)) : rnd_below(256);
-        break;
-      case WF_BOOL: v = rnd() & 1; break;
-      case WF_U16: v = rnd_below(65536); break;
-      case WF_U32: v = (int64_t)(uint32_t)rnd(); break;
-      case WF_I32: v = (int32_t)rnd(); break;
-      /* report sequences near the current ones now and then, so some are delivered, not buffered */
-      case WF_U64: v = rnd() & 1 ? (int64_t)rnd_below(64) : (int64_t)(rnd() % (uint64_t)WIRE_MAX_SAFE_INT); break;
-      case WF_I64:
-        v = (int64_t)(rnd() % (uint64_t)WIRE_MAX_SAFE_INT);
-        if (rnd() & 1) v = -v;
-        break;
-    }
-    switch (fd->csize) {
-      case 1: { uint8_t x = (uint8_t)v; memcpy(p, &x, 1); break; }
-      case 2: { uint16_t x = (uint16_t)v; memcpy(p, &x, 2); break; }
-      case 4: { uint32_t x = (uint32_t)v; memcpy(p, &x, 4); break; }
-      default: memcpy(p, &v, 8); break;
-    }
-  }
-}
-
 static size_t record_csize(int kind) {
   switch (kind) {
     case 1: return sizeof(hft_order_report_t);
@@ -422,13 +372,13 @@ static void random_valid_frame(bytes_t* out, int md) {
                      : trade_types[rnd_below(sizeof trade_types / sizeof trade_types[0])];
   wire_msg_t msg;
   memset(&msg, 0, sizeof msg);
-  random_fields(wire_layout(type), (uint8_t*)&msg);
+  fuzz_random_fields(wire_layout(type), (uint8_t*)&msg, 1);
   if (type == MSG_QUERY_RSP) {
     msg.query_rsp.kind = 1 + (int32_t)rnd_below(5);
     uint32_t n = rnd_below(20);
     memset(records, 0, sizeof records);
     for (uint32_t i = 0; i < n; i++)
-      random_fields(wire_record_layout(msg.query_rsp.kind), records + i * record_csize(msg.query_rsp.kind));
+      fuzz_random_fields(wire_record_layout(msg.query_rsp.kind), records + i * record_csize(msg.query_rsp.kind), 1);
     msg.query_rsp.count = n;
     msg.query_rsp.encode_records = records;
   }
@@ -996,7 +946,7 @@ static void run(int md, int rounds) {
 int main(int argc, char** argv) {
   g_seed = argc > 1 ? strtoull(argv[1], NULL, 10) : 20260126;
   int rounds = argc > 2 ? atoi(argv[2]) : 40;
-  g_rng = g_seed * 0x9E3779B97F4A7C15ULL + 1;
+  fuzz_seed(g_seed * 0x9E3779B97F4A7C15ULL + 1);
   g_verbose = getenv("FUZZ_NET_VERBOSE") != NULL;
   signal(SIGPIPE, SIG_IGN);
   alarm(120); /* a hang anywhere kills the run (SIGALRM): it must not pass silently */
