@@ -14,17 +14,9 @@
  * @module
  */
 
-import {
-  ConnectionState,
-  createTick,
-  type Exchange,
-  GatewaySide,
-  LogLevel,
-  type SubscribeRequest,
-} from "@tsgate/core";
+import { createTick, type Exchange, GatewaySide, LogLevel, type SubscribeRequest } from "@tsgate/core";
 import type {
   BaseInfoEvent,
-  DisconnectedEvent,
   HftLibrary,
   LoadHftLibraryOptions,
   Market,
@@ -38,6 +30,7 @@ import { errorText, type GatewaySink } from "./gateway-sink.js";
 import { exchangeTime, MARKET_HFT2VT, MARKET_VT2HFT } from "./mappings.js";
 import { MARKET_LABELS, msg } from "./messages.js";
 import type { HftSettings } from "./settings.js";
+import { SideConnection } from "./side-connection.js";
 
 /** A code the market-data ABI carries (`char[8]`): 1–7 printable ASCII characters, e.g. 600000. */
 const SYMBOL_TEXT = /^[\x21-\x7e]{1,7}$/;
@@ -60,45 +53,31 @@ interface Subscription {
 export class MarketSide {
   private api: MdApiPort | undefined;
   private settings: HftSettings | undefined;
-  private tcpUp = false;
-  private loggedIn = false;
-  private everLoggedIn = false;
-  private loginRefused = false;
+  private readonly connection: SideConnection;
   private readonly subscriptions = new Map<string, Subscription>();
   private readonly droppedCodes = new Set<string>();
 
   constructor(
     private readonly sink: GatewaySink,
     private readonly contracts: ContractStore,
-  ) {}
+  ) {
+    this.connection = new SideConnection(sink, GatewaySide.MARKET, MARKET_LABELS, CREDENTIAL_ERRORS);
+  }
 
   /** True while logged in to the market server. */
   get isLoggedIn(): boolean {
-    return this.loggedIn;
-  }
-
-  private get peer(): string {
-    return this.settings === undefined ? "" : `${this.settings.行情服务器}:${this.settings.行情端口}`;
+    return this.connection.loggedIn;
   }
 
   /** Creates the API, wires its events and requests the login. Never throws. */
   start(settings: HftSettings, library: HftLibrary | LoadHftLibraryOptions, create: CreateMd): void {
     this.settings = settings;
-    this.tcpUp = false;
-    this.loggedIn = false;
-    this.everLoggedIn = false;
-    this.loginRefused = false;
-    this.sink.writeStatus(
-      GatewaySide.MARKET,
-      ConnectionState.CONNECTING,
-      msg.connecting(MARKET_LABELS, this.peer),
-    );
-    this.sink.writeLog(msg.connecting(MARKET_LABELS, this.peer));
+    this.connection.begin(`${settings.行情服务器}:${settings.行情端口}`);
     let api: MdApiPort;
     try {
       api = create(connectionOptions(settings.行情服务器, settings.行情端口, library, settings));
     } catch (error) {
-      this.fail(msg.apiCreateFailed(MARKET_LABELS, errorText(error)));
+      this.connection.fail(msg.apiCreateFailed(MARKET_LABELS, errorText(error)));
       return;
     }
     this.api = api;
@@ -106,13 +85,13 @@ export class MarketSide {
     try {
       api.login({ user: settings.行情用户名, password: settings.行情密码 });
     } catch (error) {
-      this.fail(msg.loginCallFailed(MARKET_LABELS, errorText(error)));
+      this.connection.fail(msg.loginCallFailed(MARKET_LABELS, errorText(error)));
     }
   }
 
   /** Releases the native handle. */
   async close(): Promise<void> {
-    this.loggedIn = false;
+    this.connection.onClose();
     const api = this.api;
     this.api = undefined;
     if (api !== undefined) await api.close();
@@ -141,7 +120,7 @@ export class MarketSide {
     if (this.subscriptions.has(req.vtSymbol)) return;
     this.subscriptions.set(req.vtSymbol, { market, code: req.symbol });
     const api = this.api;
-    if (api !== undefined && this.everLoggedIn) {
+    if (api !== undefined && this.connection.everLoggedIn) {
       this.send(api, market, [req.symbol], req.vtSymbol);
     } else {
       this.sink.writeLog(msg.subscribeQueued(req.vtSymbol));
@@ -184,17 +163,9 @@ export class MarketSide {
     };
     on("marketData", (ev) => this.onMarketData(ev));
     on("baseInfo", (ev) => this.onBaseInfo(ev));
-    on("connecting", (ev) => {
-      this.tcpUp = false;
-      if (ev.attempt > 0) {
-        const state = this.everLoggedIn ? ConnectionState.RECONNECTING : ConnectionState.CONNECTING;
-        this.sink.writeStatus(GatewaySide.MARKET, state, ev.message);
-      }
-    });
-    on("connected", () => {
-      this.tcpUp = true;
-    });
-    on("disconnected", (ev) => this.onDisconnected(ev));
+    on("connecting", (ev) => this.connection.onConnecting(ev));
+    on("connected", () => this.connection.onConnected());
+    on("disconnected", (ev) => this.connection.onDisconnected(ev));
     on("login", (ev) => this.onLogin(ev, api));
     on("error", (ev) => this.sink.writeLog(msg.mdLibraryError(ev.errorCode, ev.message), LogLevel.WARNING));
     on("subscribeRsp", (ev) => {
@@ -209,52 +180,15 @@ export class MarketSide {
 
   private onLogin(ev: MdLoginEvent, api: MdApiPort): void {
     if (!ev.ok) {
-      this.loggedIn = false;
-      this.loginRefused = CREDENTIAL_ERRORS.has(ev.errorCode);
-      const text = msg.mdLoginFailed(ev.errorCode, ev.message, this.settings?.行情用户名 ?? "");
-      this.sink.writeLog(text, this.loginRefused ? LogLevel.ERROR : LogLevel.WARNING);
-      this.sink.writeStatus(
-        GatewaySide.MARKET,
-        this.loginRefused
-          ? ConnectionState.DISCONNECTED
-          : this.everLoggedIn
-            ? ConnectionState.RECONNECTING
-            : ConnectionState.CONNECTING,
-        text,
+      this.connection.loginFailed(
+        ev.errorCode,
+        msg.mdLoginFailed(ev.errorCode, ev.message, this.settings?.行情用户名 ?? ""),
       );
       return;
     }
-    const first = !this.everLoggedIn;
-    this.loginRefused = false;
-    this.loggedIn = true;
-    this.everLoggedIn = true;
-    const text = first ? msg.loginOk(MARKET_LABELS) : msg.reloginOk(MARKET_LABELS);
-    this.sink.writeStatus(GatewaySide.MARKET, ConnectionState.CONNECTED, text);
-    this.sink.writeLog(text);
+    const first = this.connection.loginOk();
     // After a reconnect the library has already re-sent the subscriptions it holds.
     if (first) this.sendAll(api);
-  }
-
-  private onDisconnected(ev: DisconnectedEvent): void {
-    this.loggedIn = false;
-    let text: string;
-    let level: LogLevel = ev.willReconnect ? LogLevel.WARNING : LogLevel.ERROR;
-    if (this.loginRefused) {
-      text = msg.stoppedAfterLogin(MARKET_LABELS);
-      level = LogLevel.INFO;
-    } else if (this.tcpUp) {
-      text = msg.disconnected(MARKET_LABELS, ev);
-    } else {
-      text = msg.connectFailed(MARKET_LABELS, this.peer, ev);
-    }
-    this.tcpUp = false;
-    const state = !ev.willReconnect
-      ? ConnectionState.DISCONNECTED
-      : this.everLoggedIn
-        ? ConnectionState.RECONNECTING
-        : ConnectionState.CONNECTING;
-    this.sink.writeStatus(GatewaySide.MARKET, state, text);
-    this.sink.writeLog(text, level);
   }
 
   private onBaseInfo(ev: BaseInfoEvent): void {
@@ -314,10 +248,5 @@ export class MarketSide {
         askVolume5: av[4] ?? 0,
       }),
     );
-  }
-
-  private fail(text: string): void {
-    this.sink.writeLog(text, LogLevel.ERROR);
-    this.sink.writeStatus(GatewaySide.MARKET, ConnectionState.DISCONNECTED, text);
   }
 }

@@ -28,7 +28,6 @@
 
 import {
   type CancelRequest,
-  ConnectionState,
   createAccount,
   createOrder,
   createOrderData,
@@ -49,7 +48,6 @@ import {
 import type {
   CancelRspEvent,
   CashRecord,
-  DisconnectedEvent,
   HftLibrary,
   LoadHftLibraryOptions,
   LoginEvent,
@@ -78,6 +76,7 @@ import type { OrderIdGenerator } from "./order-ids.js";
 import { validateOrder } from "./order-validation.js";
 import { DEFAULT_RETENTION, FinishedOrders, type RetentionLimits, SeenTradeIds } from "./retention.js";
 import type { HftSettings } from "./settings.js";
+import { SideConnection } from "./side-connection.js";
 
 /** After a fill, positions and account are queried once this much later (fills come in bursts). */
 const FILL_REFRESH_MS = 200;
@@ -100,10 +99,7 @@ export type CreateTrader = HftApiFactory["createTrader"];
 export class TradeSide {
   private api: TraderApiPort | undefined;
   private settings: HftSettings | undefined;
-  private tcpUp = false;
-  private loggedIn = false;
-  private everLoggedIn = false;
-  private loginRefused = false;
+  private readonly connection: SideConnection;
   private accountId = "";
   private readonly orders = new Map<string, OrderEntry>();
   private readonly byServerId = new Map<string, string>();
@@ -125,6 +121,7 @@ export class TradeSide {
     private readonly journal: JournalLink,
     retention: RetentionLimits = DEFAULT_RETENTION,
   ) {
+    this.connection = new SideConnection(sink, GatewaySide.TRADE, TRADE_LABELS, CREDENTIAL_ERRORS);
     this.tradeIds = new SeenTradeIds(retention.tradeIds);
     this.finished = new FinishedOrders(retention.finishedOrders, (orderid) => this.forget(orderid));
   }
@@ -180,12 +177,7 @@ export class TradeSide {
 
   /** True while logged in to the trade server. */
   get isLoggedIn(): boolean {
-    return this.loggedIn;
-  }
-
-  /** `host:port` of the trade server. */
-  private get peer(): string {
-    return this.settings === undefined ? "" : `${this.settings.交易服务器}:${this.settings.交易端口}`;
+    return this.connection.loggedIn;
   }
 
   /**
@@ -194,21 +186,12 @@ export class TradeSide {
    */
   start(settings: HftSettings, library: HftLibrary | LoadHftLibraryOptions, create: CreateTrader): void {
     this.settings = settings;
-    this.tcpUp = false;
-    this.loggedIn = false;
-    this.everLoggedIn = false;
-    this.loginRefused = false;
-    this.sink.writeStatus(
-      GatewaySide.TRADE,
-      ConnectionState.CONNECTING,
-      msg.connecting(TRADE_LABELS, this.peer),
-    );
-    this.sink.writeLog(msg.connecting(TRADE_LABELS, this.peer));
+    this.connection.begin(`${settings.交易服务器}:${settings.交易端口}`);
     let api: TraderApiPort;
     try {
       api = create(connectionOptions(settings.交易服务器, settings.交易端口, library, settings));
     } catch (error) {
-      this.fail(msg.apiCreateFailed(TRADE_LABELS, errorText(error)));
+      this.connection.fail(msg.apiCreateFailed(TRADE_LABELS, errorText(error)));
       return;
     }
     this.api = api;
@@ -222,13 +205,13 @@ export class TradeSide {
         clSystemId: settings.网关,
       });
     } catch (error) {
-      this.fail(msg.loginCallFailed(TRADE_LABELS, errorText(error)));
+      this.connection.fail(msg.loginCallFailed(TRADE_LABELS, errorText(error)));
     }
   }
 
   /** Releases the native handle; pending queries end quietly. */
   async close(): Promise<void> {
-    this.loggedIn = false;
+    this.connection.onClose();
     clearTimeout(this.fillRefresh);
     this.fillRefresh = undefined;
     this.journal.flush();
@@ -319,7 +302,7 @@ export class TradeSide {
 
   /** Requests the account; the answer is pushed as `onAccount`. Logged and ignored unless logged in. */
   queryAccount(): void {
-    if (this.api === undefined || !this.loggedIn) {
+    if (this.api === undefined || !this.connection.loggedIn) {
       this.sink.writeLog(msg.queryNotConnected(WHAT.account), LogLevel.WARNING);
       return;
     }
@@ -328,7 +311,7 @@ export class TradeSide {
 
   /** Requests positions; the answer is pushed as `onPosition`. Logged and ignored unless logged in. */
   queryPosition(): void {
-    if (this.api === undefined || !this.loggedIn) {
+    if (this.api === undefined || !this.connection.loggedIn) {
       this.sink.writeLog(msg.queryNotConnected(WHAT.positions), LogLevel.WARNING);
       return;
     }
@@ -343,7 +326,7 @@ export class TradeSide {
 
   private requestCash(): void {
     const api = this.api;
-    if (api === undefined || !this.loggedIn || this.accountQuery !== undefined) return;
+    if (api === undefined || !this.connection.loggedIn || this.accountQuery !== undefined) return;
     this.accountQuery = api
       .queryAll("cash")
       .then((records) => this.pushCash(records))
@@ -355,7 +338,7 @@ export class TradeSide {
 
   private requestPositions(): void {
     const api = this.api;
-    if (api === undefined || !this.loggedIn || this.positionQuery !== undefined) return;
+    if (api === undefined || !this.connection.loggedIn || this.positionQuery !== undefined) return;
     this.positionQuery = api
       .queryAll("positions")
       .then((records) => this.pushPositions(records))
@@ -513,17 +496,9 @@ export class TradeSide {
         }
       });
     };
-    on("connecting", (ev) => {
-      this.tcpUp = false;
-      if (ev.attempt > 0) {
-        const state = this.everLoggedIn ? ConnectionState.RECONNECTING : ConnectionState.CONNECTING;
-        this.sink.writeStatus(GatewaySide.TRADE, state, ev.message);
-      }
-    });
-    on("connected", () => {
-      this.tcpUp = true;
-    });
-    on("disconnected", (ev) => this.onDisconnected(ev));
+    on("connecting", (ev) => this.connection.onConnecting(ev));
+    on("connected", () => this.connection.onConnected());
+    on("disconnected", (ev) => this.connection.onDisconnected(ev));
     on("login", (ev) => this.onLogin(ev, api));
     on("error", (ev) =>
       this.sink.writeLog(msg.tradeLibraryError(ev.errorCode, ev.message), LogLevel.WARNING),
@@ -543,60 +518,23 @@ export class TradeSide {
   private onLogin(ev: LoginEvent, api: TraderApiPort): void {
     const settings = this.settings;
     if (!ev.ok) {
-      this.loggedIn = false;
-      this.loginRefused = CREDENTIAL_ERRORS.has(ev.errorCode);
-      const text = msg.tradeLoginFailed(
+      this.connection.loginFailed(
         ev.errorCode,
-        ev.errorMsg,
-        settings?.交易用户名 ?? "",
-        settings?.机构代号 ?? "",
-        settings?.营业部代号 ?? "",
-      );
-      this.sink.writeLog(text, this.loginRefused ? LogLevel.ERROR : LogLevel.WARNING);
-      this.sink.writeStatus(
-        GatewaySide.TRADE,
-        this.loginRefused
-          ? ConnectionState.DISCONNECTED
-          : this.everLoggedIn
-            ? ConnectionState.RECONNECTING
-            : ConnectionState.CONNECTING,
-        text,
+        msg.tradeLoginFailed(
+          ev.errorCode,
+          ev.errorMsg,
+          settings?.交易用户名 ?? "",
+          settings?.机构代号 ?? "",
+          settings?.营业部代号 ?? "",
+        ),
       );
       return;
     }
-    const first = !this.everLoggedIn;
-    this.loginRefused = false;
-    this.loggedIn = true;
-    this.everLoggedIn = true;
     this.accountId = ev.accountId;
-    const text = first ? msg.loginOk(TRADE_LABELS) : msg.reloginOk(TRADE_LABELS);
-    this.sink.writeStatus(GatewaySide.TRADE, ConnectionState.CONNECTED, text);
-    this.sink.writeLog(text);
+    const first = this.connection.loginOk();
     // Reports resume by sequence inside the library; account and positions may have moved.
     if (first) void this.initialQueries(api);
     else this.refresh();
-  }
-
-  private onDisconnected(ev: DisconnectedEvent): void {
-    this.loggedIn = false;
-    let text: string;
-    let level: LogLevel = ev.willReconnect ? LogLevel.WARNING : LogLevel.ERROR;
-    if (this.loginRefused) {
-      text = msg.stoppedAfterLogin(TRADE_LABELS);
-      level = LogLevel.INFO;
-    } else if (this.tcpUp) {
-      text = msg.disconnected(TRADE_LABELS, ev);
-    } else {
-      text = msg.connectFailed(TRADE_LABELS, this.peer, ev);
-    }
-    this.tcpUp = false;
-    const state = !ev.willReconnect
-      ? ConnectionState.DISCONNECTED
-      : this.everLoggedIn
-        ? ConnectionState.RECONNECTING
-        : ConnectionState.CONNECTING;
-    this.sink.writeStatus(GatewaySide.TRADE, state, text);
-    this.sink.writeLog(text, level);
   }
 
   private onOrderRsp(ev: OrderRspEvent): void {
@@ -764,17 +702,12 @@ export class TradeSide {
    * instead of waiting for the timer's refresh (one query per burst, not per fill).
    */
   private refreshAfterFill(): void {
-    if (this.fillRefresh !== undefined || !this.loggedIn) return;
+    if (this.fillRefresh !== undefined || !this.connection.loggedIn) return;
     this.fillRefresh = setTimeout(() => {
       this.fillRefresh = undefined;
       this.refresh();
     }, FILL_REFRESH_MS);
     this.fillRefresh.unref();
-  }
-
-  private fail(text: string): void {
-    this.sink.writeLog(text, LogLevel.ERROR);
-    this.sink.writeStatus(GatewaySide.TRADE, ConnectionState.DISCONNECTED, text);
   }
 }
 

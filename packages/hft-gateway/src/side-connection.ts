@@ -1,0 +1,127 @@
+/**
+ * The connection bookkeeping both sides of the gateway share: whether TCP is up, whether the side
+ * is (and ever was, since `start`) logged in, whether the server refused the credentials; and the
+ * status events and log lines each change produces (CONNECTING before the first login,
+ * RECONNECTING after it, DISCONNECTED when the library gives up).
+ *
+ * @module
+ */
+import { ConnectionState, type GatewaySide, LogLevel } from "@tsgate/core";
+import type { DisconnectedEvent } from "@tsgate/hft-native";
+import type { GatewaySink } from "./gateway-sink.js";
+import { msg, type SideLabels } from "./messages.js";
+
+export class SideConnection {
+  private tcpUp = false;
+  private loggedInNow = false;
+  private loggedInOnce = false;
+  private loginRefused = false;
+  /** `host:port` of the server. */
+  private peer = "";
+
+  constructor(
+    private readonly sink: GatewaySink,
+    private readonly side: GatewaySide,
+    private readonly labels: SideLabels,
+    /** Login codes after which retrying cannot help (the native library stops reconnecting). */
+    private readonly credentialErrors: ReadonlySet<number>,
+  ) {}
+
+  /** True while logged in. */
+  get loggedIn(): boolean {
+    return this.loggedInNow;
+  }
+
+  /** True once a login succeeded since {@link SideConnection.begin}. */
+  get everLoggedIn(): boolean {
+    return this.loggedInOnce;
+  }
+
+  /** A new start towards `peer`: everything forgotten, CONNECTING reported and logged. */
+  begin(peer: string): void {
+    this.peer = peer;
+    this.tcpUp = false;
+    this.loggedInNow = false;
+    this.loggedInOnce = false;
+    this.loginRefused = false;
+    const text = msg.connecting(this.labels, peer);
+    this.sink.writeStatus(this.side, ConnectionState.CONNECTING, text);
+    this.sink.writeLog(text);
+  }
+
+  /** The library starts a connection attempt; a retry is reported. */
+  onConnecting(ev: { readonly attempt: number; readonly message: string }): void {
+    this.tcpUp = false;
+    if (ev.attempt > 0) this.sink.writeStatus(this.side, this.retryState(), ev.message);
+  }
+
+  /** TCP is up (the login comes next). */
+  onConnected(): void {
+    this.tcpUp = true;
+  }
+
+  /** A refused login (`text` explains it): an error if retrying cannot help, else a warning. */
+  loginFailed(errorCode: number, text: string): void {
+    this.loggedInNow = false;
+    this.loginRefused = this.credentialErrors.has(errorCode);
+    this.sink.writeLog(text, this.loginRefused ? LogLevel.ERROR : LogLevel.WARNING);
+    this.sink.writeStatus(
+      this.side,
+      this.loginRefused ? ConnectionState.DISCONNECTED : this.retryState(),
+      text,
+    );
+  }
+
+  /**
+   * A successful login, reported as CONNECTED.
+   *
+   * @returns true for the first login since `begin`, false for a re-login after a reconnect
+   */
+  loginOk(): boolean {
+    const first = !this.loggedInOnce;
+    this.loginRefused = false;
+    this.loggedInNow = true;
+    this.loggedInOnce = true;
+    const text = first ? msg.loginOk(this.labels) : msg.reloginOk(this.labels);
+    this.sink.writeStatus(this.side, ConnectionState.CONNECTED, text);
+    this.sink.writeLog(text);
+    return first;
+  }
+
+  /** The connection ended: why (refused login, dropped, never connected) and what comes next. */
+  onDisconnected(ev: DisconnectedEvent): void {
+    this.loggedInNow = false;
+    let text: string;
+    let level: LogLevel = ev.willReconnect ? LogLevel.WARNING : LogLevel.ERROR;
+    if (this.loginRefused) {
+      text = msg.stoppedAfterLogin(this.labels);
+      level = LogLevel.INFO;
+    } else if (this.tcpUp) {
+      text = msg.disconnected(this.labels, ev);
+    } else {
+      text = msg.connectFailed(this.labels, this.peer, ev);
+    }
+    this.tcpUp = false;
+    this.sink.writeStatus(
+      this.side,
+      ev.willReconnect ? this.retryState() : ConnectionState.DISCONNECTED,
+      text,
+    );
+    this.sink.writeLog(text, level);
+  }
+
+  /** The side is being closed. */
+  onClose(): void {
+    this.loggedInNow = false;
+  }
+
+  /** A failure that ends the side (the API could not be created or called). */
+  fail(text: string): void {
+    this.sink.writeLog(text, LogLevel.ERROR);
+    this.sink.writeStatus(this.side, ConnectionState.DISCONNECTED, text);
+  }
+
+  private retryState(): ConnectionState {
+    return this.loggedInOnce ? ConnectionState.RECONNECTING : ConnectionState.CONNECTING;
+  }
+}
