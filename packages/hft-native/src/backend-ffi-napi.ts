@@ -1,5 +1,5 @@
 import { createRequire } from "node:module";
-import { FFI_NAPI_INSTALL_COMMAND } from "./constants.js";
+import { FFI_NAPI_INSTALL_COMMAND, FFI_NAPI_PACKAGE, REF_NAPI_PACKAGE } from "./constants.js";
 import { HftLibraryError } from "./errors.js";
 import {
   type ArgKind,
@@ -15,7 +15,9 @@ import {
 } from "./ffi-backend.js";
 
 /*
- * ffi-napi 4.0.3 (optional dependency; builds on Node 20 only with CXXFLAGS=-fpermissive). Pointers
+ * ffi-napi through its maintained fork @2060.io/ffi-napi (same API as ffi-napi 4.0.3, which is
+ * unmaintained and compiles on Node 20 only with -fpermissive; the fork builds with a plain `npm
+ * install`). An optional dependency: it needs a C++ compiler where no prebuilt binary fits. Pointers
  * are Buffers, a Buffer argument of type "pointer" is passed in place. A Callback called from another
  * thread is queued to the JS thread through a uv_async handle and the calling thread waits until it
  * ran. A Callback object must stay reachable or the GC frees its closure while the library still holds
@@ -49,17 +51,17 @@ function requireFfiNapi(): { ffi: FfiNapiModule; ref: RefNapiModule } {
   if (modules !== undefined) return modules;
   const require = createRequire(import.meta.url);
   try {
-    const ffi = require("ffi-napi") as FfiNapiModule;
-    const ref = require("ref-napi") as RefNapiModule;
+    const ffi = require(FFI_NAPI_PACKAGE) as FfiNapiModule;
+    const ref = require(REF_NAPI_PACKAGE) as RefNapiModule;
     modules = { ffi, ref };
     return modules;
   } catch (err) {
     const reason = (err as Error).message.split("\n")[0];
     throw new HftLibraryError(
       "BACKEND_UNAVAILABLE",
-      `The "ffi-napi" backend is not available: ${reason}. It is an optional dependency that only ` +
-        `compiles on Node 20 with -fpermissive: run \`${FFI_NAPI_INSTALL_COMMAND}\` (a C++ compiler is ` +
-        `needed), or use the default backend "koffi".`,
+      `The "ffi-napi" backend is not available: ${reason}. It is an optional dependency (${FFI_NAPI_PACKAGE}) ` +
+        `that npm skips when it cannot build it: run \`${FFI_NAPI_INSTALL_COMMAND}\` (a C++ compiler ` +
+        `and Python are needed) and read its output, or use the default backend "koffi".`,
       undefined,
       { cause: err },
     );

@@ -112,5 +112,12 @@ export const PACKAGE_NAME = "@tsgate/hft-native";
 /** The command that builds the bundled library, quoted in "library not found" errors. */
 export const BUILD_COMMAND = "npm run build -w @tsgate/hft-native";
 
-/** How ffi-napi has to be installed on Node 20, quoted in "backend unavailable" errors. */
-export const FFI_NAPI_INSTALL_COMMAND = 'CXXFLAGS="-fpermissive" npm install ffi-napi@4.0.3';
+/**
+ * The "ffi-napi" backend's packages: the maintained fork of ffi-napi/ref-napi (same API; the
+ * original 4.0.3 is unmaintained and does not compile on Node 20 without -fpermissive).
+ */
+export const FFI_NAPI_PACKAGE = "@2060.io/ffi-napi";
+export const REF_NAPI_PACKAGE = "@2060.io/ref-napi";
+
+/** How the ffi-napi backend is installed, quoted in "backend unavailable" errors. */
+export const FFI_NAPI_INSTALL_COMMAND = `npm install ${FFI_NAPI_PACKAGE} ${REF_NAPI_PACKAGE}`;

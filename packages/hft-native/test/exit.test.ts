@@ -112,7 +112,7 @@ describe("ffi-napi missing", () => {
       `const Module = require("node:module");
 const resolve = Module._resolveFilename;
 Module._resolveFilename = function (request, ...rest) {
-  if (request === "ffi-napi") { const e = new Error("Cannot find module 'ffi-napi'"); e.code = "MODULE_NOT_FOUND"; throw e; }
+  if (request === "@2060.io/ffi-napi") { const e = new Error("Cannot find module '@2060.io/ffi-napi'"); e.code = "MODULE_NOT_FOUND"; throw e; }
   return resolve.call(this, request, ...rest);
 };
 const { loadHftLibrary } = require(${JSON.stringify(join(DIST, "index.cjs"))});
@@ -122,8 +122,9 @@ try { loadHftLibrary({ backend: "ffi-napi" }); } catch (e) { process.stdout.writ
     const res = await run(file);
     const [code, message] = res.stdout.split("\n");
     expect(code).toBe("BACKEND_UNAVAILABLE");
-    expect(message).toContain("Cannot find module 'ffi-napi'");
-    expect(message).toContain('CXXFLAGS="-fpermissive" npm install ffi-napi@4.0.3');
+    expect(message).toContain("Cannot find module '@2060.io/ffi-napi'");
+    expect(message).toContain("npm install @2060.io/ffi-napi @2060.io/ref-napi");
+    expect(message).not.toContain("fpermissive");
     expect(res.status).toBe(0);
   });
 });

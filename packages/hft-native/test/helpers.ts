@@ -6,9 +6,9 @@ import { describe } from "vitest";
 import type { BackendName } from "../src/index.js";
 
 /**
- * Both FFI backends run the same tests. ffi-napi is an optional dependency that needs a compiler; if
- * it is missing its tests FAIL (CI installs it), unless TSGATE_SKIP_FFI_NAPI=1 says this machine
- * cannot build it.
+ * Both FFI backends run the same tests. ffi-napi (@2060.io/ffi-napi) is an optional dependency that
+ * `npm ci` builds; if it is missing its tests FAIL, naming the install command, unless
+ * TSGATE_SKIP_FFI_NAPI=1 says this machine cannot build it.
  */
 export const BACKENDS: readonly BackendName[] =
   process.env.TSGATE_SKIP_FFI_NAPI === "1" ? ["koffi"] : ["koffi", "ffi-napi"];

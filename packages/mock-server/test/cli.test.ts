@@ -44,7 +44,11 @@ async function waitForOutput(r: Run, pattern: RegExp): Promise<RegExpMatchArray>
   }
 }
 
-describe.skipIf(!built)("tsgate-mock CLI", () => {
+describe("tsgate-mock CLI", () => {
+  it("is built (npm test builds it first; alone: npm run build -w @tsgate/mock-server)", () => {
+    expect(built).toBe(true);
+  });
+
   it("starts with the demo config, serves, logs with timestamps, and exits 0 on SIGINT", async () => {
     const r = run(["--trade-port", "0", "--market-port", "0", "--seed", "7"]);
     const m = await waitForOutput(r, /ready: trade 127\.0\.0\.1:(\d+), market 127\.0\.0\.1:(\d+)/);
