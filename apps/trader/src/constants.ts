@@ -26,6 +26,8 @@ export const WS_PATH = "/ws";
 export const WS_MAX_BUFFERED_BYTES = 4 * 1024 * 1024;
 /** Interval of WebSocket pings that detect dead dashboard connections. */
 export const WS_PING_INTERVAL_MS = 30_000;
+/** How long a refused WebSocket upgrade may stay open after the answer before it is cut. */
+export const REFUSED_UPGRADE_LINGER_MS = 2000;
 /** Largest accepted REST request body. */
 export const MAX_BODY_BYTES = 64 * 1024;
 

@@ -18,6 +18,7 @@ import type { TraderRuntime } from "../trader-runtime.js";
 import { createApi } from "./api.js";
 import { AccessPolicy } from "./auth.js";
 import { sendJson } from "./json-io.js";
+import { guardSocket, refuseUpgrade } from "./raw-socket.js";
 import { WsHub } from "./ws-hub.js";
 
 /** Options of {@link WebServer.listen}. */
@@ -155,9 +156,10 @@ export class WebServer {
   }
 
   private onUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
+    guardSocket(socket);
     const url = new URL(req.url ?? "/", "http://localhost");
     if (url.pathname !== WS_PATH || this.hub === undefined) {
-      socket.end("HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n");
+      refuseUpgrade(socket, 404);
       return;
     }
     this.hub.handleUpgrade(req, socket, head, url);

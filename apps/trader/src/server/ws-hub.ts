@@ -23,17 +23,8 @@ import { WS_MAX_BUFFERED_BYTES, WS_PING_INTERVAL_MS } from "../constants.js";
 import type { ServerMessage } from "../shared/protocol.js";
 import type { TraderRuntime } from "../trader-runtime.js";
 import type { AccessPolicy } from "./auth.js";
+import { refuseUpgrade } from "./raw-socket.js";
 import { buildSnapshot } from "./snapshot.js";
-
-const STATUS_TEXT: Record<number, string> = { 401: "Unauthorized", 403: "Forbidden" };
-
-/** Refuses an upgrade with a plain HTTP answer (the browser sees a failed WebSocket). */
-function refuse(socket: Duplex, status: 401 | 403, reason: string): void {
-  socket.end(
-    `HTTP/1.1 ${status} ${STATUS_TEXT[status]}\r\nConnection: close\r\nContent-Type: text/plain; charset=utf-8\r\n` +
-      `Content-Length: ${Buffer.byteLength(reason)}\r\n\r\n${reason}`,
-  );
-}
 
 /** The WebSocket side of the web server. */
 export class WsHub {
@@ -77,7 +68,7 @@ export class WsHub {
   handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer, url: URL): void {
     const decision = this.policy.check(req, url, { originRequired: true });
     if (!decision.ok) {
-      refuse(socket, decision.status, decision.reason);
+      refuseUpgrade(socket, decision.status, decision.reason);
       return;
     }
     this.wss.handleUpgrade(req, socket, head, (ws) => this.wss.emit("connection", ws, req));
