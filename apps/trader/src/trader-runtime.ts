@@ -100,6 +100,8 @@ export class TraderRuntime {
   private readonly subscriptions = new Set<string>();
   private readonly listeners = new Set<(message: ServerMessage) => void>();
   private closing: Promise<void> | undefined;
+  /** The last {@link TraderRuntime.reconnect} in the queue; the next one starts when it ends. */
+  private connecting: Promise<void> = Promise.resolve();
 
   private constructor(
     mainEngine: MainEngine,
@@ -223,9 +225,20 @@ export class TraderRuntime {
    * password keeps the stored one); the gateway is closed and connected again, and the
    * subscriptions are renewed.
    *
+   * Calls are applied one at a time in the order they came, each on top of the one before: the
+   * gateway ignores a connect while it is connected, so two interleaved calls would leave it on one
+   * server while {@link TraderRuntime.maskedSettings} showed the other.
+   *
    * @throws `SettingsError` naming each bad key; the current connection is kept then
    */
-  async reconnect(submitted: unknown): Promise<void> {
+  reconnect(submitted: unknown): Promise<void> {
+    const turn = this.connecting.then(() => this.reconnectNow(submitted));
+    // The next call waits for this one to end, whether it worked or not.
+    this.connecting = turn.catch(() => {});
+    return turn;
+  }
+
+  private async reconnectNow(submitted: unknown): Promise<void> {
     const previous = this.setting;
     const next = mergeSetting(previous, submitted);
     // Check everything before closing the working connection, so that a typo does not disconnect.
@@ -266,6 +279,8 @@ export class TraderRuntime {
     this.closing ??= (async () => {
       this.listeners.clear();
       this.history.dispose();
+      // A reconnect under way finishes first, so it does not connect a closed engine.
+      await this.connecting;
       try {
         await this.mainEngine.close();
       } catch (err) {
