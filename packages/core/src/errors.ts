@@ -6,7 +6,12 @@
  */
 
 /** Codes of the errors thrown by `@tsgate/core`. Other packages add their own codes. */
-export type CoreErrorCode = "INVALID_ARGUMENT" | "SETTINGS_INVALID" | "GATEWAY_NOT_FOUND" | "GATEWAY_EXISTS";
+export type CoreErrorCode =
+  | "INVALID_ARGUMENT"
+  | "SETTINGS_INVALID"
+  | "GATEWAY_NOT_FOUND"
+  | "GATEWAY_EXISTS"
+  | "ENGINE_CLOSED";
 
 /**
  * Base class of every tsgate error. Catch it to handle any tsgate failure; switch on
@@ -104,5 +109,22 @@ export class GatewayExistsError extends TsgateError {
       `Gateway "${gatewayName}" has already been added; pass a different name to addGateway(GatewayClass, name)`,
     );
     this.gatewayName = gatewayName;
+  }
+}
+
+/**
+ * A call reached a `MainEngine` after its `close()`: a closed engine has released its gateways
+ * and stopped its event engine, so whatever it did now would be lost (an order the OMS never
+ * hears of). Retrying cannot help; create a new `MainEngine`.
+ */
+export class EngineClosedError extends TsgateError {
+  declare readonly code: "ENGINE_CLOSED";
+
+  constructor() {
+    super(
+      "ENGINE_CLOSED",
+      "MainEngine has been closed and refuses gateways, connects, subscriptions, orders, cancels and queries; " +
+        "create a new MainEngine to connect or trade again",
+    );
   }
 }

@@ -29,6 +29,7 @@ export {
 } from "./constants.js";
 export {
   type CoreErrorCode,
+  EngineClosedError,
   GatewayExistsError,
   GatewayNotFoundError,
   InvalidArgumentError,

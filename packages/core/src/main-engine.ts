@@ -1,5 +1,5 @@
 import { type Exchange, type GatewaySide, LogLevel } from "./constants.js";
-import { GatewayExistsError, GatewayNotFoundError } from "./errors.js";
+import { EngineClosedError, GatewayExistsError, GatewayNotFoundError } from "./errors.js";
 import { EventEngine } from "./event-engine.js";
 import { EVENT_LOG } from "./event-types.js";
 import type { BaseGateway, GatewayClass, GatewaySetting } from "./gateway.js";
@@ -87,13 +87,15 @@ export class MainEngine {
    * @param gatewayName - instance name; defaults to the class's `defaultName`
    * @param options - the gateway's own constructor options, e.g. `{ journal }` for `HftGateway`
    * @returns the new gateway
-   * @throws {@link GatewayExistsError} when the name is already taken
+   * @throws {@link GatewayExistsError} when the name is already taken, {@link EngineClosedError}
+   *   after {@link MainEngine.close}
    */
   addGateway<G extends BaseGateway, O = never>(
     gatewayClass: GatewayClass<G, O>,
     gatewayName?: string,
     options?: O,
   ): G {
+    this.assertOpen();
     const name = gatewayName ?? gatewayClass.defaultName;
     if (this.gateways.has(name)) throw new GatewayExistsError(name);
     const gateway =
@@ -105,11 +107,14 @@ export class MainEngine {
   }
 
   /**
-   * The gateway registered under `gatewayName`.
+   * The gateway registered under `gatewayName`. Every request to a gateway (connect, subscribe,
+   * orders, cancels, queries) comes through here, so after {@link MainEngine.close} they all fail.
    *
-   * @throws {@link GatewayNotFoundError} listing the known names
+   * @throws {@link GatewayNotFoundError} listing the known names, {@link EngineClosedError} after
+   *   {@link MainEngine.close}
    */
   getGateway(gatewayName: string): BaseGateway {
+    this.assertOpen();
     const gateway = this.gateways.get(gatewayName);
     if (gateway === undefined) throw new GatewayNotFoundError(gatewayName, this.getAllGatewayNames());
     return gateway;
@@ -257,10 +262,20 @@ export class MainEngine {
    * and the others still close), delivers the events they pushed while closing, then stops the
    * event engine and releases the keep-alive timer. Afterwards nothing of MainEngine's keeps the
    * process alive. Calling it again returns the same promise.
+   *
+   * Closing is final: from the call on, `addGateway`, `getGateway` and every request routed to a
+   * gateway throw {@link EngineClosedError}; the OMS queries (`getOrder`, `getAllTrades`, ...)
+   * keep answering with the last state.
    */
   close(): Promise<void> {
     this.closing ??= this.closeOnce();
     return this.closing;
+  }
+
+  // close() is final: from the moment it is called nothing reaches a gateway again, so no order
+  // can be placed that the stopped OMS would never hear of.
+  private assertOpen(): void {
+    if (this.closing !== undefined) throw new EngineClosedError();
   }
 
   private async closeOnce(): Promise<void> {

@@ -5,6 +5,7 @@ import {
   createOrderRequest,
   createSubscribeRequest,
   Direction,
+  EngineClosedError,
   EVENT_LOG,
   EventEngine,
   Exchange,
@@ -163,6 +164,57 @@ describe("MainEngine", () => {
     expect(main.getGatewayStatus("DUMMY", GatewaySide.TRADE)?.state).toBe(ConnectionState.DISCONNECTED);
     expect(main.eventEngine.active).toBe(false);
     expect(main.close()).toBe(main.close());
+  });
+
+  it("refuses every call after close(), from the moment it is called, and reaches no gateway", async () => {
+    const main = newMain();
+    const gateway = main.addGateway(DummyGateway);
+    main.connect({ 用户名: "demo" }, "DUMMY");
+    const closed = main.close();
+    const order = createOrderRequest({
+      symbol: "600000",
+      exchange: Exchange.SSE,
+      direction: Direction.LONG,
+      type: OrderType.LIMIT,
+      volume: 100,
+      price: 10,
+    });
+    const calls: Record<string, () => unknown> = {
+      addGateway: () => main.addGateway(DummyGateway, "LATE"),
+      getGateway: () => main.getGateway("DUMMY"),
+      getDefaultSetting: () => main.getDefaultSetting("DUMMY"),
+      connect: () => main.connect({ 用户名: "demo" }, "DUMMY"),
+      subscribe: () =>
+        main.subscribe(createSubscribeRequest({ symbol: "600000", exchange: Exchange.SSE }), "DUMMY"),
+      sendOrder: () => main.sendOrder(order, "DUMMY"),
+      cancelOrder: () =>
+        main.cancelOrder(
+          createCancelRequest({ orderid: "1", symbol: "600000", exchange: Exchange.SSE }),
+          "DUMMY",
+        ),
+      queryAccount: () => main.queryAccount("DUMMY"),
+      queryPosition: () => main.queryPosition("DUMMY"),
+    };
+    const check = () => {
+      for (const [name, call] of Object.entries(calls)) {
+        let caught: unknown;
+        try {
+          call();
+        } catch (error) {
+          caught = error;
+        }
+        expect(caught, name).toBeInstanceOf(EngineClosedError);
+        expect((caught as EngineClosedError).code).toBe("ENGINE_CLOSED");
+        expect((caught as Error).message, name).toMatch(/MainEngine has been closed.*new MainEngine/);
+      }
+    };
+    check(); // while closing
+    await closed;
+    check(); // and once closed
+    expect(gateway.calls).toEqual(["connect", "close"]);
+    expect(main.getAllGatewayNames()).toEqual(["DUMMY"]);
+    // The final state can still be read.
+    expect(main.getAllOrders()).toEqual([]);
   });
 
   it("close() still closes the others when one gateway fails to close", async () => {
