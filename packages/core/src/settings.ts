@@ -76,8 +76,13 @@ export interface ValidateSettingsOptions {
 }
 
 const SECRET_KEY = /密码|口令|password|passwd|secret|token/i;
-const INTEGER_TEXT = /^[+-]?\d+$/;
-const NUMBER_TEXT = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+// Numbers given as text are read one strict way, JSON's (RFC 8259 §6, December 2017): an optional
+// minus, no plus, no spaces, no leading zeros. " 8000", "+8000", "08000" and "8000.0" are refused
+// alike for an integer, instead of some being read and others not.
+const INTEGER_TEXT = /^-?(0|[1-9]\d*)$/;
+const NUMBER_TEXT = /^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?$/;
+// Unicode control characters (C0, DEL, C1): a NUL cuts a C string, a newline breaks a log line.
+const CONTROL_CHARACTER = /\p{Cc}/u;
 const BOOLEAN_TEXT = /^(true|false)$/i;
 const MAX_SHOWN_CHARS = 40;
 
@@ -103,9 +108,12 @@ interface FieldSpec {
  * Builds a zod schema for settings with the given defaults and rules.
  *
  * - string default → string (numbers are not turned into strings: `0000` would lose its zeros);
- * - integer default → integer; a string of digits such as `"8000"` is accepted and converted,
- *   `"80a"` or `"8000.5"` is not;
- * - non-integer default → finite number, numeric strings converted;
+ * - string values must not contain control characters (NUL, tab, newline, ... : Unicode `Cc`);
+ * - integer default → integer; a string written as JSON writes an integer, such as `"8000"` or
+ *   `"-1"`, is accepted and converted; `"80a"`, `"8000.0"`, `"+8000"`, `" 8000"` and `"08000"`
+ *   are not;
+ * - non-integer default → finite number; strings written as JSON numbers (`"0.5"`, `"1e-3"`)
+ *   converted, nothing else (no spaces, no plus sign);
  * - boolean default → boolean, the strings `"true"`/`"false"` converted;
  * - a missing key takes its default, which is then checked like a given value;
  * - unknown keys are rejected.
@@ -240,6 +248,10 @@ function buildFieldSpec(key: string, defaultValue: SettingValue, rule: SettingRu
   if (kind === "string") {
     let s = z.string({ error });
     if (rule.nonEmpty === true) s = s.refine((v) => v.trim().length > 0, { error });
+    s = s.superRefine((v, ctx) => {
+      const message = controlCharacterMessage(v, secret);
+      if (message !== undefined) ctx.addIssue({ code: "custom", message, input: v });
+    });
     if (rule.pattern !== undefined) s = s.regex(rule.pattern, { error });
     schema = s;
   } else if (kind === "boolean") {
@@ -253,7 +265,7 @@ function buildFieldSpec(key: string, defaultValue: SettingValue, rule: SettingRu
     if (kind === "integer") n = n.int({ error });
     if (rule.min !== undefined) n = n.min(rule.min, { error });
     if (rule.max !== undefined) n = n.max(rule.max, { error });
-    schema = z.preprocess((v) => (typeof v === "string" && text.test(v.trim()) ? Number(v.trim()) : v), n);
+    schema = z.preprocess((v) => (typeof v === "string" && text.test(v) ? Number(v) : v), n);
   }
   const { oneOf, check } = rule;
   if (oneOf !== undefined) {
@@ -324,6 +336,15 @@ function describe(kind: FieldKind, rule: SettingRule): string {
       return noun;
     }
   }
+}
+
+/** Why a string setting is refused for a control character, or undefined when it has none. */
+function controlCharacterMessage(value: string, secret: boolean): string | undefined {
+  const match = CONTROL_CHARACTER.exec(value);
+  if (match === null) return undefined;
+  if (secret) return "must not contain control characters (the value is not shown because the key is secret)";
+  const code = (match[0].codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, "0");
+  return `must not contain control characters; found U+${code} at character ${[...value.slice(0, match.index)].length + 1}`;
 }
 
 const SECRET_INSIDE = "a value that is not shown because it contains the value of a secret setting";

@@ -76,10 +76,8 @@ const pad = fc.constantFrom("", " ", "\t", "  ");
 function validInteger(min: number, max: number): Valid {
   return fc.oneof(
     same(fc.integer({ min, max })),
-    // A string of digits is converted ("8000", " +8000 ", "08000").
-    fc
-      .tuple(fc.integer({ min, max }), pad, pad, fc.constantFrom("", "+", "0"))
-      .map(([n, a, b, prefix]) => [`${a}${n < 0 ? n : `${prefix}${n}`}${b}`, n] as const),
+    // An integer written as JSON writes it is converted ("8000", "-1"): that way only.
+    fc.integer({ min, max }).map((n) => [String(n), n] as const),
   );
 }
 
@@ -87,7 +85,7 @@ function validNumber(min: number, max: number): Valid {
   const n = fc.double({ min, max, noNaN: true }).map((x) => (Object.is(x, -0) ? 0 : x));
   return fc.oneof(
     same(n),
-    n.filter((x) => !String(x).includes("e")).map((x) => [` ${x}`, x] as const),
+    n.map((x) => [String(x), x] as const),
   );
 }
 
@@ -153,8 +151,19 @@ const validInput = fc
 
 // ---- arbitraries of invalid values, by kind ----
 
-const INTEGER_TEXT = /^[+-]?\d+$/;
-const NUMBER_TEXT = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+/** Numbers as text: JSON's grammar (RFC 8259 §6) and nothing else. */
+const INTEGER_TEXT = /^-?(0|[1-9]\d*)$/;
+const NUMBER_TEXT = /^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?$/;
+
+/** The same integer written in ways that are not JSON's: padded, signed, zero-led, with a fraction. */
+function nonCanonicalInteger(min: number, max: number): fc.Arbitrary<string> {
+  return fc
+    .tuple(
+      fc.integer({ min: Math.max(min, 0), max }),
+      fc.constantFrom(" %", "% ", "\t%", "+%", "0%", "%.0", "%e0"),
+    )
+    .map(([n, form]) => form.replace("%", String(n)));
+}
 
 /** Values of a type no setting of that kind accepts. */
 const notStringOrNumber = fc.oneof(
@@ -173,8 +182,8 @@ function invalidInteger(min: number, max: number): fc.Arbitrary<unknown> {
     fc.oneof(fc.integer({ max: min - 1 }), fc.integer({ min: max + 1 })).map(String),
     fc.double({ min, max, noNaN: true }).filter((x) => !Number.isInteger(x)),
     fc.constantFrom(Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY),
-    fc.string({ maxLength: 8 }).filter((s) => !INTEGER_TEXT.test(s.trim())),
-    fc.integer({ min, max }).map((n) => `${n}.0`),
+    fc.string({ maxLength: 8 }).filter((s) => !INTEGER_TEXT.test(s)),
+    nonCanonicalInteger(min, max),
     wrongTypeForNumber,
   );
 }
@@ -186,7 +195,8 @@ function invalidNumber(min: number, max: number): fc.Arbitrary<unknown> {
       fc.double({ min: max, minExcluded: true, noNaN: true }),
     ),
     fc.constant(Number.NaN),
-    fc.string({ maxLength: 8 }).filter((s) => !NUMBER_TEXT.test(s.trim())),
+    fc.string({ maxLength: 8 }).filter((s) => !NUMBER_TEXT.test(s)),
+    fc.double({ min, max, noNaN: true }).map((x) => ` ${x}`),
     wrongTypeForNumber,
   );
 }
@@ -289,7 +299,7 @@ function expectExplains(key: Key, value: unknown, message: string, given: Record
   if (!SECRET_KEYS.includes(key) && typeof value === "string" && value.length <= 40) {
     const numeric =
       key === "比例" ? NUMBER_TEXT : key === "端口" || key === "重试次数" ? INTEGER_TEXT : undefined;
-    const shown = numeric?.test(value.trim()) ? String(Number(value.trim())) : JSON.stringify(value);
+    const shown = numeric?.test(value) ? String(Number(value)) : JSON.stringify(value);
     expect(message.endsWith(`, got ${shown}`)).toBe(true);
   }
 }
@@ -342,6 +352,33 @@ describe("validateSettings properties", () => {
           expectReadable(error);
           expect(error.issues.map((issue) => issue.key)).toEqual([key]);
           expectExplains(key, value, error.issues[0]?.message ?? "", given);
+        },
+      ),
+      params,
+    );
+  });
+
+  it("refuses a control character in any string setting, by key, where it is (never in a secret)", () => {
+    const stringKeys = KEYS.filter((key) => typeof DEFAULTS[key] === "string" && key !== "模式");
+    const control = fc.oneof(fc.integer({ min: 0, max: 0x1f }), fc.integer({ min: 0x7f, max: 0x9f }));
+    fc.assert(
+      fc.property(
+        validInput,
+        fc.constantFrom(...stringKeys),
+        fc.string({ minLength: 1, maxLength: 3, unit: fc.constantFrom("a", "中", "é", "😀") }),
+        control,
+        fc.string({ maxLength: 3 }),
+        ({ input }, key, before, code, after) => {
+          const given = { ...input, [key]: `${before}${String.fromCodePoint(code)}${after}` };
+          const error = settingsError(given);
+          expectReadable(error);
+          expect(error.issues.map((issue) => issue.key)).toEqual([key]);
+          const hex = code.toString(16).toUpperCase().padStart(4, "0");
+          expect(error.issues[0]?.message).toBe(
+            SECRET_KEYS.includes(key)
+              ? "must not contain control characters (the value is not shown because the key is secret)"
+              : `must not contain control characters; found U+${hex} at character ${[...before].length + 1}`,
+          );
         },
       ),
       params,

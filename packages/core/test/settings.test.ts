@@ -61,12 +61,41 @@ describe("validateSettings", () => {
   it("accepts numeric strings for number fields and boolean strings for boolean fields", () => {
     const settings = validateSettings(
       DEFAULTS,
-      { ...GOOD, 交易端口: " 8001 ", 重连间隔: "2.5", 自动重连: "FALSE" },
+      { ...GOOD, 交易端口: "8001", 重连间隔: "2.5", 自动重连: "FALSE" },
       RULES,
     );
     expect(settings.交易端口).toBe(8001);
     expect(settings.重连间隔).toBe(2.5);
     expect(settings.自动重连).toBe(false);
+  });
+
+  it("reads a number given as text one strict way, JSON's: no spaces, no plus, no leading zeros", () => {
+    for (const text of [" 8000", "8000 ", "+8000", "08000", "8000.0", "8e3", "0x1f40"]) {
+      expect(settingsError({ ...GOOD, 交易端口: text }).issues, text).toEqual([
+        { key: "交易端口", message: `expected an integer between 1 and 65535, got ${JSON.stringify(text)}` },
+      ]);
+    }
+    for (const text of [" 2.5", "+2.5", ".5", "2.", "02.5"]) {
+      expect(
+        settingsError({ ...GOOD, 重连间隔: text }).issues.map((issue) => issue.key),
+        text,
+      ).toEqual(["重连间隔"]);
+    }
+    expect(validateSettings(DEFAULTS, { ...GOOD, 重连间隔: "2.5e-1" }, RULES).重连间隔).toBe(0.25);
+  });
+
+  it('refuses control characters in strings by key: 交易用户名 "demo\\u0000x"', () => {
+    expect(settingsError({ ...GOOD, 交易用户名: "demo\u0000x" }).issues).toEqual([
+      { key: "交易用户名", message: "must not contain control characters; found U+0000 at character 5" },
+    ]);
+    const secret = settingsError({ ...GOOD, 交易密码: "pw\nsecret" });
+    expect(secret.issues).toEqual([
+      {
+        key: "交易密码",
+        message: "must not contain control characters (the value is not shown because the key is secret)",
+      },
+    ]);
+    expect(secret.message).not.toContain("secret\n");
   });
 
   it('names the field by the user\'s key and echoes the bad value: port "80a"', () => {
