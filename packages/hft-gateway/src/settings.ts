@@ -44,7 +44,7 @@ export const HFT_DEFAULT_SETTING = Object.freeze({
   交易用户名: "",
   /** Trade password. Required by the broker; never logged. */
   交易密码: "",
-  /** Trade server host name or IPv4 address, without a port. Required. */
+  /** Trade server host name or IPv4 address (IPv6 is refused), without a port. Required. */
   交易服务器: "",
   /** Trade server port. */
   交易端口: DEFAULT_TRADE_PORT,
@@ -58,7 +58,7 @@ export const HFT_DEFAULT_SETTING = Object.freeze({
   行情用户名: "",
   /** Market-data password; never logged. */
   行情密码: "",
-  /** Market-data server host name or IPv4 address, without a port. Required. */
+  /** Market-data server host name or IPv4 address (IPv6 is refused), without a port. Required. */
   行情服务器: "",
   /** Market-data server port. */
   行情端口: DEFAULT_MARKET_PORT,
@@ -89,6 +89,8 @@ export type HftDefaultSetting = typeof HFT_DEFAULT_SETTING;
 export type HftSettings = SettingValues<HftDefaultSetting>;
 
 const HOST_TEXT = /^[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?$/;
+/** `::1`, `fe80::1%eth0`, `[::1]`, `[::1]:8000`: at least two colons, or a bracketed address. */
+const IPV6_LITERAL = /^\[.*\](:\d*)?$|:.*:/;
 
 function utf8Length(text: string): number {
   return Buffer.byteLength(text, "utf8");
@@ -107,6 +109,12 @@ function hostCheck(portKey: string): (value: string) => string | undefined {
     if (host.length === 0) return "required: the server's host name or IPv4 address";
     if (/^[a-z]+:\/\//i.test(host))
       return `write only the host (e.g. 127.0.0.1), without a scheme such as tcp://`;
+    // Two colons or brackets: an IPv6 literal, not host:port. The HFT libraries connect over IPv4
+    // only: native/sim/conn.c resolves with AF_INET, and the vendor shim hands the address to SDKs
+    // whose configs take an IPv4 "ip" (the SIP config's `ip0`), so refusing it here is clearer
+    // than a connect that fails later.
+    if (IPV6_LITERAL.test(host))
+      return "IPv6 addresses are not supported: the HFT library connects over IPv4; use an IPv4 address or a host name";
     if (host.includes(":")) return `write only the host; put the port in ${portKey}`;
     if (!HOST_TEXT.test(host)) return `expected a host name or IPv4 address, got ${JSON.stringify(host)}`;
     if (utf8Length(host) > FIELD_BYTES.host) return `must be at most ${FIELD_BYTES.host} characters`;

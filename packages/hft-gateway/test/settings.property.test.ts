@@ -23,7 +23,8 @@ const MAX_MS = 2_147_483_647;
 
 type Pair = readonly [given: unknown, expected: unknown];
 const same = <T>(arb: fc.Arbitrary<T>): fc.Arbitrary<Pair> => arb.map((v) => [v, v] as const);
-const pad = fc.constantFrom("", " ", "\t");
+// Spaces only: a tab is a control character, refused in every string setting.
+const pad = fc.constantFrom("", " ", "  ");
 
 /** Text of 1..max UTF-8 bytes, not blank, any script (codes and names may be Chinese). */
 function bytesText(max: number, minLength = 0): fc.Arbitrary<string> {
@@ -58,7 +59,8 @@ const host: fc.Arbitrary<Pair> = fc
 function port(): fc.Arbitrary<Pair> {
   return fc.oneof(
     same(fc.integer({ min: 1, max: 65535 })),
-    fc.tuple(fc.integer({ min: 1, max: 65535 }), pad).map(([n, p]) => [`${p}${n}${p}`, n] as const),
+    // As text, one way only: the digits as JSON writes them.
+    fc.integer({ min: 1, max: 65535 }).map((n) => [String(n), n] as const),
   );
 }
 
@@ -136,8 +138,33 @@ const tooLong = (bytes: number) =>
     .filter((s) => Buffer.byteLength(s, "utf8") > bytes);
 const blank = fc.constantFrom("", " ", "\t", "\u3000");
 
-function textBad(bytes: number, required: boolean): Bad {
+/** A value with a control character inside: [value, the code point, the character it is at]. */
+const withControl = fc
+  .tuple(
+    fc.string({ minLength: 1, maxLength: 4, unit: fc.constantFrom("a", "0", "中", ".") }),
+    fc.constantFrom(0x00, 0x01, 0x09, 0x0a, 0x0d, 0x1b, 0x7f, 0x85, 0x9f),
+  )
+  .map(
+    ([before, code]) => [`${before}${String.fromCodePoint(code)}x`, code, [...before].length + 1] as const,
+  );
+
+function controlBad(secret: boolean): Bad {
+  return withControl.map(
+    ([value, code, at]) =>
+      [
+        value,
+        secret
+          ? /^must not contain control characters \(the value is not shown because the key is secret\)$/
+          : new RegExp(
+              `^must not contain control characters; found U\\+${code.toString(16).toUpperCase().padStart(4, "0")} at character ${at}$`,
+            ),
+      ] as const,
+  );
+}
+
+function textBad(bytes: number, required: boolean, secret = false): Bad {
   const kinds: Bad[] = [
+    controlBad(secret),
     tooLong(bytes).map((v) => [v, new RegExp(`^must be at most ${bytes} bytes of UTF-8`)] as const),
     fc.oneof(wrongType, fc.integer()).map((v) => [v, /^expected (a|a non-empty) string, got /] as const),
   ];
@@ -147,7 +174,13 @@ function textBad(bytes: number, required: boolean): Bad {
 
 function hostBad(portKey: string): Bad {
   return fc.oneof(
-    blank.map((v) => [v, /^required: the server's host name or IPv4 address$/] as const),
+    blank
+      .filter((v) => v !== "\t")
+      .map((v) => [v, /^required: the server's host name or IPv4 address$/] as const),
+    controlBad(false),
+    fc
+      .constantFrom("::1", "[::1]", "[::1]:8000", "fe80::1%eth0", "2001:db8::8", "::ffff:127.0.0.1", " ::1 ")
+      .map((v) => [v, /^IPv6 addresses are not supported: the HFT library connects over IPv4; /] as const),
     fc
       .tuple(fc.constantFrom("tcp://", "http://", "TCP://"), hostName)
       .map(([s, h]) => [`${s}${h}`, /without a scheme such as tcp:\/\//] as const),
@@ -177,20 +210,24 @@ function intBad(min: number, max: number): Bad {
     fc
       .constantFrom(Number.NaN, Number.POSITIVE_INFINITY, "80a", "", " ", "8000.0", "0x1f", "1e3", "八千")
       .map((v) => [v, range] as const),
+    // An in-range number written any other way than JSON's is refused the same way.
+    fc
+      .tuple(fc.integer({ min: Math.max(min, 0), max }), fc.constantFrom(" %", "% ", "+%", "0%", "%.0"))
+      .map(([n, form]) => [form.replace("%", String(n)), range] as const),
     wrongType.map((v) => [v, range] as const),
   );
 }
 
 const BAD: Record<Key, Bad> = {
   交易用户名: textBad(31, true),
-  交易密码: textBad(63, false),
+  交易密码: textBad(63, false, true),
   交易服务器: hostBad("交易端口"),
   交易端口: intBad(1, 65535),
   机构代号: textBad(15, true),
   营业部代号: textBad(15, true),
   网关: textBad(31, false),
   行情用户名: textBad(31, true),
-  行情密码: textBad(63, false),
+  行情密码: textBad(63, false, true),
   行情服务器: hostBad("行情端口"),
   行情端口: intBad(1, 65535),
   libraryPath: fc.oneof(wrongType, fc.integer()).map((v) => [v, /^expected a string, got /] as const),

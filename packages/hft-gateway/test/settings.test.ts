@@ -85,6 +85,26 @@ describe("parseHftSettings", () => {
     expect(issuesOf({ ...valid, 行情服务器: "my host" }).行情服务器).toMatch(/host name or IPv4/);
   });
 
+  it("refuses IPv6 literals clearly (the library connects over IPv4), not as a port in the host", () => {
+    for (const host of ["::1", "[::1]", "[::1]:8000", "fe80::1%eth0"]) {
+      expect(issuesOf({ ...valid, 交易服务器: host }).交易服务器, host).toBe(
+        "IPv6 addresses are not supported: the HFT library connects over IPv4; use an IPv4 address or a host name",
+      );
+    }
+    expect(issuesOf({ ...valid, 行情服务器: "::1" }).行情服务器).toMatch(/^IPv6 addresses are not supported/);
+  });
+
+  it('refuses control characters by key (交易用户名 "demo\\u0000x") and ports written other than as digits', () => {
+    expect(issuesOf({ ...valid, 交易用户名: "demo\u0000x" })).toEqual({
+      交易用户名: "must not contain control characters; found U+0000 at character 5",
+    });
+    for (const port of ["+8000", " 8000", "8000 ", "08000", "8000.0"]) {
+      expect(issuesOf({ ...valid, 交易端口: port }), port).toEqual({
+        交易端口: `expected an integer between 1 and 65535, got ${JSON.stringify(port)}`,
+      });
+    }
+  });
+
   it("requires the users and server addresses when missing", () => {
     const issues = issuesOf({});
     expect(Object.keys(issues).sort()).toEqual(
