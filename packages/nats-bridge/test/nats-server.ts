@@ -66,9 +66,12 @@ export async function waitForPort(port: number, timeoutMs = PORT_WAIT_MS): Promi
 
 /**
  * Starts `nats-server -js -a 127.0.0.1 -p <free port> -sd <tmp dir>` (plus `-c config` when
- * `config` text is given) and waits for its port.
+ * `config` text is given, with `env` added to its environment for the config's `$VARIABLES`) and
+ * waits for its port.
  */
-export async function startNatsServer(options: { config?: string } = {}): Promise<TestNatsServer> {
+export async function startNatsServer(
+  options: { config?: string; env?: Readonly<Record<string, string>> } = {},
+): Promise<TestNatsServer> {
   const port = await freePort();
   const storeDir = mkdtempSync(join(tmpdir(), "tsgate-nats-"));
   const args = ["-js", "-a", "127.0.0.1", "-p", String(port), "-sd", storeDir];
@@ -80,7 +83,10 @@ export async function startNatsServer(options: { config?: string } = {}): Promis
   let child: ChildProcess | undefined;
   let output = "";
   const launch = async () => {
-    child = spawn(NATS_SERVER_BIN, args, { stdio: ["ignore", "pipe", "pipe"] });
+    child = spawn(NATS_SERVER_BIN, args, {
+      stdio: ["ignore", "pipe", "pipe"],
+      env: { ...process.env, ...options.env },
+    });
     const proc = child;
     // If the test process dies without afterAll (a crash, a failed bench), take the server along.
     const killOnExit = () => proc.kill("SIGKILL");
