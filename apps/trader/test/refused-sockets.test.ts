@@ -3,7 +3,8 @@
  * the real `tsgate trader` command and raw TCP sockets, every kind of refused upgrade (foreign
  * Origin, no Origin, no token, wrong token, wrong path) is followed by a TCP reset — at once, after
  * the answer arrived, or by a client that closes before reading it — and the process must stay up,
- * print no unhandled error and keep serving.
+ * print no unhandled error and keep serving. Plain requests (a 404 page, a refused API call, a
+ * malformed request) get the same treatment; Node guards those sockets itself, and this keeps it so.
  */
 import { request } from "node:http";
 import { connect, type Socket } from "node:net";
@@ -82,18 +83,18 @@ function status(port: number): Promise<number> {
   });
 }
 
+let cli: CliProcess | undefined;
+
+// A trader of its own for each test, so one crash cannot hide another.
+afterEach(async () => {
+  if (cli !== undefined && cli.child.exitCode === null && cli.child.signalCode === null) {
+    cli.child.kill("SIGKILL");
+    await cli.exited;
+  }
+  cli = undefined;
+});
+
 describe("refused upgrades followed by resets", () => {
-  let cli: CliProcess | undefined;
-
-  // A trader of its own for each kind of refusal, so one crash cannot hide another.
-  afterEach(async () => {
-    if (cli !== undefined && cli.child.exitCode === null && cli.child.signalCode === null) {
-      cli.child.kill("SIGKILL");
-      await cli.exited;
-    }
-    cli = undefined;
-  });
-
   for (const refusal of REFUSALS) {
     it(`survives ${refusal.name}, refused then reset or closed early, and keeps serving`, async () => {
       const trader = runTsgate(["trader", "--port", "0"]);
@@ -116,6 +117,25 @@ describe("refused upgrades followed by resets", () => {
       for (const answer of answers) expect(answer).toMatch(new RegExp(`^HTTP/1\\.1 ${refusal.status} `));
     });
   }
+});
+
+describe("plain requests followed by resets", () => {
+  it("a 404 page, a refused API call and a bad request, each reset or closed early, leave it serving", async () => {
+    const trader = runTsgate(["trader", "--port", "0"]);
+    cli = trader;
+    const port = Number((await trader.waitForOutput(DASHBOARD_LINE))[2]);
+    const requests = [
+      `GET /nope HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\n\r\n`,
+      `GET /api/state HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\n\r\n`,
+      "NOT HTTP AT ALL\r\n\r\n",
+    ];
+    for (let round = 0; round < ROUNDS; round++) {
+      for (const text of requests) for (const hangUp of HANG_UPS) await attack(port, text, hangUp);
+    }
+    expect(await status(port).catch((err: Error) => `${err.message}\n${trader.stderr()}`)).toBe(200);
+    expect(trader.child.exitCode).toBeNull();
+    expect(trader.stderr()).not.toMatch(/Unhandled|ECONNRESET|EPIPE/);
+  });
 });
 
 describe("a refused client that keeps its side open", () => {
