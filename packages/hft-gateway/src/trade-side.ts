@@ -189,7 +189,9 @@ export class TradeSide {
    * with the reason right after, never left SUBMITTING.
    */
   sendOrder(req: OrderRequest): string {
-    const orderid = this.orderIds.next();
+    let orderid = this.orderIds.next();
+    // An id already in the book (an adopted order of another process) is taken: use the next.
+    while (this.book.get(orderid) !== undefined) orderid = this.orderIds.next();
     const entry = this.book.addLocal(createOrderData(req, orderid, this.sink.gatewayName));
     const journalProblem = this.journal.saveNewOrder(this.orderIds.prefix, this.orderIds.count, entry);
     this.sink.onOrder(entry.order);
