@@ -123,6 +123,8 @@ export class Reconciler {
   private readonly finished: FinishedOrders;
   /** Restored orders still active: the first order query must confirm them. */
   private readonly unconfirmed = new Set<string>();
+  /** Active orders the previous broker session knew: the next order query judges them. */
+  private readonly knownToLostSession = new Set<string>();
   /** Local ids the broker reported as used by another order (2012): their reports are foreign. */
   private readonly collided = new Set<string>();
   /** Trading day of the last login; undefined before the first. */
@@ -171,6 +173,7 @@ export class Reconciler {
     this.tradeIds.clear();
     this.finished.clear();
     this.unconfirmed.clear();
+    this.knownToLostSession.clear();
     this.collided.clear();
     this.tradingDay = undefined;
     this.highestSeq = 0;
@@ -236,7 +239,12 @@ export class Reconciler {
     this.tradeIds.restartSequence();
     this.finished.restartSequence();
     this.byServerId.clear();
-    for (const entry of this.orders.values()) entry.lastSeq = 0;
+    for (const [orderid, entry] of this.orders) {
+      entry.lastSeq = 0;
+      // The new broker gives its own id to an order it gets (e.g. a resend of one in flight).
+      if (entry.serverId !== "" && isActiveOrder(entry.order)) this.knownToLostSession.add(orderid);
+      entry.serverId = "";
+    }
   }
 
   // ---- answers and reports ----
@@ -321,7 +329,8 @@ export class Reconciler {
   acknowledgedActive(): ReadonlySet<string> {
     const ids = new Set<string>();
     for (const [orderid, entry] of this.orders) {
-      if (entry.serverId !== "" && isActiveOrder(entry.order)) ids.add(orderid);
+      const known = entry.serverId !== "" || this.knownToLostSession.has(orderid);
+      if (known && isActiveOrder(entry.order)) ids.add(orderid);
     }
     return ids;
   }
@@ -340,6 +349,7 @@ export class Reconciler {
     }
     this.rejectUnconfirmed(listed);
     for (const orderid of acknowledged) {
+      this.knownToLostSession.delete(orderid);
       const entry = this.orders.get(orderid);
       if (entry === undefined || listed.has(orderid) || !isActiveOrder(entry.order)) continue;
       this.end(entry, Status.CANCELLED, msg.orderUnknownToBroker());
@@ -450,6 +460,7 @@ export class Reconciler {
     const entry = this.orders.get(orderid);
     this.orders.delete(orderid);
     this.unconfirmed.delete(orderid);
+    this.knownToLostSession.delete(orderid);
     if (entry !== undefined && entry.serverId !== "" && this.byServerId.get(entry.serverId) === orderid) {
       this.byServerId.delete(entry.serverId);
     }

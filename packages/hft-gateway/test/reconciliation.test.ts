@@ -248,6 +248,25 @@ describe("broker sessions", () => {
     expect(sink.statusesOf("A0")).toEqual([`${Status.NOTTRADED}:0`, `${Status.ALLTRADED}:300`]);
   });
 
+  it("an order the new broker got (a resend of one in flight) keeps its reports under the new broker's id", () => {
+    const { sink, book } = history();
+    book.onLogin({ tradingDay: DAY, lastReportSeq: 0 }, false);
+    const acknowledged = book.acknowledgedActive();
+    // The library resent A1 after the re-login; the new broker answers with its own id.
+    book.onOrderRsp({ clOrderId: "A1", orderId: "O1", errorCode: 0, errorMsg: "" });
+    book.onOrderReport(orderReport({ reportSeq: 1, clOrderId: "A1", orderId: "O1", status: "New" }), true);
+    book.onOrderQuery(
+      [orderReport({ reportSeq: 1, clOrderId: "A1", orderId: "O1", status: "New" })],
+      acknowledged,
+    );
+    book.onOrderReport(
+      orderReport({ reportSeq: 2, clOrderId: "A1", orderId: "O1", status: "Filled", filledVolume: 300 }),
+      true,
+    );
+    expect(sink.last("A1")).toMatchObject({ status: Status.ALLTRADED, traded: 300 });
+    expect(sink.logs.some((l) => l.text.includes("委托号冲突"))).toBe(false);
+  });
+
   it("a re-login on the same broker session changes nothing and needs no re-query", () => {
     const { sink, book } = history();
     const before = sink.orders.length;

@@ -14,6 +14,14 @@ export function serverSymbol(vtSymbol: string): string {
   return `${exchange === "SSE" ? "SH" : "SZ"}.${code}`;
 }
 
+/**
+ * The broker's trade ids of what a ledger received: the gateway scopes the ids of a broker's
+ * later sessions as `<tradeId>@<n>` (src/reconciliation.ts), the broker knows them unscoped.
+ */
+export function brokerTradeIds(ledger: Ledger): Set<string> {
+  return new Set([...ledger.tradeIds()].map((id) => id.replace(/@\d+$/, "")));
+}
+
 export interface CheckInput {
   readonly mock: MockServers;
   readonly ledger: Ledger;
@@ -49,7 +57,7 @@ export function checkLedger(input: CheckInput): CheckResult {
 
   // 1. No trade id seen twice, and exactly the server's trades were received.
   for (const id of ledger.duplicateTradeIds) bad.push(`trade ${id} received more than once`);
-  const received = ledger.tradeIds();
+  const received = brokerTradeIds(ledger);
   for (const id of serverTrades.keys()) if (!received.has(id)) bad.push(`server trade ${id} never received`);
   for (const id of received)
     if (!serverTrades.has(id)) bad.push(`received trade ${id} unknown to the server`);
