@@ -20,6 +20,9 @@ export const FAULT_KINDS = [
   // A broker restarted without its books (issue 18.5): both servers replaced by a fresh broker on
   // the same ports; sequences, order ids and trade ids start again.
   "brokerRestart",
+  // A broker restarted with its books kept (as from a state file): both servers down at once,
+  // then back on the same ports with the same books and sequences.
+  "brokerRestartKept",
 ] as const;
 
 export type FaultKind = (typeof FAULT_KINDS)[number];
@@ -47,6 +50,7 @@ const WEIGHTS: Record<FaultKind, number> = {
   marketPause: 2,
   tradeRestart: 1,
   brokerRestart: 1,
+  brokerRestartKept: 1,
 };
 
 function pickKind(prng: Prng): FaultKind {
@@ -72,7 +76,7 @@ export function makeSchedule(prng: Prng, count: number, stallMs: number): FaultS
     else if (kind === "delayReports") ms = prng.int(20, 150);
     else if (kind === "marketPause") ms = prng.int(100, 500);
     else if (kind === "tradeRestart") ms = prng.int(0, 300);
-    else if (kind === "brokerRestart") ms = prng.int(0, 300);
+    else if (kind === "brokerRestart" || kind === "brokerRestartKept") ms = prng.int(0, 300);
     const switched = kind === "delayReports" || kind === "duplicateReports" || kind === "reorderReports";
     const holdMs = switched ? prng.int(100, 600) : 0;
     steps.push({ kind, ms, holdMs, gapMs: prng.int(50, 400) });
@@ -160,6 +164,13 @@ export async function playSchedule(
       case "brokerRestart":
         options.beforeRestart?.();
         await options.restartBroker?.(step.ms);
+        break;
+      case "brokerRestartKept":
+        options.beforeRestart?.();
+        await Promise.all([
+          control.restartServer("trade", step.ms),
+          control.restartServer("market", step.ms),
+        ]);
         break;
     }
     await sleep(step.gapMs);
