@@ -176,6 +176,7 @@ export const msg = {
   tradeWhyDuplicate: () => "同一成交号已处理（重放或重复回报）",
   tradeWhyForgotten: () => "回报序号不晚于已淘汰的记录（早已处理过的重放）",
   tradeWhyNoId: () => "回报没有成交号",
+  tradesAlreadyKnown: (count: number) => `成交查询中 ${count} 笔成交已处理过（或无法使用，见上文），未再推送`,
   orderAdopted: (orderid: string, symbol: string) =>
     `发现非本会话创建的委托 ${orderid}（${symbol}，来自其他会话或之前的运行），已纳入管理`,
   orderUnknownStatus: (orderid: string, status: string) =>

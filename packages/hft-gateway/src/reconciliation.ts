@@ -376,27 +376,33 @@ export class Reconciler {
     this.unconfirmed.clear();
   }
 
-  /** Applies a trade report or query record: pushed once per trade id of this broker session. */
-  onTradeReport(report: TradeReport, source: ReportSource): void {
+  /**
+   * Applies a trade report or query record: pushed once per trade id of this broker session. A
+   * report not pushed is logged with why; query records of known trades are expected (a query
+   * lists the whole day) and left to the caller to count.
+   *
+   * @returns true when the trade was pushed
+   */
+  onTradeReport(report: TradeReport, source: ReportSource): boolean {
     this.noteSeq(report.reportSeq);
     const tradeid = this.scopedTradeId(report.tradeId);
     if (report.tradeId === "") {
       this.sink.log(msg.tradeIgnored("", msg.tradeWhyNoId()), LogLevel.WARNING);
-      return;
+      return false;
     }
     if (this.tradeIds.has(tradeid)) {
-      // Replays and query records repeat known trades by design; a live duplicate is worth a look.
-      this.ignoreTrade(tradeid, msg.tradeWhyDuplicate(), source === "live");
-      return;
+      // Replays repeat known trades by design; a live duplicate is worth a look.
+      if (source !== "query") this.ignoreTrade(tradeid, msg.tradeWhyDuplicate(), source === "live");
+      return false;
     }
     if (this.tradeIds.isForgottenReplay(report.reportSeq)) {
-      this.ignoreTrade(tradeid, msg.tradeWhyForgotten(), false);
-      return;
+      if (source !== "query") this.ignoreTrade(tradeid, msg.tradeWhyForgotten(), false);
+      return false;
     }
     const split = parseVendorSymbol(report.symbol);
     if (split === undefined) {
       this.sink.log(msg.badSymbol(WHAT.tradeReport, report.symbol), LogLevel.WARNING);
-      return;
+      return false;
     }
     this.tradeIds.add(tradeid, report.reportSeq);
     const entry = this.findEntry(report.clOrderId, report.orderId);
@@ -416,6 +422,7 @@ export class Reconciler {
         datetime: exchangeTime(report.tradingDay, report.tradeTime),
       }),
     );
+    return true;
   }
 
   private ignoreTrade(tradeid: string, why: string, suspicious: boolean): void {

@@ -331,8 +331,10 @@ export class TradeSide {
     });
     await this.step(api, WHAT.trades, async () => {
       const records = await api.queryAll("trades");
-      for (const record of records) this.book.onTradeReport(record, "query");
+      let known = 0;
+      for (const record of records) if (!this.book.onTradeReport(record, "query")) known++;
       this.sink.writeLog(msg.tradesLoaded(records.length));
+      if (known > 0) this.sink.writeLog(msg.tradesAlreadyKnown(known), LogLevel.DEBUG);
     });
   }
 
