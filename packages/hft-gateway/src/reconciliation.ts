@@ -102,6 +102,19 @@ export interface LoginVerdict {
   readonly requery: boolean;
 }
 
+/** `<tradeId>@<n>`: the trade id of broker session n (from 2), as pushed. */
+const SCOPED_TRADE_ID = /^(.*)@(\d+)$/;
+
+/** The trade id as pushed in broker session `epoch + 1`: the broker's id, scoped after the first. */
+function scopeTradeId(tradeId: string, epoch: number): string {
+  return epoch === 0 || tradeId === "" ? tradeId : `${tradeId}@${epoch + 1}`;
+}
+
+/** The broker's own trade id of a pushed one (without the session scope). */
+export function brokerTradeIdOf(tradeid: string): string {
+  return SCOPED_TRADE_ID.exec(tradeid)?.[1] ?? tradeid;
+}
+
 /** Rank of a status on the way to a final state: unsequenced records never lower it. */
 const STATUS_RANK: Readonly<Record<Status, number>> = Object.freeze({
   [Status.SUBMITTING]: 0,
@@ -163,7 +176,12 @@ export class Reconciler {
       else this.finished.add(saved.order.orderid, saved.lastSeq);
       this.highestSeq = Math.max(this.highestSeq, saved.lastSeq);
     }
-    for (const trade of contents.trades) this.tradeIds.add(trade.tradeid, 0);
+    for (const trade of contents.trades) {
+      this.tradeIds.add(trade.tradeid, 0);
+      // The journal's latest broker session is the current one, unless the next login says otherwise.
+      const session = Number(SCOPED_TRADE_ID.exec(trade.tradeid)?.[2] ?? 1);
+      this.epoch = Math.max(this.epoch, session - 1);
+    }
   }
 
   /** Forgets everything: the next connection is to another account or server. */
@@ -385,7 +403,7 @@ export class Reconciler {
    */
   onTradeReport(report: TradeReport, source: ReportSource): boolean {
     this.noteSeq(report.reportSeq);
-    const tradeid = this.scopedTradeId(report.tradeId);
+    const tradeid = scopeTradeId(report.tradeId, this.epoch);
     if (report.tradeId === "") {
       this.sink.log(msg.tradeIgnored("", msg.tradeWhyNoId()), LogLevel.WARNING);
       return false;
@@ -427,11 +445,6 @@ export class Reconciler {
 
   private ignoreTrade(tradeid: string, why: string, suspicious: boolean): void {
     this.sink.log(msg.tradeIgnored(tradeid, why), suspicious ? LogLevel.WARNING : LogLevel.DEBUG);
-  }
-
-  /** The trade id as pushed: the broker's, scoped by the broker session after the first. */
-  private scopedTradeId(tradeId: string): string {
-    return this.epoch === 0 || tradeId === "" ? tradeId : `${tradeId}@${this.epoch + 1}`;
   }
 
   private noteSeq(seq: number): void {

@@ -5,6 +5,7 @@
  */
 import {
   createOrderData,
+  createTrade,
   createOrderRequest,
   Direction,
   Exchange,
@@ -16,7 +17,7 @@ import {
 } from "@tsgate/core";
 import type { OrderReport, TradeReport } from "@tsgate/hft-native";
 import { describe, expect, it } from "vitest";
-import { type OrderEntry, Reconciler, type ReconcileSink } from "../src/reconciliation.js";
+import { brokerTradeIdOf, type OrderEntry, Reconciler, type ReconcileSink } from "../src/reconciliation.js";
 import { orderReport, tradeReport } from "./helpers/fake-api.js";
 
 class RecordingSink implements ReconcileSink {
@@ -271,6 +272,35 @@ describe("broker sessions", () => {
     );
     expect(sink.last("A1")).toMatchObject({ status: Status.ALLTRADED, traded: 300 });
     expect(sink.logs.some((l) => l.text.includes("委托号冲突"))).toBe(false);
+  });
+
+  it("a gateway restored from a journal continues the journal's broker session", () => {
+    const sink = new RecordingSink();
+    const book = new Reconciler("HFT", sink);
+    const journalled = (tradeid: string) =>
+      createTrade({
+        gatewayName: "HFT",
+        symbol: "600000",
+        exchange: Exchange.SSE,
+        orderid: "X",
+        tradeid,
+        direction: Direction.LONG,
+        price: 11.8,
+        volume: 100,
+        datetime: new Date(0),
+      });
+    book.restore({ orders: [], trades: [journalled("T1"), journalled("T1@2")], orderIds: undefined });
+    book.onLogin({ tradingDay: DAY, lastReportSeq: 1 }, true);
+    // The second session's T1 (already pushed as T1@2) is known; its T2 is new and scoped alike.
+    expect(book.onTradeReport(tradeReport({ reportSeq: 1, tradeId: "T1", clOrderId: "X" }), "query")).toBe(
+      false,
+    );
+    expect(book.onTradeReport(tradeReport({ reportSeq: 2, tradeId: "T2", clOrderId: "X" }), "live")).toBe(
+      true,
+    );
+    expect(sink.trades.map((t) => t.tradeid)).toEqual(["T2@2"]);
+    expect(brokerTradeIdOf("T2@2")).toBe("T2");
+    expect(brokerTradeIdOf("T2")).toBe("T2");
   });
 
   it("a re-login on the same broker session changes nothing and needs no re-query", () => {

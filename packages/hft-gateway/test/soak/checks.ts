@@ -4,6 +4,7 @@
  */
 import { ACTIVE_STATUSES, Status } from "@tsgate/core";
 import { type AccountBooks, type MockServers, Side, yuanToScaled } from "@tsgate/mock-server";
+import { brokerTradeIdOf } from "../../src/reconciliation.js";
 import { serverOrders } from "../helpers/ledger.js";
 import type { Ledger } from "./ledger.js";
 import { GATEWAY } from "./strategy.js";
@@ -19,7 +20,7 @@ export function serverSymbol(vtSymbol: string): string {
  * later sessions as `<tradeId>@<n>` (src/reconciliation.ts), the broker knows them unscoped.
  */
 export function brokerTradeIds(ledger: Ledger): Set<string> {
-  return new Set([...ledger.tradeIds()].map((id) => id.replace(/@\d+$/, "")));
+  return new Set([...ledger.tradeIds()].map(brokerTradeIdOf));
 }
 
 export interface CheckInput {
