@@ -5,8 +5,8 @@
  */
 import {
   createOrderData,
-  createTrade,
   createOrderRequest,
+  createTrade,
   Direction,
   Exchange,
   LogLevel,
