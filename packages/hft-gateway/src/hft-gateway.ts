@@ -47,7 +47,7 @@ export interface HftGatewayOptions {
   readonly journal?: OrderJournal;
   /** The native API factory; default {@link nativeApiFactory}. Tests inject fakes here. */
   readonly api?: HftApiFactory;
-  /** Clock and pid of the local order id generator (tests). */
+  /** Clock and entropy of the local order id generator (tests). */
   readonly orderIds?: OrderIdGeneratorOptions;
   /**
    * How many finished orders and trade ids the gateway keeps for recognising late and replayed
@@ -110,7 +110,7 @@ export class HftGateway extends BaseGateway {
   /**
    * @param eventEngine - where events are published
    * @param gatewayName - instance name, default `"HFT"`
-   * @param options - an order journal; test hooks (native API factory, order id clock/pid)
+   * @param options - an order journal; test hooks (native API factory, order id clock/entropy)
    */
   constructor(eventEngine: EventEngine, gatewayName?: string, options: HftGatewayOptions = {}) {
     super(eventEngine, gatewayName);

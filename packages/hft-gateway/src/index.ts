@@ -40,7 +40,7 @@ export {
   chinaTimestamp,
   OrderIdGenerator,
   type OrderIdGeneratorOptions,
-  PID_DIGITS,
+  OrderIdsExhaustedError,
 } from "./order-ids.js";
 export { formatPrice, type OrderValidation, type VendorOrder, validateOrder } from "./order-validation.js";
 export { DEFAULT_RETENTION, type RetentionLimits } from "./retention.js";

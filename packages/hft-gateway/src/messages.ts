@@ -161,6 +161,22 @@ export const msg = {
   journalIdFailed: (detail: string) => `委托日志写入失败，本地委托号无法保存，委托被拒绝：${detail}`,
   journalSaveFailed: (detail: string) =>
     `委托日志写入失败（委托和成交照常推送，重启后可能无法完整恢复）：${detail}`,
+  duplicateClOrderId: (serverId: string, serverText: string) =>
+    `服务器报告本地委托号已被今日另一笔委托${serverId !== "" ? ` ${serverId}` : ""}使用（另一个进程或引擎用了同一委托号？）：${serverText}`,
+  foreignReportSameId: (orderid: string, serverId: string) =>
+    `服务器以本地委托号 ${orderid} 报告了另一笔委托 ${serverId}（委托号冲突），不计入本委托`,
+  brokerSessionChanged: (why: string, epoch: number) =>
+    `交易服务器开始了新的会话（${why}）：之前的委托号和成交号不再有效，重新查询委托和成交核对（会话 ${epoch + 1}）`,
+  sessionWhyDay: (from: number, to: number) => `交易日从 ${from} 变为 ${to}`,
+  sessionWhySeq: (last: number, highest: number) =>
+    `回报序号回退到 ${last}，本地已处理到 ${highest}：服务器重启且丢失了账簿？`,
+  orderUnknownToBroker: () => "服务器的委托查询中已没有这笔委托（服务器重启丢失账簿或交易日切换），视为撤销",
+  orderEndedUnknown: (orderid: string) => `委托 ${orderid} 已不被服务器知晓，视为撤销`,
+  tradeIgnored: (tradeid: string, why: string) => `忽略成交回报 ${tradeid || "(无成交号)"}：${why}`,
+  tradeWhyDuplicate: () => "同一成交号已处理（重放或重复回报）",
+  tradeWhyForgotten: () => "回报序号不晚于已淘汰的记录（早已处理过的重放）",
+  tradeWhyNoId: () => "回报没有成交号",
+  tradesAlreadyKnown: (count: number) => `成交查询中 ${count} 笔成交已处理过（或无法使用，见上文），未再推送`,
   orderAdopted: (orderid: string, symbol: string) =>
     `发现非本会话创建的委托 ${orderid}（${symbol}，来自其他会话或之前的运行），已纳入管理`,
   orderUnknownStatus: (orderid: string, status: string) =>

@@ -1,44 +1,71 @@
 /**
  * Local order ids (the broker's client order id, `cl_order_id`) that stay unique across restarts
- * of the process and across processes trading the same account.
+ * of the process and across processes and engines trading the same account.
  *
- * Scheme: `yyMMddHHmmss` + `PPPPPPP` + `NNNN…`
+ * Scheme: `yyMMddHHmmss` + `EEEEEEEEEE` + `NNNN…`
  * - `yyMMddHHmmss`: the time the generator was created, in China Standard Time (UTC+8, no daylight
  *   saving, so the clock never repeats an hour);
- * - `PPPPPPP`: the process id, zero-padded to 7 digits (Linux pids are at most 4,194,304; macOS
- *   and Windows use fewer digits);
+ * - `EEEEEEEEEE`: 10 random digits drawn once per generator from the operating system's CSPRNG
+ *   (`crypto.randomInt`);
  * - `NNNN…`: a counter from 1, zero-padded to at least 4 digits, growing past 9999 as needed.
  *
- * Why this never collides: the first two parts have a fixed width, so two ids are equal only when
- * both parts and the counter are equal. Two processes alive at the same time have different pids;
- * a process started later has a later creation second (one process cannot end and a new one
- * start under the same pid within the same second). Within one generator the counter only grows.
- * The id is at most 12 + 7 + 9 = 28 characters, within the 31 a `char[32]` holds, digits only
- * (no dot, so vtOrderid `HFT.<orderid>` stays unambiguous), and sorts by creation time as text
- * while the counter stays within 4 digits.
+ * Why not the process id (the earlier scheme): in containers the entrypoint is PID 1 in every
+ * container, and two engines in one process share a pid, so `time + pid` repeated whenever two of
+ * them started in the same second (issue 18.2). Entropy survives containers and hosts:
+ * - two generators in one process never share a prefix: each prefix is registered here and a drawn
+ *   one already taken is moved to the next free value;
+ * - two processes (or hosts, or containers) starting in the same second share a prefix with
+ *   probability 10⁻¹⁰ per pair; a process started in a later second has a later timestamp.
+ *
+ * The first two parts have a fixed width, so two ids are equal only when both parts and the
+ * counter are equal; within one generator the counter only grows. The id is at most
+ * 12 + 10 + 9 = 31 characters, exactly what a `char[32]` holds ({@link MAX_CL_ORDER_ID_BYTES}),
+ * digits only (no dot, so vtOrderid `HFT.<orderid>` stays unambiguous), and sorts by creation time
+ * as text. Should the broker still report a client order id as taken (code 2012), the order ends
+ * REJECTED with that reason (see `reconciliation.ts`).
  *
  * With an order journal the generator resumes the journalled prefix and counter instead: a
  * restarted process continues the day's sequence, and every id is saved before it is used.
  *
  * @module
  */
-import { CHINA_UTC_OFFSET_MS } from "./constants.js";
+import { randomInt } from "node:crypto";
+import { CHINA_UTC_OFFSET_MS, MAX_CL_ORDER_ID_BYTES } from "./constants.js";
 
-/** Width of the process-id part. */
-export const PID_DIGITS = 7;
+/** Width of the timestamp part. */
+const TIMESTAMP_DIGITS = 12;
+/** Width of the entropy part. */
+export const ENTROPY_DIGITS = 10;
 /** Minimum width of the counter part. */
 export const COUNTER_DIGITS = 4;
-/** Largest pid that fits {@link PID_DIGITS}; larger ones are folded into it. */
-const PID_MODULUS = 10 ** PID_DIGITS;
+/** Number of distinct entropy values. */
+const ENTROPY_VALUES = 10 ** ENTROPY_DIGITS;
+/** Largest counter whose id still fits `cl_order_id`. */
+const MAX_COUNTER = 10 ** (MAX_CL_ORDER_ID_BYTES - TIMESTAMP_DIGITS - ENTROPY_DIGITS) - 1;
 
-/** Options of {@link OrderIdGenerator}: inject the clock and pid in tests. */
+/** Prefixes in use by generators of this process: a second generator never reuses one. */
+const prefixesInUse = new Set<string>();
+
+/** Options of {@link OrderIdGenerator}: inject the clock and the entropy in tests. */
 export interface OrderIdGeneratorOptions {
   /** Current time; default `new Date()`. Read once, at construction. */
   readonly now?: () => Date;
-  /** Process id; default `process.pid`. */
-  readonly pid?: number;
+  /** Entropy, an integer in [0, 10¹⁰); default: drawn from `crypto.randomInt`. Read once. */
+  readonly entropy?: () => number;
   /** Continue an earlier generator (from the order journal): ids up to `prefix + counter` are taken. */
   readonly resume?: { readonly prefix: string; readonly counter: number } | undefined;
+}
+
+/** Thrown when a generator has made every id that fits `cl_order_id`. */
+export class OrderIdsExhaustedError extends Error {
+  readonly code = "ORDER_IDS_EXHAUSTED";
+  constructor(prefix: string) {
+    super(
+      `order ids of prefix ${prefix} are exhausted: ${MAX_COUNTER} ids fit the ${MAX_CL_ORDER_ID_BYTES} ` +
+        "characters of cl_order_id; reconnect in a new gateway to start a new prefix",
+    );
+    this.name = "OrderIdsExhaustedError";
+  }
 }
 
 function pad(value: number, width: number): string {
@@ -58,9 +85,19 @@ export function chinaTimestamp(date: Date): string {
   );
 }
 
+/** A prefix of this timestamp no other generator of this process holds, starting at `entropy`. */
+function freePrefix(timestamp: string, entropy: number): string {
+  let value = ((Math.trunc(entropy) % ENTROPY_VALUES) + ENTROPY_VALUES) % ENTROPY_VALUES;
+  for (;;) {
+    const prefix = timestamp + pad(value, ENTROPY_DIGITS);
+    if (!prefixesInUse.has(prefix)) return prefix;
+    value = (value + 1) % ENTROPY_VALUES;
+  }
+}
+
 /** Makes local order ids; see the module documentation for the scheme. */
 export class OrderIdGenerator {
-  /** The fixed part of every id of this generator: creation time and pid. */
+  /** The fixed part of every id of this generator: creation time and entropy. */
   readonly prefix: string;
   private counter = 0;
 
@@ -68,15 +105,21 @@ export class OrderIdGenerator {
     if (options.resume !== undefined) {
       this.prefix = options.resume.prefix;
       this.counter = options.resume.counter;
-      return;
+    } else {
+      const now = options.now?.() ?? new Date();
+      const entropy = options.entropy?.() ?? randomInt(ENTROPY_VALUES);
+      this.prefix = freePrefix(chinaTimestamp(now), entropy);
     }
-    const now = options.now?.() ?? new Date();
-    const pid = Math.abs(Math.trunc(options.pid ?? process.pid)) % PID_MODULUS;
-    this.prefix = chinaTimestamp(now) + pad(pid, PID_DIGITS);
+    prefixesInUse.add(this.prefix);
   }
 
-  /** The next id, e.g. `"2511260930150012345" + "0001"`. */
+  /**
+   * The next id, e.g. `"251126093015" + "4821730956" + "0001"`.
+   *
+   * @throws {@link OrderIdsExhaustedError} after 999,999,999 ids (they would not fit cl_order_id)
+   */
   next(): string {
+    if (this.counter >= MAX_COUNTER) throw new OrderIdsExhaustedError(this.prefix);
     this.counter += 1;
     return this.prefix + pad(this.counter, COUNTER_DIGITS);
   }

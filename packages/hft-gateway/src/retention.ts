@@ -51,6 +51,15 @@ class BoundedSeqs {
     this.forgottenSeq = 0;
   }
 
+  /**
+   * The broker's report sequence restarted (a new broker session): keys stay known, but no
+   * sequence seen so far says anything about the new ones.
+   */
+  restartSequence(): void {
+    for (const key of this.seqs.keys()) this.seqs.set(key, 0);
+    this.forgottenSeq = 0;
+  }
+
   /** True for a report (sequence > 0) no newer than something already forgotten: a replay. */
   isForgottenReplay(seq: number): boolean {
     return seq > 0 && seq <= this.forgottenSeq;

@@ -2,26 +2,15 @@
  * The trading side of the gateway, over `TraderApi`: login, the initial queries, orders and
  * cancels, order and trade reports, account and position refreshes, connection state.
  *
- * Order bookkeeping:
- * - every order has one entry keyed by its local order id (the client order id sent to the
- *   broker); the broker's order id is learnt from the order answer or the first report, so an
- *   order is found by either;
- * - reports carry a per-account sequence; a report (or query record) older than the newest one
- *   applied to the order is ignored, so a query answer racing live reports cannot move an order
- *   back;
- * - an order in a final state (ALLTRADED, CANCELLED, REJECTED) never becomes active again;
- * - every change pushes a new frozen snapshot (`updateOrder`); an update that changes nothing
- *   pushes nothing;
- * - orders reported by the server that this process did not create (another session, an earlier
- *   run) are adopted: an entry is built from the report, keyed by its client order id (or the
- *   broker's id when it has none);
- * - trades are pushed once per trade id, whatever the server or a reconnect replays;
- * - memory stays bounded: only the newest finished orders and trade ids are kept (see
- *   `retention.ts`); replays of forgotten ones are recognised by their report sequence;
+ * The reconciliation rules (order bookkeeping, report sequences, re-query after a reconnect,
+ * broker sessions, trade dedup, adoption of foreign orders) live in `reconciliation.ts`; this class
+ * wires them to the API, the journal and the gateway's pushers:
  * - with an order journal, each new order and its id are saved before it is sent, order changes
  *   and trades once per batch of reports (see `JournalLink`); a restarted process reloads the
  *   day's orders and trade ids, so replayed reports are recognised and the OMS is rebuilt from the
- *   journal and the server's answers.
+ *   journal and the server's answers;
+ * - after a re-login that starts a new broker session, or on a broker without report sequences,
+ *   orders and trades are queried again and reconciled.
  *
  * @module
  */
@@ -29,21 +18,15 @@
 import {
   type CancelRequest,
   createAccount,
-  createOrder,
   createOrderData,
   createPosition,
-  createTrade,
   Direction,
   GatewaySide,
   isActiveOrder,
   type JournalContents,
   LogLevel,
-  Offset,
-  type OrderData,
   type OrderRequest,
   parseVtSymbol,
-  Status,
-  updateOrder,
 } from "@tsgate/core";
 import type {
   CancelRspEvent,
@@ -51,30 +34,20 @@ import type {
   HftLibrary,
   LoadHftLibraryOptions,
   LoginEvent,
-  OrderReport,
-  OrderRspEvent,
   PositionRecord,
   SecurityRecord,
-  TradeReport,
   TraderApiEvents,
 } from "@tsgate/hft-native";
 import { connectionOptions, type HftApiFactory, type TraderApiPort } from "./api-ports.js";
-import { ERROR_DUPLICATE_CL_ORDER_ID } from "./constants.js";
 import type { ContractStore } from "./contracts.js";
 import { errorText, type GatewaySink } from "./gateway-sink.js";
 import type { JournalLink } from "./journal-link.js";
-import {
-  exchangeTime,
-  mapStatus,
-  ORDERTYPE_HFT2VT,
-  parseVendorSymbol,
-  SIDE_HFT2VT,
-  STATUS_HFT2VT,
-} from "./mappings.js";
+import { parseVendorSymbol } from "./mappings.js";
 import { msg, TRADE_LABELS, WHAT } from "./messages.js";
 import type { OrderIdGenerator } from "./order-ids.js";
 import { validateOrder } from "./order-validation.js";
-import { DEFAULT_RETENTION, FinishedOrders, type RetentionLimits, SeenTradeIds } from "./retention.js";
+import { Reconciler } from "./reconciliation.js";
+import { DEFAULT_RETENTION, type RetentionLimits } from "./retention.js";
 import type { HftSettings } from "./settings.js";
 import { SideConnection } from "./side-connection.js";
 
@@ -83,14 +56,6 @@ const FILL_REFRESH_MS = 200;
 
 /** Trade login codes after which retrying cannot help (the native library stops reconnecting). */
 const CREDENTIAL_ERRORS: ReadonlySet<number> = new Set([1001, 1002, 1003, 1004, 1006]);
-
-interface OrderEntry {
-  order: OrderData;
-  /** The broker's order id; "" until known. */
-  serverId: string;
-  /** Highest report sequence applied to this order (0: none yet). */
-  lastSeq: number;
-}
 
 /** How the trade side creates its API (the factory's `createTrader`). */
 export type CreateTrader = HftApiFactory["createTrader"];
@@ -101,18 +66,13 @@ export class TradeSide {
   private settings: HftSettings | undefined;
   private readonly connection: SideConnection;
   private accountId = "";
-  private readonly orders = new Map<string, OrderEntry>();
-  private readonly byServerId = new Map<string, string>();
-  private readonly tradeIds: SeenTradeIds;
-  private readonly finished: FinishedOrders;
+  private readonly book: Reconciler;
   private positionSymbols = new Set<string>();
   private accountQuery: Promise<void> | undefined;
   private positionQuery: Promise<void> | undefined;
   private fillRefresh: NodeJS.Timeout | undefined;
   /** Journal contents loaded at construction, pushed at the first connect. */
   private restored: JournalContents | undefined;
-  /** Restored orders still active: the first order query must confirm them. */
-  private readonly unconfirmed = new Set<string>();
 
   constructor(
     private readonly sink: GatewaySink,
@@ -122,8 +82,23 @@ export class TradeSide {
     retention: RetentionLimits = DEFAULT_RETENTION,
   ) {
     this.connection = new SideConnection(sink, GatewaySide.TRADE, TRADE_LABELS, CREDENTIAL_ERRORS);
-    this.tradeIds = new SeenTradeIds(retention.tradeIds);
-    this.finished = new FinishedOrders(retention.finishedOrders, (orderid) => this.forget(orderid));
+    this.book = new Reconciler(
+      sink.gatewayName,
+      {
+        orderChanged: (entry) => {
+          this.journal.saveOrder(entry);
+          this.sink.onOrder(entry.order);
+        },
+        serverIdLearnt: (entry) => this.journal.saveOrder(entry),
+        tradeAdded: (trade) => {
+          this.journal.saveTrade(trade);
+          this.sink.onTrade(trade);
+          this.refreshAfterFill();
+        },
+        log: (text, level) => this.sink.writeLog(text, level),
+      },
+      retention,
+    );
   }
 
   /**
@@ -131,17 +106,7 @@ export class TradeSide {
    * answers about them are then recognised, never adopted or pushed as new.
    */
   restore(contents: JournalContents): void {
-    for (const saved of contents.orders) {
-      this.orders.set(saved.order.orderid, {
-        order: saved.order,
-        serverId: saved.serverId,
-        lastSeq: saved.lastSeq,
-      });
-      if (saved.serverId !== "") this.byServerId.set(saved.serverId, saved.order.orderid);
-      if (isActiveOrder(saved.order)) this.unconfirmed.add(saved.order.orderid);
-      else this.finished.add(saved.order.orderid, saved.lastSeq);
-    }
-    for (const trade of contents.trades) this.tradeIds.add(trade.tradeid, 0);
+    this.book.restore(contents);
     this.restored = contents;
   }
 
@@ -150,12 +115,8 @@ export class TradeSide {
    * ids and report sequences have nothing to do with these.
    */
   reset(): void {
-    this.orders.clear();
-    this.byServerId.clear();
-    this.tradeIds.clear();
-    this.finished.clear();
+    this.book.reset();
     this.positionSymbols = new Set();
-    this.unconfirmed.clear();
     this.restored = undefined;
   }
 
@@ -228,34 +189,31 @@ export class TradeSide {
    * with the reason right after, never left SUBMITTING.
    */
   sendOrder(req: OrderRequest): string {
-    const orderid = this.orderIds.next();
-    const entry: OrderEntry = {
-      order: createOrderData(req, orderid, this.sink.gatewayName),
-      serverId: "",
-      lastSeq: 0,
-    };
-    this.orders.set(orderid, entry);
+    let orderid = this.orderIds.next();
+    // An id already in the book (an adopted order of another process) is taken: use the next.
+    while (this.book.get(orderid) !== undefined) orderid = this.orderIds.next();
+    const entry = this.book.addLocal(createOrderData(req, orderid, this.sink.gatewayName));
     const journalProblem = this.journal.saveNewOrder(this.orderIds.prefix, this.orderIds.count, entry);
     this.sink.onOrder(entry.order);
 
     if (journalProblem !== undefined) {
-      this.rejectLocally(entry, journalProblem, msg.orderRejectedLocally);
+      this.book.rejectLocally(entry, journalProblem, msg.orderRejectedLocally);
       return entry.order.vtOrderid;
     }
     const api = this.api;
     if (api === undefined) {
-      this.rejectLocally(entry, "not connected: call connect() first", msg.orderRejectedLocally);
+      this.book.rejectLocally(entry, "not connected: call connect() first", msg.orderRejectedLocally);
       return entry.order.vtOrderid;
     }
     const checked = validateOrder(req, this.contracts.get(req.vtSymbol));
     if (!checked.ok) {
-      this.rejectLocally(entry, checked.reason, msg.orderRejectedLocally);
+      this.book.rejectLocally(entry, checked.reason, msg.orderRejectedLocally);
       return entry.order.vtOrderid;
     }
     try {
       api.order({ clOrderId: orderid, ...checked.order });
     } catch (error) {
-      this.rejectLocally(entry, errorText(error), msg.orderSendFailed);
+      this.book.rejectLocally(entry, errorText(error), msg.orderSendFailed);
     }
     return entry.order.vtOrderid;
   }
@@ -266,7 +224,7 @@ export class TradeSide {
    * orders are logged, never thrown.
    */
   cancelOrder(req: CancelRequest): void {
-    const entry = this.orders.get(req.orderid);
+    const entry = this.book.get(req.orderid);
     if (entry === undefined) {
       this.sink.writeLog(msg.cancelUnknown(req.orderid), LogLevel.WARNING);
       return;
@@ -286,16 +244,6 @@ export class TradeSide {
     } catch (error) {
       this.sink.writeLog(msg.cancelSendFailed(req.orderid, errorText(error)), LogLevel.WARNING);
     }
-  }
-
-  private rejectLocally(
-    entry: OrderEntry,
-    reason: string,
-    text: (orderid: string, reason: string) => string,
-  ): void {
-    entry.order = updateOrder(entry.order, { status: Status.REJECTED, statusMsg: reason });
-    this.pushOrder(entry);
-    this.sink.writeLog(text(entry.order.orderid, reason), LogLevel.WARNING);
   }
 
   // ---- queries ----
@@ -366,41 +314,28 @@ export class TradeSide {
       this.pushPositions(records);
       this.sink.writeLog(msg.positionsLoaded(records.length));
     });
+    await this.reconcileQueries(api);
+  }
+
+  /**
+   * Orders, then trades, applied by the reconciler: at the first login, and after a re-login that
+   * started a new broker session or on a broker without report sequences.
+   */
+  private async reconcileQueries(api: TraderApiPort): Promise<void> {
     await this.step(api, WHAT.orders, async () => {
+      // Only orders the broker knew before the query are judged by its answer.
+      const acknowledged = this.book.acknowledgedActive();
       const records = await api.queryAll("orders");
-      const known = new Set<string>();
-      for (const record of records) {
-        const entry = this.findEntry(record.clOrderId, record.orderId);
-        if (entry !== undefined) known.add(entry.order.orderid);
-        this.applyOrderReport(record, false);
-      }
-      this.rejectUnconfirmed(known);
+      this.book.onOrderQuery(records, acknowledged);
       this.sink.writeLog(msg.ordersLoaded(records.length));
     });
     await this.step(api, WHAT.trades, async () => {
       const records = await api.queryAll("trades");
-      for (const record of records) this.applyTradeReport(record);
+      let known = 0;
+      for (const record of records) if (!this.book.onTradeReport(record, "query")) known++;
       this.sink.writeLog(msg.tradesLoaded(records.length));
+      if (known > 0) this.sink.writeLog(msg.tradesAlreadyKnown(known), LogLevel.DEBUG);
     });
-  }
-
-  /**
-   * A restored active order the server's order list does not know can never trade: one still
-   * SUBMITTING was lost with the earlier process (killed before the order left it); any other
-   * comes from a journal of another server or account. Either ends REJECTED, not active for ever.
-   */
-  private rejectUnconfirmed(known: ReadonlySet<string>): void {
-    for (const orderid of this.unconfirmed) {
-      const entry = this.orders.get(orderid);
-      if (entry === undefined || known.has(orderid) || !isActiveOrder(entry.order)) continue;
-      const lost = entry.serverId === "" && entry.order.status === Status.SUBMITTING;
-      this.rejectLocally(
-        entry,
-        lost ? msg.lostBeforeRestart() : msg.unknownAfterRestart(),
-        msg.orderRejectedLocally,
-      );
-    }
-    this.unconfirmed.clear();
   }
 
   private async step(api: TraderApiPort, what: string, run: () => Promise<void>): Promise<void> {
@@ -503,10 +438,10 @@ export class TradeSide {
     on("error", (ev) =>
       this.sink.writeLog(msg.tradeLibraryError(ev.errorCode, ev.message), LogLevel.WARNING),
     );
-    on("orderRsp", (ev) => this.onOrderRsp(ev));
+    on("orderRsp", (ev) => this.book.onOrderRsp(ev));
     on("cancelRsp", (ev) => this.onCancelRsp(ev));
-    on("orderStatus", (ev) => this.applyOrderReport(ev, true));
-    on("tradeReport", (ev) => this.applyTradeReport(ev));
+    on("orderStatus", (ev) => this.book.onOrderReport(ev, true));
+    on("tradeReport", (ev) => this.book.onTradeReport(ev, ev.replay ? "replay" : "live"));
     on("riskNotify", (ev) =>
       this.sink.writeLog(
         msg.riskNotify(ev.level, ev.code, ev.message),
@@ -532,169 +467,22 @@ export class TradeSide {
     }
     this.accountId = ev.accountId;
     const first = this.connection.loginOk();
-    // Reports resume by sequence inside the library; account and positions may have moved.
-    if (first) void this.initialQueries(api);
-    else this.refresh();
-  }
-
-  private onOrderRsp(ev: OrderRspEvent): void {
-    const entry = this.orders.get(ev.clOrderId);
-    if (entry === undefined) return;
-    this.learnServerId(entry, ev.orderId);
-    // 2012 answers a resend after a reconnect: the order exists and its reports carry on.
-    if (ev.errorCode === 0 || ev.errorCode === ERROR_DUPLICATE_CL_ORDER_ID) return;
-    if (!isActiveOrder(entry.order)) return;
-    const reason = ev.errorMsg !== "" ? ev.errorMsg : `rejected by the server (code ${ev.errorCode})`;
-    entry.order = updateOrder(entry.order, { status: Status.REJECTED, statusMsg: reason });
-    this.pushOrder(entry);
-    this.sink.writeLog(msg.orderRejected(entry.order.orderid, ev.errorCode, reason), LogLevel.WARNING);
+    const verdict = this.book.onLogin(ev, first);
+    if (first) {
+      void this.initialQueries(api);
+      return;
+    }
+    // Reports resume by sequence inside the library, unless the broker has none or lost them.
+    if (verdict.requery) void this.reconcileQueries(api);
+    // Account and positions may have moved.
+    this.refresh();
   }
 
   private onCancelRsp(ev: CancelRspEvent): void {
     if (ev.status !== "CancelRejected" && ev.errorCode === 0) return;
-    const orderid =
-      (ev.clOrderId !== "" && this.orders.has(ev.clOrderId)
-        ? ev.clOrderId
-        : this.byServerId.get(ev.orderId)) ??
-      (ev.clOrderId || ev.orderId);
+    const orderid = this.book.localIdOf(ev.clOrderId, ev.orderId) ?? (ev.clOrderId || ev.orderId);
     const reason = ev.errorMsg !== "" ? ev.errorMsg : "cancel refused";
     this.sink.writeLog(msg.cancelRejected(orderid, ev.errorCode, reason), LogLevel.WARNING);
-  }
-
-  /** Records the broker's id of an order (journalled: later reports may carry only that id). */
-  private learnServerId(entry: OrderEntry, serverId: string): void {
-    if (serverId === "" || entry.serverId !== "") return;
-    entry.serverId = serverId;
-    this.byServerId.set(serverId, entry.order.orderid);
-    this.journal.saveOrder(entry);
-  }
-
-  /** Journals the entry, then pushes its snapshot. */
-  private pushOrder(entry: OrderEntry): void {
-    this.journal.saveOrder(entry);
-    this.sink.onOrder(entry.order);
-    if (!isActiveOrder(entry.order)) this.finished.add(entry.order.orderid, entry.lastSeq);
-  }
-
-  /** Drops a long-finished order (see `retention.ts`). */
-  private forget(orderid: string): void {
-    const entry = this.orders.get(orderid);
-    this.orders.delete(orderid);
-    if (entry !== undefined && entry.serverId !== "") this.byServerId.delete(entry.serverId);
-  }
-
-  private findEntry(clOrderId: string, serverId: string): OrderEntry | undefined {
-    if (clOrderId !== "") {
-      const entry = this.orders.get(clOrderId);
-      if (entry !== undefined) return entry;
-    }
-    if (serverId !== "") {
-      const orderid = this.byServerId.get(serverId);
-      if (orderid !== undefined) return this.orders.get(orderid);
-    }
-    return undefined;
-  }
-
-  /** Applies an order report (live) or an order query record (`live` false). */
-  private applyOrderReport(report: OrderReport, live: boolean): void {
-    const entry = this.findEntry(report.clOrderId, report.orderId);
-    if (entry === undefined) {
-      // A replayed report of an order finished and forgotten long ago is not a foreign order.
-      if (!this.finished.isForgottenReplay(report.reportSeq)) this.adopt(report, live);
-      return;
-    }
-    this.learnServerId(entry, report.orderId);
-    if (report.reportSeq > 0) {
-      if (report.reportSeq <= entry.lastSeq) return;
-      entry.lastSeq = report.reportSeq;
-    }
-    const current = entry.order;
-    if (
-      STATUS_HFT2VT[report.status] === undefined &&
-      report.status !== "PendingCancel" &&
-      report.status !== "Canceling"
-    ) {
-      this.sink.writeLog(msg.orderUnknownStatus(current.orderid, report.status), LogLevel.WARNING);
-    }
-    const status = mapStatus(report.status, current.status);
-    // Final is final: a late report cannot revive an order.
-    if (!isActiveOrder(current) && isActiveOrder({ status })) return;
-    const traded = Math.max(current.traded, report.filledVolume);
-    const statusMsg = status === Status.REJECTED ? rejectionReason(report) : current.statusMsg;
-    if (status === current.status && traded === current.traded && statusMsg === current.statusMsg) return;
-    entry.order = updateOrder(current, {
-      status,
-      traded,
-      statusMsg,
-      datetime: exchangeTime(report.tradingDay, report.updateTime),
-    });
-    this.pushOrder(entry);
-    if (status === Status.REJECTED && current.status !== Status.REJECTED) {
-      this.sink.writeLog(msg.orderRejected(current.orderid, report.errorCode, statusMsg), LogLevel.WARNING);
-    }
-  }
-
-  /** Builds an entry for an order this process did not create. */
-  private adopt(report: OrderReport, live: boolean): void {
-    const orderid = report.clOrderId !== "" ? report.clOrderId : report.orderId;
-    if (orderid === "") return;
-    const split = parseVendorSymbol(report.symbol);
-    if (split === undefined) {
-      this.sink.writeLog(msg.badSymbol(WHAT.orderReport, report.symbol), LogLevel.WARNING);
-      return;
-    }
-    const initial = report.filledVolume > 0 ? Status.PARTTRADED : Status.NOTTRADED;
-    const status = mapStatus(report.status, initial);
-    const order = createOrder({
-      gatewayName: this.sink.gatewayName,
-      symbol: split.symbol,
-      exchange: split.exchange,
-      orderid,
-      direction: SIDE_HFT2VT[report.side] ?? Direction.LONG,
-      type: ORDERTYPE_HFT2VT[report.orderType],
-      offset: Offset.NONE,
-      price: report.orderType === "LMT" ? report.price : 0,
-      volume: report.volume,
-      traded: report.filledVolume,
-      status,
-      datetime: exchangeTime(report.tradingDay, report.updateTime),
-      statusMsg: status === Status.REJECTED ? rejectionReason(report) : "",
-    });
-    const entry: OrderEntry = { order, serverId: report.orderId, lastSeq: report.reportSeq };
-    this.orders.set(orderid, entry);
-    if (report.orderId !== "") this.byServerId.set(report.orderId, orderid);
-    this.pushOrder(entry);
-    if (live) this.sink.writeLog(msg.orderAdopted(orderid, order.vtSymbol));
-  }
-
-  /** Pushes a trade once per trade id (live reports, replays and query records alike). */
-  private applyTradeReport(report: TradeReport): void {
-    if (report.tradeId === "" || this.tradeIds.has(report.tradeId)) return;
-    if (this.tradeIds.isForgottenReplay(report.reportSeq)) return;
-    const split = parseVendorSymbol(report.symbol);
-    if (split === undefined) {
-      this.sink.writeLog(msg.badSymbol(WHAT.tradeReport, report.symbol), LogLevel.WARNING);
-      return;
-    }
-    this.tradeIds.add(report.tradeId, report.reportSeq);
-    const entry = this.findEntry(report.clOrderId, report.orderId);
-    const orderid = entry?.order.orderid ?? (report.clOrderId !== "" ? report.clOrderId : report.orderId);
-    const trade = createTrade({
-      gatewayName: this.sink.gatewayName,
-      symbol: split.symbol,
-      exchange: split.exchange,
-      orderid,
-      tradeid: report.tradeId,
-      direction: SIDE_HFT2VT[report.side] ?? Direction.LONG,
-      offset: entry?.order.offset ?? Offset.NONE,
-      price: report.price,
-      volume: report.volume,
-      fee: report.fee,
-      datetime: exchangeTime(report.tradingDay, report.tradeTime),
-    });
-    this.journal.saveTrade(trade);
-    this.sink.onTrade(trade);
-    this.refreshAfterFill();
   }
 
   /**
@@ -709,8 +497,4 @@ export class TradeSide {
     }, FILL_REFRESH_MS);
     this.fillRefresh.unref();
   }
-}
-
-function rejectionReason(report: OrderReport): string {
-  return report.errorMsg !== "" ? report.errorMsg : `rejected by the server (code ${report.errorCode})`;
 }

@@ -92,7 +92,7 @@ function setup() {
     orders: [],
     trades: [],
   };
-  const gw = new HftGateway(engine, "HFT", { api: factory, orderIds: { now: () => new Date(0), pid: 1 } });
+  const gw = new HftGateway(engine, "HFT", { api: factory, orderIds: { now: () => new Date(0) } });
   return { engine, rec, factory, gw };
 }
 
@@ -304,10 +304,11 @@ describe("orders", () => {
     const t = setup();
     await connectAndLogin(t);
     const vtOrderid = t.gw.sendOrder(buy());
-    expect(vtOrderid).toBe("HFT.70010108000000000010001");
+    // Beijing time of the injected clock, 10 digits of entropy, counter 1.
+    expect(vtOrderid).toMatch(/^HFT\.700101080000\d{10}0001$/);
     const sent = t.factory.trader.orders[0];
     expect(sent).toEqual({
-      clOrderId: "70010108000000000010001",
+      clOrderId: vtOrderid.slice("HFT.".length),
       symbol: "SH.600000",
       side: "Bid",
       orderType: "LMT",
@@ -446,7 +447,9 @@ describe("orders", () => {
     expect(t.rec.logTexts.filter((text) => text.includes("被拒绝 (2008)"))).toHaveLength(1);
   });
 
-  it("a duplicate client order id answer (resend after reconnect) does not reject the order", async () => {
+  it("a duplicate client order id answer ends the order REJECTED; the other order's reports stay off it", async () => {
+    // The library answers its own resends' 2012 with success (native/sim/trader.c): a 2012 that
+    // reaches the gateway means another process or engine used the id today (issue 18.2).
     const t = setup();
     await connectAndLogin(t);
     const vtOrderid = t.gw.sendOrder(buy());
@@ -457,8 +460,18 @@ describe("orders", () => {
       errorCode: 2012,
       errorMsg: "duplicate client order id",
     });
+    // The other order, under the same client order id, fills.
+    t.factory.trader.fire("orderStatus", {
+      ...orderReport({ reportSeq: 2, clOrderId, orderId: "O4", status: "Filled", filledVolume: 100 }),
+      replay: false,
+    });
     await settle(t.engine);
-    expect(t.rec.lastOrder(vtOrderid)?.status).toBe(Status.SUBMITTING);
+    expect(t.rec.ordersOf(vtOrderid).map((o) => o.status)).toEqual([Status.SUBMITTING, Status.REJECTED]);
+    expect(t.rec.lastOrder(vtOrderid)?.statusMsg).toContain("另一个进程或引擎");
+    expect(t.rec.lastOrder(vtOrderid)?.statusMsg).toContain("O4");
+    expect(t.rec.logTexts.filter((text) => text.includes("被拒绝 (2012)"))).toHaveLength(1);
+    // The other order is adopted under the broker's id, not merged into ours.
+    expect(t.rec.lastOrder("HFT.O4")).toMatchObject({ status: Status.ALLTRADED, traded: 100 });
   });
 
   it("orders reported by the server that this process did not create are adopted", async () => {

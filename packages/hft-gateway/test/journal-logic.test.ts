@@ -18,8 +18,8 @@ import { settle } from "./helpers/recorder.js";
 
 afterEach(stopFakeStacks);
 
-const setup = (journal: OrderJournal, pid = 1) =>
-  fakeStack({ journal, orderIds: { now: () => new Date(0), pid } });
+const setup = (journal: OrderJournal, entropy = 1) =>
+  fakeStack({ journal, orderIds: { now: () => new Date(0), entropy: () => entropy } });
 const login = fakeLogin;
 const buy = buy600000;
 
@@ -126,7 +126,7 @@ it("a new gateway on the journal continues the ids, pushes the saved state once 
   });
   await settle(before.engine);
 
-  // "Restart": a new engine and gateway (another pid, another start time) on the same journal.
+  // "Restart": a new engine and gateway (other entropy, another start time) on the same journal.
   const after = setup(journal, 2);
   expect(after.rec.orders).toEqual([]);
   after.factory.results.orders = [

@@ -13,7 +13,7 @@ import {
   type TickData,
 } from "@tsgate/core";
 import { type MockServerOptions, type MockServers, startMockServers } from "@tsgate/mock-server";
-import { HftGateway } from "../../src/index.js";
+import { HftGateway, type HftGatewayOptions } from "../../src/index.js";
 import { Recorder } from "./recorder.js";
 
 export const PASSWORD = "demo123";
@@ -56,13 +56,18 @@ export interface StackOptions {
   readonly setting?: Record<string, unknown>;
   /** Wait for the trade login flow and the market login (default true). */
   readonly waitReady?: boolean;
+  /** Options of the gateway (order id clock and entropy, journal). */
+  readonly gateway?: HftGatewayOptions;
 }
 
 export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const mock = options.servers ?? (await startMockServers({ marketRateHz: 0, ...options.mock }));
   const main = new MainEngine();
   const rec = new Recorder(main.eventEngine);
-  const gw = main.addGateway(HftGateway);
+  const gw =
+    options.gateway === undefined
+      ? main.addGateway(HftGateway)
+      : main.addGateway(HftGateway, "HFT", options.gateway);
   const setting = demoSetting(mock, options.setting);
   main.connect(setting, "HFT");
   if (options.waitReady !== false) {

@@ -4,6 +4,7 @@
  */
 import { ACTIVE_STATUSES, Status } from "@tsgate/core";
 import { type AccountBooks, type MockServers, Side, yuanToScaled } from "@tsgate/mock-server";
+import { brokerTradeIdOf } from "../../src/reconciliation.js";
 import { serverOrders } from "../helpers/ledger.js";
 import type { Ledger } from "./ledger.js";
 import { GATEWAY } from "./strategy.js";
@@ -12,6 +13,14 @@ import { GATEWAY } from "./strategy.js";
 export function serverSymbol(vtSymbol: string): string {
   const [code, exchange] = vtSymbol.split(".");
   return `${exchange === "SSE" ? "SH" : "SZ"}.${code}`;
+}
+
+/**
+ * The broker's trade ids of what a ledger received: the gateway scopes the ids of a broker's
+ * later sessions as `<tradeId>@<n>` (src/reconciliation.ts), the broker knows them unscoped.
+ */
+export function brokerTradeIds(ledger: Ledger): Set<string> {
+  return new Set([...ledger.tradeIds()].map(brokerTradeIdOf));
 }
 
 export interface CheckInput {
@@ -49,7 +58,7 @@ export function checkLedger(input: CheckInput): CheckResult {
 
   // 1. No trade id seen twice, and exactly the server's trades were received.
   for (const id of ledger.duplicateTradeIds) bad.push(`trade ${id} received more than once`);
-  const received = ledger.tradeIds();
+  const received = brokerTradeIds(ledger);
   for (const id of serverTrades.keys()) if (!received.has(id)) bad.push(`server trade ${id} never received`);
   for (const id of received)
     if (!serverTrades.has(id)) bad.push(`received trade ${id} unknown to the server`);

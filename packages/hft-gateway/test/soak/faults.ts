@@ -17,6 +17,12 @@ export const FAULT_KINDS = [
   "reorderReports",
   "marketPause",
   "tradeRestart",
+  // A broker restarted without its books (issue 18.5): both servers replaced by a fresh broker on
+  // the same ports; sequences, order ids and trade ids start again.
+  "brokerRestart",
+  // A broker restarted with its books kept (as from a state file): both servers down at once,
+  // then back on the same ports with the same books and sequences.
+  "brokerRestartKept",
 ] as const;
 
 export type FaultKind = (typeof FAULT_KINDS)[number];
@@ -43,6 +49,8 @@ const WEIGHTS: Record<FaultKind, number> = {
   reorderReports: 2,
   marketPause: 2,
   tradeRestart: 1,
+  brokerRestart: 1,
+  brokerRestartKept: 1,
 };
 
 function pickKind(prng: Prng): FaultKind {
@@ -68,6 +76,7 @@ export function makeSchedule(prng: Prng, count: number, stallMs: number): FaultS
     else if (kind === "delayReports") ms = prng.int(20, 150);
     else if (kind === "marketPause") ms = prng.int(100, 500);
     else if (kind === "tradeRestart") ms = prng.int(0, 300);
+    else if (kind === "brokerRestart" || kind === "brokerRestartKept") ms = prng.int(0, 300);
     const switched = kind === "delayReports" || kind === "duplicateReports" || kind === "reorderReports";
     const holdMs = switched ? prng.int(100, 600) : 0;
     steps.push({ kind, ms, holdMs, gapMs: prng.int(50, 400) });
@@ -89,15 +98,23 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
 export interface PlayOptions {
   /** Called just before a trade server restart, to have an order in flight across it. */
   beforeRestart?: () => void;
+  /**
+   * Replaces the broker by a fresh one (books lost) on the same ports, down for `downMs`; the
+   * runner owns the servers, so it does this. Without it the step is counted but plays nothing.
+   */
+  restartBroker?: (downMs: number) => Promise<void>;
   /** Checked between steps: stop early when it returns true. */
   stopped?: () => boolean;
   /** Called after each step with the number of steps done. */
   afterStep?: (done: number) => void;
 }
 
-/** Plays the schedule against the servers; resolves when every step (with its gap) is done. */
+/**
+ * Plays the schedule against the servers; resolves when every step (with its gap) is done. Pass
+ * `servers` as a function when a broker restart replaces them: each step takes the current ones.
+ */
 export async function playSchedule(
-  control: MockControl,
+  servers: MockControl | (() => MockControl),
   steps: readonly FaultStep[],
   counts: FaultCounts,
   options: PlayOptions = {},
@@ -106,6 +123,7 @@ export async function playSchedule(
   for (const step of steps) {
     if (options.stopped?.()) return;
     counts[step.kind]++;
+    const control = typeof servers === "function" ? servers() : servers;
     switch (step.kind) {
       case "tradeDrop":
         counts.connectionsHit += control.dropConnections({ side: "trade" });
@@ -142,6 +160,17 @@ export async function playSchedule(
       case "tradeRestart":
         options.beforeRestart?.();
         await control.restartServer("trade", step.ms);
+        break;
+      case "brokerRestart":
+        options.beforeRestart?.();
+        await options.restartBroker?.(step.ms);
+        break;
+      case "brokerRestartKept":
+        options.beforeRestart?.();
+        await Promise.all([
+          control.restartServer("trade", step.ms),
+          control.restartServer("market", step.ms),
+        ]);
         break;
     }
     await sleep(step.gapMs);

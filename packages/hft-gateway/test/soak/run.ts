@@ -5,6 +5,7 @@
  * scripts/soak.ts. Every wait is a bounded poll on a condition; nothing asserts on speed.
  */
 import {
+  ACTIVE_STATUSES,
   createOrderRequest,
   Direction,
   Exchange,
@@ -16,7 +17,8 @@ import {
 } from "@tsgate/core";
 import { demoConfigInput, type MockConfig, parseMockConfig, startMockServers } from "@tsgate/mock-server";
 import { HftGateway } from "../../src/index.js";
-import { checkLedger } from "./checks.js";
+import { serverOrders } from "../helpers/ledger.js";
+import { brokerTradeIds, checkLedger } from "./checks.js";
 import { emptyCounts, type FaultCounts, makeSchedule, playSchedule } from "./faults.js";
 import { Ledger } from "./ledger.js";
 import { Prng } from "./prng.js";
@@ -93,18 +95,19 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
   const schedule = makeSchedule(prng, options.faults, GW_HEARTBEAT_TIMEOUT_MS + 200);
   const counts = emptyCounts();
   const mismatches: string[] = [];
-  const mock = await startMockServers({
+  const mockOptions = {
     config: soakConfig(),
     seed: options.seed,
     marketRateHz: 20,
     heartbeatIntervalMs: 100,
     heartbeatTimeoutMs: 2000,
-  });
+  };
+  let mock = await startMockServers(mockOptions);
   const main = new MainEngine();
   try {
     const ledger = new Ledger(main.eventEngine);
     main.addGateway(HftGateway, GATEWAY, options.journal === undefined ? {} : { journal: options.journal });
-    const initial = mock.broker.books("demo");
+    let initial = mock.broker.books("demo");
     main.connect(
       {
         交易用户名: "demo",
@@ -145,8 +148,25 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
     }
     const strategy = new Strategy(main, prng, holdings);
     progress(`seed ${options.seed}: ${options.faults} faults`);
+
+    // Broker restarts (books lost): the checks compare the last broker's books with what the
+    // gateway received since that broker started (its own ledger); earlier brokers are gone.
+    let era = { ledger, sentFrom: 0 };
+    const restartBroker = async (downMs: number): Promise<void> => {
+      const old = mock;
+      await old.close();
+      // What the old broker managed to send is in before the new era starts counting.
+      await until(() => ledger.status.get("TRADE")?.state !== "CONNECTED", settleMs);
+      await main.eventEngine.flush();
+      await sleep(downMs);
+      era = { ledger: new Ledger(main.eventEngine), sentFrom: strategy.sent.length };
+      mock = await startMockServers({ ...mockOptions, tradePort: old.tradePort, marketPort: old.marketPort });
+      initial = mock.broker.books("demo");
+    };
+
     strategy.start();
-    await playSchedule(mock.control, schedule, counts, {
+    await playSchedule(() => mock.control, schedule, counts, {
+      restartBroker,
       beforeRestart: () => strategy.sendOne(),
       afterStep: (done) => {
         if (done % 100 === 0) {
@@ -172,7 +192,10 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
       );
     const serverTradeIds = () =>
       mock.broker.reportsAfter("demo", 0).flatMap((r) => (r.type === "trade" ? [r.body.tradeId] : []));
-    const allTrades = await until(() => serverTradeIds().every((id) => ledger.tradeIds().has(id)), settleMs);
+    const allTrades = await until(() => {
+      const received = brokerTradeIds(era.ledger);
+      return serverTradeIds().every((id) => received.has(id));
+    }, settleMs);
     if (!allTrades) mismatches.push("settle: not every server trade reached the gateway");
 
     // Barrier: reports come in sequence order, so once this order's CANCELLED arrives nothing
@@ -212,8 +235,21 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
     await until(() => ledger.accounts.length > accountsBefore, settleMs);
     await main.eventEngine.flush();
 
-    const check = checkLedger({ mock, ledger, initial, sent });
+    // Orders of earlier brokers are checked for being final; the last broker's in full.
+    const known = serverOrders(mock);
+    const eraSent = sent.filter(
+      (vtOrderid, i) => i >= era.sentFrom || known.has(vtOrderid.slice(GATEWAY.length + 1)),
+    );
+    const check = checkLedger({ mock, ledger: era.ledger, initial, sent: eraSent });
     mismatches.push(...check.mismatches);
+    if (era.ledger !== ledger) {
+      for (const id of ledger.duplicateTradeIds) mismatches.push(`trade ${id} received more than once`);
+      for (const vtOrderid of sent) {
+        const status = ledger.orders.get(vtOrderid)?.status;
+        if (status === undefined || ACTIVE_STATUSES.has(status))
+          mismatches.push(`${vtOrderid}: ${status ?? "no order event"} after a broker restart`);
+      }
+    }
     if (options.journal !== undefined) {
       await main.close(); // commits what the journal still has queued
       mismatches.push(...checkJournal(options.journal.load(GATEWAY), ledger));
