@@ -38,6 +38,41 @@ export class InvalidArgumentError extends TsgateError {
   }
 }
 
+/**
+ * A data-object factory (`createOrderRequest`, `createTick`, ...) was given a field it cannot
+ * accept. The message names the factory and the field, says what was expected and what came:
+ * `createOrderRequest: volume: expected a positive integer, got -1`.
+ */
+export class InvalidFieldError extends InvalidArgumentError {
+  /** The factory that refused the input, e.g. `"createOrderRequest"`. */
+  readonly factory: string;
+  /** The field as named in the factory's input, e.g. `"volume"`. */
+  readonly field: string;
+
+  /**
+   * @param factory - the factory that refused the input
+   * @param field - the offending field
+   * @param expected - what the field must be, e.g. `"a positive integer"`
+   * @param received - the value that came (shown with `JSON.stringify` where that is exact)
+   */
+  constructor(factory: string, field: string, expected: string, received: unknown) {
+    super(`${factory}: ${field}: expected ${expected}, got ${describeValue(received)}`);
+    this.factory = factory;
+    this.field = field;
+  }
+}
+
+// NaN, Infinity, undefined and Dates do not survive JSON.stringify; show them as they are.
+function describeValue(value: unknown): string {
+  if (typeof value === "number" || value === undefined || typeof value === "bigint") return String(value);
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? "Invalid Date" : value.toISOString();
+  try {
+    return JSON.stringify(value) ?? String(value);
+  } catch {
+    return String(value);
+  }
+}
+
 /** One problem found in a settings object. */
 export interface SettingsIssue {
   /** The setting key exactly as the user wrote it (or as declared in `defaultSetting`). */

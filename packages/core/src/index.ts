@@ -32,6 +32,7 @@ export {
   GatewayExistsError,
   GatewayNotFoundError,
   InvalidArgumentError,
+  InvalidFieldError,
   SettingsError,
   type SettingsIssue,
   TsgateError,

@@ -361,7 +361,11 @@ describe("testkit helpers", () => {
       askVolume1: 300,
     };
     expect(tickProblems(createTick(base), "600000.SSE", "T")).toEqual([]);
-    const bad = createTick({ ...base, bidPrice2: 7.295, askVolume2: 100, lastPrice: 9, limitDown: -1 });
+    // Built by hand, as a gateway that bypasses createTick (which refuses limitDown -1) might.
+    const bad = {
+      ...createTick({ ...base, bidPrice2: 7.295, askVolume2: 100, lastPrice: 9 }),
+      limitDown: -1,
+    };
     const problems = tickProblems(bad, "000001.SZSE", "X").join("\n");
     expect(problems).toMatch(/vtSymbol is not 000001.SZSE/);
     expect(problems).toMatch(/gatewayName "T"/);
