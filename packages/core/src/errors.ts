@@ -6,7 +6,12 @@
  */
 
 /** Codes of the errors thrown by `@tsgate/core`. Other packages add their own codes. */
-export type CoreErrorCode = "INVALID_ARGUMENT" | "SETTINGS_INVALID" | "GATEWAY_NOT_FOUND" | "GATEWAY_EXISTS";
+export type CoreErrorCode =
+  | "INVALID_ARGUMENT"
+  | "SETTINGS_INVALID"
+  | "GATEWAY_NOT_FOUND"
+  | "GATEWAY_EXISTS"
+  | "GATEWAY_NOT_READY";
 
 /**
  * Base class of every tsgate error. Catch it to handle any tsgate failure; switch on
@@ -139,5 +144,30 @@ export class GatewayExistsError extends TsgateError {
       `Gateway "${gatewayName}" has already been added; pass a different name to addGateway(GatewayClass, name)`,
     );
     this.gatewayName = gatewayName;
+  }
+}
+
+/**
+ * A gateway did not report READY (see `BaseGateway.writeReady`) in time, or gave up connecting
+ * while it was awaited. The message carries the gateway's latest status message, which says why
+ * (`交易服务器登录失败 ...`, `connection refused by 127.0.0.1:8000`).
+ */
+export class GatewayNotReadyError extends TsgateError {
+  declare readonly code: "GATEWAY_NOT_READY";
+  /** The gateway that was awaited. */
+  readonly gatewayName: string;
+  /** The TRADE side's latest status message, `""` when it sent none. */
+  readonly lastStatus: string;
+
+  /**
+   * @param gatewayName - the gateway that was awaited
+   * @param reason - what ended the wait, e.g. `"not READY within 10000 ms"`
+   * @param lastStatus - the TRADE side's latest state and message, if any
+   */
+  constructor(gatewayName: string, reason: string, lastStatus: string) {
+    const detail = lastStatus === "" ? "no status from the gateway yet (was connect() called?)" : lastStatus;
+    super("GATEWAY_NOT_READY", `Gateway "${gatewayName}" ${reason}; last status: ${detail}`);
+    this.gatewayName = gatewayName;
+    this.lastStatus = lastStatus;
   }
 }

@@ -109,6 +109,8 @@ export class TradeSide {
   private accountQuery: Promise<void> | undefined;
   private positionQuery: Promise<void> | undefined;
   private fillRefresh: NodeJS.Timeout | undefined;
+  /** The start-up queries of this start() all succeeded (READY was reported). */
+  private loaded = false;
   /** Journal contents loaded at construction, pushed at the first connect. */
   private restored: JournalContents | undefined;
   /** Restored orders still active: the first order query must confirm them. */
@@ -186,6 +188,7 @@ export class TradeSide {
    */
   start(settings: HftSettings, library: HftLibrary | LoadHftLibraryOptions, create: CreateTrader): void {
     this.settings = settings;
+    this.loaded = false;
     this.connection.begin(`${settings.交易服务器}:${settings.交易端口}`);
     let api: TraderApiPort;
     try {
@@ -350,23 +353,28 @@ export class TradeSide {
 
   /**
    * After the first login: contracts (all pages), then account, positions, orders and trades,
-   * each logged. A failing step is logged and the next one still runs.
+   * each logged. A failing step is logged and the next one still runs. READY follows when all
+   * five succeeded; otherwise a warning names the failed ones.
    */
   private async initialQueries(api: TraderApiPort): Promise<void> {
-    await this.step(api, WHAT.contracts, async () => {
+    const failed: string[] = [];
+    const step = async (what: string, run: () => Promise<void>): Promise<void> => {
+      if (!(await this.step(api, what, run)) && this.api === api) failed.push(what);
+    };
+    await step(WHAT.contracts, async () => {
       const records = await api.queryAll("securities");
       this.sink.writeLog(msg.contractsLoaded(this.pushSecurities(records)));
     });
-    await this.step(api, WHAT.account, async () => {
+    await step(WHAT.account, async () => {
       this.pushCash(await api.queryAll("cash"));
       this.sink.writeLog(msg.accountLoaded());
     });
-    await this.step(api, WHAT.positions, async () => {
+    await step(WHAT.positions, async () => {
       const records = await api.queryAll("positions");
       this.pushPositions(records);
       this.sink.writeLog(msg.positionsLoaded(records.length));
     });
-    await this.step(api, WHAT.orders, async () => {
+    await step(WHAT.orders, async () => {
       const records = await api.queryAll("orders");
       const known = new Set<string>();
       for (const record of records) {
@@ -377,11 +385,18 @@ export class TradeSide {
       this.rejectUnconfirmed(known);
       this.sink.writeLog(msg.ordersLoaded(records.length));
     });
-    await this.step(api, WHAT.trades, async () => {
+    await step(WHAT.trades, async () => {
       const records = await api.queryAll("trades");
       for (const record of records) this.applyTradeReport(record);
       this.sink.writeLog(msg.tradesLoaded(records.length));
     });
+    if (this.api !== api) return;
+    if (failed.length > 0) {
+      this.sink.writeLog(msg.notReady(failed), LogLevel.WARNING);
+      return;
+    }
+    this.loaded = true;
+    this.sink.writeReady(msg.ready());
   }
 
   /**
@@ -403,12 +418,15 @@ export class TradeSide {
     this.unconfirmed.clear();
   }
 
-  private async step(api: TraderApiPort, what: string, run: () => Promise<void>): Promise<void> {
-    if (this.api !== api) return;
+  /** Runs one start-up query; true when it succeeded. */
+  private async step(api: TraderApiPort, what: string, run: () => Promise<void>): Promise<boolean> {
+    if (this.api !== api) return false;
     try {
       await run();
+      return true;
     } catch (error) {
       this.queryProblem(api, what, error, msg.queryFailed);
+      return false;
     }
   }
 
@@ -534,7 +552,11 @@ export class TradeSide {
     const first = this.connection.loginOk();
     // Reports resume by sequence inside the library; account and positions may have moved.
     if (first) void this.initialQueries(api);
-    else this.refresh();
+    else {
+      this.refresh();
+      // The data loaded after the first login stays complete: reports resume after a re-login.
+      if (this.loaded) this.sink.writeReady(msg.readyAgain());
+    }
   }
 
   private onOrderRsp(ev: OrderRspEvent): void {
