@@ -14,7 +14,16 @@
 // Node, no dependencies beyond the workspace's typescript and tsx. TSGATE_DOCS_TEST_KEEP=1 keeps
 // the temporary directory.
 import { spawn } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import process from "node:process";
@@ -121,18 +130,24 @@ async function main() {
         }),
       );
       const started = Date.now();
-      const checked = await run(process.execPath, [path.join(root, "node_modules", "typescript", "bin", "tsc"), "-p", work], {
-        cwd: work,
-        env: process.env,
-        timeoutMs: TYPECHECK_TIMEOUT_MS,
-      });
+      const checked = await run(
+        process.execPath,
+        [path.join(root, "node_modules", "typescript", "bin", "tsc"), "-p", work],
+        {
+          cwd: work,
+          env: process.env,
+          timeoutMs: TYPECHECK_TIMEOUT_MS,
+        },
+      );
       if (checked.code !== 0) {
         // Name the doc block, not the temporary file.
         let text = checked.stdout + checked.stderr;
         for (const job of tsJobs) text = text.replaceAll(path.basename(job.file), job.name);
         failures.push(`type check of the TypeScript blocks failed:\n${tail(text, 40)}`);
       }
-      console.log(`${checked.code === 0 ? "ok  " : "FAIL"} type check of ${tsJobs.length} TypeScript programs (${Date.now() - started} ms)`);
+      console.log(
+        `${checked.code === 0 ? "ok  " : "FAIL"} type check of ${tsJobs.length} TypeScript programs (${Date.now() - started} ms)`,
+      );
     }
 
     for (const job of jobs) {
@@ -152,16 +167,27 @@ async function main() {
       const result =
         job.kind === "ts"
           ? await run(bin("tsx"), [job.file], { cwd: work, env, timeoutMs: job.timeoutMs })
-          : await run("bash", ["-e", "-o", "pipefail", "-c", job.source], { cwd, env, timeoutMs: job.timeoutMs });
+          : await run("bash", ["-e", "-o", "pipefail", "-c", job.source], {
+              cwd,
+              env,
+              timeoutMs: job.timeoutMs,
+            });
       let problem;
       if (result.timedOut) problem = `did not finish within ${job.timeoutMs} ms`;
       else if (result.code !== 0) problem = `exited with code ${result.code}`;
-      else if (job.expectedOutput !== undefined && normalize(result.stdout) !== normalize(job.expectedOutput)) {
+      else if (
+        job.expectedOutput !== undefined &&
+        normalize(result.stdout) !== normalize(job.expectedOutput)
+      ) {
         problem = `printed something else than its output block:\n--- expected\n${normalize(job.expectedOutput)}\n--- printed\n${normalize(result.stdout)}`;
       }
-      console.log(`${problem === undefined ? "ok  " : "FAIL"} ${job.name} (${job.kind}, ${Date.now() - started} ms)`);
+      console.log(
+        `${problem === undefined ? "ok  " : "FAIL"} ${job.name} (${job.kind}, ${Date.now() - started} ms)`,
+      );
       if (problem !== undefined) {
-        failures.push(`${job.name} ${problem}\n--- stderr (last lines)\n${tail(result.stderr)}\n--- stdout (last lines)\n${tail(result.stdout)}`);
+        failures.push(
+          `${job.name} ${problem}\n--- stderr (last lines)\n${tail(result.stderr)}\n--- stdout (last lines)\n${tail(result.stdout)}`,
+        );
       }
     }
   } finally {

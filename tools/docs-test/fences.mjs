@@ -36,7 +36,10 @@ export function parseFences(markdown) {
     const open = /^(\s*)(`{3,}|~{3,})\s*([^`]*)$/.exec(lines[i]);
     if (open === null) continue;
     const [, indent, marker, info] = open;
-    const words = info.trim().split(/\s+/).filter((w) => w !== "");
+    const words = info
+      .trim()
+      .split(/\s+/)
+      .filter((w) => w !== "");
     const lang = (words.shift() ?? "").toLowerCase();
     /** @type {Record<string, string | true>} */
     const attrs = {};
@@ -85,7 +88,8 @@ export function jobsOf(file, fences, defaultTimeoutMs) {
   let previous;
   for (const fence of fences) {
     if (fence.attrs.output === true) {
-      if (previous === undefined) throw new Error(`${file}:${fence.line}: an output block must follow a runnable block`);
+      if (previous === undefined)
+        throw new Error(`${file}:${fence.line}: an output block must follow a runnable block`);
       previous.expectedOutput = fence.body;
       previous = undefined;
       continue;
@@ -97,7 +101,8 @@ export function jobsOf(file, fences, defaultTimeoutMs) {
     const kind = TS_LANGS.has(fence.lang) ? "ts" : SHELL_LANGS.has(fence.lang) ? "shell" : undefined;
     if (kind === undefined) throw new Error(`${file}:${fence.line}: cannot run a "${fence.lang}" block`);
     const cwd = fence.attrs.cwd === "repo" ? "repo" : "tmp";
-    const timeoutMs = typeof fence.attrs.timeout === "string" ? Number(fence.attrs.timeout) : defaultTimeoutMs;
+    const timeoutMs =
+      typeof fence.attrs.timeout === "string" ? Number(fence.attrs.timeout) : defaultTimeoutMs;
     const group = typeof fence.attrs.group === "string" ? fence.attrs.group : undefined;
     const existing = group === undefined ? undefined : groups.get(group);
     if (existing !== undefined) {
