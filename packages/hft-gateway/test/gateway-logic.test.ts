@@ -216,6 +216,7 @@ describe("connect and the login flow", () => {
     const t = setup();
     await connectAndLogin(t);
     t.factory.trader.fire("disconnected", {
+      osError: 0,
       osErrorName: "",
       attempt: 0,
       willReconnect: true,

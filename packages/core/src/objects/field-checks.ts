@@ -51,6 +51,7 @@ export function isBareSymbol(value: string): boolean {
   if (n === 0 || value.charCodeAt(0) <= SPACE || value.charCodeAt(n - 1) <= SPACE) return false;
   const dot = value.lastIndexOf(".");
   if (dot === -1) return true;
+  if (dot === n - 1) return false; // "600000." would make the vtSymbol "600000..SSE"
   const suffix = value.slice(dot + 1).toUpperCase();
   return !isExchange(suffix) && !FOREIGN_SUFFIXES.has(suffix);
 }
