@@ -42,9 +42,8 @@ const finished = new Promise<void>((resolve) => {
 engine.register(eventType(EVENT_TICK, "600000.SSE"), (event) => {
   const tick = event.data;
   console.log(`[tick] ${tick.vtSymbol} last ${tick.lastPrice} bid ${tick.bidPrice1} ask ${tick.askPrice1}`);
-  if (vtOrderid !== undefined) return; // one order only
-  // Orders need the contract (lot, tick, limits): it arrives after the trade login.
-  if (!main.getContract(tick.vtSymbol) || tick.askPrice1 <= 0) return;
+  // One order only. We subscribe after READY, so the contract (lot, tick, limits) is loaded.
+  if (vtOrderid !== undefined || tick.askPrice1 <= 0) return;
   vtOrderid = main.sendOrder(
     createOrderRequest({
       symbol: tick.symbol,
@@ -93,7 +92,10 @@ main.connect(
   },
   "HFT",
 );
-// Allowed before the login: sent once the market server has logged in.
+// READY: contracts, account, positions, orders and trades are loaded. A refused login or an
+// unreachable server rejects here with the gateway's reason (GatewayNotReadyError).
+await main.waitForReady("HFT", 15_000);
+console.log(`[ready] ${main.getAllContracts().length} contracts, ${main.getAllPositions().length} positions`);
 main.subscribe(createSubscribeRequest({ symbol: "600000", exchange: Exchange.SSE }), "HFT");
 
 const timeout = setTimeout(() => {

@@ -9,6 +9,7 @@ import {
   createOrderRequest,
   Direction,
   type Exchange,
+  InvalidFieldError,
   isExchange,
   type OrderRequest,
   OrderType,
@@ -80,5 +81,11 @@ export function parseOrderBody(body: unknown, reference = "dashboard"): OrderReq
   }
   const volume = asNumber(field(record, "volume"), "volume");
   const price = type === OrderType.MARKET ? 0 : asNumber(field(record, "price"), "price");
-  return createOrderRequest({ symbol, exchange, direction, type, volume, price, reference });
+  try {
+    return createOrderRequest({ symbol, exchange, direction, type, volume, price, reference });
+  } catch (err) {
+    // The core factory's own checks (volume > 0, a limit price > 0) are bad input too.
+    if (err instanceof InvalidFieldError) throw new InputError(err.message);
+    throw err;
+  }
 }

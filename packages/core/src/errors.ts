@@ -11,7 +11,8 @@ export type CoreErrorCode =
   | "SETTINGS_INVALID"
   | "GATEWAY_NOT_FOUND"
   | "GATEWAY_EXISTS"
-  | "ENGINE_CLOSED";
+  | "ENGINE_CLOSED"
+  | "GATEWAY_NOT_READY";
 
 /**
  * Base class of every tsgate error. Catch it to handle any tsgate failure; switch on
@@ -40,6 +41,41 @@ export class InvalidArgumentError extends TsgateError {
   /** @param message - what was wrong with the argument */
   constructor(message: string) {
     super("INVALID_ARGUMENT", message);
+  }
+}
+
+/**
+ * A data-object factory (`createOrderRequest`, `createTick`, ...) was given a field it cannot
+ * accept. The message names the factory and the field, says what was expected and what came:
+ * `createOrderRequest: volume: expected a positive integer, got -1`.
+ */
+export class InvalidFieldError extends InvalidArgumentError {
+  /** The factory that refused the input, e.g. `"createOrderRequest"`. */
+  readonly factory: string;
+  /** The field as named in the factory's input, e.g. `"volume"`. */
+  readonly field: string;
+
+  /**
+   * @param factory - the factory that refused the input
+   * @param field - the offending field
+   * @param expected - what the field must be, e.g. `"a positive integer"`
+   * @param received - the value that came (shown with `JSON.stringify` where that is exact)
+   */
+  constructor(factory: string, field: string, expected: string, received: unknown) {
+    super(`${factory}: ${field}: expected ${expected}, got ${describeValue(received)}`);
+    this.factory = factory;
+    this.field = field;
+  }
+}
+
+// NaN, Infinity, undefined and Dates do not survive JSON.stringify; show them as they are.
+function describeValue(value: unknown): string {
+  if (typeof value === "number" || value === undefined || typeof value === "bigint") return String(value);
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? "Invalid Date" : value.toISOString();
+  try {
+    return JSON.stringify(value) ?? String(value);
+  } catch {
+    return String(value);
   }
 }
 
@@ -126,5 +162,30 @@ export class EngineClosedError extends TsgateError {
       "MainEngine has been closed and refuses gateways, connects, subscriptions, orders, cancels and queries; " +
         "create a new MainEngine to connect or trade again",
     );
+  }
+}
+
+/**
+ * A gateway did not report READY (see `BaseGateway.writeReady`) in time, or gave up connecting
+ * while it was awaited. The message carries the gateway's latest status message, which says why
+ * (`交易服务器登录失败 ...`, `connection refused by 127.0.0.1:8000`).
+ */
+export class GatewayNotReadyError extends TsgateError {
+  declare readonly code: "GATEWAY_NOT_READY";
+  /** The gateway that was awaited. */
+  readonly gatewayName: string;
+  /** The TRADE side's latest status message, `""` when it sent none. */
+  readonly lastStatus: string;
+
+  /**
+   * @param gatewayName - the gateway that was awaited
+   * @param reason - what ended the wait, e.g. `"not READY within 10000 ms"`
+   * @param lastStatus - the TRADE side's latest state and message, if any
+   */
+  constructor(gatewayName: string, reason: string, lastStatus: string) {
+    const detail = lastStatus === "" ? "no status from the gateway yet (was connect() called?)" : lastStatus;
+    super("GATEWAY_NOT_READY", `Gateway "${gatewayName}" ${reason}; last status: ${detail}`);
+    this.gatewayName = gatewayName;
+    this.lastStatus = lastStatus;
   }
 }

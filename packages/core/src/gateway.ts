@@ -1,5 +1,5 @@
-import type { ConnectionState, Exchange, GatewaySide } from "./constants.js";
-import { LogLevel } from "./constants.js";
+import type { Exchange } from "./constants.js";
+import { ConnectionState, GatewaySide, LogLevel } from "./constants.js";
 import { InvalidArgumentError } from "./errors.js";
 import type { EventEngine } from "./event-engine.js";
 import {
@@ -234,5 +234,26 @@ export abstract class BaseGateway {
    */
   writeStatus(side: GatewaySide, state: ConnectionState, msg = ""): void {
     this.onStatus(createGatewayStatus({ gatewayName: this.gatewayName, side, state, msg }));
+  }
+
+  /**
+   * Reports the gateway READY: the TRADE side is connected and what the gateway loads after login
+   * (contracts, account, positions, orders and trades) has been pushed. Call it once those pushes
+   * are done, after every (re-)login that leaves the data complete; `MainEngine.waitForReady`
+   * and the conformance kit's `ready` check wait for it. A gateway that connects without loading
+   * anything calls it right after its CONNECTED status.
+   *
+   * @param msg - what was loaded, e.g. `"8 contracts, 1 account, 4 positions, 0 orders, 0 trades"`
+   */
+  writeReady(msg = ""): void {
+    this.onStatus(
+      createGatewayStatus({
+        gatewayName: this.gatewayName,
+        side: GatewaySide.TRADE,
+        state: ConnectionState.CONNECTED,
+        ready: true,
+        msg,
+      }),
+    );
   }
 }

@@ -32,7 +32,9 @@ export {
   EngineClosedError,
   GatewayExistsError,
   GatewayNotFoundError,
+  GatewayNotReadyError,
   InvalidArgumentError,
+  InvalidFieldError,
   SettingsError,
   type SettingsIssue,
   TsgateError,
@@ -70,6 +72,7 @@ export {
 export { LABELS_ZH } from "./labels.js";
 export {
   DEFAULT_GATEWAY_CLOSE_TIMEOUT_MS,
+  DEFAULT_READY_TIMEOUT_MS,
   MAIN_ENGINE_NAME,
   MainEngine,
   type MainEngineOptions,
@@ -106,6 +109,7 @@ export {
 export { createTick, type TickData, type TickInit } from "./objects/tick.js";
 export { createTrade, type TradeData, type TradeInit } from "./objects/trade.js";
 export { DEFAULT_MAX_LOGS, OmsEngine, type OmsEngineOptions } from "./oms.js";
+export { waitForGatewayReady } from "./ready-wait.js";
 export {
   buildSettingsSchema,
   isSecretSettingKey,

@@ -13,6 +13,7 @@ import type { CancelRequest, OrderRequest, SubscribeRequest } from "./objects/re
 import type { TickData } from "./objects/tick.js";
 import type { TradeData } from "./objects/trade.js";
 import { OmsEngine, type OmsEngineOptions } from "./oms.js";
+import { waitForGatewayReady } from "./ready-wait.js";
 import type { SettingDefaults } from "./settings.js";
 
 /** Options of {@link MainEngine}. */
@@ -37,6 +38,9 @@ export const DEFAULT_GATEWAY_CLOSE_TIMEOUT_MS = 10_000;
 
 // Longest delay setInterval accepts; the keep-alive timer only needs to exist, never to fire usefully.
 const KEEP_ALIVE_INTERVAL_MS = 2 ** 31 - 1;
+
+/** Default timeout of {@link MainEngine.waitForReady}: 30 seconds. */
+export const DEFAULT_READY_TIMEOUT_MS = 30_000;
 
 /** Name under which MainEngine writes its own log messages. */
 export const MAIN_ENGINE_NAME = "MainEngine";
@@ -179,6 +183,32 @@ export class MainEngine {
   /** Publishes a log message from the application (gatewayName `"MainEngine"` unless given). */
   writeLog(msg: string, level: LogLevel = LogLevel.INFO, source: string = MAIN_ENGINE_NAME): void {
     this.eventEngine.put({ type: EVENT_LOG, data: createLog({ gatewayName: source, msg, level }) });
+  }
+
+  // ---- waiting for READY ----
+
+  /**
+   * Resolves once `gatewayName` reports READY: connected, with its contracts, account,
+   * positions, orders and trades loaded into the OMS, so `getContract`, `getAllPositions` and
+   * order checks see the broker's state. Call it after {@link MainEngine.connect}.
+   *
+   * @example
+   * ```ts
+   * main.connect(settings, "HFT");
+   * await main.waitForReady("HFT", 10_000);
+   * main.getAllPositions(); // the broker's positions
+   * ```
+   *
+   * @param gatewayName - the gateway to wait for
+   * @param timeoutMs - how long to wait, in milliseconds (default 30 s)
+   * @returns the READY status
+   * @throws {@link GatewayNotFoundError} for an unknown name (synchronously)
+   * @throws {@link GatewayNotReadyError} (as a rejection) with the gateway's latest status message
+   *   when it is not READY in time or gives up connecting (e.g. a refused password)
+   */
+  waitForReady(gatewayName: string, timeoutMs = DEFAULT_READY_TIMEOUT_MS): Promise<GatewayStatusData> {
+    this.getGateway(gatewayName);
+    return waitForGatewayReady(this.eventEngine, this.oms, gatewayName, timeoutMs);
   }
 
   /** See {@link OmsEngine.getTick}. */

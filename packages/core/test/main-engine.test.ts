@@ -90,7 +90,13 @@ describe("MainEngine", () => {
       () => main.connect({}, "X"),
       () =>
         main.sendOrder(
-          createOrderRequest({ ...req, direction: Direction.LONG, type: OrderType.LIMIT, volume: 1 }),
+          createOrderRequest({
+            ...req,
+            direction: Direction.LONG,
+            type: OrderType.LIMIT,
+            volume: 1,
+            price: 1,
+          }),
           "X",
         ),
       () => main.cancelOrder(createCancelRequest({ orderid: "1", symbol: "1", exchange: Exchange.SSE }), "X"),

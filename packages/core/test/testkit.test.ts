@@ -24,6 +24,7 @@ import {
   checkConnect,
   checkFill,
   checkImmutability,
+  checkReady,
   checkSendOrder,
   checkSettings,
   checkTicks,
@@ -149,6 +150,20 @@ describe("conformance checks on broken gateways", () => {
     expect((error as Error).message).toMatch(/Last logs: \[INFO\] logged in as demo/);
   });
 
+  it("ready: a gateway that never reports READY is caught, naming writeReady", async () => {
+    const session = brokenSession({ skipReady: true }, { timeouts: { connect: 300 } });
+    await expect(checkReady(session)).rejects.toThrow(/READY status from BROKEN.*writeReady\(\)/);
+  });
+
+  it("ready: READY before the account is caught", async () => {
+    const session = brokenSession({}, { timeouts: { connect: 2000 } });
+    // A gateway that reports READY but never pushes its account.
+    (session.gateway as unknown as { queryAccount(): void }).queryAccount = () => {};
+    await expect(checkReady(session)).rejects.toThrow(
+      /\[ready\] BROKEN reported READY before it published an account/,
+    );
+  });
+
   it("ticks: a crossed book is caught", async () => {
     await expect(checkTicks(brokenSession({ crossedBook: true }))).rejects.toThrow(
       /\[ticks\] invalid ticks: .*bidPrice2 .* is not below bidPrice1/,
@@ -209,7 +224,15 @@ describe("conformance checks on broken gateways", () => {
 
   it("every check passes on the honest gateway when run one by one", async () => {
     const session = brokenSession({});
-    for (const check of [checkSettings, checkConnect, checkTicks, checkSendOrder, checkFill, checkCancel]) {
+    for (const check of [
+      checkSettings,
+      checkConnect,
+      checkReady,
+      checkTicks,
+      checkSendOrder,
+      checkFill,
+      checkCancel,
+    ]) {
       await check(session);
     }
     await checkCancelFinished(session);
@@ -232,6 +255,7 @@ describe("runConformanceChecks", () => {
     expect(statuses).toEqual({
       settings: "passed",
       connect: "passed",
+      ready: "passed",
       ticks: "passed",
       sendOrder: "failed",
       fill: "failed",
@@ -361,7 +385,11 @@ describe("testkit helpers", () => {
       askVolume1: 300,
     };
     expect(tickProblems(createTick(base), "600000.SSE", "T")).toEqual([]);
-    const bad = createTick({ ...base, bidPrice2: 7.295, askVolume2: 100, lastPrice: 9, limitDown: -1 });
+    // Built by hand, as a gateway that bypasses createTick (which refuses limitDown -1) might.
+    const bad = {
+      ...createTick({ ...base, bidPrice2: 7.295, askVolume2: 100, lastPrice: 9 }),
+      limitDown: -1,
+    };
     const problems = tickProblems(bad, "000001.SZSE", "X").join("\n");
     expect(problems).toMatch(/vtSymbol is not 000001.SZSE/);
     expect(problems).toMatch(/gatewayName "T"/);

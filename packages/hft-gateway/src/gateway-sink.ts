@@ -27,6 +27,8 @@ export interface GatewaySink {
   onContract(contract: ContractData): void;
   writeLog(msg: string, level?: LogLevel): void;
   writeStatus(side: GatewaySide, state: ConnectionState, msg?: string): void;
+  /** READY: the start-up data is loaded (see `BaseGateway.writeReady`). */
+  writeReady(msg?: string): void;
 }
 
 /** The message of anything thrown. */

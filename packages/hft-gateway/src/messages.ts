@@ -146,6 +146,10 @@ export const msg = {
   ordersLoaded: (n: number) => `委托信息查询成功 ${n}`,
   tradesLoaded: (n: number) => `成交信息查询成功 ${n}`,
   queryFailed: (what: string, detail: string) => `${what}查询失败：${detail}（其余查询照常进行）`,
+  ready: () => "启动查询完成（合约、资金、持仓、委托、成交），接口已就绪",
+  readyAgain: () => "重新登录后接口已就绪",
+  notReady: (failed: readonly string[]) =>
+    `${failed.join("、")}查询失败，接口未就绪：请查看上面的警告并重新连接`,
   refreshFailed: (what: string, detail: string) => `${what}刷新失败：${detail}（下次定时刷新会重试）`,
   queryNotConnected: (what: string) => `${what}查询忽略：交易服务器尚未登录（登录后会自动查询并定时刷新）`,
 

@@ -71,6 +71,8 @@ export class TradeSide {
   private accountQuery: Promise<void> | undefined;
   private positionQuery: Promise<void> | undefined;
   private fillRefresh: NodeJS.Timeout | undefined;
+  /** The start-up queries of this start() all succeeded (READY was reported). */
+  private loaded = false;
   /** Journal contents loaded at construction, pushed at the first connect. */
   private restored: JournalContents | undefined;
 
@@ -147,6 +149,7 @@ export class TradeSide {
    */
   start(settings: HftSettings, library: HftLibrary | LoadHftLibraryOptions, create: CreateTrader): void {
     this.settings = settings;
+    this.loaded = false;
     this.connection.begin(`${settings.交易服务器}:${settings.交易端口}`);
     let api: TraderApiPort;
     try {
@@ -298,52 +301,73 @@ export class TradeSide {
 
   /**
    * After the first login: contracts (all pages), then account, positions, orders and trades,
-   * each logged. A failing step is logged and the next one still runs.
+   * each logged. A failing step is logged and the next one still runs. READY follows when all
+   * five succeeded; otherwise a warning names the failed ones.
    */
   private async initialQueries(api: TraderApiPort): Promise<void> {
-    await this.step(api, WHAT.contracts, async () => {
+    const failed: string[] = [];
+    const step = (what: string, run: () => Promise<void>) => this.step(api, what, run, failed);
+    await step(WHAT.contracts, async () => {
       const records = await api.queryAll("securities");
       this.sink.writeLog(msg.contractsLoaded(this.pushSecurities(records)));
     });
-    await this.step(api, WHAT.account, async () => {
+    await step(WHAT.account, async () => {
       this.pushCash(await api.queryAll("cash"));
       this.sink.writeLog(msg.accountLoaded());
     });
-    await this.step(api, WHAT.positions, async () => {
+    await step(WHAT.positions, async () => {
       const records = await api.queryAll("positions");
       this.pushPositions(records);
       this.sink.writeLog(msg.positionsLoaded(records.length));
     });
-    await this.reconcileQueries(api);
+    failed.push(...(await this.reconcileQueries(api)));
+    if (this.api !== api) return;
+    if (failed.length > 0) {
+      this.sink.writeLog(msg.notReady(failed), LogLevel.WARNING);
+      return;
+    }
+    this.loaded = true;
+    this.sink.writeReady(msg.ready());
   }
 
   /**
    * Orders, then trades, applied by the reconciler: at the first login, and after a re-login that
-   * started a new broker session or on a broker without report sequences.
+   * started a new broker session or on a broker without report sequences. Returns the steps that
+   * failed.
    */
-  private async reconcileQueries(api: TraderApiPort): Promise<void> {
-    await this.step(api, WHAT.orders, async () => {
+  private async reconcileQueries(api: TraderApiPort): Promise<string[]> {
+    const failed: string[] = [];
+    const step = (what: string, run: () => Promise<void>) => this.step(api, what, run, failed);
+    await step(WHAT.orders, async () => {
       // Only orders the broker knew before the query are judged by its answer.
       const acknowledged = this.book.acknowledgedActive();
       const records = await api.queryAll("orders");
       this.book.onOrderQuery(records, acknowledged);
       this.sink.writeLog(msg.ordersLoaded(records.length));
     });
-    await this.step(api, WHAT.trades, async () => {
+    await step(WHAT.trades, async () => {
       const records = await api.queryAll("trades");
       let known = 0;
       for (const record of records) if (!this.book.onTradeReport(record, "query")) known++;
       this.sink.writeLog(msg.tradesLoaded(records.length));
       if (known > 0) this.sink.writeLog(msg.tradesAlreadyKnown(known), LogLevel.DEBUG);
     });
+    return failed;
   }
 
-  private async step(api: TraderApiPort, what: string, run: () => Promise<void>): Promise<void> {
+  /** Runs one start-up query; a failure is logged and, while `api` is current, added to `failed`. */
+  private async step(
+    api: TraderApiPort,
+    what: string,
+    run: () => Promise<void>,
+    failed: string[],
+  ): Promise<void> {
     if (this.api !== api) return;
     try {
       await run();
     } catch (error) {
       this.queryProblem(api, what, error, msg.queryFailed);
+      if (this.api === api) failed.push(what);
     }
   }
 
@@ -472,10 +496,17 @@ export class TradeSide {
       void this.initialQueries(api);
       return;
     }
-    // Reports resume by sequence inside the library, unless the broker has none or lost them.
-    if (verdict.requery) void this.reconcileQueries(api);
     // Account and positions may have moved.
     this.refresh();
+    // Reports resume by sequence inside the library, unless the broker has none or lost them: then
+    // orders and trades are queried again, and READY follows once they are reconciled.
+    if (verdict.requery) {
+      void this.reconcileQueries(api).then((failed) => {
+        if (failed.length === 0 && this.loaded && this.api === api) this.sink.writeReady(msg.readyAgain());
+      });
+    } else if (this.loaded) {
+      this.sink.writeReady(msg.readyAgain());
+    }
   }
 
   private onCancelRsp(ev: CancelRspEvent): void {

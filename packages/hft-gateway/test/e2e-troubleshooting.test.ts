@@ -7,7 +7,7 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { ConnectionState, GatewaySide, LogLevel, MainEngine } from "@tsgate/core";
+import { ConnectionState, GatewayNotReadyError, GatewaySide, LogLevel, MainEngine } from "@tsgate/core";
 import { type MockServers, startMockServers } from "@tsgate/mock-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { HftGateway } from "../src/index.js";
@@ -70,6 +70,40 @@ describe("troubleshooting messages", () => {
     ]);
     expect(log.msg).toBe("交易服务器登录失败：密码错误 (1002)。请检查「交易密码」");
     expect(log.level).toBe(LogLevel.ERROR);
+  });
+
+  it("waitForReady rejects at once with the refused login's message, not at its timeout", async () => {
+    const main = new MainEngine();
+    const rec = new Recorder(main.eventEngine);
+    main.addGateway(HftGateway);
+    try {
+      main.connect(demoSetting(mock, { 交易密码: WRONG_PASSWORD }), "HFT");
+      // A day-long timeout: the test only passes if the refusal ends the wait.
+      const error = await main.waitForReady("HFT", 86_400_000).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(GatewayNotReadyError);
+      expect((error as Error).message).toBe(
+        'Gateway "HFT" stopped connecting before it was READY; last status: DISCONNECTED (交易服务器登录失败：密码错误 (1002)。请检查「交易密码」)',
+      );
+      everything.push(error);
+    } finally {
+      await main.close();
+      everything.push(...rec.events);
+    }
+  });
+
+  it("a good login ends in READY, after the start-up data", async () => {
+    const main = new MainEngine();
+    main.addGateway(HftGateway);
+    try {
+      main.connect(demoSetting(mock), "HFT");
+      const ready = await main.waitForReady("HFT", 30_000);
+      expect(ready.msg).toBe("启动查询完成（合约、资金、持仓、委托、成交），接口已就绪");
+      expect(main.getContract("600000.SSE")).toBeDefined();
+      expect(main.getAllAccounts()).toHaveLength(1);
+      expect(main.getAllPositions().length).toBeGreaterThan(0);
+    } finally {
+      await main.close();
+    }
   });
 
   it("unknown trade user", async () => {

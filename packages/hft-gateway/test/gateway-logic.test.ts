@@ -201,8 +201,38 @@ describe("connect and the login flow", () => {
       ydVolume: 10_000,
       price: 10.85,
     });
-    const trade = t.rec.statuses.filter((s) => s.side === GatewaySide.TRADE).map((s) => s.state);
-    expect(trade).toEqual([ConnectionState.CONNECTING, ConnectionState.CONNECTED]);
+    await settle(t.engine);
+    const trade = t.rec.statuses.filter((s) => s.side === GatewaySide.TRADE).map((s) => [s.state, s.ready]);
+    // READY comes last, once all five start-up queries are in.
+    expect(trade).toEqual([
+      [ConnectionState.CONNECTING, false],
+      [ConnectionState.CONNECTED, false],
+      [ConnectionState.CONNECTED, true],
+    ]);
+    expect(t.rec.statuses.at(-1)?.msg).toBe("启动查询完成（合约、资金、持仓、委托、成交），接口已就绪");
+  });
+
+  it("after a trade re-login the gateway is READY again without querying everything again", async () => {
+    const t = setup();
+    await connectAndLogin(t);
+    t.factory.trader.fire("disconnected", {
+      osError: 0,
+      osErrorName: "",
+      attempt: 0,
+      willReconnect: true,
+      errorCode: 0,
+      message: "connection closed by peer 127.0.0.1:18000",
+    });
+    t.factory.trader.fire("login", loginEvent());
+    await settle(t.engine);
+    const trade = t.rec.statuses.filter((s) => s.side === GatewaySide.TRADE).map((s) => [s.state, s.ready]);
+    expect(trade.slice(-3)).toEqual([
+      [ConnectionState.RECONNECTING, false],
+      [ConnectionState.CONNECTED, false],
+      [ConnectionState.CONNECTED, true],
+    ]);
+    expect(t.rec.statuses.at(-1)?.msg).toBe("重新登录后接口已就绪");
+    expect(t.factory.trader.queries.filter((q) => q === "securities")).toHaveLength(1);
   });
 
   it("a query error other than 'no more data' is logged and the other queries still run", async () => {
@@ -220,6 +250,13 @@ describe("connect and the login flow", () => {
     );
     expect(t.rec.logTexts).toContain("资金信息查询成功");
     expect(t.rec.accounts).toHaveLength(1);
+    // Not READY: what is missing is named instead.
+    await settle(t.engine);
+    expect(t.rec.statuses.some((s) => s.ready)).toBe(false);
+    expect(t.rec.logs.at(-1)).toMatchObject({
+      level: LogLevel.WARNING,
+      msg: "合约信息、持仓信息查询失败，接口未就绪：请查看上面的警告并重新连接",
+    });
   });
 
   it("bad settings throw SettingsError synchronously, are logged, and create nothing", async () => {

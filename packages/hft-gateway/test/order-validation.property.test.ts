@@ -8,15 +8,7 @@
  *
  * Seeded (override with FC_SEED=<n>); fast-check prints the seed and the shrunk counterexample.
  */
-import {
-  type ContractData,
-  createOrderRequest,
-  Direction,
-  Exchange,
-  Offset,
-  type OrderRequest,
-  OrderType,
-} from "@tsgate/core";
+import { type ContractData, Direction, Exchange, Offset, type OrderRequest, OrderType } from "@tsgate/core";
 import { fromScaled, type SecurityRecord, toScaled } from "@tsgate/hft-native";
 import {
   Broker,
@@ -32,6 +24,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { ContractStore } from "../src/contracts.js";
 import { validateOrder } from "../src/index.js";
+import { rawOrderRequest } from "./helpers/raw-requests.js";
 
 const SEED = Number(process.env.FC_SEED ?? 20_261_126);
 const params = { seed: SEED, numRuns: 300 } as const;
@@ -124,11 +117,8 @@ function serverCode(broker: Broker, req: OrderRequest, volume = req.volume): num
   return rsp.errorCode;
 }
 
-function order(
-  contract: ContractData,
-  init: Partial<Parameters<typeof createOrderRequest>[0]>,
-): OrderRequest {
-  return createOrderRequest({
+function order(contract: ContractData, init: Partial<Parameters<typeof rawOrderRequest>[0]>): OrderRequest {
+  return rawOrderRequest({
     symbol: contract.symbol,
     exchange: contract.exchange,
     direction: Direction.LONG,
@@ -458,7 +448,7 @@ describe("validateOrder properties", () => {
         fc.stringMatching(/^[0-9A-Z]{1,8}$/),
         fc.constantFrom(Exchange.SSE, Exchange.SZSE, "SHFE", "CFFEX", "BSE", "__proto__", "constructor"),
         (symbol, exchange) => {
-          const req = createOrderRequest({
+          const req = rawOrderRequest({
             symbol,
             exchange: exchange as Exchange,
             direction: Direction.LONG,

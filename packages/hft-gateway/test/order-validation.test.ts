@@ -1,7 +1,6 @@
 import {
   type ContractData,
   createContract,
-  createOrderRequest,
   Direction,
   Exchange,
   Offset,
@@ -11,6 +10,7 @@ import {
 import { fromScaled } from "@tsgate/hft-native";
 import { describe, expect, it } from "vitest";
 import { formatPrice, validateOrder } from "../src/index.js";
+import { rawOrderRequest } from "./helpers/raw-requests.js";
 
 const main: ContractData = createContract({
   gatewayName: "HFT",
@@ -36,8 +36,8 @@ const star: ContractData = createContract({
   limitDown: 89.88,
 });
 
-function buy(price: number, volume = 100, extra: Partial<Parameters<typeof createOrderRequest>[0]> = {}) {
-  return createOrderRequest({
+function buy(price: number, volume = 100, extra: Partial<Parameters<typeof rawOrderRequest>[0]> = {}) {
+  return rawOrderRequest({
     symbol: "600000",
     exchange: Exchange.SSE,
     direction: Direction.LONG,

@@ -24,6 +24,7 @@ import { type MockServers, startMockServers } from "@tsgate/mock-server";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { HftGateway } from "../src/index.js";
 import { demoSetting, limitOrder } from "./helpers/e2e.js";
+import { rawSubscribeRequest } from "./helpers/raw-requests.js";
 import { Recorder, settle } from "./helpers/recorder.js";
 
 // ---- nothing may escape into the event loop ----
@@ -149,9 +150,9 @@ describe("HftGateway before connect", () => {
   it("subscribe to an exchange the gateway does not trade, or a malformed code, is logged and dropped", async () => {
     const { engine, rec, gw } = idleGateway();
     gw.subscribe(createSubscribeRequest({ symbol: "rb2501", exchange: Exchange.SHFE }));
-    gw.subscribe(createSubscribeRequest({ symbol: "600000", exchange: "constructor" as Exchange }));
+    gw.subscribe(rawSubscribeRequest({ symbol: "600000", exchange: "constructor" as Exchange }));
     gw.subscribe(createSubscribeRequest({ symbol: "60000000", exchange: Exchange.SSE }));
-    gw.subscribe(createSubscribeRequest({ symbol: "", exchange: Exchange.SZSE }));
+    gw.subscribe(rawSubscribeRequest({ symbol: "", exchange: Exchange.SZSE }));
     await settle(engine);
     expect(rec.logs.map((log) => [log.level, log.msg])).toEqual([
       [LogLevel.WARNING, "订阅失败：rb2501.SHFE 的交易所不受支持（只支持 SSE、SZSE）"],

@@ -15,6 +15,7 @@ import {
   createSubscribeRequest,
   Direction,
   type GatewayStatusData,
+  InvalidFieldError,
   isExchange,
   Offset,
   type OrderData,
@@ -136,13 +137,26 @@ function finite(obj: Record<string, unknown>, key: string, what: string): number
   return value;
 }
 
+// The core factories check the rest (volume > 0, a priced order's price, the symbol's form); what
+// they refuse is the caller's mistake, answered as BAD_REQUEST like the checks above.
+function rebuild<T>(make: () => T): T {
+  try {
+    return make();
+  } catch (error) {
+    if (error instanceof InvalidFieldError) throw new BridgeError("BAD_REQUEST", error.message);
+    throw error;
+  }
+}
+
 /** Checks and rebuilds a {@link SubscribeRequest} received from the wire. */
 export function parseSubscribeRequest(value: unknown): SubscribeRequest {
   const obj = record(value, "subscribe");
-  return createSubscribeRequest({
-    symbol: text(obj, "symbol", "subscribe"),
-    exchange: exchange(obj, "subscribe"),
-  });
+  return rebuild(() =>
+    createSubscribeRequest({
+      symbol: text(obj, "symbol", "subscribe"),
+      exchange: exchange(obj, "subscribe"),
+    }),
+  );
 }
 
 /** Checks and rebuilds an {@link OrderRequest} received from the wire. */
@@ -150,26 +164,30 @@ export function parseOrderRequest(value: unknown): OrderRequest {
   const obj = record(value, "sendOrder");
   const w = "sendOrder";
   const reference = obj.reference;
-  return createOrderRequest({
-    symbol: text(obj, "symbol", w),
-    exchange: exchange(obj, w),
-    direction: oneOf(obj, "direction", Direction, w),
-    type: oneOf(obj, "type", OrderType, w),
-    volume: finite(obj, "volume", w),
-    price: obj.price === undefined ? 0 : finite(obj, "price", w),
-    offset: obj.offset === undefined ? Offset.NONE : oneOf(obj, "offset", Offset, w),
-    reference: typeof reference === "string" ? reference : "",
-  });
+  return rebuild(() =>
+    createOrderRequest({
+      symbol: text(obj, "symbol", w),
+      exchange: exchange(obj, w),
+      direction: oneOf(obj, "direction", Direction, w),
+      type: oneOf(obj, "type", OrderType, w),
+      volume: finite(obj, "volume", w),
+      price: obj.price === undefined ? 0 : finite(obj, "price", w),
+      offset: obj.offset === undefined ? Offset.NONE : oneOf(obj, "offset", Offset, w),
+      reference: typeof reference === "string" ? reference : "",
+    }),
+  );
 }
 
 /** Checks and rebuilds a {@link CancelRequest} received from the wire. */
 export function parseCancelRequest(value: unknown): CancelRequest {
   const obj = record(value, "cancelOrder");
-  return createCancelRequest({
-    orderid: text(obj, "orderid", "cancelOrder"),
-    symbol: text(obj, "symbol", "cancelOrder"),
-    exchange: exchange(obj, "cancelOrder"),
-  });
+  return rebuild(() =>
+    createCancelRequest({
+      orderid: text(obj, "orderid", "cancelOrder"),
+      symbol: text(obj, "symbol", "cancelOrder"),
+      exchange: exchange(obj, "cancelOrder"),
+    }),
+  );
 }
 
 /** Checks a {@link QueryRequest} received from the wire. */

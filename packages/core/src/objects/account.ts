@@ -1,3 +1,5 @@
+import * as check from "./field-checks.js";
+
 /** Cash of one account (vnpy `AccountData`). */
 export interface AccountData {
   /** Name of the gateway that reported the account. */
@@ -18,14 +20,24 @@ export interface AccountData {
 export type AccountInit = Pick<AccountData, "gatewayName" | "accountid"> &
   Partial<Pick<AccountData, "balance" | "frozen">>;
 
-/** Creates a frozen {@link AccountData}, computing `available = balance - frozen` and `vtAccountid`. */
+/**
+ * Creates a frozen {@link AccountData}, computing `available = balance - frozen` and `vtAccountid`.
+ *
+ * Checks every field: non-empty `gatewayName` and `accountid`, `balance` finite, `frozen`
+ * finite ≥ 0.
+ *
+ * @throws {@link InvalidFieldError} naming the first field that is wrong
+ */
 export function createAccount(init: AccountInit): AccountData {
-  const balance = init.balance ?? 0;
-  const frozen = init.frozen ?? 0;
+  const where = "createAccount";
+  const gatewayName = check.nonEmptyText(where, "gatewayName", init.gatewayName);
+  const accountid = check.nonEmptyText(where, "accountid", init.accountid);
+  const balance = check.finite(where, "balance", init.balance ?? 0);
+  const frozen = check.nonNegative(where, "frozen", init.frozen ?? 0);
   return Object.freeze({
-    gatewayName: init.gatewayName,
-    accountid: init.accountid,
-    vtAccountid: `${init.gatewayName}.${init.accountid}`,
+    gatewayName,
+    accountid,
+    vtAccountid: `${gatewayName}.${accountid}`,
     balance,
     frozen,
     available: balance - frozen,

@@ -1,4 +1,5 @@
 import type { Exchange, Product } from "../constants.js";
+import * as check from "./field-checks.js";
 
 /** Static trading rules of one instrument (vnpy `ContractData`). */
 export interface ContractData {
@@ -54,25 +55,39 @@ export type ContractInit = Pick<
     >
   >;
 
-/** Creates a frozen {@link ContractData}, filling `vtSymbol` and defaults. */
+/**
+ * Creates a frozen {@link ContractData}, filling `vtSymbol` and defaults.
+ *
+ * Checks every field: a non-empty `gatewayName`, a code without exchange suffix, a known exchange
+ * and product, `size` and `pricetick` finite > 0, `minVolume`, `volumeStep` and `maxVolume` (when
+ * given) positive integers, limits (when given) finite ≥ 0, flags booleans.
+ *
+ * @throws {@link InvalidFieldError} naming the first field that is wrong
+ */
 export function createContract(init: ContractInit): ContractData {
-  const minVolume = init.minVolume ?? 1;
+  const where = "createContract";
+  const symbol = check.symbolCode(where, init.symbol);
+  const exchange = check.exchangeCode(where, init.exchange);
+  const minVolume = check.positiveInteger(where, "minVolume", init.minVolume ?? 1);
+  const optional = (field: "limitUp" | "limitDown", value: number | undefined) =>
+    value === undefined ? value : check.nonNegative(where, field, value);
   return Object.freeze({
-    gatewayName: init.gatewayName,
-    symbol: init.symbol,
-    exchange: init.exchange,
-    vtSymbol: `${init.symbol}.${init.exchange}`,
-    name: init.name,
-    product: init.product,
-    size: init.size,
-    pricetick: init.pricetick,
+    gatewayName: check.nonEmptyText(where, "gatewayName", init.gatewayName),
+    symbol,
+    exchange,
+    vtSymbol: `${symbol}.${exchange}`,
+    name: check.text(where, "name", init.name),
+    product: check.product(where, "product", init.product),
+    size: check.positive(where, "size", init.size),
+    pricetick: check.positive(where, "pricetick", init.pricetick),
     minVolume,
-    volumeStep: init.volumeStep ?? minVolume,
-    maxVolume: init.maxVolume,
-    limitUp: init.limitUp,
-    limitDown: init.limitDown,
-    netPosition: init.netPosition ?? false,
-    stopSupported: init.stopSupported ?? false,
-    historyData: init.historyData ?? false,
+    volumeStep: check.positiveInteger(where, "volumeStep", init.volumeStep ?? minVolume),
+    maxVolume:
+      init.maxVolume === undefined ? undefined : check.positiveInteger(where, "maxVolume", init.maxVolume),
+    limitUp: optional("limitUp", init.limitUp),
+    limitDown: optional("limitDown", init.limitDown),
+    netPosition: check.flag(where, "netPosition", init.netPosition ?? false),
+    stopSupported: check.flag(where, "stopSupported", init.stopSupported ?? false),
+    historyData: check.flag(where, "historyData", init.historyData ?? false),
   });
 }

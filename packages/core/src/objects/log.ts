@@ -1,4 +1,5 @@
 import { LogLevel } from "../constants.js";
+import * as check from "./field-checks.js";
 
 /** A log message from a gateway or an engine (vnpy `LogData`). */
 export interface LogData {
@@ -15,12 +16,18 @@ export interface LogData {
 /** Input of {@link createLog}: `level` defaults to INFO, `time` to now. */
 export type LogInit = Pick<LogData, "gatewayName" | "msg"> & Partial<Pick<LogData, "level" | "time">>;
 
-/** Creates a frozen {@link LogData}. */
+/**
+ * Creates a frozen {@link LogData}.
+ *
+ * @throws {@link InvalidFieldError} when `gatewayName` is empty, `msg` is not a string, `level`
+ *   is not a {@link LogLevel} or `time` is not a valid Date
+ */
 export function createLog(init: LogInit): LogData {
+  const where = "createLog";
   return Object.freeze({
-    gatewayName: init.gatewayName,
-    msg: init.msg,
-    level: init.level ?? LogLevel.INFO,
-    time: init.time ?? new Date(),
+    gatewayName: check.nonEmptyText(where, "gatewayName", init.gatewayName),
+    msg: check.text(where, "msg", init.msg),
+    level: check.logLevel(where, "level", init.level ?? LogLevel.INFO),
+    time: check.validDate(where, "time", init.time ?? new Date()),
   });
 }

@@ -1,4 +1,6 @@
 import { ACTIVE_STATUSES, type Direction, type Exchange, Offset, OrderType, Status } from "../constants.js";
+import { isExchange } from "../vt-ids.js";
+import * as check from "./field-checks.js";
 import type { OrderRequest } from "./requests.js";
 
 /**
@@ -63,9 +65,21 @@ export type OrderChanges = Partial<
   >
 >;
 
-/** Creates a frozen {@link OrderData}, filling `vtSymbol`, `vtOrderid` and defaults. */
+/**
+ * Creates a frozen {@link OrderData}, filling `vtSymbol`, `vtOrderid` and defaults.
+ *
+ * Checks every field: non-empty `gatewayName` and `orderid`, a code without exchange suffix, a
+ * known exchange and enum values, `price` finite ≥ 0, `volume` and `traded` integers ≥ 0, a valid
+ * `datetime` when given.
+ *
+ * @throws {@link InvalidFieldError} naming the first field that is wrong
+ */
 export function createOrder(init: OrderInit): OrderData {
-  return Object.freeze({
+  return buildOrder("createOrder", init);
+}
+
+function buildOrder(where: string, init: OrderInit): OrderData {
+  const order: OrderData = {
     gatewayName: init.gatewayName,
     symbol: init.symbol,
     exchange: init.exchange,
@@ -82,7 +96,47 @@ export function createOrder(init: OrderInit): OrderData {
     datetime: init.datetime,
     reference: init.reference ?? "",
     statusMsg: init.statusMsg ?? "",
-  });
+  };
+  if (!isValidOrder(order)) throwFirstProblem(where, order);
+  return Object.freeze(order);
+}
+
+// Plain tests on one hidden class, run on every order report; throwFirstProblem names the field.
+function isValidOrder(o: OrderData): boolean {
+  return (
+    check.isNonEmptyText(o.gatewayName) &&
+    check.isBareSymbol(o.symbol) &&
+    isExchange(o.exchange) &&
+    check.isNonEmptyText(o.orderid) &&
+    check.ORDER_TYPES.has(o.type) &&
+    check.DIRECTIONS.has(o.direction) &&
+    check.OFFSETS.has(o.offset) &&
+    check.isNonNegative(o.price) &&
+    check.isCount(o.volume) &&
+    check.isCount(o.traded) &&
+    check.STATUSES.has(o.status) &&
+    (o.datetime === undefined || check.isValidDate(o.datetime)) &&
+    typeof o.reference === "string" &&
+    typeof o.statusMsg === "string"
+  );
+}
+
+function throwFirstProblem(where: string, o: OrderData): never {
+  check.nonEmptyText(where, "gatewayName", o.gatewayName);
+  check.symbolCode(where, o.symbol);
+  check.exchangeCode(where, o.exchange);
+  check.nonEmptyText(where, "orderid", o.orderid);
+  check.orderType(where, "type", o.type);
+  check.direction(where, "direction", o.direction);
+  check.offset(where, "offset", o.offset);
+  check.nonNegative(where, "price", o.price);
+  check.nonNegativeInteger(where, "volume", o.volume);
+  check.nonNegativeInteger(where, "traded", o.traded);
+  check.status(where, "status", o.status);
+  check.optionalDate(where, "datetime", o.datetime);
+  check.text(where, "reference", o.reference);
+  check.text(where, "statusMsg", o.statusMsg);
+  throw new Error(`${where}: isValidOrder and throwFirstProblem disagree`); // unreachable
 }
 
 /**
@@ -112,13 +166,15 @@ export function createOrderData(req: OrderRequest, orderid: string, gatewayName:
  * Returns a new frozen snapshot of `order` with `changes` applied; `order` itself is untouched.
  * Identity fields cannot be changed. `statusMsg` is kept unless `changes` sets it.
  *
+ * @throws {@link InvalidFieldError} when a change is not a valid value of its field
+ *
  * @example
  * ```ts
  * const filled = updateOrder(order, { traded: order.volume, status: Status.ALLTRADED, datetime: new Date() });
  * ```
  */
 export function updateOrder(order: OrderData, changes: OrderChanges): OrderData {
-  return createOrder({
+  return buildOrder("updateOrder", {
     gatewayName: order.gatewayName,
     symbol: order.symbol,
     exchange: order.exchange,

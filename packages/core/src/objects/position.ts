@@ -1,4 +1,5 @@
 import type { Direction, Exchange } from "../constants.js";
+import * as check from "./field-checks.js";
 
 /** A holding in one instrument and direction (vnpy `PositionData`). */
 export interface PositionData {
@@ -32,20 +33,34 @@ export interface PositionData {
 export type PositionInit = Pick<PositionData, "gatewayName" | "symbol" | "exchange" | "direction"> &
   Partial<Pick<PositionData, "volume" | "frozen" | "price" | "pnl" | "ydVolume">>;
 
-/** Creates a frozen {@link PositionData}, filling `vtSymbol` and `vtPositionid`. */
+/**
+ * Creates a frozen {@link PositionData}, filling `vtSymbol` and `vtPositionid`.
+ *
+ * Checks every field: a non-empty `gatewayName`, a code without exchange suffix, a known exchange
+ * and direction, `volume` and `ydVolume` integers (a NET position may be negative), `frozen` an
+ * integer ≥ 0, `price` and `pnl` finite (a cost price can go below 0 after profitable partial
+ * closes).
+ *
+ * @throws {@link InvalidFieldError} naming the first field that is wrong
+ */
 export function createPosition(init: PositionInit): PositionData {
-  const vtSymbol = `${init.symbol}.${init.exchange}`;
+  const where = "createPosition";
+  const gatewayName = check.nonEmptyText(where, "gatewayName", init.gatewayName);
+  const symbol = check.symbolCode(where, init.symbol);
+  const exchange = check.exchangeCode(where, init.exchange);
+  const direction = check.direction(where, "direction", init.direction);
+  const vtSymbol = `${symbol}.${exchange}`;
   return Object.freeze({
-    gatewayName: init.gatewayName,
-    symbol: init.symbol,
-    exchange: init.exchange,
+    gatewayName,
+    symbol,
+    exchange,
     vtSymbol,
-    direction: init.direction,
-    vtPositionid: `${init.gatewayName}.${vtSymbol}.${init.direction}`,
-    volume: init.volume ?? 0,
-    frozen: init.frozen ?? 0,
-    price: init.price ?? 0,
-    pnl: init.pnl ?? 0,
-    ydVolume: init.ydVolume ?? 0,
+    direction,
+    vtPositionid: `${gatewayName}.${vtSymbol}.${direction}`,
+    volume: check.integer(where, "volume", init.volume ?? 0),
+    frozen: check.nonNegativeInteger(where, "frozen", init.frozen ?? 0),
+    price: check.finite(where, "price", init.price ?? 0),
+    pnl: check.finite(where, "pnl", init.pnl ?? 0),
+    ydVolume: check.integer(where, "ydVolume", init.ydVolume ?? 0),
   });
 }

@@ -1,4 +1,6 @@
 import type { Exchange } from "../constants.js";
+import { isExchange } from "../vt-ids.js";
+import * as check from "./field-checks.js";
 
 /**
  * A level-1 market snapshot with five levels of depth (vnpy `TickData`).
@@ -100,6 +102,13 @@ export type TickInit = Pick<TickData, "gatewayName" | "symbol" | "exchange" | "d
  * The object literal below lists every field in a fixed order so that all ticks share one
  * hidden class; this keeps creation, freezing and field access fast on the tick path.
  *
+ * Every field is checked: identity as in the requests (a code without exchange suffix, a known
+ * exchange, a non-empty gateway name), valid dates, and every price, volume and amount a finite
+ * number ≥ 0 (0 marks a value the venue did not send). The checks are plain comparisons, cheap
+ * enough for every tick.
+ *
+ * @throws {@link InvalidFieldError} naming the first field that is wrong
+ *
  * @example
  * ```ts
  * const tick = createTick({
@@ -110,7 +119,7 @@ export type TickInit = Pick<TickData, "gatewayName" | "symbol" | "exchange" | "d
  * ```
  */
 export function createTick(init: TickInit): TickData {
-  return Object.freeze({
+  const tick: TickData = {
     gatewayName: init.gatewayName,
     symbol: init.symbol,
     exchange: init.exchange,
@@ -149,5 +158,73 @@ export function createTick(init: TickInit): TickData {
     askVolume4: init.askVolume4 ?? 0,
     askVolume5: init.askVolume5 ?? 0,
     localtime: init.localtime,
-  });
+  };
+  if (!isValidTick(tick)) throwFirstProblem(tick);
+  return Object.freeze(tick);
+}
+
+const nn = check.isNonNegative;
+
+// The fast path: one expression of plain property reads on the one hidden class every tick has
+// (a loop over field names costs several times more). It must list every number field;
+// throwFirstProblem below is the slow path that names the field, and a test sets each number
+// field of a tick to -1 to prove both agree.
+function isValidTick(t: TickData): boolean {
+  return (
+    typeof t.gatewayName === "string" &&
+    t.gatewayName !== "" &&
+    check.isBareSymbol(t.symbol) &&
+    isExchange(t.exchange) &&
+    check.isValidDate(t.datetime) &&
+    (t.localtime === undefined || check.isValidDate(t.localtime)) &&
+    typeof t.name === "string" &&
+    nn(t.volume) &&
+    nn(t.turnover) &&
+    nn(t.openInterest) &&
+    nn(t.lastPrice) &&
+    nn(t.lastVolume) &&
+    nn(t.limitUp) &&
+    nn(t.limitDown) &&
+    nn(t.openPrice) &&
+    nn(t.highPrice) &&
+    nn(t.lowPrice) &&
+    nn(t.preClose) &&
+    nn(t.bidPrice1) &&
+    nn(t.bidPrice2) &&
+    nn(t.bidPrice3) &&
+    nn(t.bidPrice4) &&
+    nn(t.bidPrice5) &&
+    nn(t.askPrice1) &&
+    nn(t.askPrice2) &&
+    nn(t.askPrice3) &&
+    nn(t.askPrice4) &&
+    nn(t.askPrice5) &&
+    nn(t.bidVolume1) &&
+    nn(t.bidVolume2) &&
+    nn(t.bidVolume3) &&
+    nn(t.bidVolume4) &&
+    nn(t.bidVolume5) &&
+    nn(t.askVolume1) &&
+    nn(t.askVolume2) &&
+    nn(t.askVolume3) &&
+    nn(t.askVolume4) &&
+    nn(t.askVolume5)
+  );
+}
+
+const WHERE = "createTick";
+
+function throwFirstProblem(t: TickData): never {
+  check.nonEmptyText(WHERE, "gatewayName", t.gatewayName);
+  check.symbolCode(WHERE, t.symbol);
+  check.exchangeCode(WHERE, t.exchange);
+  check.validDate(WHERE, "datetime", t.datetime);
+  check.optionalDate(WHERE, "localtime", t.localtime);
+  check.text(WHERE, "name", t.name);
+  // Every other field is a number.
+  for (const [field, value] of Object.entries(t)) {
+    if (typeof value !== "string" && !(value instanceof Date) && value !== undefined)
+      check.nonNegative(WHERE, field, value as number);
+  }
+  throw new Error("createTick: isValidTick and throwFirstProblem disagree"); // unreachable
 }

@@ -1,4 +1,5 @@
 import { type Direction, type Exchange, Offset } from "../constants.js";
+import * as check from "./field-checks.js";
 
 /** One fill of an order (vnpy `TradeData`). An order can have several trades. */
 export interface TradeData {
@@ -39,22 +40,36 @@ export interface TradeData {
 export type TradeInit = Omit<TradeData, "vtSymbol" | "vtOrderid" | "vtTradeid" | "offset" | "fee"> &
   Partial<Pick<TradeData, "offset" | "fee">>;
 
-/** Creates a frozen {@link TradeData}, filling `vtSymbol`, `vtOrderid` and `vtTradeid`. */
+/**
+ * Creates a frozen {@link TradeData}, filling `vtSymbol`, `vtOrderid` and `vtTradeid`.
+ *
+ * Checks every field: non-empty `gatewayName`, `orderid` and `tradeid`, a code without exchange
+ * suffix, a known exchange and enum values, `price` finite > 0, `volume` a positive integer,
+ * `fee` finite ≥ 0, a valid `datetime`.
+ *
+ * @throws {@link InvalidFieldError} naming the first field that is wrong
+ */
 export function createTrade(init: TradeInit): TradeData {
+  const where = "createTrade";
+  const gatewayName = check.nonEmptyText(where, "gatewayName", init.gatewayName);
+  const symbol = check.symbolCode(where, init.symbol);
+  const exchange = check.exchangeCode(where, init.exchange);
+  const orderid = check.nonEmptyText(where, "orderid", init.orderid);
+  const tradeid = check.nonEmptyText(where, "tradeid", init.tradeid);
   return Object.freeze({
-    gatewayName: init.gatewayName,
-    symbol: init.symbol,
-    exchange: init.exchange,
-    vtSymbol: `${init.symbol}.${init.exchange}`,
-    orderid: init.orderid,
-    vtOrderid: `${init.gatewayName}.${init.orderid}`,
-    tradeid: init.tradeid,
-    vtTradeid: `${init.gatewayName}.${init.tradeid}`,
-    direction: init.direction,
-    offset: init.offset ?? Offset.NONE,
-    price: init.price,
-    volume: init.volume,
-    fee: init.fee ?? 0,
-    datetime: init.datetime,
+    gatewayName,
+    symbol,
+    exchange,
+    vtSymbol: `${symbol}.${exchange}`,
+    orderid,
+    vtOrderid: `${gatewayName}.${orderid}`,
+    tradeid,
+    vtTradeid: `${gatewayName}.${tradeid}`,
+    direction: check.direction(where, "direction", init.direction),
+    offset: check.offset(where, "offset", init.offset ?? Offset.NONE),
+    price: check.positive(where, "price", init.price),
+    volume: check.positiveInteger(where, "volume", init.volume),
+    fee: check.nonNegative(where, "fee", init.fee ?? 0),
+    datetime: check.validDate(where, "datetime", init.datetime),
   });
 }

@@ -26,6 +26,7 @@ export { checkClose } from "./checks/close.js";
 export { checkConnect } from "./checks/connect.js";
 export { checkFill } from "./checks/fill.js";
 export { checkImmutability, immutabilityProblems } from "./checks/immutability.js";
+export { checkReady } from "./checks/ready.js";
 export { CONFORMANCE_CHECKS, type ConformanceCheck } from "./checks/registry.js";
 export { checkSendOrder } from "./checks/send-order.js";
 export { checkSettings } from "./checks/settings.js";

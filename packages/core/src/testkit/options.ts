@@ -15,6 +15,8 @@ import { parseVtSymbol } from "../vt-ids.js";
  *   a gateway that never connected resolves.
  * - `connect`: contracts (including {@link ConformanceHarness.symbol}), an account, positions,
  *   a CONNECTED status and a log arrive, all well-formed.
+ * - `ready`: a TRADE status with `ready: true` (`writeReady()`) follows the contracts, the account
+ *   and the positions.
  * - `ticks`: after `subscribe()`, ticks for the symbol arrive on `eTick.` and `eTick.<vtSymbol>`
  *   with ordered depth and sane prices.
  * - `sendOrder`: `sendOrder()` returns the vtOrderid at once; the first order event is SUBMITTING,
@@ -31,6 +33,7 @@ import { parseVtSymbol } from "../vt-ids.js";
 export const CONFORMANCE_CHECK_NAMES = Object.freeze([
   "settings",
   "connect",
+  "ready",
   "ticks",
   "sendOrder",
   "fill",

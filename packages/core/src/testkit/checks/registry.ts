@@ -10,6 +10,7 @@ import { checkClose } from "./close.js";
 import { checkConnect } from "./connect.js";
 import { checkFill } from "./fill.js";
 import { checkImmutability } from "./immutability.js";
+import { checkReady } from "./ready.js";
 import { checkSendOrder } from "./send-order.js";
 import { checkSettings } from "./settings.js";
 import { checkTicks } from "./ticks.js";
@@ -43,6 +44,12 @@ export const CONFORMANCE_CHECKS: readonly ConformanceCheck[] = Object.freeze([
     name: "connect",
     title: "connect() publishes contracts, an account, positions, a CONNECTED status and logs",
     run: checkConnect,
+    timeout: (t) => 2 * t.connect + MARGIN_MS,
+  },
+  {
+    name: "ready",
+    title: "connect() ends in a READY status, after the contracts, account and positions",
+    run: checkReady,
     timeout: (t) => 2 * t.connect + MARGIN_MS,
   },
   {
