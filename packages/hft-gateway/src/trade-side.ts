@@ -230,7 +230,8 @@ export class TradeSide {
   sendOrder(req: OrderRequest): string {
     const orderid = this.orderIds.next();
     const entry: OrderEntry = {
-      order: createOrderData(req, orderid, this.sink.gatewayName),
+      // Stamped with the local time: a person reads when it was sent even if no report follows.
+      order: updateOrder(createOrderData(req, orderid, this.sink.gatewayName), { datetime: new Date() }),
       serverId: "",
       lastSeq: 0,
     };
@@ -293,7 +294,11 @@ export class TradeSide {
     reason: string,
     text: (orderid: string, reason: string) => string,
   ): void {
-    entry.order = updateOrder(entry.order, { status: Status.REJECTED, statusMsg: reason });
+    entry.order = updateOrder(entry.order, {
+      status: Status.REJECTED,
+      statusMsg: reason,
+      datetime: new Date(),
+    });
     this.pushOrder(entry);
     this.sink.writeLog(text(entry.order.orderid, reason), LogLevel.WARNING);
   }
@@ -545,7 +550,12 @@ export class TradeSide {
     if (ev.errorCode === 0 || ev.errorCode === ERROR_DUPLICATE_CL_ORDER_ID) return;
     if (!isActiveOrder(entry.order)) return;
     const reason = ev.errorMsg !== "" ? ev.errorMsg : `rejected by the server (code ${ev.errorCode})`;
-    entry.order = updateOrder(entry.order, { status: Status.REJECTED, statusMsg: reason });
+    // The order response carries no time: the rejection is stamped when it arrives.
+    entry.order = updateOrder(entry.order, {
+      status: Status.REJECTED,
+      statusMsg: reason,
+      datetime: new Date(),
+    });
     this.pushOrder(entry);
     this.sink.writeLog(msg.orderRejected(entry.order.orderid, ev.errorCode, reason), LogLevel.WARNING);
   }

@@ -404,6 +404,8 @@ describe("orders", () => {
       status: Status.REJECTED,
       statusMsg: "not connected: call connect() first",
     });
+    // A rejection a person reads has a time, although no report from the broker gave one.
+    for (const order of t.rec.ordersOf(offline)) expect(order.datetime).toBeInstanceOf(Date);
 
     await connectAndLogin(t);
     const cases: [ReturnType<typeof buy>, RegExp][] = [
