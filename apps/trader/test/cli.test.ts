@@ -39,7 +39,7 @@ afterEach(async () => {
 
 describe("tsgate trader --no-browser", () => {
   it("trades from stdin: buy fills, positions shows it, quit exits 0", async () => {
-    const cli = start(["trader", "--no-browser", "--port", "0", "--seed", "11"]);
+    const cli = start(["trader", "--no-browser", "--full", "--port", "0", "--seed", "11"]);
     await cli.waitForOutput(/dashboard\s+http:\/\/127\.0\.0\.1:\d+\/\?token=/);
     await cli.waitForOutput(/Type "help" for commands/);
     // Positions arrive after the trade login and the contract query: then orders can be checked.

@@ -19,6 +19,7 @@ export function startLiveFeed(api: ApiClient, store: Store, onState: (state: Fee
     const ws = new WebSocket(api.feedUrl());
     ws.addEventListener("open", () => {
       delay = RETRY_MIN_MS;
+      store.setFeedOpen(true);
       onState("OPEN");
     });
     ws.addEventListener("message", (event) => {
@@ -26,6 +27,7 @@ export function startLiveFeed(api: ApiClient, store: Store, onState: (state: Fee
       store.apply(JSON.parse(event.data) as ServerMessage);
     });
     ws.addEventListener("close", () => {
+      store.setFeedOpen(false);
       onState("CLOSED");
       setTimeout(connect, delay);
       delay = Math.min(RETRY_MAX_MS, delay * 2);
