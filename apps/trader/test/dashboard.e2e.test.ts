@@ -150,6 +150,34 @@ describe("dashboard in Chromium", () => {
     await expect.poll(() => page.textContent("#order-message"), WAIT).toMatch(/limit-up/);
   });
 
+  it("shows a long refusal whole, never cut off", async () => {
+    // Above the per-order maximum: the gateway refuses it (the contract does not carry the cap).
+    const tick = app.runtime.mainEngine.getTick("600000.SSE");
+    await orderForm({
+      symbol: "600000",
+      exchange: "SSE",
+      side: "LONG",
+      price: String(tick?.bidPrice1),
+      volume: "1000100",
+    });
+    await expect.poll(() => page.textContent("#order-message"), WAIT).toMatch(/Rejected/);
+    const text = (await page.textContent("#order-message")) ?? "";
+    expect(text).toMatch(/maximum of \d+ shares per order \(order \d{4,}\)$/);
+    // Every line of it is inside the panel and nothing scrolls inside the message box.
+    const box = await page.evaluate(() => {
+      const message = document.getElementById("order-message");
+      const panel = message?.closest(".panel");
+      if (!message || !panel) return undefined;
+      return {
+        clipped: message.scrollHeight > message.clientHeight + 1,
+        bottom: message.getBoundingClientRect().bottom,
+        panelBottom: panel.getBoundingClientRect().bottom,
+      };
+    });
+    expect(box?.clipped).toBe(false);
+    expect(box?.bottom).toBeLessThanOrEqual(box?.panelBottom ?? 0);
+  });
+
   it("shows the broker's reason when it rejects an order", async () => {
     // 100,000 shares of 600519 cost far more than the demo account's cash: only the broker knows.
     const tick = app.runtime.mainEngine.getTick("600519.SSE");
