@@ -164,18 +164,29 @@ describe("dashboard in Chromium", () => {
     const text = (await page.textContent("#order-message")) ?? "";
     expect(text).toMatch(/maximum of \d+ shares per order \(order \d{4,}\)$/);
     // Every line of it is inside the panel and nothing scrolls inside the message box.
-    const box = await page.evaluate(() => {
-      const message = document.getElementById("order-message");
-      const panel = message?.closest(".panel");
-      if (!message || !panel) return undefined;
-      return {
-        clipped: message.scrollHeight > message.clientHeight + 1,
-        bottom: message.getBoundingClientRect().bottom,
-        panelBottom: panel.getBoundingClientRect().bottom,
-      };
-    });
-    expect(box?.clipped).toBe(false);
-    expect(box?.bottom).toBeLessThanOrEqual(box?.panelBottom ?? 0);
+    const clipped = await page
+      .locator("#order-message")
+      .evaluate(
+        (el: { scrollHeight: number; clientHeight: number }) => el.scrollHeight > el.clientHeight + 1,
+      );
+    expect(clipped).toBe(false);
+    const message = await page.locator("#order-message").boundingBox();
+    const panel = await page.locator("section.panel.entry").boundingBox();
+    // The rejected order has a time although no broker report gave one.
+    const rejected = app.runtime.mainEngine
+      .getAllOrders()
+      .find((o) => o.status === "REJECTED" && o.volume === 1_000_100);
+    await page.click('button.tab[data-tab="all-orders"]');
+    await expect
+      .poll(
+        () => page.textContent(`#all-orders tr[data-vtorderid="${rejected?.vtOrderid}"] td:last-child`),
+        WAIT,
+      )
+      .toMatch(/^\d\d:\d\d:\d\d$/);
+    await page.click('button.tab[data-tab="active-orders"]');
+    expect((message?.y ?? 0) + (message?.height ?? 0)).toBeLessThanOrEqual(
+      (panel?.y ?? 0) + (panel?.height ?? 0),
+    );
   });
 
   it("shows the broker's reason when it rejects an order", async () => {

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { padCells, table } from "../src/cli/format.js";
 import { parseVtSymbolInput } from "../src/order-input.js";
 import { COST_RECOVERED_TEXT, costPriceText } from "../src/shared/cost-price.js";
-import { resolveId, shortIds } from "../src/shared/display-id.js";
+import { resolveId, shortenIdsInText, shortIds } from "../src/shared/display-id.js";
 import { exchangeOfCode } from "../src/shared/exchange-of-code.js";
 import { decimalsOf, formatPrice } from "../src/shared/price-format.js";
 
@@ -34,6 +34,16 @@ describe("short display ids", () => {
     expect(resolveId(A, [A, B])).toEqual({ kind: "one", vtId: A });
     expect(resolveId("0001", [A, B, OLD])).toEqual({ kind: "many", vtIds: [A, OLD] });
     expect(resolveId("0003", [A, B])).toEqual({ kind: "none" });
+  });
+});
+
+describe("ids in log messages", () => {
+  it("are shortened like in the tables; other numbers stay", () => {
+    const ids = shortIds([A, B]);
+    expect(shortenIdsInText("委托 26120214000001234560002 被拒绝 (2008)：need 146307029.94", ids)).toBe(
+      "委托 0002 被拒绝 (2008)：need 146307029.94",
+    );
+    expect(shortenIdsInText("委托 99999999999999999 未知", ids)).toBe("委托 99999999999999999 未知");
   });
 });
 

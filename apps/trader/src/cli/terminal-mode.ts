@@ -17,7 +17,7 @@ import {
 import { TERMINAL_TICKER_INTERVAL_MS } from "../constants.js";
 import { InputError, TraderError } from "../errors.js";
 import { parseOrderBody, parseVtSymbolInput } from "../order-input.js";
-import { resolveId, shortIds } from "../shared/display-id.js";
+import { resolveId, shortenIdsInText, shortIds } from "../shared/display-id.js";
 import { checkOrder } from "../shared/order-checks.js";
 import type { TraderRuntime } from "../trader-runtime.js";
 import type { CliIo } from "./cli-io.js";
@@ -116,8 +116,12 @@ export function startTerminalMode(options: TerminalModeOptions): TerminalMode {
 
   const onOrder: EventHandler<typeof EVENT_ORDER> = (event) => print(formatOrder(event.data, ctx));
   const onTrade: EventHandler<typeof EVENT_TRADE> = (event) => print(formatTrade(event.data, ctx));
-  const onLog: EventHandler<typeof EVENT_LOG> = (event) =>
-    print(`LOG ${event.data.level} ${event.data.gatewayName}: ${event.data.msg}`);
+  const onLog: EventHandler<typeof EVENT_LOG> = (event) => {
+    const text = full
+      ? event.data.msg
+      : shortenIdsInText(event.data.msg, shortIds(main.getAllOrders().map((o) => o.vtOrderid)));
+    print(`LOG ${event.data.level} ${event.data.gatewayName}: ${text}`);
+  };
   const onStatus: EventHandler<typeof EVENT_GATEWAY_STATUS> = (event) => {
     const s = event.data;
     print(`STATUS ${s.gatewayName} ${s.side} ${s.state}${s.msg !== "" ? ` ${s.msg}` : ""}`);

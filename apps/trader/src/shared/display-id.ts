@@ -73,3 +73,17 @@ export function resolveId(typed: string, vtIds: Iterable<string>): IdMatch {
   if (matches.length === 1 && matches[0] !== undefined) return { kind: "one", vtId: matches[0] };
   return matches.length === 0 ? { kind: "none" } : { kind: "many", vtIds: matches };
 }
+
+/** Runs of digits long enough to be an order id (HFT ids have 23+; counters and prices fewer). */
+const LONG_DIGITS = /\d{12,}/g;
+
+/**
+ * `text` (a log message) with every local order id of `ids` (vtOrderid → short id, from
+ * {@link shortIds}) replaced by its short id, so the log names orders as the tables do.
+ */
+export function shortenIdsInText(text: string, ids: ReadonlyMap<string, string>): string {
+  if (ids.size === 0) return text;
+  const byLocal = new Map<string, string>();
+  for (const [vtId, short] of ids) byLocal.set(localId(vtId), short);
+  return text.replace(LONG_DIGITS, (digits) => byLocal.get(digits) ?? digits);
+}

@@ -246,7 +246,12 @@ export function renderLog(store: Store): void {
     .slice(-200)
     .reverse()
     .map((log) =>
-      el("li", { class: log.level }, el("time", {}, timeOf(log.time)), `${log.gatewayName}: ${log.msg}`),
+      el(
+        "li",
+        { class: log.level, title: log.msg },
+        el("time", {}, timeOf(log.time)),
+        `${log.gatewayName}: ${store.shortenIds(log.msg)}`,
+      ),
     );
   byId("log").replaceChildren(...items);
 }

@@ -3,7 +3,7 @@
  * per-topic change notification so each view redraws only when its data changed.
  */
 
-import { shortIds } from "../../src/shared/display-id.js";
+import { shortenIdsInText, shortIds } from "../../src/shared/display-id.js";
 import type {
   MaskedSettings,
   PricePoint,
@@ -160,6 +160,12 @@ export class Store {
       shortIds([...this.orders.keys(), vtOrderid]).get(vtOrderid) ??
       vtOrderid
     );
+  }
+
+  /** A log message with the order ids in it shortened as the tables show them. */
+  shortenIds(text: string): string {
+    this.shortOrderIds ??= shortIds(this.orders.keys());
+    return shortenIdsInText(text, this.shortOrderIds);
   }
 
   /** Records whether the feed is open (the LIVE badge, stale prices, the order entry). */
