@@ -112,6 +112,18 @@ describe("dashboard when connections are lost", () => {
     await page.waitForSelector('#status-TRADE[data-state="CONNECTED"]', WAIT);
     await page.waitForSelector('#ticks tr[data-vt="600000.SSE"]:not(.stale) td.last', WAIT);
     await page.waitForSelector("#order-submit:not([disabled])", WAIT);
+    expect(await page.isHidden("#banner")).toBe(true);
+  });
+
+  it("says so when the trader comes back with a new access token", async () => {
+    const { port } = app;
+    await app.close();
+    await page.waitForSelector('#status-TRADE[data-state="UNKNOWN"]', WAIT);
+    app = await startApp(port);
+    await page.waitForSelector("#banner:not([hidden])", WAIT);
+    expect(await page.textContent("#banner")).toMatch(/restarted and refuses this page's access token/);
+    expect(await page.getAttribute("#status-TRADE", "data-state")).toBe("UNKNOWN");
+    expect(await page.isDisabled("#order-submit")).toBe(true);
     expect(pageErrors).toEqual([]);
   });
 });

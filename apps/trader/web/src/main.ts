@@ -144,7 +144,11 @@ async function main(): Promise<void> {
     if (staleReason(store) !== undefined) renderTicks(store, select);
   }, AGE_REFRESH_MS);
   entry.updateConnection();
-  startLiveFeed(api, store, renderFeed);
+  startLiveFeed(api, store, renderFeed, (reason) =>
+    banner(
+      `The trader was restarted and refuses this page's access token (${reason}). Open the URL it printed at its new start.`,
+    ),
+  );
 }
 
 void main();
