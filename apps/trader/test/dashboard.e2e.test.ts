@@ -150,6 +150,26 @@ describe("dashboard in Chromium", () => {
     await expect.poll(() => page.textContent("#order-message"), WAIT).toMatch(/limit-up/);
   });
 
+  it("shows the broker's reason when it rejects an order", async () => {
+    // 100,000 shares of 600519 cost far more than the demo account's cash: only the broker knows.
+    const tick = app.runtime.mainEngine.getTick("600519.SSE");
+    expect(tick?.askPrice1).toBeGreaterThan(0);
+    await orderForm({
+      symbol: "600519",
+      exchange: "SSE",
+      side: "LONG",
+      price: String(tick?.askPrice1),
+      volume: "100000",
+    });
+    await expect.poll(() => page.textContent("#order-message"), WAIT).toMatch(/Rejected/);
+    const message = await page.textContent("#order-message");
+    const rejected = app.runtime.mainEngine
+      .getAllOrders()
+      .find((o) => o.status === "REJECTED" && o.symbol === "600519");
+    expect(rejected?.statusMsg).toMatch(/cash/);
+    expect(message).toContain(rejected?.statusMsg);
+  });
+
   it("shows a long refusal whole, never cut off", async () => {
     // Above the per-order maximum: the gateway refuses it (the contract does not carry the cap).
     const tick = app.runtime.mainEngine.getTick("600000.SSE");
@@ -160,7 +180,8 @@ describe("dashboard in Chromium", () => {
       price: String(tick?.bidPrice1),
       volume: "1000100",
     });
-    await expect.poll(() => page.textContent("#order-message"), WAIT).toMatch(/Rejected/);
+    // The previous step's message also says "Rejected": wait for this order's.
+    await expect.poll(() => page.textContent("#order-message"), WAIT).toMatch(/Rejected: volume 1000100/);
     const text = (await page.textContent("#order-message")) ?? "";
     expect(text).toMatch(/maximum of \d+ shares per order \(order \d{4,}\)$/);
     // Every line of it is inside the panel and nothing scrolls inside the message box.
@@ -187,26 +208,6 @@ describe("dashboard in Chromium", () => {
     expect((message?.y ?? 0) + (message?.height ?? 0)).toBeLessThanOrEqual(
       (panel?.y ?? 0) + (panel?.height ?? 0),
     );
-  });
-
-  it("shows the broker's reason when it rejects an order", async () => {
-    // 100,000 shares of 600519 cost far more than the demo account's cash: only the broker knows.
-    const tick = app.runtime.mainEngine.getTick("600519.SSE");
-    expect(tick?.askPrice1).toBeGreaterThan(0);
-    await orderForm({
-      symbol: "600519",
-      exchange: "SSE",
-      side: "LONG",
-      price: String(tick?.askPrice1),
-      volume: "100000",
-    });
-    await expect.poll(() => page.textContent("#order-message"), WAIT).toMatch(/Rejected/);
-    const message = await page.textContent("#order-message");
-    const rejected = app.runtime.mainEngine
-      .getAllOrders()
-      .find((o) => o.status === "REJECTED" && o.symbol === "600519");
-    expect(rejected?.statusMsg).toMatch(/cash/);
-    expect(message).toContain(rejected?.statusMsg);
   });
 
   it("offers a connect form with the setting keys and never shows a password", async () => {
