@@ -38,6 +38,14 @@ afterEach(async () => {
 });
 
 describe("tsgate trader --no-browser", () => {
+  it("reports a refused subscription given at start, and never as SUBSCRIBED", async () => {
+    const cli = start(["trader", "--no-browser", "--port", "0", "--subscribe", "600000.SSE,000002.SZSE"]);
+    await cli.waitForOutput(/SUBSCRIBE FAILED 000002\.SZSE: .*000002/);
+    cli.send("quit");
+    expect(await cli.exited).toBe(0);
+    expect(cli.stdout()).not.toMatch(/SUBSCRIBED[^\n]*000002/);
+  });
+
   it("trades from stdin: buy fills, positions shows it, quit exits 0", async () => {
     const cli = start(["trader", "--no-browser", "--full", "--port", "0", "--seed", "11"]);
     await cli.waitForOutput(/dashboard\s+http:\/\/127\.0\.0\.1:\d+\/\?token=/);

@@ -129,10 +129,16 @@ export function startTerminalMode(options: TerminalModeOptions): TerminalMode {
   const onTick: EventHandler<typeof EVENT_TICK> = (event) => {
     if (awaited.delete(event.data.vtSymbol)) print(`SUBSCRIBED ${event.data.vtSymbol}: market data arriving`);
   };
+  /** Refusals already printed (each is printed once, also for subscriptions given at start). */
+  const reported = new Set<string>();
   const offFailures = runtime.onChange((message) => {
     if (message.kind !== "subscriptionFailures") return;
+    for (const vtSymbol of reported) if (!(vtSymbol in message.data)) reported.delete(vtSymbol);
     for (const [vtSymbol, reason] of Object.entries(message.data)) {
-      if (awaited.delete(vtSymbol)) print(`SUBSCRIBE FAILED ${vtSymbol}: ${reason}`);
+      awaited.delete(vtSymbol);
+      if (reported.has(vtSymbol)) continue;
+      reported.add(vtSymbol);
+      print(`SUBSCRIBE FAILED ${vtSymbol}: ${reason}`);
     }
   });
   engine.register(EVENT_ORDER, onOrder);
