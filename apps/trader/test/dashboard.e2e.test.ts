@@ -10,6 +10,7 @@ import { type MockServers, startMockServers } from "@tsgate/mock-server";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTrader, type TraderApp } from "../src/index.js";
+import { shortIds } from "../src/shared/display-id.js";
 import { launchChromium } from "./helpers/browser.js";
 
 const APP_DIR = join(dirname(fileURLToPath(import.meta.url)), "..");
@@ -122,6 +123,13 @@ describe("dashboard in Chromium", () => {
     const row = page.locator("#active-orders tbody tr[data-vtorderid]").first();
     const vtOrderid = await row.getAttribute("data-vtorderid", WAIT);
     expect(vtOrderid).toBeTruthy();
+    // The short id, as the terminal prints it (same rule, same orders); the full id on hover.
+    const short = shortIds(app.runtime.mainEngine.getAllOrders().map((o) => o.vtOrderid)).get(
+      vtOrderid ?? "",
+    );
+    expect(short).toMatch(/^\d{4,}$/);
+    expect(await row.locator("td.id").textContent()).toBe(short);
+    expect(await row.locator("td.id").getAttribute("title")).toBe(vtOrderid);
     await page.click(`#active-orders button.cancel[data-vtorderid="${vtOrderid}"]`);
     await page.waitForSelector(`#active-orders tr[data-vtorderid="${vtOrderid}"]`, {
       state: "detached",
