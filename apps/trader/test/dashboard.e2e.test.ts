@@ -10,6 +10,7 @@ import { type MockServers, startMockServers } from "@tsgate/mock-server";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTrader, type TraderApp } from "../src/index.js";
+import { costPriceText } from "../src/shared/cost-price.js";
 import { shortIds } from "../src/shared/display-id.js";
 import { launchChromium } from "./helpers/browser.js";
 
@@ -106,6 +107,19 @@ describe("dashboard in Chromium", () => {
     await expect
       .poll(() => page.textContent('#positions tr[data-vt="600000.SSE"] td.volume'), WAIT)
       .toBe(expected);
+    // The cost is the broker's diluted cost to the tick, as the terminal's positions table shows it.
+    const position = app.runtime.mainEngine.getPosition("HFT.600000.SSE.NET");
+    const tick = app.runtime.mainEngine.getContract("600000.SSE")?.pricetick;
+    expect(position?.price).toBeGreaterThan(0);
+    await expect
+      .poll(() => page.textContent('#positions tr[data-vt="600000.SSE"] td.cost'), WAIT)
+      .toBe(
+        costPriceText(
+          app.runtime.mainEngine.getPosition("HFT.600000.SSE.NET") ?? { volume: 0, price: 0 },
+          tick,
+        ),
+      );
+    expect(await page.textContent('#positions tr[data-vt="600000.SSE"] td.cost')).toMatch(/^\d+\.\d{2}$/);
   });
 
   it("cancels a resting order", async () => {
