@@ -162,6 +162,44 @@ describe("tsgate trader --settings", () => {
     }
   });
 
+  it("marks the TICKS line stale when the market server goes", async () => {
+    const mock = await startMockServers({ seed: 5 });
+    let mockOpen = true;
+    const dir = mkdtempSync(join(tmpdir(), "tsgate-settings-"));
+    try {
+      const file = join(dir, "connect_hft.json");
+      writeFileSync(
+        file,
+        JSON.stringify({
+          交易用户名: "demo",
+          交易密码: "demo123",
+          交易服务器: "127.0.0.1",
+          交易端口: mock.tradePort,
+          机构代号: "0000",
+          营业部代号: "9999",
+          网关: "HFT",
+          行情用户名: "demo",
+          行情密码: "demo123",
+          行情服务器: "127.0.0.1",
+          行情端口: mock.marketPort,
+        }),
+      );
+      const cli = start(["trader", "--no-browser", "--port", "0", "--ticker", "1", "--settings", file]);
+      await cli.waitForOutput(/TICKS 600000 \d+\.\d{2}/);
+      expect(cli.stdout()).not.toContain("STALE");
+      await mock.close();
+      mockOpen = false;
+      await cli.waitForOutput(
+        /TICKS 600000 \d+\.\d{2} .*\(STALE: market (reconnecting|disconnected), last tick \d+ s ago\)/,
+      );
+      cli.send("quit");
+      expect(await cli.exited).toBe(0);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+      if (mockOpen) await mock.close();
+    }
+  });
+
   it("names the bad key of a settings file and exits 2", async () => {
     const dir = mkdtempSync(join(tmpdir(), "tsgate-settings-"));
     try {

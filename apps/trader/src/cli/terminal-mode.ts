@@ -17,6 +17,7 @@ import {
 import { TERMINAL_TICKER_INTERVAL_MS } from "../constants.js";
 import { InputError, TraderError } from "../errors.js";
 import { parseOrderBody, parseVtSymbolInput } from "../order-input.js";
+import { isUp } from "../shared/connection-states.js";
 import { resolveId, shortenIdsInText, shortIds } from "../shared/display-id.js";
 import { checkOrder } from "../shared/order-checks.js";
 import type { TraderRuntime } from "../trader-runtime.js";
@@ -126,7 +127,9 @@ export function startTerminalMode(options: TerminalModeOptions): TerminalMode {
     const s = event.data;
     print(`STATUS ${s.gatewayName} ${s.side} ${s.state}${s.msg !== "" ? ` ${s.msg}` : ""}`);
   };
+  let lastTickAt: number | undefined;
   const onTick: EventHandler<typeof EVENT_TICK> = (event) => {
+    lastTickAt = Date.now();
     if (awaited.delete(event.data.vtSymbol)) print(`SUBSCRIBED ${event.data.vtSymbol}: market data arriving`);
   };
   /** Refusals already printed (each is printed once, also for subscriptions given at start). */
@@ -151,7 +154,14 @@ export function startTerminalMode(options: TerminalModeOptions): TerminalMode {
     tickerMs > 0
       ? setInterval(() => {
           const ticks = main.getAllTicks();
-          if (ticks.length > 0) print(formatTicker(ticks, ctx));
+          if (ticks.length === 0) return;
+          // Prices of a market side that is down are the last received: say so, with their age.
+          const market = main.oms.getAllGatewayStatuses().find((s) => s.side === "MARKET");
+          const stale =
+            market !== undefined && !isUp(market.state)
+              ? ` (STALE: market ${market.state.toLowerCase()}${lastTickAt !== undefined ? `, last tick ${Math.round((Date.now() - lastTickAt) / 1000)} s ago` : ""})`
+              : "";
+          print(`${formatTicker(ticks, ctx)}${stale}`);
         }, tickerMs)
       : undefined;
   ticker?.unref();

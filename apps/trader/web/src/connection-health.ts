@@ -3,15 +3,8 @@
  * process) and, through it, the gateway's trade and market sides. When the trader is unreachable
  * the last statuses it sent are not current, so nothing may look connected.
  */
+import { isUp } from "../../src/shared/connection-states.js";
 import type { Store } from "./store.js";
-
-/** Gateway states in which a side works (READY: everything loaded, where the gateway reports it). */
-const UP_STATES: ReadonlySet<string> = new Set(["CONNECTED", "READY"]);
-
-/** Whether a gateway status state means the side works. */
-export function isUp(state: string | undefined): boolean {
-  return state !== undefined && UP_STATES.has(state);
-}
 
 /** Why nothing from the trader is current, when the feed is down. */
 export const TRADER_UNREACHABLE =
