@@ -202,6 +202,16 @@ describe("dashboard in Chromium", () => {
       price: String(tick?.bidPrice1),
       volume: "1000100",
     });
+    // The contract line is read whole too (600519's limits are the longest).
+    await page.fill("#order-symbol", "600519");
+    await expect
+      .poll(() => page.textContent("#order-contract"), WAIT)
+      .toMatch(/limits \d+\.\d{2}–\d+\.\d{2}$/);
+    const infoCut = await page
+      .locator("#order-contract")
+      .evaluate((el: { scrollWidth: number; clientWidth: number }) => el.scrollWidth > el.clientWidth + 1);
+    expect(infoCut).toBe(false);
+    await page.fill("#order-symbol", "600000");
     // The previous step's message also says "Rejected": wait for this order's.
     await expect.poll(() => page.textContent("#order-message"), WAIT).toMatch(/Rejected: volume 1000100/);
     const text = (await page.textContent("#order-message")) ?? "";
