@@ -44,6 +44,10 @@ describe("tsgate trader --no-browser on a terminal", () => {
     const afterTick = pty.raw().slice(pty.raw().lastIndexOf("TICKS"));
     // The prompt is redrawn below the printed line with what was typed so far.
     expect(afterTick).toMatch(new RegExp(`tsgate> (${ESC}\\[[0-9;]*[A-Za-z])*posi`));
+    // On screen the TICKS line starts at the left edge: it did not land inside the typed text.
+    const tickLines = linesAfter(pty, typing).filter((line) => line.includes("TICKS"));
+    expect(tickLines.length).toBeGreaterThan(0);
+    for (const line of tickLines) expect(line).toMatch(/^\d\d:\d\d:\d\d TICKS /);
     const beforeEnter = pty.mark();
     pty.type(`tions${KEY.enter}`);
     await pty.waitFor(/600000\.SSE\s+10000\b/, beforeEnter);
