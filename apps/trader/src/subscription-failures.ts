@@ -4,13 +4,17 @@
  *
  * @module
  */
-import type { EventEngine, EventHandler } from "@tsgate/core";
+import { EVENT_TICK, type EventEngine, type EventHandler } from "@tsgate/core";
 import { EVENT_SUBSCRIBE_FAILED, type SubscribeFailure } from "@tsgate/hft-gateway";
 
 /** Refused subscriptions by vtSymbol, fed by the gateway's {@link EVENT_SUBSCRIBE_FAILED}. */
 export class SubscriptionFailures {
   private readonly reasons = new Map<string, string>();
   private readonly handler: EventHandler<string>;
+  /** Ticks prove a subscription works (e.g. another server, after the connect form, knows the code). */
+  private readonly onTick: EventHandler<typeof EVENT_TICK> = (event) => {
+    if (this.reasons.size > 0) this.clear(event.data.vtSymbol);
+  };
 
   /**
    * @param engine - the event engine the gateway publishes on
@@ -26,6 +30,7 @@ export class SubscriptionFailures {
       this.onChange(this.all());
     };
     engine.register(EVENT_SUBSCRIBE_FAILED, this.handler);
+    engine.register(EVENT_TICK, this.onTick);
   }
 
   /** Whether `vtSymbol`'s subscription was refused (and not requested again since). */
@@ -46,5 +51,6 @@ export class SubscriptionFailures {
   /** Stops listening. */
   dispose(): void {
     this.engine.unregister(EVENT_SUBSCRIBE_FAILED, this.handler);
+    this.engine.unregister(EVENT_TICK, this.onTick);
   }
 }
