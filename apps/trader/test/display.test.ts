@@ -1,4 +1,6 @@
 /** The shared display rules: short ids, cost price, price decimals, exchange from the code, CJK columns. */
+import { formatPrice as gatewayFormatPrice } from "@tsgate/hft-gateway";
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { padCells, table } from "../src/cli/format.js";
 import { parseVtSymbolInput } from "../src/order-input.js";
@@ -63,6 +65,22 @@ describe("prices to the tick", () => {
     expect(formatPrice(11.8, 0.01)).toBe("11.80");
     expect(formatPrice(3.912, 0.001)).toBe("3.912");
     expect(formatPrice(0.1 + 0.2)).toBe("0.3");
+  });
+});
+
+describe("the gateway's messages and the UIs format prices alike", () => {
+  it("for every tick and price", () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(0.01, 0.001, 0.005, 0.05, 0.1, 1, 0.0001),
+        fc.integer({ min: 1, max: 100_000_000 }),
+        (tick, units) => {
+          const price = units / 10_000;
+          expect(gatewayFormatPrice(price, tick)).toBe(formatPrice(price, tick));
+          expect(gatewayFormatPrice(price)).toBe(formatPrice(price));
+        },
+      ),
+    );
   });
 });
 
