@@ -16,6 +16,7 @@ import {
   parseVtSymbol,
 } from "@tsgate/core";
 import { InputError } from "./errors.js";
+import { exchangeOfCode } from "./shared/exchange-of-code.js";
 
 const SYMBOL_TEXT = /^[0-9A-Za-z]{1,16}$/;
 
@@ -44,14 +45,29 @@ export function parseInstrument(symbol: unknown, exchange: unknown): { symbol: s
   return { symbol, exchange };
 }
 
-/** Validates a vtSymbol such as `600000.SSE`. */
+/**
+ * Validates an instrument typed as a vtSymbol such as `600000.SSE` (exchange in any case), or as a
+ * bare A-share code such as `600000` whose code range names the exchange ({@link exchangeOfCode}).
+ */
 export function parseVtSymbolInput(value: unknown): { symbol: string; exchange: Exchange; vtSymbol: string } {
   if (typeof value !== "string") {
     throw new InputError(`expected an instrument such as 600000.SSE, got ${JSON.stringify(value)}`);
   }
+  const text = value.trim();
+  if (!text.includes(".")) {
+    const inferred = exchangeOfCode(text);
+    if (inferred === undefined) {
+      throw new InputError(
+        `instrument: cannot tell the exchange of ${JSON.stringify(text)} from its code; write it with the exchange, e.g. ${text || "600000"}.SSE or ${text || "000001"}.SZSE`,
+      );
+    }
+    const checked = parseInstrument(text, inferred);
+    return { ...checked, vtSymbol: `${checked.symbol}.${checked.exchange}` };
+  }
+  const dot = text.lastIndexOf(".");
   let parsed: { symbol: string; exchange: Exchange };
   try {
-    parsed = parseVtSymbol(value);
+    parsed = parseVtSymbol(`${text.slice(0, dot)}.${text.slice(dot + 1).toUpperCase()}`);
   } catch {
     throw new InputError(
       `expected an instrument such as 600000.SSE or 000001.SZSE, got ${JSON.stringify(value)}`,

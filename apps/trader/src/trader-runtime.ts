@@ -31,6 +31,7 @@ import { parseVtSymbolInput } from "./order-input.js";
 import { PriceHistory } from "./price-history.js";
 import { buildSnapshot } from "./server/snapshot.js";
 import type { MaskedSettings, ServerMessage, TraderMode } from "./shared/protocol.js";
+import { SubscriptionFailures } from "./subscription-failures.js";
 
 /** Options of the embedded simulator. */
 export interface SimulatorOptions {
@@ -95,6 +96,8 @@ export class TraderRuntime {
   readonly history: PriceHistory;
   /** The embedded simulator, when it runs. */
   readonly simulator: MockServers | undefined;
+  /** Subscriptions the gateway or the market server refused, with the reason. */
+  readonly subscriptionFailures: SubscriptionFailures;
 
   private setting: GatewaySetting;
   private readonly subscriptions = new Set<string>();
@@ -113,6 +116,9 @@ export class TraderRuntime {
     this.simulator = simulator;
     this.setting = setting;
     this.history = new PriceHistory(mainEngine.eventEngine);
+    this.subscriptionFailures = new SubscriptionFailures(mainEngine.eventEngine, (failures) =>
+      this.emit({ kind: "subscriptionFailures", data: failures }),
+    );
   }
 
   /**
@@ -191,13 +197,21 @@ export class TraderRuntime {
     return () => this.listeners.delete(listener);
   }
 
-  /** Subscribes market data of an instrument such as `600000.SSE` (idempotent). */
-  subscribe(vtSymbolText: string): void {
+  /**
+   * Subscribes market data of an instrument such as `600000.SSE` (or `600000`, the exchange
+   * inferred from the code). Idempotent, except that a refused subscription is requested again.
+   *
+   * @returns the vtSymbol subscribed
+   */
+  subscribe(vtSymbolText: string): string {
     const { symbol, exchange, vtSymbol } = parseVtSymbolInput(vtSymbolText);
-    if (this.subscriptions.has(vtSymbol)) return;
+    const retry = this.subscriptionFailures.has(vtSymbol);
+    if (this.subscriptions.has(vtSymbol) && !retry) return vtSymbol;
+    this.subscriptionFailures.clear(vtSymbol);
     this.mainEngine.subscribe(createSubscribeRequest({ symbol, exchange }), this.gatewayName);
     this.subscriptions.add(vtSymbol);
     this.emit({ kind: "subscriptions", data: this.subscriptionList });
+    return vtSymbol;
   }
 
   /** Sends an order; returns its vtOrderid at once (rejections arrive as a REJECTED order). */
@@ -281,6 +295,7 @@ export class TraderRuntime {
       this.history.dispose();
       // A reconnect under way finishes first, so it does not connect a closed engine.
       await this.connecting;
+      this.subscriptionFailures.dispose();
       try {
         await this.mainEngine.close();
       } catch (err) {

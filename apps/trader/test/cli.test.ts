@@ -38,8 +38,16 @@ afterEach(async () => {
 });
 
 describe("tsgate trader --no-browser", () => {
+  it("reports a refused subscription given at start, and never as SUBSCRIBED", async () => {
+    const cli = start(["trader", "--no-browser", "--port", "0", "--subscribe", "600000.SSE,000002.SZSE"]);
+    await cli.waitForOutput(/SUBSCRIBE FAILED 000002\.SZSE: .*000002/);
+    cli.send("quit");
+    expect(await cli.exited).toBe(0);
+    expect(cli.stdout()).not.toMatch(/SUBSCRIBED[^\n]*000002/);
+  });
+
   it("trades from stdin: buy fills, positions shows it, quit exits 0", async () => {
-    const cli = start(["trader", "--no-browser", "--port", "0", "--seed", "11"]);
+    const cli = start(["trader", "--no-browser", "--full", "--port", "0", "--seed", "11"]);
     await cli.waitForOutput(/dashboard\s+http:\/\/127\.0\.0\.1:\d+\/\?token=/);
     await cli.waitForOutput(/Type "help" for commands/);
     // Positions arrive after the trade login and the contract query: then orders can be checked.
@@ -151,6 +159,44 @@ describe("tsgate trader --settings", () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
       await mock.close();
+    }
+  });
+
+  it("marks the TICKS line stale when the market server goes", async () => {
+    const mock = await startMockServers({ seed: 5 });
+    let mockOpen = true;
+    const dir = mkdtempSync(join(tmpdir(), "tsgate-settings-"));
+    try {
+      const file = join(dir, "connect_hft.json");
+      writeFileSync(
+        file,
+        JSON.stringify({
+          交易用户名: "demo",
+          交易密码: "demo123",
+          交易服务器: "127.0.0.1",
+          交易端口: mock.tradePort,
+          机构代号: "0000",
+          营业部代号: "9999",
+          网关: "HFT",
+          行情用户名: "demo",
+          行情密码: "demo123",
+          行情服务器: "127.0.0.1",
+          行情端口: mock.marketPort,
+        }),
+      );
+      const cli = start(["trader", "--no-browser", "--port", "0", "--ticker", "1", "--settings", file]);
+      await cli.waitForOutput(/TICKS 600000 \d+\.\d{2}/);
+      expect(cli.stdout()).not.toContain("STALE");
+      await mock.close();
+      mockOpen = false;
+      await cli.waitForOutput(
+        /TICKS 600000 \d+\.\d{2} .*\(STALE: market (reconnecting|disconnected), last tick \d+ s ago\)/,
+      );
+      cli.send("quit");
+      expect(await cli.exited).toBe(0);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+      if (mockOpen) await mock.close();
     }
   });
 

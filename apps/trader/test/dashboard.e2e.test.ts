@@ -10,6 +10,8 @@ import { type MockServers, startMockServers } from "@tsgate/mock-server";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTrader, type TraderApp } from "../src/index.js";
+import { costPriceText } from "../src/shared/cost-price.js";
+import { shortIds } from "../src/shared/display-id.js";
 import { launchChromium } from "./helpers/browser.js";
 
 const APP_DIR = join(dirname(fileURLToPath(import.meta.url)), "..");
@@ -105,6 +107,19 @@ describe("dashboard in Chromium", () => {
     await expect
       .poll(() => page.textContent('#positions tr[data-vt="600000.SSE"] td.volume'), WAIT)
       .toBe(expected);
+    // The cost is the broker's diluted cost to the tick, as the terminal's positions table shows it.
+    const position = app.runtime.mainEngine.getPosition("HFT.600000.SSE.NET");
+    const tick = app.runtime.mainEngine.getContract("600000.SSE")?.pricetick;
+    expect(position?.price).toBeGreaterThan(0);
+    await expect
+      .poll(() => page.textContent('#positions tr[data-vt="600000.SSE"] td.cost'), WAIT)
+      .toBe(
+        costPriceText(
+          app.runtime.mainEngine.getPosition("HFT.600000.SSE.NET") ?? { volume: 0, price: 0 },
+          tick,
+        ),
+      );
+    expect(await page.textContent('#positions tr[data-vt="600000.SSE"] td.cost')).toMatch(/^\d+\.\d{2}$/);
   });
 
   it("cancels a resting order", async () => {
@@ -122,6 +137,13 @@ describe("dashboard in Chromium", () => {
     const row = page.locator("#active-orders tbody tr[data-vtorderid]").first();
     const vtOrderid = await row.getAttribute("data-vtorderid", WAIT);
     expect(vtOrderid).toBeTruthy();
+    // The short id, as the terminal prints it (same rule, same orders); the full id on hover.
+    const short = shortIds(app.runtime.mainEngine.getAllOrders().map((o) => o.vtOrderid)).get(
+      vtOrderid ?? "",
+    );
+    expect(short).toMatch(/^\d{4,}$/);
+    expect(await row.locator("td.id").textContent()).toBe(short);
+    expect(await row.locator("td.id").getAttribute("title")).toBe(vtOrderid);
     await page.click(`#active-orders button.cancel[data-vtorderid="${vtOrderid}"]`);
     await page.waitForSelector(`#active-orders tr[data-vtorderid="${vtOrderid}"]`, {
       state: "detached",
@@ -168,6 +190,56 @@ describe("dashboard in Chromium", () => {
       .find((o) => o.status === "REJECTED" && o.symbol === "600519");
     expect(rejected?.statusMsg).toMatch(/cash/);
     expect(message).toContain(rejected?.statusMsg);
+  });
+
+  it("shows a long refusal whole, never cut off", async () => {
+    // Above the per-order maximum: the gateway refuses it (the contract does not carry the cap).
+    const tick = app.runtime.mainEngine.getTick("600000.SSE");
+    await orderForm({
+      symbol: "600000",
+      exchange: "SSE",
+      side: "LONG",
+      price: String(tick?.bidPrice1),
+      volume: "1000100",
+    });
+    // The contract line is read whole too (600519's limits are the longest).
+    await page.fill("#order-symbol", "600519");
+    await expect
+      .poll(() => page.textContent("#order-contract"), WAIT)
+      .toMatch(/limits \d+\.\d{2}–\d+\.\d{2}$/);
+    const infoCut = await page
+      .locator("#order-contract")
+      .evaluate((el: { scrollWidth: number; clientWidth: number }) => el.scrollWidth > el.clientWidth + 1);
+    expect(infoCut).toBe(false);
+    await page.fill("#order-symbol", "600000");
+    // The previous step's message also says "Rejected": wait for this order's.
+    await expect.poll(() => page.textContent("#order-message"), WAIT).toMatch(/Rejected: volume 1000100/);
+    const text = (await page.textContent("#order-message")) ?? "";
+    expect(text).toMatch(/maximum of \d+ shares per order \(order \d{4,}\)$/);
+    // Every line of it is inside the panel and nothing scrolls inside the message box.
+    const clipped = await page
+      .locator("#order-message")
+      .evaluate(
+        (el: { scrollHeight: number; clientHeight: number }) => el.scrollHeight > el.clientHeight + 1,
+      );
+    expect(clipped).toBe(false);
+    const message = await page.locator("#order-message").boundingBox();
+    const panel = await page.locator("section.panel.entry").boundingBox();
+    // The rejected order has a time although no broker report gave one.
+    const rejected = app.runtime.mainEngine
+      .getAllOrders()
+      .find((o) => o.status === "REJECTED" && o.volume === 1_000_100);
+    await page.click('button.tab[data-tab="all-orders"]');
+    await expect
+      .poll(
+        () => page.textContent(`#all-orders tr[data-vtorderid="${rejected?.vtOrderid}"] td:last-child`),
+        WAIT,
+      )
+      .toMatch(/^\d\d:\d\d:\d\d$/);
+    await page.click('button.tab[data-tab="active-orders"]');
+    expect((message?.y ?? 0) + (message?.height ?? 0)).toBeLessThanOrEqual(
+      (panel?.y ?? 0) + (panel?.height ?? 0),
+    );
   });
 
   it("offers a connect form with the setting keys and never shows a password", async () => {

@@ -15,6 +15,7 @@ import type {
   TickData,
   TradeData,
 } from "@tsgate/core";
+import type { SubscribeFailure } from "./subscribe-failure.js";
 
 /** The gateway as seen by its sides. */
 export interface GatewaySink {
@@ -25,6 +26,8 @@ export interface GatewaySink {
   onPosition(position: PositionData): void;
   onAccount(account: AccountData): void;
   onContract(contract: ContractData): void;
+  /** Publishes a refused subscription (besides the log line saying why). */
+  onSubscribeFailed(failure: Omit<SubscribeFailure, "gatewayName">): void;
   writeLog(msg: string, level?: LogLevel): void;
   writeStatus(side: GatewaySide, state: ConnectionState, msg?: string): void;
   /** READY: the start-up data is loaded (see `BaseGateway.writeReady`). */

@@ -33,6 +33,7 @@ import { msg } from "./messages.js";
 import { OrderIdGenerator, type OrderIdGeneratorOptions } from "./order-ids.js";
 import { DEFAULT_RETENTION, type RetentionLimits } from "./retention.js";
 import { HFT_DEFAULT_SETTING, type HftSettings, parseHftSettings } from "./settings.js";
+import { EVENT_SUBSCRIBE_FAILED, type SubscribeFailure } from "./subscribe-failure.js";
 import { TradeSide } from "./trade-side.js";
 
 /** Extra constructor options of {@link HftGateway}, passed by `MainEngine.addGateway(HftGateway, name, options)`. */
@@ -260,6 +261,20 @@ export class HftGateway extends BaseGateway {
   override onStatus(status: GatewayStatusData): void {
     const text = this.redact(status.msg);
     super.onStatus(text === status.msg ? status : createGatewayStatus({ ...status, msg: text }));
+  }
+
+  /**
+   * Publishes a refused subscription as {@link EVENT_SUBSCRIBE_FAILED} (the reason is also logged),
+   * with the passwords redacted.
+   */
+  onSubscribeFailed(failure: Omit<SubscribeFailure, "gatewayName">): void {
+    const data: SubscribeFailure = Object.freeze({
+      gatewayName: this.gatewayName,
+      vtSymbol: failure.vtSymbol,
+      errorCode: failure.errorCode,
+      reason: this.redact(failure.reason),
+    });
+    this.onEvent(EVENT_SUBSCRIBE_FAILED, data);
   }
 
   private redact(text: string): string {

@@ -51,3 +51,4 @@ export {
   type HftSettings,
   parseHftSettings,
 } from "./settings.js";
+export { EVENT_SUBSCRIBE_FAILED, type SubscribeFailure } from "./subscribe-failure.js";

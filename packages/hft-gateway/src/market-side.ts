@@ -108,13 +108,17 @@ export class MarketSide {
         ? MARKET_VT2HFT[exchange as Exchange]
         : undefined;
     if (market === undefined) {
-      this.sink.writeLog(msg.subscribeUnsupported(String(req.vtSymbol)), LogLevel.WARNING);
+      const reason = msg.subscribeUnsupported(String(req.vtSymbol));
+      this.sink.writeLog(reason, LogLevel.WARNING);
+      this.sink.onSubscribeFailed({ vtSymbol: String(req.vtSymbol), errorCode: 0, reason });
       return;
     }
     // A code the library cannot encode is refused here: queued, it would make the whole batch
     // of its market fail after the login.
     if (typeof req.symbol !== "string" || !SYMBOL_TEXT.test(req.symbol)) {
-      this.sink.writeLog(msg.subscribeBadSymbol(String(req.vtSymbol)), LogLevel.WARNING);
+      const reason = msg.subscribeBadSymbol(String(req.vtSymbol));
+      this.sink.writeLog(reason, LogLevel.WARNING);
+      this.sink.onSubscribeFailed({ vtSymbol: String(req.vtSymbol), errorCode: 0, reason });
       return;
     }
     if (this.subscriptions.has(req.vtSymbol)) return;
@@ -170,12 +174,28 @@ export class MarketSide {
     on("error", (ev) => this.sink.writeLog(msg.mdLibraryError(ev.errorCode, ev.message), LogLevel.WARNING));
     on("subscribeRsp", (ev) => {
       if (ev.errorCode === SUBSCRIBE_UNKNOWN_CODE) {
-        this.sink.writeLog(msg.subscribeUnknownCode(ev.market, ev.errorCode, ev.errorMsg), LogLevel.WARNING);
+        const reason = msg.subscribeUnknownCode(ev.market, ev.errorCode, ev.errorMsg);
+        this.sink.writeLog(reason, LogLevel.WARNING);
+        if (ev.action === "subscribe") this.refuseUnknown(ev.market, ev.errorMsg, reason);
       } else if (ev.errorCode !== 0) {
         this.sink.writeLog(msg.subscribeFailed(ev.errorCode, ev.errorMsg), LogLevel.WARNING);
       }
     });
     on("overflow", (ev) => this.sink.writeLog(msg.mdOverflow(ev.dropped, ev.droppedTotal), LogLevel.WARNING));
+  }
+
+  /**
+   * The subscriptions of `market` whose code the server's message names (it lists the unknown
+   * codes, e.g. "unknown codes on SZ: 000002,000003") are dropped, so that subscribing again
+   * retries them, and each is reported as failed.
+   */
+  private refuseUnknown(market: Market, errorMsg: string, reason: string): void {
+    const named = new Set(errorMsg.split(/[^0-9A-Za-z]+/));
+    for (const [vtSymbol, sub] of this.subscriptions) {
+      if (sub.market !== market || !named.has(sub.code)) continue;
+      this.subscriptions.delete(vtSymbol);
+      this.sink.onSubscribeFailed({ vtSymbol, errorCode: SUBSCRIBE_UNKNOWN_CODE, reason });
+    }
   }
 
   private onLogin(ev: MdLoginEvent, api: MdApiPort): void {

@@ -84,9 +84,19 @@ function scaled(price: number): number | undefined {
   }
 }
 
-/** Formats a price for a message without float noise (at most 4 decimals, as on the wire). */
-export function formatPrice(price: number): string {
-  return String(Number(price.toFixed(4)));
+/** Most decimals a price has (scaled by 10,000 on the wire). */
+const PRICE_DECIMALS = 4;
+
+/**
+ * Formats a price for a message: with the decimals of `pricetick` when given (12.9 with tick
+ * 0.01 is "12.90", 4.617 with tick 0.001 is "4.617"), else without float noise (at most 4
+ * decimals). The trader app's display rule (apps/trader/src/shared/price-format.ts) is the same;
+ * a property test there holds the two together.
+ */
+export function formatPrice(price: number, pricetick?: number): string {
+  if (pricetick === undefined || !(pricetick > 0)) return String(Number(price.toFixed(PRICE_DECIMALS)));
+  const decimals = Math.min(PRICE_DECIMALS, Math.max(0, Math.ceil(-Math.log10(pricetick) - 1e-9)));
+  return price.toFixed(decimals);
 }
 
 /**
@@ -160,20 +170,20 @@ export function validateOrder(req: OrderRequest, contract: ContractData | undefi
     const tickUnits = contract.pricetick > 0 ? scaled(contract.pricetick) : undefined;
     if (tickUnits !== undefined && tickUnits > 0 && priceUnits % tickUnits !== 0) {
       return reject(
-        `price ${formatPrice(price)} is not a multiple of the tick ${formatPrice(contract.pricetick)}`,
+        `price ${formatPrice(price)} is not a multiple of the tick ${formatPrice(contract.pricetick, contract.pricetick)}`,
       );
     }
     const up = contract.limitUp !== undefined && contract.limitUp > 0 ? scaled(contract.limitUp) : undefined;
     if (up !== undefined && priceUnits > up) {
       return reject(
-        `price ${formatPrice(price)} is above the limit-up price ${formatPrice(contract.limitUp ?? 0)} of ${show(req.vtSymbol)}`,
+        `price ${formatPrice(price)} is above the limit-up price ${formatPrice(contract.limitUp ?? 0, contract.pricetick)} of ${show(req.vtSymbol)}`,
       );
     }
     const down =
       contract.limitDown !== undefined && contract.limitDown > 0 ? scaled(contract.limitDown) : undefined;
     if (down !== undefined && priceUnits < down) {
       return reject(
-        `price ${formatPrice(price)} is below the limit-down price ${formatPrice(contract.limitDown ?? 0)} of ${show(req.vtSymbol)}`,
+        `price ${formatPrice(price)} is below the limit-down price ${formatPrice(contract.limitDown ?? 0, contract.pricetick)} of ${show(req.vtSymbol)}`,
       );
     }
   }

@@ -153,6 +153,8 @@ export class Reconciler {
     private readonly gatewayName: string,
     private readonly sink: ReconcileSink,
     retention: RetentionLimits = DEFAULT_RETENTION,
+    /** Stamps orders this process ends itself (no broker report carries their time). */
+    private readonly now: () => Date = () => new Date(),
   ) {
     this.tradeIds = new SeenTradeIds(retention.tradeIds);
     this.finished = new FinishedOrders(retention.finishedOrders, (orderid) => this.forget(orderid));
@@ -458,7 +460,8 @@ export class Reconciler {
   /** Ends an active order in `status` with `reason` (a no-op for a finished one). */
   private end(entry: OrderEntry, status: Status, statusMsg: string, traded = entry.order.traded): void {
     if (!isActiveOrder(entry.order)) return;
-    entry.order = updateOrder(entry.order, { status, statusMsg, traded });
+    // Ended here, not by a report: stamped when it happened, so a person reads when it was refused.
+    entry.order = updateOrder(entry.order, { status, statusMsg, traded, datetime: this.now() });
     this.changed(entry);
   }
 

@@ -27,6 +27,7 @@ import {
   LogLevel,
   type OrderRequest,
   parseVtSymbol,
+  updateOrder,
 } from "@tsgate/core";
 import type {
   CancelRspEvent,
@@ -195,7 +196,10 @@ export class TradeSide {
     let orderid = this.orderIds.next();
     // An id already in the book (an adopted order of another process) is taken: use the next.
     while (this.book.get(orderid) !== undefined) orderid = this.orderIds.next();
-    const entry = this.book.addLocal(createOrderData(req, orderid, this.sink.gatewayName));
+    // Stamped with the local time: a person reads when it was sent even if no report follows.
+    const entry = this.book.addLocal(
+      updateOrder(createOrderData(req, orderid, this.sink.gatewayName), { datetime: new Date() }),
+    );
     const journalProblem = this.journal.saveNewOrder(this.orderIds.prefix, this.orderIds.count, entry);
     this.sink.onOrder(entry.order);
 

@@ -21,7 +21,7 @@ import {
 } from "@tsgate/core";
 import { HftCallError, HftLibraryError, HftQueryError, type MarketDataEvent } from "@tsgate/hft-native";
 import { afterEach, describe, expect, it } from "vitest";
-import { HftGateway } from "../src/index.js";
+import { EVENT_SUBSCRIBE_FAILED, HftGateway, type SubscribeFailure } from "../src/index.js";
 import { FakeFactory, orderReport, security, tradeReport } from "./helpers/fake-api.js";
 import { Recorder, settle } from "./helpers/recorder.js";
 
@@ -442,6 +442,8 @@ describe("orders", () => {
       status: Status.REJECTED,
       statusMsg: "not connected: call connect() first",
     });
+    // A rejection a person reads has a time, although no report from the broker gave one.
+    for (const order of t.rec.ordersOf(offline)) expect(order.datetime).toBeInstanceOf(Date);
 
     await connectAndLogin(t);
     const cases: [ReturnType<typeof buy>, RegExp][] = [
@@ -739,6 +741,37 @@ describe("market data", () => {
     expect(t.factory.md.subscriptions.at(-1)).toEqual({ market: "SH", codes: ["601318"] });
     await settle(t.engine);
     expect(t.rec.logTexts).toContain("订阅失败：IF2501.CFFEX 的交易所不受支持（只支持 SSE、SZSE）");
+  });
+
+  it("a subscription the server does not know is reported as failed, dropped, and can be retried", async () => {
+    const t = setup();
+    t.gw.connect(SETTINGS);
+    t.factory.md.fire("login", { ok: true, errorCode: 0, message: "" });
+    t.gw.subscribe(createSubscribeRequest({ symbol: "000002", exchange: Exchange.SZSE }));
+    t.gw.subscribe(createSubscribeRequest({ symbol: "000001", exchange: Exchange.SZSE }));
+    t.gw.subscribe(createSubscribeRequest({ symbol: "IF2501", exchange: Exchange.CFFEX }));
+    t.factory.md.fire("subscribeRsp", {
+      action: "subscribe",
+      market: "SZ",
+      count: 0,
+      errorCode: 5003,
+      errorMsg: "unknown codes on SZ: 000002",
+    });
+    await settle(t.engine);
+    const failures = t.rec.events
+      .filter((e) => e.type === EVENT_SUBSCRIBE_FAILED)
+      .map((e) => e.data as SubscribeFailure);
+    expect(failures.map((f) => [f.vtSymbol, f.errorCode])).toEqual([
+      ["IF2501.CFFEX", 0],
+      ["000002.SZSE", 5003],
+    ]);
+    expect(failures[1]?.reason).toContain("000002");
+    expect(failures[1]?.gatewayName).toBe(t.gw.gatewayName);
+    // Dropped from the gateway's set: subscribing again sends it again.
+    const sent = t.factory.md.subscriptions.length;
+    t.gw.subscribe(createSubscribeRequest({ symbol: "000002", exchange: Exchange.SZSE }));
+    t.gw.subscribe(createSubscribeRequest({ symbol: "000001", exchange: Exchange.SZSE }));
+    expect(t.factory.md.subscriptions.slice(sent)).toEqual([{ market: "SZ", codes: ["000002"] }]);
   });
 
   it("a market-data disconnect is logged with a status event, and recovery too; ticks flow again", async () => {

@@ -26,6 +26,11 @@ import { ContractStore } from "../src/contracts.js";
 import { validateOrder } from "../src/index.js";
 import { rawOrderRequest } from "./helpers/raw-requests.js";
 
+/** A limit as the reason names it: with as many decimals as the tick is written with (0.01 → 2). */
+function toTick(price: number | undefined, tick: number): string {
+  return (price ?? 0).toFixed(String(tick).split(".")[1]?.length ?? 0);
+}
+
 const SEED = Number(process.env.FC_SEED ?? 20_261_126);
 const params = { seed: SEED, numRuns: 300 } as const;
 
@@ -303,7 +308,7 @@ describe("validateOrder properties", () => {
           req: order(c, { price: (up + k * tick) / 10_000 }),
           contract: c,
           reason: new RegExp(
-            `^price ${(up + k * tick) / 10_000} is above the limit-up price ${c.limitUp} of ${c.vtSymbol}$`,
+            `^price ${(up + k * tick) / 10_000} is above the limit-up price ${toTick(c.limitUp, c.pricetick)} of ${c.vtSymbol}$`,
           ),
           server: [ErrorCode.ORDER_ABOVE_LIMIT_UP],
         })),
@@ -311,7 +316,7 @@ describe("validateOrder properties", () => {
           req: order(c, { price: (down - k * tick) / 10_000, direction: Direction.SHORT }),
           contract: c,
           reason: new RegExp(
-            `^price ${(down - k * tick) / 10_000} is below the limit-down price ${c.limitDown} of ${c.vtSymbol}$`,
+            `^price ${(down - k * tick) / 10_000} is below the limit-down price ${toTick(c.limitDown, c.pricetick)} of ${c.vtSymbol}$`,
           ),
           server: [ErrorCode.ORDER_BELOW_LIMIT_DOWN],
         })),

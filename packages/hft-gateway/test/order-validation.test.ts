@@ -150,4 +150,13 @@ describe("validateOrder", () => {
     expect(formatPrice(0.1 + 0.2)).toBe("0.3");
     expect(formatPrice(12.98)).toBe("12.98");
   });
+
+  it("names limits with the decimals of the tick", () => {
+    const round = createContract({ ...main, limitUp: 12.9, limitDown: 10.6 });
+    expect(reason(validateOrder(buy(12.91), round))).toBe(
+      "price 12.91 is above the limit-up price 12.90 of 600000.SSE",
+    );
+    expect(reason(validateOrder(buy(10.5), round))).toMatch(/below the limit-down price 10\.60 of/);
+    expect(formatPrice(4.617, 0.001)).toBe("4.617");
+  });
 });

@@ -3,7 +3,7 @@
  *
  * @module
  */
-import type { Readable } from "node:stream";
+import type { Readable, Writable } from "node:stream";
 
 /** The CLI's terminal. */
 export interface CliIo {
@@ -11,8 +11,12 @@ export interface CliIo {
   readonly out: (line: string) => void;
   /** Writes one line to standard error. */
   readonly err: (line: string) => void;
-  /** Command input of the terminal mode. */
-  readonly input: Readable;
+  /** Command input of the terminal mode (a terminal turns on its prompt and line editing). */
+  readonly input: Readable & { isTTY?: boolean };
+  /** The stream behind {@link CliIo.out}, for the terminal mode's prompt. */
+  readonly output: Writable & { isTTY?: boolean };
+  /** The stream behind {@link CliIo.err}. */
+  readonly error: Writable;
   /** Ends the process at once (a second Ctrl-C, a shutdown that hangs). */
   readonly exit: (code: number) => never;
   /** Environment variables. */
@@ -24,6 +28,8 @@ export const processIo: CliIo = {
   out: (line) => process.stdout.write(`${line}\n`),
   err: (line) => process.stderr.write(`${line}\n`),
   input: process.stdin,
+  output: process.stdout,
+  error: process.stderr,
   exit: (code) => process.exit(code),
   env: process.env,
 };

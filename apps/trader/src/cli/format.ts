@@ -1,12 +1,30 @@
 /**
  * Plain-text rendering of orders, trades, positions, accounts and ticks for the terminal.
  *
+ * Prices have the instrument's tick decimals, ids are the short display ids (see
+ * shared/display-id.ts) unless `--full` is given, and table columns are measured in terminal
+ * cells (`string-width`: a CJK character such as 浦 takes two), so names line up.
+ *
  * @module
  */
 import type { AccountData, OrderData, PositionData, TickData, TradeData } from "@tsgate/core";
-import { formatPrice } from "../shared/order-checks.js";
+import stringWidth from "string-width";
+import { costPriceDetail, costPriceText } from "../shared/cost-price.js";
+import { formatPrice } from "../shared/price-format.js";
 
 const SIDE: Record<string, string> = { LONG: "BUY", SHORT: "SELL", NET: "NET" };
+
+/** What the formatting needs besides the objects: ticks and display ids. */
+export interface DisplayContext {
+  /** The price tick of an instrument, when its contract is known. */
+  priceTick(vtSymbol: string): number | undefined;
+  /** The id shown for an order: short, or the full vtOrderid with `--full`. */
+  orderId(vtOrderid: string): string;
+  /** The id shown for a trade: short, or the full vtTradeid with `--full`. */
+  tradeId(vtTradeid: string): string;
+  /** True with `--full`: full ids and exact figures. */
+  readonly full: boolean;
+}
 
 /** `HH:MM:SS` of local time. */
 export function clock(date = new Date()): string {
@@ -14,41 +32,54 @@ export function clock(date = new Date()): string {
 }
 
 /** One line for an order update. */
-export function formatOrder(order: OrderData): string {
-  const price = order.type === "MARKET" ? "MARKET" : `@ ${formatPrice(order.price)}`;
+export function formatOrder(order: OrderData, ctx: DisplayContext): string {
+  const tick = ctx.priceTick(order.vtSymbol);
+  const price = order.type === "MARKET" ? "MARKET" : `@ ${formatPrice(order.price, tick)}`;
   const reason = order.statusMsg !== "" ? ` (${order.statusMsg})` : "";
-  return `ORDER ${order.vtOrderid} ${order.vtSymbol} ${SIDE[order.direction] ?? order.direction} ${order.volume} ${price} traded ${order.traded} ${order.status}${reason}`;
+  return `ORDER ${ctx.orderId(order.vtOrderid)} ${order.vtSymbol} ${SIDE[order.direction] ?? order.direction} ${order.volume} ${price} traded ${order.traded} ${order.status}${reason}`;
 }
 
 /** One line for a trade. */
-export function formatTrade(trade: TradeData): string {
-  return `TRADE ${trade.vtTradeid} ${trade.vtSymbol} ${SIDE[trade.direction] ?? trade.direction} ${trade.volume} @ ${formatPrice(trade.price)} (order ${trade.vtOrderid})`;
+export function formatTrade(trade: TradeData, ctx: DisplayContext): string {
+  const tick = ctx.priceTick(trade.vtSymbol);
+  return `TRADE ${ctx.tradeId(trade.vtTradeid)} ${trade.vtSymbol} ${SIDE[trade.direction] ?? trade.direction} ${trade.volume} @ ${formatPrice(trade.price, tick)} (order ${ctx.orderId(trade.vtOrderid)})`;
 }
 
-/** Pads columns into an aligned table. */
+/** Pads `text` with spaces to `width` terminal cells. */
+export function padCells(text: string, width: number): string {
+  return text + " ".repeat(Math.max(0, width - stringWidth(text)));
+}
+
+/** Pads columns into an aligned table, widths counted in terminal cells. */
 export function table(header: readonly string[], rows: readonly (readonly string[])[]): string[] {
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => (row[i] ?? "").length)));
+  const widths = header.map((h, i) =>
+    Math.max(stringWidth(h), ...rows.map((row) => stringWidth(row[i] ?? ""))),
+  );
   const line = (cells: readonly string[]) =>
     cells
-      .map((cell, i) => cell.padEnd(widths[i] ?? 0))
+      .map((cell, i) => padCells(cell, widths[i] ?? 0))
       .join("  ")
       .trimEnd();
   return [line(header), ...rows.map(line)];
 }
 
-/** The positions table. */
-export function formatPositions(positions: readonly PositionData[]): string[] {
+/** The positions table; the cost is the broker's diluted cost (shared/cost-price.ts). */
+export function formatPositions(positions: readonly PositionData[], ctx: DisplayContext): string[] {
   if (positions.length === 0) return ["no positions"];
   return table(
-    ["instrument", "volume", "yesterday", "frozen", "price", "pnl"],
-    positions.map((p) => [
-      p.vtSymbol,
-      String(p.volume),
-      String(p.ydVolume),
-      String(p.frozen),
-      formatPrice(p.price),
-      p.pnl.toFixed(2),
-    ]),
+    ["instrument", "volume", "yesterday", "frozen", "cost", "pnl"],
+    positions.map((p) => {
+      const tick = ctx.priceTick(p.vtSymbol);
+      const cost = costPriceText(p, tick);
+      return [
+        p.vtSymbol,
+        String(p.volume),
+        String(p.ydVolume),
+        String(p.frozen),
+        ctx.full && p.volume > 0 ? `${cost} (${costPriceDetail(p, tick)})` : cost,
+        p.pnl.toFixed(2),
+      ];
+    }),
   );
 }
 
@@ -62,34 +93,35 @@ export function formatAccounts(accounts: readonly AccountData[]): string[] {
 }
 
 /** The orders table. */
-export function formatOrders(orders: readonly OrderData[]): string[] {
+export function formatOrders(orders: readonly OrderData[], ctx: DisplayContext): string[] {
   if (orders.length === 0) return ["no orders"];
   return table(
-    ["order", "instrument", "side", "price", "volume", "traded", "status"],
+    ["order", "instrument", "side", "price", "volume", "traded", "status", "time"],
     orders.map((o) => [
-      o.vtOrderid,
+      ctx.orderId(o.vtOrderid),
       o.vtSymbol,
       SIDE[o.direction] ?? o.direction,
-      o.type === "MARKET" ? "MARKET" : formatPrice(o.price),
+      o.type === "MARKET" ? "MARKET" : formatPrice(o.price, ctx.priceTick(o.vtSymbol)),
       String(o.volume),
       String(o.traded),
       o.status,
+      o.datetime !== undefined ? clock(o.datetime) : "",
     ]),
   );
 }
 
 /** The trades table. */
-export function formatTrades(trades: readonly TradeData[]): string[] {
+export function formatTrades(trades: readonly TradeData[], ctx: DisplayContext): string[] {
   if (trades.length === 0) return ["no trades"];
   return table(
     ["trade", "instrument", "side", "price", "volume", "order"],
     trades.map((t) => [
-      t.vtTradeid,
+      ctx.tradeId(t.vtTradeid),
       t.vtSymbol,
       SIDE[t.direction] ?? t.direction,
-      formatPrice(t.price),
+      formatPrice(t.price, ctx.priceTick(t.vtSymbol)),
       String(t.volume),
-      t.vtOrderid,
+      ctx.orderId(t.vtOrderid),
     ]),
   );
 }
@@ -101,23 +133,26 @@ function change(tick: TickData): string {
 }
 
 /** The ticks table. */
-export function formatTicks(ticks: readonly TickData[]): string[] {
+export function formatTicks(ticks: readonly TickData[], ctx: DisplayContext): string[] {
   if (ticks.length === 0) return ["no ticks yet"];
   return table(
     ["instrument", "name", "last", "change", "bid", "ask", "volume"],
-    ticks.map((t) => [
-      t.vtSymbol,
-      t.name,
-      formatPrice(t.lastPrice),
-      change(t),
-      `${formatPrice(t.bidPrice1)} x ${t.bidVolume1}`,
-      `${formatPrice(t.askPrice1)} x ${t.askVolume1}`,
-      String(t.volume),
-    ]),
+    ticks.map((t) => {
+      const tick = ctx.priceTick(t.vtSymbol);
+      return [
+        t.vtSymbol,
+        t.name,
+        formatPrice(t.lastPrice, tick),
+        change(t),
+        `${formatPrice(t.bidPrice1, tick)} x ${t.bidVolume1}`,
+        `${formatPrice(t.askPrice1, tick)} x ${t.askVolume1}`,
+        String(t.volume),
+      ];
+    }),
   );
 }
 
 /** One summary line of the latest prices. */
-export function formatTicker(ticks: readonly TickData[]): string {
-  return `TICKS ${ticks.map((t) => `${t.symbol} ${formatPrice(t.lastPrice)} ${change(t)}`).join(" | ")}`;
+export function formatTicker(ticks: readonly TickData[], ctx: DisplayContext): string {
+  return `TICKS ${ticks.map((t) => `${t.symbol} ${formatPrice(t.lastPrice, ctx.priceTick(t.vtSymbol))} ${change(t)}`).join(" | ")}`;
 }

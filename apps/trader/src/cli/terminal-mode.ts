@@ -1,28 +1,30 @@
 /**
  * The trader without a browser: prints orders, trades, logs, connection changes and a periodic
- * price line, and runs simple commands typed on stdin.
+ * price line above a `tsgate> ` prompt (see terminal-screen.ts), and runs the commands typed.
  *
  * @module
  */
-import { createInterface, type Interface } from "node:readline";
 import {
-  type ContractData,
   Direction,
   EVENT_GATEWAY_STATUS,
   EVENT_LOG,
   EVENT_ORDER,
+  EVENT_TICK,
   EVENT_TRADE,
   type EventHandler,
   OrderType,
 } from "@tsgate/core";
 import { TERMINAL_TICKER_INTERVAL_MS } from "../constants.js";
-import { TraderError } from "../errors.js";
-import { parseOrderBody } from "../order-input.js";
+import { InputError, TraderError } from "../errors.js";
+import { parseOrderBody, parseVtSymbolInput } from "../order-input.js";
+import { isUp } from "../shared/connection-states.js";
+import { resolveId, shortenIdsInText, shortIds } from "../shared/display-id.js";
 import { checkOrder } from "../shared/order-checks.js";
 import type { TraderRuntime } from "../trader-runtime.js";
 import type { CliIo } from "./cli-io.js";
 import {
   clock,
+  type DisplayContext,
   formatAccounts,
   formatOrder,
   formatOrders,
@@ -32,23 +34,30 @@ import {
   formatTrade,
   formatTrades,
 } from "./format.js";
+import { TerminalScreen } from "./terminal-screen.js";
 
 export const TERMINAL_HELP = `commands:
-  buy <instrument> <price|market> <volume>    e.g. buy 600000.SSE 10.50 100
-  sell <instrument> <price|market> <volume>   e.g. sell 600000.SSE market 100
-  cancel <order id>                           cancel a working order (id as printed, e.g. HFT.123...)
+  buy <instrument> <price|market> <volume>    e.g. buy 600000 10.50 100 (or 600000.SSE)
+  sell <instrument> <price|market> <volume>   e.g. sell 000001 market 100
+  cancel <order id>                           cancel a working order by the id shown (e.g. 0002)
   orders [all]                                working orders (all: every order)
   trades | positions | account | ticks        current state
-  subscribe <instrument>                      add market data, e.g. subscribe 601318.SSE
+  subscribe <instrument>                      add market data, e.g. subscribe 601318
   status                                      connection state
   help                                        this list
-  quit                                        stop the trader`;
+  quit                                        stop the trader
+Instruments: a code whose range names its exchange (600000 → SSE, 000001 → SZSE) or code.exchange.
+Keys: Up/Down recall earlier commands; Ctrl-C or Ctrl-D stops the trader.`;
 
 /** Options of {@link startTerminalMode}. */
 export interface TerminalModeOptions {
   readonly runtime: TraderRuntime;
   readonly io: CliIo;
-  /** Called on `quit` and at the end of input. */
+  /** Show full order and trade ids (and the exact cost) instead of the short display ids. */
+  readonly full?: boolean;
+  /** Interval of the TICKS line in ms (default {@link TERMINAL_TICKER_INTERVAL_MS}); 0 turns it off. */
+  readonly tickerMs?: number;
+  /** Called on `quit`, Ctrl-C and at the end of input. */
   readonly onQuit: (reason: string) => void;
 }
 
@@ -58,50 +67,119 @@ export interface TerminalMode {
   stop(): void;
 }
 
-function contractOf(runtime: TraderRuntime, vtSymbol: string): ContractData | undefined {
-  return runtime.mainEngine.getContract(vtSymbol);
-}
-
 /** Starts printing events and reading commands. */
 export function startTerminalMode(options: TerminalModeOptions): TerminalMode {
   const { runtime, io } = options;
   const main = runtime.mainEngine;
   const engine = main.eventEngine;
-  const print = (line: string) => io.out(`${clock()} ${line}`);
-  const printLines = (lines: readonly string[]) => {
-    for (const line of lines) io.out(line);
+  const full = options.full === true;
+  let stopped = false;
+
+  const screen = new TerminalScreen(
+    { input: io.input, output: io.output, error: io.error },
+    (line) => {
+      if (stopped) return;
+      try {
+        run(line);
+      } catch (err) {
+        screen.err(err instanceof TraderError ? err.message : `error: ${(err as Error).message}`);
+      }
+    },
+    (reason) => {
+      if (!stopped) options.onQuit(reason);
+    },
+  );
+  const print = (line: string) => screen.out(`${clock()} ${line}`);
+  const printLines = (lines: readonly string[]) => screen.outLines(lines);
+
+  // Short ids are the shortest unique tails among every order the OMS knows (shared with the
+  // dashboard), so they are computed afresh for each line.
+  const shortOf = (vtId: string, known: readonly string[]) =>
+    full ? vtId : (shortIds([...known, vtId]).get(vtId) ?? vtId);
+  const ctx: DisplayContext = {
+    full,
+    priceTick: (vtSymbol) => main.getContract(vtSymbol)?.pricetick,
+    // The id itself is included: an order just sent reaches the OMS only with its first event.
+    orderId: (vtOrderid) =>
+      shortOf(
+        vtOrderid,
+        main.getAllOrders().map((o) => o.vtOrderid),
+      ),
+    tradeId: (vtTradeid) =>
+      shortOf(
+        vtTradeid,
+        main.getAllTrades().map((t) => t.vtTradeid),
+      ),
   };
 
-  const onOrder: EventHandler<typeof EVENT_ORDER> = (event) => print(formatOrder(event.data));
-  const onTrade: EventHandler<typeof EVENT_TRADE> = (event) => print(formatTrade(event.data));
-  const onLog: EventHandler<typeof EVENT_LOG> = (event) =>
-    print(`LOG ${event.data.level} ${event.data.gatewayName}: ${event.data.msg}`);
+  /** Subscriptions asked for here and not yet confirmed by a tick or refused. */
+  const awaited = new Set<string>();
+
+  const onOrder: EventHandler<typeof EVENT_ORDER> = (event) => print(formatOrder(event.data, ctx));
+  const onTrade: EventHandler<typeof EVENT_TRADE> = (event) => print(formatTrade(event.data, ctx));
+  const onLog: EventHandler<typeof EVENT_LOG> = (event) => {
+    const text = full
+      ? event.data.msg
+      : shortenIdsInText(event.data.msg, shortIds(main.getAllOrders().map((o) => o.vtOrderid)));
+    print(`LOG ${event.data.level} ${event.data.gatewayName}: ${text}`);
+  };
   const onStatus: EventHandler<typeof EVENT_GATEWAY_STATUS> = (event) => {
     const s = event.data;
     print(`STATUS ${s.gatewayName} ${s.side} ${s.state}${s.msg !== "" ? ` ${s.msg}` : ""}`);
   };
+  let lastTickAt: number | undefined;
+  const onTick: EventHandler<typeof EVENT_TICK> = (event) => {
+    lastTickAt = Date.now();
+    if (awaited.delete(event.data.vtSymbol)) print(`SUBSCRIBED ${event.data.vtSymbol}: market data arriving`);
+  };
+  /** Refusals already printed (each is printed once, also for subscriptions given at start). */
+  const reported = new Set<string>();
+  const offFailures = runtime.onChange((message) => {
+    if (message.kind !== "subscriptionFailures") return;
+    for (const vtSymbol of reported) if (!(vtSymbol in message.data)) reported.delete(vtSymbol);
+    for (const [vtSymbol, reason] of Object.entries(message.data)) {
+      awaited.delete(vtSymbol);
+      if (reported.has(vtSymbol)) continue;
+      reported.add(vtSymbol);
+      print(`SUBSCRIBE FAILED ${vtSymbol}: ${reason}`);
+    }
+  });
   engine.register(EVENT_ORDER, onOrder);
   engine.register(EVENT_TRADE, onTrade);
   engine.register(EVENT_LOG, onLog);
   engine.register(EVENT_GATEWAY_STATUS, onStatus);
-  const ticker = setInterval(() => {
-    const ticks = main.getAllTicks();
-    if (ticks.length > 0) print(formatTicker(ticks));
-  }, TERMINAL_TICKER_INTERVAL_MS);
-  ticker.unref();
+  engine.register(EVENT_TICK, onTick);
+  const tickerMs = options.tickerMs ?? TERMINAL_TICKER_INTERVAL_MS;
+  const ticker =
+    tickerMs > 0
+      ? setInterval(() => {
+          const ticks = main.getAllTicks();
+          if (ticks.length === 0) return;
+          // Prices of a market side that is down are the last received: say so, with their age.
+          const market = main.oms.getAllGatewayStatuses().find((s) => s.side === "MARKET");
+          const stale =
+            market !== undefined && !isUp(market.state)
+              ? ` (STALE: market ${market.state.toLowerCase()}${lastTickAt !== undefined ? `, last tick ${Math.round((Date.now() - lastTickAt) / 1000)} s ago` : ""})`
+              : "";
+          print(`${formatTicker(ticks, ctx)}${stale}`);
+        }, tickerMs)
+      : undefined;
+  ticker?.unref();
 
   const sendOrder = (direction: Direction, args: readonly string[]) => {
-    const [vtSymbol, priceText, volumeText] = args;
-    if (vtSymbol === undefined || priceText === undefined || volumeText === undefined) {
-      io.err(`usage: ${direction === Direction.LONG ? "buy" : "sell"} <instrument> <price|market> <volume>`);
+    const [instrument, priceText, volumeText] = args;
+    if (instrument === undefined || priceText === undefined || volumeText === undefined) {
+      screen.err(
+        `usage: ${direction === Direction.LONG ? "buy" : "sell"} <instrument> <price|market> <volume>`,
+      );
       return;
     }
-    const dot = vtSymbol.lastIndexOf(".");
+    const { symbol, exchange, vtSymbol } = parseVtSymbolInput(instrument);
     const market = /^(market|mkt)$/i.test(priceText);
     const req = parseOrderBody(
       {
-        symbol: dot > 0 ? vtSymbol.slice(0, dot) : vtSymbol,
-        exchange: dot > 0 ? vtSymbol.slice(dot + 1).toUpperCase() : "",
+        symbol,
+        exchange,
         direction,
         type: market ? OrderType.MARKET : OrderType.LIMIT,
         price: market ? 0 : priceText,
@@ -116,13 +194,48 @@ export function startTerminalMode(options: TerminalModeOptions): TerminalMode {
         price: req.price,
         volume: req.volume,
       },
-      contractOf(runtime, req.vtSymbol),
+      main.getContract(vtSymbol),
     );
     if (problems.length > 0) {
-      io.err(`not sent: ${problems.join("; ")}`);
+      screen.err(`not sent: ${problems.join("; ")}`);
       return;
     }
-    print(`SENT ${runtime.sendOrder(req)}`);
+    print(`SENT ${ctx.orderId(runtime.sendOrder(req))}`);
+  };
+
+  const cancel = (typed: string | undefined) => {
+    if (typed === undefined) {
+      screen.err("usage: cancel <order id>");
+      return;
+    }
+    const match = resolveId(
+      typed,
+      main.getAllOrders().map((o) => o.vtOrderid),
+    );
+    if (match.kind === "none") throw new InputError(`no order ${typed} (type "orders all" for the ids)`);
+    if (match.kind === "many") {
+      throw new InputError(
+        `${typed} matches ${match.vtIds.length} orders (${match.vtIds.map((id) => ctx.orderId(id)).join(", ")}); type more of the id`,
+      );
+    }
+    runtime.cancelOrder(match.vtId);
+    print(`CANCEL requested for ${ctx.orderId(match.vtId)}`);
+  };
+
+  const subscribe = (typed: string | undefined) => {
+    if (typed === undefined) {
+      screen.err("usage: subscribe <instrument>, e.g. subscribe 601318");
+      return;
+    }
+    const { vtSymbol } = parseVtSymbolInput(typed);
+    if (runtime.subscriptionList.includes(vtSymbol) && !runtime.subscriptionFailures.has(vtSymbol)) {
+      print(`already subscribed to ${vtSymbol}`);
+      return;
+    }
+    // Success is known only when the first tick comes (or the server refuses the code).
+    awaited.add(vtSymbol);
+    runtime.subscribe(vtSymbol);
+    print(`SUBSCRIBING ${vtSymbol}: waiting for the market server`);
   };
 
   const run = (line: string) => {
@@ -137,72 +250,50 @@ export function startTerminalMode(options: TerminalModeOptions): TerminalMode {
       case "sell":
         sendOrder(Direction.SHORT, args);
         return;
-      case "cancel": {
-        const id = args[0];
-        if (id === undefined) {
-          io.err("usage: cancel <order id>");
-          return;
-        }
-        const vtOrderid = id.includes(".") ? id : `${runtime.gatewayName}.${id}`;
-        runtime.cancelOrder(vtOrderid);
-        print(`CANCEL requested for ${vtOrderid}`);
+      case "cancel":
+        cancel(args[0]);
         return;
-      }
       case "orders":
-        printLines(formatOrders(args[0] === "all" ? main.getAllOrders() : main.getAllActiveOrders()));
+        printLines(formatOrders(args[0] === "all" ? main.getAllOrders() : main.getAllActiveOrders(), ctx));
         return;
       case "trades":
-        printLines(formatTrades(main.getAllTrades()));
+        printLines(formatTrades(main.getAllTrades(), ctx));
         return;
       case "positions":
-        printLines(formatPositions(main.getAllPositions()));
+        printLines(formatPositions(main.getAllPositions(), ctx));
         return;
       case "account":
         printLines(formatAccounts(main.getAllAccounts()));
         return;
       case "ticks":
-        printLines(formatTicks(main.getAllTicks()));
+        printLines(formatTicks(main.getAllTicks(), ctx));
         return;
       case "subscribe":
       case "sub":
-        runtime.subscribe(args[0] ?? "");
-        print(`SUBSCRIBED ${runtime.subscriptionList.join(", ")}`);
+        subscribe(args[0]);
         return;
       case "status":
         for (const status of main.oms.getAllGatewayStatuses()) {
-          io.out(
+          screen.out(
             `${status.gatewayName} ${status.side} ${status.state}${status.msg !== "" ? ` ${status.msg}` : ""}`,
           );
         }
         return;
       case "help":
       case "?":
-        io.out(TERMINAL_HELP);
+        screen.out(TERMINAL_HELP);
         return;
       case "quit":
       case "exit":
         options.onQuit("quit");
         return;
       default:
-        io.err(`unknown command "${command}" (type help)`);
+        screen.err(`unknown command "${command}" (type help)`);
     }
   };
 
-  // Not a readline "terminal": Ctrl-C stays a process signal and stops the trader like in browser mode.
-  const rl: Interface = createInterface({ input: io.input, terminal: false });
-  let stopped = false;
-  rl.on("line", (line) => {
-    if (stopped) return;
-    try {
-      run(line);
-    } catch (err) {
-      io.err(err instanceof TraderError ? err.message : `error: ${(err as Error).message}`);
-    }
-  });
-  rl.on("close", () => {
-    if (!stopped) options.onQuit("end of input");
-  });
-  io.out('Type "help" for commands.');
+  screen.out('Type "help" for commands.');
+  screen.start();
 
   return {
     stop() {
@@ -213,7 +304,9 @@ export function startTerminalMode(options: TerminalModeOptions): TerminalMode {
       engine.unregister(EVENT_TRADE, onTrade);
       engine.unregister(EVENT_LOG, onLog);
       engine.unregister(EVENT_GATEWAY_STATUS, onStatus);
-      rl.close();
+      engine.unregister(EVENT_TICK, onTick);
+      offFailures();
+      screen.close();
     },
   };
 }

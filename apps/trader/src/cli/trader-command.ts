@@ -20,6 +20,7 @@ import {
   LOOPBACK_HOSTS,
   PORT_ENV,
   SHUTDOWN_TIMEOUT_MS,
+  TERMINAL_TICKER_INTERVAL_MS,
 } from "../constants.js";
 import { InputError, TraderError } from "../errors.js";
 import { readSettingFile } from "../gateway-settings.js";
@@ -39,6 +40,8 @@ market servers with a demo account) through the real HFT gateway and native libr
   --journal <file.db>       order journal (SQLite): after a restart, order ids continue, trades are
                             not pushed twice and the day's orders come back (for a real server)
   --no-browser              terminal mode: print orders/trades and read commands on stdin
+  --full                    terminal mode: full order and trade ids instead of the short ones
+  --ticker <seconds>        terminal mode: interval of the TICKS price line (default ${TERMINAL_TICKER_INTERVAL_MS / 1000}; 0 = off)
   --port <n>                dashboard port (default ${DEFAULT_HTTP_PORT}, or $${PORT_ENV}; 0 = any free port)
   --host <address>          dashboard interface (default ${DEFAULT_HTTP_HOST}; others print a warning)
   --subscribe <list>        instruments to subscribe, e.g. 600000.SSE,000001.SZSE (default: the demo set)
@@ -49,7 +52,15 @@ market servers with a demo account) through the real HFT gateway and native libr
   -h, --help                show this help
 `;
 
-function parseTraderArgs(argv: readonly string[], io: CliIo): { options: TraderOptions; terminal: boolean } {
+interface TraderArgs {
+  readonly options: TraderOptions;
+  readonly terminal: boolean;
+  readonly full: boolean;
+  /** Interval of the terminal mode's TICKS line in ms; 0 turns it off. */
+  readonly tickerMs: number;
+}
+
+function parseTraderArgs(argv: readonly string[], io: CliIo): TraderArgs {
   let values: Record<string, string | boolean | undefined>;
   try {
     ({ values } = parseArgs({
@@ -60,6 +71,8 @@ function parseTraderArgs(argv: readonly string[], io: CliIo): { options: TraderO
         settings: { type: "string" },
         journal: { type: "string" },
         "no-browser": { type: "boolean" },
+        full: { type: "boolean" },
+        ticker: { type: "string" },
         port: { type: "string" },
         host: { type: "string" },
         subscribe: { type: "string" },
@@ -96,7 +109,13 @@ function parseTraderArgs(argv: readonly string[], io: CliIo): { options: TraderO
     },
   };
   if (values.help === true) throw new HelpRequested();
-  return { options, terminal: values["no-browser"] === true };
+  const tickerSeconds = intOption("--ticker", str("ticker"), 0, 3600);
+  return {
+    options,
+    terminal: values["no-browser"] === true,
+    full: values.full === true,
+    tickerMs: tickerSeconds === undefined ? TERMINAL_TICKER_INTERVAL_MS : tickerSeconds * 1000,
+  };
 }
 
 class HelpRequested extends Error {}
@@ -124,7 +143,7 @@ function watchQuietly(app: TraderApp, io: CliIo): () => void {
 
 /** Runs `tsgate trader`; resolves with the exit code after shutdown. */
 export async function runTrader(argv: readonly string[], io: CliIo): Promise<number> {
-  let parsed: { options: TraderOptions; terminal: boolean };
+  let parsed: TraderArgs;
   try {
     parsed = parseTraderArgs(argv, io);
   } catch (err) {
@@ -142,7 +161,7 @@ export async function runTrader(argv: readonly string[], io: CliIo): Promise<num
     }
     throw err;
   }
-  const { options, terminal } = parsed;
+  const { options, terminal, full, tickerMs } = parsed;
   const host = options.host ?? DEFAULT_HTTP_HOST;
   if (!LOOPBACK_HOSTS.has(host)) {
     io.err(
@@ -222,7 +241,7 @@ export async function runTrader(argv: readonly string[], io: CliIo): Promise<num
     process.on("SIGINT", onInt);
     process.on("SIGTERM", onTerm);
     if (terminal) {
-      terminalMode = startTerminalMode({ runtime: app.runtime, io, onQuit: stop });
+      terminalMode = startTerminalMode({ runtime: app.runtime, io, full, tickerMs, onQuit: stop });
     } else {
       unwatch = watchQuietly(app, io);
     }

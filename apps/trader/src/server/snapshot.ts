@@ -25,6 +25,7 @@ export function buildSnapshot(runtime: TraderRuntime): Snapshot {
     logs: main.getAllLogs().slice(-SNAPSHOT_LOGS),
     statuses: main.oms.getAllGatewayStatuses(),
     subscriptions: runtime.subscriptionList,
+    subscriptionFailures: runtime.subscriptionFailures.all(),
     history: runtime.history.all(),
     settings: runtime.maskedSettings(),
   };

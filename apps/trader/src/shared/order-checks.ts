@@ -11,6 +11,7 @@
  *
  * @module
  */
+import { formatPrice } from "./price-format.js";
 
 /** Scale of prices on the wire (4 decimals). */
 const PRICE_SCALE = 10_000;
@@ -42,11 +43,6 @@ export function scalePrice(price: number): number | undefined {
   const raw = price * PRICE_SCALE;
   const units = Math.round(raw);
   return Math.abs(units - raw) > SCALE_EPSILON * PRICE_SCALE ? undefined : units;
-}
-
-/** A price without float noise, e.g. `formatPrice(0.1 + 0.2)` is `"0.3"`. */
-export function formatPrice(price: number): string {
-  return String(Number(price.toFixed(4)));
 }
 
 /**
@@ -94,21 +90,21 @@ function checkLimitPrice(price: number, contract: ContractRules): string[] {
   const tick = contract.pricetick > 0 ? scalePrice(contract.pricetick) : undefined;
   if (tick !== undefined && tick > 0 && units % tick !== 0) {
     problems.push(
-      `price ${formatPrice(price)} is not a multiple of the tick ${formatPrice(contract.pricetick)}`,
+      `price ${formatPrice(price)} is not a multiple of the tick ${formatPrice(contract.pricetick, contract.pricetick)}`,
     );
   }
   const up =
     contract.limitUp !== undefined && contract.limitUp > 0 ? scalePrice(contract.limitUp) : undefined;
   if (up !== undefined && units > up) {
     problems.push(
-      `price ${formatPrice(price)} is above the limit-up price ${formatPrice(contract.limitUp ?? 0)}`,
+      `price ${formatPrice(price)} is above the limit-up price ${formatPrice(contract.limitUp ?? 0, contract.pricetick)}`,
     );
   }
   const down =
     contract.limitDown !== undefined && contract.limitDown > 0 ? scalePrice(contract.limitDown) : undefined;
   if (down !== undefined && units < down) {
     problems.push(
-      `price ${formatPrice(price)} is below the limit-down price ${formatPrice(contract.limitDown ?? 0)}`,
+      `price ${formatPrice(price)} is below the limit-down price ${formatPrice(contract.limitDown ?? 0, contract.pricetick)}`,
     );
   }
   return problems;

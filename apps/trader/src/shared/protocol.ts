@@ -70,6 +70,8 @@ export interface Snapshot {
   readonly logs: readonly WireLog[];
   readonly statuses: readonly WireStatus[];
   readonly subscriptions: readonly string[];
+  /** Subscriptions the gateway or the market server refused: the reason by vtSymbol. */
+  readonly subscriptionFailures: Readonly<Record<string, string>>;
   readonly history: Readonly<Record<string, readonly PricePoint[]>>;
   readonly settings: MaskedSettings;
 }
@@ -86,6 +88,7 @@ export type ServerMessage =
   | { readonly kind: "log"; readonly data: WireLog }
   | { readonly kind: "status"; readonly data: WireStatus }
   | { readonly kind: "subscriptions"; readonly data: readonly string[] }
+  | { readonly kind: "subscriptionFailures"; readonly data: Readonly<Record<string, string>> }
   | {
       readonly kind: "settings";
       readonly data: { readonly settings: MaskedSettings; readonly mode: TraderMode };

@@ -9,6 +9,8 @@ import type { ErrorAnswer } from "../../src/shared/protocol.js";
 
 const TOKEN_KEY = "tsgate.token";
 const TOKEN_HEADER = "X-Tsgate-Token";
+/** The message of a request that got no answer at all. */
+const UNREACHABLE = "the trader did not answer (is tsgate still running?); nothing was done";
 
 /** Reads the token from the URL (then hides it) or from this tab's storage. */
 export function takeToken(): string | undefined {
@@ -60,12 +62,18 @@ export class ApiClient {
   private async call<T>(method: string, path: string, body?: unknown): Promise<T> {
     const headers: Record<string, string> = { [TOKEN_HEADER]: this.token };
     if (body !== undefined) headers["Content-Type"] = "application/json";
-    const response = await fetch(path, {
-      method,
-      headers,
-      cache: "no-store",
-      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-    });
+    let response: Response;
+    try {
+      response = await fetch(path, {
+        method,
+        headers,
+        cache: "no-store",
+        ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+      });
+    } catch {
+      // fetch only says "TypeError: Failed to fetch": say what it means.
+      throw new ApiError(0, { error: UNREACHABLE });
+    }
     let answer: unknown;
     try {
       answer = await response.json();

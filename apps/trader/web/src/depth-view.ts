@@ -1,7 +1,9 @@
 /** Five levels of bid and ask for the selected instrument; a click on a price fills the order price. */
+
+import { decimalsOf } from "../../src/shared/price-format.js";
 import type { WireTick } from "../../src/shared/protocol.js";
 import { byId, el, tbodyOf } from "./dom.js";
-import { decimalsOf, price, trendClass, volume } from "./format.js";
+import { price, trendClass, volume } from "./format.js";
 import type { Store } from "./store.js";
 
 const LEVELS = [1, 2, 3, 4, 5] as const;

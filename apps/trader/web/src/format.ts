@@ -1,10 +1,8 @@
-/** Number and time formatting for the dashboard. */
-
-/** Decimals that show a price with this tick: 0.01 → 2, 0.001 → 3. */
-export function decimalsOf(pricetick: number | undefined): number {
-  if (pricetick === undefined || !(pricetick > 0)) return 2;
-  return Math.min(4, Math.max(0, Math.ceil(-Math.log10(pricetick) - 1e-9)));
-}
+/**
+ * Number and time formatting for the dashboard. Price decimals come from the instrument's tick
+ * (src/shared/price-format.ts, shared with the terminal); short order ids from
+ * src/shared/display-id.ts through the store.
+ */
 
 /** A price with the instrument's decimals; "—" for 0 (no price). */
 export function price(value: number, decimals = 2): string {
@@ -47,22 +45,4 @@ export function timeOf(iso: string | undefined): string {
 /** Buy/sell label of a direction. */
 export function sideLabel(direction: string): string {
   return direction === "LONG" ? "Buy 买" : direction === "SHORT" ? "Sell 卖" : direction;
-}
-
-const SHORT_ID_CHARS = 10;
-
-/**
- * The short form of a vtOrderid for display: the gateway-local id, cut to its last characters
- * when long (HFT ids start with a date and time; the tail tells orders apart). The full id is in
- * the cell's title.
- */
-export function shortOrderId(vtOrderid: string): string {
-  const local = localOrderId(vtOrderid);
-  return local.length > SHORT_ID_CHARS + 2 ? `…${local.slice(-SHORT_ID_CHARS)}` : local;
-}
-
-/** The gateway-local part of a vtOrderid (`HFT.123` → `123`). */
-export function localOrderId(vtOrderid: string): string {
-  const dot = vtOrderid.indexOf(".");
-  return dot >= 0 ? vtOrderid.slice(dot + 1) : vtOrderid;
 }

@@ -3,7 +3,7 @@
  * delay when the connection drops (each reconnect starts with a fresh snapshot).
  */
 import type { ServerMessage } from "../../src/shared/protocol.js";
-import type { ApiClient } from "./api-client.js";
+import { type ApiClient, ApiError } from "./api-client.js";
 import type { Store } from "./store.js";
 
 const RETRY_MIN_MS = 500;
@@ -12,13 +12,23 @@ const RETRY_MAX_MS = 5000;
 /** State of the feed, shown in the LIVE badge. */
 export type FeedState = "CONNECTING" | "OPEN" | "CLOSED";
 
-export function startLiveFeed(api: ApiClient, store: Store, onState: (state: FeedState) => void): void {
+/**
+ * Opens the feed and keeps it open. `onRefused` is called (and reconnecting stops) when the trader
+ * answers again but refuses the token: it was restarted, and a new token was printed.
+ */
+export function startLiveFeed(
+  api: ApiClient,
+  store: Store,
+  onState: (state: FeedState) => void,
+  onRefused: (reason: string) => void,
+): void {
   let delay = RETRY_MIN_MS;
   const connect = () => {
     onState("CONNECTING");
     const ws = new WebSocket(api.feedUrl());
     ws.addEventListener("open", () => {
       delay = RETRY_MIN_MS;
+      store.setFeedOpen(true);
       onState("OPEN");
     });
     ws.addEventListener("message", (event) => {
@@ -26,9 +36,17 @@ export function startLiveFeed(api: ApiClient, store: Store, onState: (state: Fee
       store.apply(JSON.parse(event.data) as ServerMessage);
     });
     ws.addEventListener("close", () => {
+      store.setFeedOpen(false);
       onState("CLOSED");
-      setTimeout(connect, delay);
-      delay = Math.min(RETRY_MAX_MS, delay * 2);
+      const retry = () => {
+        setTimeout(connect, delay);
+        delay = Math.min(RETRY_MAX_MS, delay * 2);
+      };
+      // A browser hides why a WebSocket upgrade failed: ask the API whether the token still works.
+      api.get("/api/state").then(retry, (err: unknown) => {
+        if (err instanceof ApiError && (err.status === 401 || err.status === 403)) onRefused(err.message);
+        else retry();
+      });
     });
   };
   connect();

@@ -4,6 +4,7 @@
  */
 import { ApiClient, ApiError, takeToken } from "./api-client.js";
 import { ConnectDialog } from "./connect-dialog.js";
+import { staleReason } from "./connection-health.js";
 import { renderDepth } from "./depth-view.js";
 import { byId } from "./dom.js";
 import { startLiveFeed } from "./live-feed.js";
@@ -19,6 +20,9 @@ import { OrderEntry } from "./order-entry.js";
 import { PriceChart } from "./price-chart.js";
 import { renderFeed, renderStatus } from "./status-bar.js";
 import { Store } from "./store.js";
+
+/** How often the age of stale prices is redrawn. */
+const AGE_REFRESH_MS = 1000;
 
 function banner(text: string): void {
   const node = byId("banner");
@@ -84,26 +88,28 @@ async function main(): Promise<void> {
   byId<HTMLFormElement>("subscribe-form").addEventListener("submit", (event) => {
     event.preventDefault();
     const input = byId<HTMLInputElement>("subscribe-input");
-    const vtSymbol = input.value
-      .trim()
-      .toUpperCase()
-      .replace(/\.(SSE|SZSE)$/i, (m) => m.toUpperCase());
+    const error = byId("subscribe-error");
+    const vtSymbol = input.value.trim().toUpperCase();
     if (vtSymbol === "") return;
     api.post("/api/subscribe", { vtSymbol }).then(
       () => {
         input.value = "";
         input.removeAttribute("aria-invalid");
+        error.textContent = "";
       },
       (err: unknown) => {
+        // Said next to the box, not in a tooltip nobody hovers.
         input.setAttribute("aria-invalid", "true");
-        input.title = err instanceof Error ? err.message : String(err);
+        error.textContent = err instanceof Error ? err.message : String(err);
       },
     );
   });
 
   let instrumentFilled = false;
   store.subscribe((topics) => {
+    const connection = topics.has("feed") || topics.has("statuses");
     if (
+      connection ||
       topics.has("ticks") ||
       topics.has("subscriptions") ||
       topics.has("selection") ||
@@ -118,7 +124,8 @@ async function main(): Promise<void> {
     if (topics.has("positions")) renderPositions(store);
     if (topics.has("accounts") || topics.has("positions")) renderAccount(store);
     if (topics.has("logs")) renderLog(store);
-    if (topics.has("statuses") || topics.has("settings")) renderStatus(store);
+    if (connection || topics.has("settings")) renderStatus(store);
+    if (connection) entry.updateConnection();
     if (topics.has("contracts") || topics.has("orders") || topics.has("ticks")) entry.update();
     // Pre-fill the order entry with the first instrument once its contract and price are known.
     const selected = store.selected;
@@ -132,7 +139,16 @@ async function main(): Promise<void> {
       entry.setInstrument(selected, store.ticks.get(selected)?.lastPrice);
     }
   });
-  startLiveFeed(api, store, renderFeed);
+  // Stale prices show their age: redraw the ticks every second while they are stale.
+  setInterval(() => {
+    if (staleReason(store) !== undefined) renderTicks(store, select);
+  }, AGE_REFRESH_MS);
+  entry.updateConnection();
+  startLiveFeed(api, store, renderFeed, (reason) =>
+    banner(
+      `The trader was restarted and refuses this page's access token (${reason}). Open the URL it printed at its new start.`,
+    ),
+  );
 }
 
 void main();

@@ -2,19 +2,12 @@
  * The table monitors: ticks, active and all orders, trades, positions, account and log
  * (VeighNa Trader's monitors, one render function each).
  */
+import { costPriceDetail, costPriceText } from "../../src/shared/cost-price.js";
+import { decimalsOf } from "../../src/shared/price-format.js";
 import type { WireContract, WireOrder } from "../../src/shared/protocol.js";
+import { ageText, staleReason } from "./connection-health.js";
 import { byId, el, fillRows, tbodyOf } from "./dom.js";
-import {
-  amount,
-  changePct,
-  decimalsOf,
-  price,
-  shortOrderId,
-  sideLabel,
-  timeOf,
-  trendClass,
-  volume,
-} from "./format.js";
+import { amount, changePct, price, sideLabel, timeOf, trendClass, volume } from "./format.js";
 import { isActive, type Store } from "./store.js";
 
 function decimalsFor(store: Store, vtSymbol: string): number {
@@ -26,10 +19,22 @@ function decimalsFor(store: Store, vtSymbol: string): number {
 export function renderTicks(store: Store, onSelect: (vtSymbol: string) => void): void {
   const body = tbodyOf("ticks");
   const symbols = [...new Set([...store.subscriptions, ...store.ticks.keys()])];
+  const stale = staleReason(store);
+  const now = Date.now();
   const rows = symbols.map((vtSymbol) => {
     const t = store.ticks.get(vtSymbol);
     const d = decimalsFor(store, vtSymbol);
     const name = t?.name || store.contracts.get(vtSymbol)?.name || "";
+    const failure = store.subscriptionFailures[vtSymbol];
+    if (failure !== undefined) {
+      return el(
+        "tr",
+        { "data-vt": vtSymbol, "data-failed": true },
+        el("td", {}, vtSymbol),
+        el("td", {}, name),
+        el("td", { colspan: 13, class: "failed" }, `Subscription failed: ${failure}`),
+      );
+    }
     if (t === undefined) {
       return el(
         "tr",
@@ -47,9 +52,21 @@ export function renderTicks(store: Store, onSelect: (vtSymbol: string) => void):
           ? "flash-up"
           : "flash-down"
         : "";
+    const received = store.receivedAt.get(vtSymbol);
+    const rowClass = [vtSymbol === store.selected ? "selected" : "", stale !== undefined ? "stale" : ""]
+      .join(" ")
+      .trim();
+    const timeCell =
+      stale !== undefined
+        ? el(
+            "td",
+            { class: "age", title: stale },
+            `${timeOf(t.datetime)} · ${received !== undefined ? `${ageText(received, now)} old` : "old"}`,
+          )
+        : el("td", {}, timeOf(t.datetime));
     const row = el(
       "tr",
-      { "data-vt": vtSymbol, class: vtSymbol === store.selected ? "selected" : undefined },
+      { "data-vt": vtSymbol, class: rowClass === "" ? undefined : rowClass, title: stale },
       el("td", {}, vtSymbol),
       el("td", {}, name),
       el("td", { class: `num last ${trend} ${flash}` }, price(t.lastPrice, d)),
@@ -64,7 +81,7 @@ export function renderTicks(store: Store, onSelect: (vtSymbol: string) => void):
       el("td", { class: "num" }, price(t.preClose, d)),
       el("td", { class: "num up" }, price(t.limitUp, d)),
       el("td", { class: "num down" }, price(t.limitDown, d)),
-      el("td", {}, timeOf(t.datetime)),
+      timeCell,
     );
     row.addEventListener("click", () => onSelect(vtSymbol));
     return row;
@@ -77,7 +94,7 @@ export function renderTicks(store: Store, onSelect: (vtSymbol: string) => void):
 function orderCells(store: Store, o: WireOrder): HTMLTableCellElement[] {
   const d = decimalsFor(store, o.vtSymbol);
   return [
-    el("td", { title: o.vtOrderid }, shortOrderId(o.vtOrderid)),
+    el("td", { class: "id", title: o.vtOrderid }, store.orderLabel(o.vtOrderid)),
     el("td", {}, o.vtSymbol),
     el("td", { class: o.direction === "LONG" ? "up" : "down" }, sideLabel(o.direction)),
     el("td", {}, o.type === "MARKET" ? "Market" : "Limit"),
@@ -141,7 +158,11 @@ export function renderTrades(store: Store): void {
     trades.map((t) =>
       el(
         "tr",
-        { "data-vttradeid": t.vtTradeid, "data-vtorderid": t.vtOrderid, title: `order ${t.vtOrderid}` },
+        {
+          "data-vttradeid": t.vtTradeid,
+          "data-vtorderid": t.vtOrderid,
+          title: `trade ${t.vtTradeid}, order ${t.vtOrderid} (${store.orderLabel(t.vtOrderid)})`,
+        },
         el("td", {}, timeOf(t.datetime)),
         el("td", {}, t.vtSymbol),
         el("td", { class: t.direction === "LONG" ? "up" : "down" }, sideLabel(t.direction)),
@@ -169,7 +190,11 @@ export function renderPositions(store: Store): void {
         el("td", { class: "num volume" }, volume(p.volume)),
         el("td", { class: "num" }, volume(p.ydVolume)),
         el("td", { class: "num" }, volume(p.frozen)),
-        el("td", { class: "num" }, price(p.price, 3)),
+        el(
+          "td",
+          { class: "num cost", title: costPriceDetail(p, store.contracts.get(p.vtSymbol)?.pricetick) },
+          costPriceText(p, store.contracts.get(p.vtSymbol)?.pricetick),
+        ),
         el("td", { class: `num ${p.pnl > 0 ? "up" : p.pnl < 0 ? "down" : ""}` }, amount(p.pnl)),
       ),
     ),
@@ -221,7 +246,12 @@ export function renderLog(store: Store): void {
     .slice(-200)
     .reverse()
     .map((log) =>
-      el("li", { class: log.level }, el("time", {}, timeOf(log.time)), `${log.gatewayName}: ${log.msg}`),
+      el(
+        "li",
+        { class: log.level, title: log.msg },
+        el("time", {}, timeOf(log.time)),
+        `${log.gatewayName}: ${store.shortenIds(log.msg)}`,
+      ),
     );
   byId("log").replaceChildren(...items);
 }

@@ -4,11 +4,12 @@
  * answer (the REJECTED order's reason, or that it rests or filled).
  */
 
-import { checkOrder, formatPrice, type OrderDraft } from "../../src/shared/order-checks.js";
+import { checkOrder, type OrderDraft } from "../../src/shared/order-checks.js";
+import { formatPrice } from "../../src/shared/price-format.js";
 import type { OrderAnswer, OrderBody, WireContract } from "../../src/shared/protocol.js";
 import { type ApiClient, ApiError } from "./api-client.js";
+import { orderBlockReason } from "./connection-health.js";
 import { byId, el } from "./dom.js";
-import { decimalsOf, localOrderId } from "./format.js";
 import type { Store } from "./store.js";
 
 type Tone = "error" | "ok" | "info";
@@ -25,6 +26,10 @@ export class OrderEntry {
   private readonly submit = byId<HTMLButtonElement>("order-submit");
   private readonly message = byId("order-message");
   private readonly info = byId("order-contract");
+  private readonly blocked = byId("order-blocked");
+  /** Why orders cannot be sent now (no trader, no trade server), shown above the button. */
+  private blockReason: string | undefined;
+  private sending = false;
   /** The order sent last, whose fate the message shows. */
   private tracked: string | undefined;
   private trackedStatus = "";
@@ -54,8 +59,17 @@ export class OrderEntry {
 
   /** Fills the price (a click in the depth view). */
   setPrice(value: number): void {
-    this.price.value = value.toFixed(decimalsOf(this.contract()?.pricetick));
+    this.price.value = formatPrice(value, this.contract()?.pricetick);
     this.refresh();
+  }
+
+  /** Disables the entry, with the reason, while orders cannot reach the broker. */
+  updateConnection(): void {
+    this.blockReason = orderBlockReason(this.store);
+    this.blocked.hidden = this.blockReason === undefined;
+    this.blocked.textContent = this.blockReason ?? "";
+    this.submit.disabled = this.blockReason !== undefined || this.sending;
+    this.submit.title = this.blockReason ?? "";
   }
 
   /** Updates the contract line and the datalist, and follows the tracked order. */
@@ -103,7 +117,7 @@ export class OrderEntry {
     this.volume.step = String(direction === "LONG" ? contract.volumeStep : 1);
     const limits =
       contract.limitDown !== undefined && contract.limitUp !== undefined
-        ? ` · limits ${formatPrice(contract.limitDown)}–${formatPrice(contract.limitUp)}`
+        ? ` · limits ${formatPrice(contract.limitDown, contract.pricetick)}–${formatPrice(contract.limitUp, contract.pricetick)}`
         : "";
     const lot =
       contract.volumeStep === contract.minVolume
@@ -111,7 +125,7 @@ export class OrderEntry {
         : `min ${contract.minVolume} +${contract.volumeStep}`;
     this.info.replaceChildren(
       el("b", {}, contract.name),
-      ` · ${lot} · tick ${formatPrice(contract.pricetick)}${limits}`,
+      ` · ${lot} · tick ${formatPrice(contract.pricetick, contract.pricetick)}${limits}`,
     );
   }
 
@@ -121,6 +135,10 @@ export class OrderEntry {
   }
 
   private async send(): Promise<void> {
+    if (this.blockReason !== undefined) {
+      this.show("error", `Not sent: ${this.blockReason}`);
+      return;
+    }
     const draft: OrderDraft = {
       direction: this.direction(),
       type: this.type.value === "MARKET" ? "MARKET" : "LIMIT",
@@ -142,17 +160,19 @@ export class OrderEntry {
       price: draft.type === "MARKET" ? 0 : draft.price,
       volume: draft.volume,
     };
-    this.submit.disabled = true;
+    this.sending = true;
+    this.updateConnection();
     try {
       const answer = await this.api.post<OrderAnswer>("/api/order", body);
       this.tracked = answer.vtOrderid;
       this.trackedStatus = "";
-      this.show("info", `Sent ${localOrderId(answer.vtOrderid)}; waiting for the broker…`);
+      this.show("info", `Sent ${this.store.orderLabel(answer.vtOrderid)}; waiting for the broker…`);
       this.followTracked();
     } catch (err) {
       this.show("error", `Not sent: ${err instanceof ApiError ? err.message : String(err)}`);
     } finally {
-      this.submit.disabled = false;
+      this.sending = false;
+      this.updateConnection();
     }
   }
 
@@ -161,7 +181,7 @@ export class OrderEntry {
     const order = this.store.orders.get(this.tracked);
     if (order === undefined || order.status === this.trackedStatus) return;
     this.trackedStatus = order.status;
-    const id = localOrderId(order.vtOrderid);
+    const id = this.store.orderLabel(order.vtOrderid);
     switch (order.status) {
       case "REJECTED":
         this.show("error", `Rejected: ${order.statusMsg || "no reason given"} (order ${id})`);

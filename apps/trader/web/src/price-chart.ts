@@ -3,8 +3,9 @@
  * time axis below, the previous close dashed, the latest price tagged. Red above the previous
  * close, green below (the Chinese convention).
  */
+
+import { decimalsOf } from "../../src/shared/price-format.js";
 import type { PricePoint } from "../../src/shared/protocol.js";
-import { decimalsOf } from "./format.js";
 import type { Store } from "./store.js";
 
 const AXIS_RIGHT = 58;

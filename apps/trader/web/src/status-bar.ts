@@ -1,4 +1,5 @@
 /** The top bar: connection state of both gateway sides and of the live feed, and the mode. */
+import { TRADER_UNREACHABLE } from "./connection-health.js";
 import { byId } from "./dom.js";
 import type { FeedState } from "./live-feed.js";
 import type { Store } from "./store.js";
@@ -16,6 +17,11 @@ function setBadge(id: string, state: string, label: string, title: string): void
 /** Gateway status badges and the mode line. */
 export function renderStatus(store: Store): void {
   for (const side of SIDES) {
+    if (!store.feedOpen) {
+      // The last status the trader sent is not current any more: claim nothing.
+      setBadge(`status-${side}`, "UNKNOWN", "UNKNOWN", TRADER_UNREACHABLE);
+      continue;
+    }
     const status = store.statuses.get(side);
     const state = status?.state ?? "DISCONNECTED";
     setBadge(`status-${side}`, state, state, status?.msg ?? "no status yet");
@@ -29,5 +35,10 @@ export function renderStatus(store: Store): void {
 /** The LIVE badge. */
 export function renderFeed(state: FeedState): void {
   const label = state === "OPEN" ? "live" : state === "CONNECTING" ? "connecting" : "reconnecting";
-  setBadge("status-feed", state, label, "Live updates from the trader");
+  setBadge(
+    "status-feed",
+    state,
+    label,
+    state === "OPEN" ? "Live updates from the trader" : TRADER_UNREACHABLE,
+  );
 }

@@ -2,6 +2,8 @@
  * The page's copy of the trader's state, fed by the snapshot and the live messages, with
  * per-topic change notification so each view redraws only when its data changed.
  */
+
+import { shortenIdsInText, shortIds } from "../../src/shared/display-id.js";
 import type {
   MaskedSettings,
   PricePoint,
@@ -31,7 +33,8 @@ export type Topic =
   | "history"
   | "subscriptions"
   | "settings"
-  | "selection";
+  | "selection"
+  | "feed";
 
 const MAX_LOGS = 500;
 const MAX_POINTS = 2000;
@@ -57,10 +60,17 @@ export class Store {
   readonly history = new Map<string, PricePoint[]>();
   logs: WireLog[] = [];
   subscriptions: readonly string[] = [];
+  /** Refused subscriptions: the reason by vtSymbol. */
+  subscriptionFailures: Readonly<Record<string, string>> = {};
+  /** When this page received each instrument's latest tick (epoch ms), for the age of stale prices. */
+  readonly receivedAt = new Map<string, number>();
+  /** Whether the WebSocket to the trader is open: when it is not, nothing shown is current. */
+  feedOpen = false;
   settings: MaskedSettings | undefined;
   /** The instrument shown in the depth view and the chart. */
   selected: string | undefined;
 
+  private shortOrderIds: Map<string, string> | undefined;
   private readonly listeners = new Set<(topics: ReadonlySet<Topic>) => void>();
   private readonly dirty = new Set<Topic>();
   private scheduled = false;
@@ -81,6 +91,7 @@ export class Store {
         const old = this.ticks.get(tick.vtSymbol);
         if (old !== undefined) this.previousLast.set(tick.vtSymbol, old.lastPrice);
         this.ticks.set(tick.vtSymbol, tick);
+        this.receivedAt.set(tick.vtSymbol, Date.now());
         if (tick.lastPrice > 0) {
           const series = this.history.get(tick.vtSymbol) ?? [];
           series.push([Date.parse(tick.datetime), tick.lastPrice]);
@@ -93,6 +104,7 @@ export class Store {
         return;
       }
       case "order":
+        if (!this.orders.has(message.data.vtOrderid)) this.shortOrderIds = undefined;
         this.orders.set(message.data.vtOrderid, message.data);
         this.touch("orders");
         return;
@@ -125,12 +137,42 @@ export class Store {
         this.subscriptions = message.data;
         this.touch("subscriptions");
         return;
+      case "subscriptionFailures":
+        this.subscriptionFailures = message.data;
+        this.touch("subscriptions");
+        return;
       case "settings":
         this.settings = message.data.settings;
         this.mode = message.data.mode;
         this.touch("settings");
         return;
     }
+  }
+
+  /**
+   * The short display id of an order (the shortest tail of its id no other order shares, as the
+   * terminal shows it); the full id belongs in the title.
+   */
+  orderLabel(vtOrderid: string): string {
+    this.shortOrderIds ??= shortIds(this.orders.keys());
+    return (
+      this.shortOrderIds.get(vtOrderid) ??
+      shortIds([...this.orders.keys(), vtOrderid]).get(vtOrderid) ??
+      vtOrderid
+    );
+  }
+
+  /** A log message with the order ids in it shortened as the tables show them. */
+  shortenIds(text: string): string {
+    this.shortOrderIds ??= shortIds(this.orders.keys());
+    return shortenIdsInText(text, this.shortOrderIds);
+  }
+
+  /** Records whether the feed is open (the LIVE badge, stale prices, the order entry). */
+  setFeedOpen(open: boolean): void {
+    if (this.feedOpen === open) return;
+    this.feedOpen = open;
+    this.touch("feed");
   }
 
   /** Shows `vtSymbol` in the depth view and the chart. */
@@ -149,6 +191,10 @@ export class Store {
     };
     fill(this.ticks, snapshot.ticks, (t) => t.vtSymbol);
     fill(this.orders, snapshot.orders, (o) => o.vtOrderid);
+    this.shortOrderIds = undefined;
+    const now = Date.now();
+    this.receivedAt.clear();
+    for (const tick of snapshot.ticks) this.receivedAt.set(tick.vtSymbol, now);
     fill(this.trades, snapshot.trades, (t) => t.vtTradeid);
     fill(this.positions, snapshot.positions, (p) => p.vtPositionid);
     fill(this.accounts, snapshot.accounts, (a) => a.vtAccountid);
@@ -159,6 +205,7 @@ export class Store {
       this.history.set(vtSymbol, [...points]);
     this.logs = [...snapshot.logs];
     this.subscriptions = snapshot.subscriptions;
+    this.subscriptionFailures = snapshot.subscriptionFailures;
     this.settings = snapshot.settings;
     if (this.selected === undefined || !this.ticks.has(this.selected)) {
       this.selected = snapshot.subscriptions[0] ?? snapshot.ticks[0]?.vtSymbol;
