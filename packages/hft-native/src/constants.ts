@@ -103,8 +103,11 @@ export const HFT_LIB_ENV = "TSGATE_HFT_LIB";
 /** Environment variable that lets local test runs skip the ffi-napi backend when it is not installed. */
 export const SKIP_FFI_NAPI_ENV = "TSGATE_SKIP_FFI_NAPI";
 
-/** The bundled simulation library's file name without extension, under `build/`. */
+/** The bundled simulation library's file name without extension, under `build/` (or {@link PREBUILT_DIR}). */
 export const BUNDLED_LIBRARY_BASENAME = "libhftsim";
+
+/** Where the package ships its prebuilt Windows DLLs, one folder per `win32-<arch>` (only x64 today). */
+export const PREBUILT_DIR = "prebuilt";
 
 /** The npm package name, used to find the package root from dist/ or src/. */
 export const PACKAGE_NAME = "@tsgate/hft-native";

@@ -10,6 +10,7 @@ import {
   HFT_ABI_VERSION,
   HFT_LIB_ENV,
   PACKAGE_NAME,
+  PREBUILT_DIR,
 } from "./constants.js";
 import { HftCallError, HftLibraryError, redact } from "./errors.js";
 import {
@@ -30,7 +31,10 @@ export type { BackendName } from "./ffi-backend.js";
 
 /** Options of {@link loadHftLibrary}. */
 export interface LoadHftLibraryOptions {
-  /** Library file. Default: env `TSGATE_HFT_LIB`, else the bundled `build/libhftsim.so` (`.dylib` on macOS). */
+  /**
+   * Library file. Default: env `TSGATE_HFT_LIB`, else the bundled `build/libhftsim.so` (`.dylib` on
+   * macOS; on Windows the shipped `prebuilt/win32-x64/libhftsim.dll`).
+   */
   path?: string;
   /** FFI backend. Default "koffi"; "ffi-napi" needs the optional dependency built. */
   backend?: BackendName;
@@ -131,9 +135,13 @@ export function loadHftLibrary(options: LoadHftLibraryOptions = {}): HftLibrary 
   const where = `${path} (${describeSource(source)})`;
 
   if (!existsSync(path) || !statSync(path).isFile()) {
+    const remedy =
+      source === "bundled" && process.platform === "win32"
+        ? `The package ships it prebuilt for win32-x64 only (this is win32-${process.arch}); reinstall @tsgate/hft-native`
+        : `Build the bundled simulation library with \`${BUILD_COMMAND}\``;
     throw new HftLibraryError(
       "LIBRARY_NOT_FOUND",
-      `HFT library not found: ${where}. Build the bundled simulation library with \`${BUILD_COMMAND}\`, ` +
+      `HFT library not found: ${where}. ${remedy}, ` +
         `or set the \`path\` option or the ${HFT_LIB_ENV} environment variable to an existing library.`,
       path,
     );
@@ -232,9 +240,15 @@ export function resolveLibraryPath(optionPath?: string): { path: string; source:
   return { path: bundledLibraryPath(), source: "bundled" };
 }
 
-/** Absolute path of the bundled simulation library (whether or not it has been built). */
-export function bundledLibraryPath(): string {
-  const ext = process.platform === "darwin" ? "dylib" : "so";
+/**
+ * Absolute path of the bundled simulation library (whether or not it exists): on Windows the DLL the
+ * package ships prebuilt (MinGW, built when the package is built: Windows users need no compiler);
+ * elsewhere the library the install script compiled with the system C compiler.
+ */
+export function bundledLibraryPath(platform: string = process.platform, arch: string = process.arch): string {
+  if (platform === "win32")
+    return join(packageRoot(), PREBUILT_DIR, `win32-${arch}`, `${BUNDLED_LIBRARY_BASENAME}.dll`);
+  const ext = platform === "darwin" ? "dylib" : "so";
   return join(packageRoot(), "build", `${BUNDLED_LIBRARY_BASENAME}.${ext}`);
 }
 
