@@ -1,6 +1,9 @@
 #!/usr/bin/env node
-// Builds the native simulation library (native/sim/*.c -> build/libhftsim.so or .dylib) and the C
-// test programs (native/test/*.c -> build/test_*), with the system C compiler (`cc`, or $CC).
+// Builds the native simulation library (native/sim/*.c -> build/libhftsim.so or .dylib), its test
+// build (build/libhftsim-test.so: the same sources with -DHFTSIM_TEST_HOOKS, which adds
+// hft_md_test_emit and allocation-failure hooks for tests and benchmarks; the production library has
+// none of them) and the C test programs (native/test/*.c -> build/test_*, linked with the test-hook
+// objects), with the system C compiler (`cc`, or $CC).
 // Plain Node ESM, no dependencies. Skips work whose outputs are newer than all their inputs.
 //
 //   node scripts/build-native.mjs             library + C tests
@@ -75,7 +78,10 @@ if (process.platform === "win32") {
 }
 
 const isMac = process.platform === "darwin";
-const libName = isMac ? "libhftsim.dylib" : "libhftsim.so";
+const libExt = isMac ? "dylib" : "so";
+const libName = `libhftsim.${libExt}`;
+const testLibName = `libhftsim-test.${libExt}`;
+const TEST_HOOKS_FLAG = "-DHFTSIM_TEST_HOOKS";
 const cc = (process.env.CC?.trim() || "cc").split(/\s+/);
 const jobs = Math.max(1, Math.min(2, os.availableParallelism?.() ?? os.cpus().length));
 
@@ -152,18 +158,22 @@ async function main() {
 
   // 1. objects (one per source; any header change rebuilds all)
   const headerTime = Math.max(newest(headers), mtime(self));
-  const compile = (src, extra = []) => {
-    const obj = path.join(objDir, `${path.basename(src, ".c")}.o`);
+  const compile = (src, extra = [], dir = objDir) => {
+    const obj = path.join(dir, `${path.basename(src, ".c")}.o`);
     const stale = force || mtime(obj) <= Math.max(mtime(src), headerTime);
     return {
       obj,
       task: stale ? () => run(cc[0], [...cc.slice(1), ...cflags, ...extra, "-c", src, "-o", obj]) : null,
     };
   };
-  const simObjs = simSources.map((s) => compile(s));
+  // production objects (release only), and test-hook objects for the test library and C tests
+  const simObjs = variant === "release" ? simSources.map((s) => compile(s)) : [];
+  const hookDir = path.join(outDir, "obj-test");
+  if (!installOnly) mkdirSync(hookDir, { recursive: true });
+  const hookObjs = installOnly ? [] : simSources.map((s) => compile(s, [TEST_HOOKS_FLAG], hookDir));
   const testSources = installOnly ? [] : listC(testDir);
-  const testObjs = testSources.map((s) => compile(s, [`-I${testDir}`]));
-  const tasks = [...simObjs, ...testObjs].map((o) => o.task).filter(Boolean);
+  const testObjs = testSources.map((s) => compile(s, [TEST_HOOKS_FLAG, `-I${testDir}`]));
+  const tasks = [...simObjs, ...hookObjs, ...testObjs].map((o) => o.task).filter(Boolean);
   if (tasks.length) process.stdout.write(`build-native: compiling ${tasks.length} file(s) (${variant})\n`);
   await parallel(tasks);
 
@@ -171,15 +181,24 @@ async function main() {
   const links = [];
 
   // 2. the shared library (release only: the sanitizer variants are for the C tests)
+  const linkLibrary = (name, objs) => {
+    const lib = path.join(outDir, name);
+    if (upToDate(lib, objs)) return;
+    const shared = isMac
+      ? ["-dynamiclib", "-install_name", `@rpath/${name}`]
+      : ["-shared", `-Wl,-soname,${name}`, "-Wl,-z,defs"];
+    links.push(() => run(cc[0], [...cc.slice(1), ...shared, "-o", lib, ...objs, ...ldflags]));
+  };
   if (variant === "release") {
-    const lib = path.join(outDir, libName);
-    const objs = simObjs.map((o) => o.obj);
-    if (!upToDate(lib, objs)) {
-      const shared = isMac
-        ? ["-dynamiclib", "-install_name", `@rpath/${libName}`]
-        : ["-shared", `-Wl,-soname,${libName}`, "-Wl,-z,defs"];
-      links.push(() => run(cc[0], [...cc.slice(1), ...shared, "-o", lib, ...objs, ...ldflags]));
-    }
+    linkLibrary(
+      libName,
+      simObjs.map((o) => o.obj),
+    );
+    if (!installOnly)
+      linkLibrary(
+        testLibName,
+        hookObjs.map((o) => o.obj),
+      );
   }
 
   // 3. the C test programs: each test_*.c links with the library's objects (to reach internals)
@@ -189,7 +208,7 @@ async function main() {
     const base = path.basename(o.obj, ".o");
     if (!base.startsWith("test_")) continue;
     const exe = path.join(outDir, base);
-    const inputs = [o.obj, ...helperObjs, ...simObjs.map((s) => s.obj)];
+    const inputs = [o.obj, ...helperObjs, ...hookObjs.map((s) => s.obj)];
     if (!upToDate(exe, inputs)) {
       links.push(() => run(cc[0], [...cc.slice(1), "-o", exe, ...inputs, ...ldflags, "-lm"]));
     }

@@ -106,6 +106,12 @@ export const SKIP_FFI_NAPI_ENV = "TSGATE_SKIP_FFI_NAPI";
 /** The bundled simulation library's file name without extension, under `build/`. */
 export const BUNDLED_LIBRARY_BASENAME = "libhftsim";
 
+/**
+ * The test build of the simulation library (same sources with `HFTSIM_TEST_HOOKS`), under `build/`:
+ * it adds `hft_md_test_emit` for tests and benchmarks. Never the default library.
+ */
+export const TEST_LIBRARY_BASENAME = "libhftsim-test";
+
 /** The npm package name, used to find the package root from dist/ or src/. */
 export const PACKAGE_NAME = "@tsgate/hft-native";
 

@@ -442,7 +442,8 @@ HFT_API void hft_md_release(hft_md_t* m);
 /* ---- test and benchmark hooks (not part of the vendor mapping) ---- */
 /* Makes the handle's producer thread emit `count` synthetic HFT_EV_MARKET_DATA events (md_seq
  * 1..count, code "BENCH") as fast as the ring allows, so native -> host delivery can be measured
- * without a network. */
+ * without a network. Exported only by the test build of the simulation library
+ * (build/libhftsim-test.so, compiled with HFTSIM_TEST_HOOKS), never by the production library. */
 HFT_API int32_t hft_md_test_emit(hft_md_t* m, uint32_t count);
 /* A trivial call for measuring the FFI's per-call cost. */
 HFT_API int32_t hft_noop(int32_t x);

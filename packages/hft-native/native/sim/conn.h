@@ -62,7 +62,8 @@ typedef struct conn_ops {
   /* Network thread, right after the TCP connect: queue the login with conn_send_control. */
   void (*on_connected)(void* ctx, conn_t* c);
   /* Network thread: one received frame (header already checked). Return 0, or -1 to close the
-   * connection (conn_fail was called with the reason). */
+   * connection (conn_fail was called with the reason; if not, the connection is closed with a
+   * generic reason naming the message type). */
   int (*on_frame)(void* ctx, conn_t* c, const wire_frame_t* f);
   /* Network thread, after the socket is closed (in-flight requests are already back in the
    * user queue, marked resent). */
@@ -113,7 +114,9 @@ const char* conn_peer(conn_t* c);
 /* Number of successful logins (conn_set_ready) on this handle so far. */
 int conn_login_count(conn_t* c);
 
+#if defined(HFTSIM_TEST_HOOKS)
 /* Test hook (hft_md_test_emit): the network thread emits `count` synthetic market-data events. */
 int32_t conn_test_emit(conn_t* c, uint32_t count);
+#endif
 
 #endif
