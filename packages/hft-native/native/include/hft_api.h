@@ -45,7 +45,8 @@
  *
  * RECONNECT
  *  - After a login succeeded once, a dropped connection (peer closed, read error, heartbeat
- *    timeout) is followed by HFT_EV_DISCONNECTED (will_reconnect = 1) and automatic reconnects with
+ *    timeout, or a login/order/cancel/query unanswered for heartbeat_timeout_ms: a one-way loss
+ *    of client -> server bytes) is followed by HFT_EV_DISCONNECTED (will_reconnect = 1) and automatic reconnects with
  *    exponential backoff (reconnect_min_ms doubling to reconnect_max_ms, with jitter), each
  *    announced by HFT_EV_CONNECTING. On reconnect the library logs in again with the same
  *    credentials, resubscribes market data, and resumes the trade report stream after the last

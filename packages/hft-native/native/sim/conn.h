@@ -23,6 +23,7 @@ typedef struct req_node {
   uint16_t type;    /* wire message type */
   uint8_t resent;   /* written on an earlier connection and now written again */
   uint32_t codes_n; /* MD_SUBSCRIBE_REQ: number of char[8] codes in codes[] */
+  int64_t sent_ms;  /* in flight: when it was written; its answer is due within heartbeat_timeout_ms */
   union {
     hft_login_req_t login;
     hft_order_req_t order;

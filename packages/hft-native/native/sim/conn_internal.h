@@ -3,7 +3,8 @@
  *   conn.c          request nodes, queues, locking API, create / release;
  *   conn_socket.c   socket set-up: non-blocking connect with timeout, interruptible waits;
  *   conn_writer.c   the writer thread and the direct send path (conn_enqueue);
- *   conn_reader.c   the read loop: frames, events, liveness (heartbeat timeout);
+ *   conn_reader.c   the read loop: frames and events;
+ *   conn_liveness.c heartbeat timeout and unanswered requests (one-way loss);
  *   conn_session.c  the network thread: connect / login / read / reconnect with backoff;
  *   conn_test_hooks.c  synthetic market data for tests and benchmarks (HFTSIM_TEST_HOOKS only).
  * Threads per connection:
@@ -71,6 +72,8 @@ struct conn {
   int nbatch;
   int ring_closed;
   int64_t last_rx_ms;
+  int64_t connected_ms;    /* TCP up and login queued: the login answer is due from here */
+  int64_t ring_waited_ms;  /* a ring push last waited for the host: answers may sit unread till then */
   int fail_set;
   int fail_retry;
   int fail_os;
@@ -111,6 +114,11 @@ void* conn_writer_main(void* arg);
 void conn_flush_events(conn_t* c);
 /* Reads until the connection fails or shutdown. */
 void conn_read_loop(conn_t* c, int fd);
+
+/* ---- liveness (conn_liveness.c) ---- */
+/* Network thread: fails the connection if the peer is silent, or if the login or the oldest
+ * in-flight request is unanswered, for heartbeat_timeout_ms. */
+void conn_check_liveness(conn_t* c, int64_t now);
 
 /* ---- session (conn_session.c) ---- */
 void* conn_net_main(void* arg);

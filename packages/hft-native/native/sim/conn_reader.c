@@ -1,5 +1,6 @@
 /* conn_reader.c — the receiving side of a connection, on the network thread: reads and decodes
- * frames into the protocol ops, batches their events into the ring, and checks liveness. */
+ * frames into the protocol ops, batches their events into the ring, and checks liveness
+ * (conn_liveness.c). */
 #if !defined(_GNU_SOURCE)
 #  define _GNU_SOURCE
 #endif
@@ -19,8 +20,8 @@ void conn_flush_events(conn_t* c) {
   int waited = 0;
   if (ring_push(c->ring, c->batch, c->nbatch, &waited) != 0) c->ring_closed = 1;
   c->nbatch = 0;
-  /* time spent waiting for the host does not count as peer silence */
-  if (waited) c->last_rx_ms = sync_now_ms();
+  /* time spent waiting for the host does not count as peer silence, nor as a late answer */
+  if (waited) c->last_rx_ms = c->ring_waited_ms = sync_now_ms();
 }
 
 void conn_emit(conn_t* c, const hft_event_t* ev) {
@@ -108,9 +109,7 @@ void conn_read_loop(conn_t* c, int fd) {
       conn_flush_events(c);
       next_tick = now + TICK_MS;
     }
-    if (!c->fail_set && now - c->last_rx_ms >= c->cfg.heartbeat_timeout_ms)
-      conn_fail(c, 1, ETIMEDOUT, "heartbeat timeout: nothing received from %s for %d ms", c->peer,
-                (int)c->cfg.heartbeat_timeout_ms);
+    conn_check_liveness(c, now);
     if (!c->fail_set && emitting) conn_test_emit_chunk(c);
   }
   conn_flush_events(c);

@@ -93,6 +93,8 @@ static void run_session(conn_t* c) {
     c->fail_msg[0] = 0;
     c->reached_ready = 0;
     c->last_rx_ms = sync_now_ms();
+    c->connected_ms = c->last_rx_ms;
+    c->ring_waited_ms = 0;
     sync_mutex_lock(&c->mu);
     c->fd = fd;
     c->tx_seq = 1;

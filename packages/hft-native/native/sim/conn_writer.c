@@ -119,6 +119,7 @@ int32_t conn_enqueue(conn_t* c, req_node_t* n) {
     c->tx_seq++;
     req_node_t* owned = NULL;
     if (c->ops->keep_in_flight(c->ctx, n)) {
+      n->sent_ms = sync_now_ms();
       conn_list_push(&c->inf_head, &c->inf_tail, n);
       c->n_user++;
     } else {
@@ -258,6 +259,7 @@ void* conn_writer_main(void* arg) {
       if (ctl) {
         owned[nowned++] = n;
       } else if (c->ops->keep_in_flight(c->ctx, n)) {
+        n->sent_ms = sync_now_ms();
         conn_list_push(&c->inf_head, &c->inf_tail, n); /* the network thread owns it from now on */
       } else {
         c->n_user--;
