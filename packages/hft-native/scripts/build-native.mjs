@@ -13,6 +13,12 @@
 //   node scripts/build-native.mjs --install   the library only, warnings not fatal: what the
 //                                             package's install script does (a user's compiler may
 //                                             warn about things ours does not; users need no C tests)
+//   node scripts/build-native.mjs --target win32-x64 [--out DIR]
+//                                             cross-build for Windows with MinGW-w64 (Winsock, see
+//                                             native/sim/net_compat.h): build/win32-x64/libhftsim.dll
+//                                             and build/win32-x64/libhftsim-test.dll (test hooks),
+//                                             -Werror, static libgcc/winpthread (no MinGW DLLs needed);
+//                                             compiler: $CC_WIN32 or x86_64-w64-mingw32-gcc-posix
 //
 // Environment: CC (compiler command, may contain arguments), TSGATE_SKIP_NATIVE=1 (skip the build,
 // e.g. on Windows where the vendor shim is used instead).
@@ -30,12 +36,24 @@ const testDir = path.join(nativeDir, "test");
 const includeDir = path.join(nativeDir, "include");
 const buildRoot = path.join(pkgDir, "build");
 
-const args = new Set(process.argv.slice(2));
+const argv = process.argv.slice(2);
+const args = new Set(argv);
+/** `--name value` */
+function option(name) {
+  const i = argv.indexOf(name);
+  return i >= 0 ? argv[i + 1] : undefined;
+}
+const target = option("--target");
 const force = args.has("--force");
 const variant = args.has("--asan") ? "asan" : args.has("--tsan") ? "tsan" : "release";
 // npm runs the package's install script with npm_lifecycle_event=install.
 const installOnly =
   (args.has("--install") || process.env.npm_lifecycle_event === "install") && variant === "release";
+
+/** The Windows cross target and its output directory under build/ (stable: other tooling loads from it). */
+const WIN32_TARGET = "win32-x64";
+const MINGW_CC = "x86_64-w64-mingw32-gcc-posix";
+const MINGW_INSTALL = "apt-get install gcc-mingw-w64-x86-64-posix";
 
 const BASE_FLAGS = [
   "-std=c11",
@@ -68,6 +86,8 @@ if (process.env.TSGATE_SKIP_NATIVE === "1") {
   process.stdout.write("build-native: TSGATE_SKIP_NATIVE=1, skipping the native build\n");
   process.exit(0);
 }
+if (target !== undefined && target !== WIN32_TARGET)
+  fail(`--target: expected "${WIN32_TARGET}" (the only cross target), got ${JSON.stringify(target)}`);
 if (process.platform === "win32") {
   fail(
     "the HFT simulation library (native/sim) needs a POSIX system (Linux or macOS) and cannot be built on Windows.\n" +
@@ -121,7 +141,9 @@ function run(cmd, argv) {
       if (err.code === "ENOENT") {
         reject(
           new Error(
-            `C compiler '${cmd}' not found. Install a C compiler (Debian/Ubuntu: apt-get install build-essential; macOS: xcode-select --install) or set CC.`,
+            target === WIN32_TARGET
+              ? `MinGW-w64 cross compiler '${cmd}' not found. Install it (Debian/Ubuntu: ${MINGW_INSTALL}) or set CC_WIN32.`
+              : `C compiler '${cmd}' not found. Install a C compiler (Debian/Ubuntu: apt-get install build-essential; macOS: xcode-select --install) or set CC.`,
           ),
         );
       } else reject(err);
@@ -218,4 +240,65 @@ async function main() {
     process.stdout.write(`build-native: ${path.relative(pkgDir, outDir) || "."} up to date\n`);
 }
 
-main().catch((err) => fail(err.message));
+/**
+ * The Windows DLLs, cross-compiled with MinGW-w64: the same native/sim sources (the Winsock side of
+ * net_compat.h), production and test-hook builds, no C tests (they need POSIX; Windows runs the FFI
+ * tests under Wine instead).
+ */
+async function buildWin32() {
+  const mingw = (process.env.CC_WIN32?.trim() || MINGW_CC).split(/\s+/);
+  const outDir = path.resolve(option("--out") ?? path.join(buildRoot, WIN32_TARGET));
+  const simSources = listC(simDir);
+  if (simSources.length === 0) fail(`no C sources in ${simDir}`);
+  const headerTime = Math.max(
+    newest([...listH(simDir), ...listH(includeDir)]),
+    mtime(fileURLToPath(import.meta.url)),
+  );
+  // -fPIC, -pthread and -fvisibility do not apply to PE DLLs (exports are __declspec(dllexport));
+  // WSAPoll needs Windows Vista or later (_WIN32_WINNT 0x0600).
+  const flags = [
+    ...BASE_FLAGS.filter((f) => f !== "-fPIC" && f !== "-pthread" && f !== "-fvisibility=hidden"),
+    "-D_WIN32_WINNT=0x0600",
+    `-I${includeDir}`,
+    `-I${simDir}`,
+  ];
+  const builds = [
+    { dll: "libhftsim.dll", objDir: path.join(outDir, "obj"), extra: [] },
+    { dll: "libhftsim-test.dll", objDir: path.join(outDir, "obj-test"), extra: [TEST_HOOKS_FLAG] },
+  ];
+  const tasks = [];
+  const links = [];
+  for (const b of builds) {
+    mkdirSync(b.objDir, { recursive: true });
+    const objs = simSources.map((src) => {
+      const obj = path.join(b.objDir, `${path.basename(src, ".c")}.o`);
+      if (force || mtime(obj) <= Math.max(mtime(src), headerTime))
+        tasks.push(() => run(mingw[0], [...mingw.slice(1), ...flags, ...b.extra, "-c", src, "-o", obj]));
+      return obj;
+    });
+    const dll = path.join(outDir, b.dll);
+    links.push(() =>
+      upToDate(dll, objs)
+        ? Promise.resolve()
+        : run(mingw[0], [
+            ...mingw.slice(1),
+            "-shared",
+            "-o",
+            dll,
+            ...objs,
+            "-static-libgcc",
+            "-static",
+            "-lws2_32",
+          ]),
+    );
+  }
+  if (tasks.length)
+    process.stdout.write(`build-native: compiling ${tasks.length} file(s) (${WIN32_TARGET})\n`);
+  await parallel(tasks);
+  await parallel(links);
+  process.stdout.write(
+    `build-native: ${path.relative(pkgDir, outDir) || outDir} up to date (${WIN32_TARGET})\n`,
+  );
+}
+
+(target === WIN32_TARGET ? buildWin32() : main()).catch((err) => fail(err.message));

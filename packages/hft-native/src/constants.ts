@@ -112,6 +112,12 @@ export const BUNDLED_LIBRARY_BASENAME = "libhftsim";
  */
 export const TEST_LIBRARY_BASENAME = "libhftsim-test";
 
+/**
+ * Where the Windows DLLs of the simulation library are, under `build/` (MinGW cross-build:
+ * `node scripts/build-native.mjs --target win32-x64`, whose output directory this is).
+ */
+export const WIN32_BUILD_DIR = "win32-x64";
+
 /** The npm package name, used to find the package root from dist/ or src/. */
 export const PACKAGE_NAME = "@tsgate/hft-native";
 

@@ -11,6 +11,7 @@ import {
   HFT_LIB_ENV,
   PACKAGE_NAME,
   TEST_LIBRARY_BASENAME,
+  WIN32_BUILD_DIR,
 } from "./constants.js";
 import { HftCallError, HftLibraryError, redact } from "./errors.js";
 import {
@@ -250,21 +251,28 @@ export function resolveLibraryPath(optionPath?: string): { path: string; source:
   return { path: bundledLibraryPath(), source: "bundled" };
 }
 
-/** Absolute path of the bundled simulation library (whether or not it has been built). */
+/**
+ * Absolute path of the bundled simulation library (whether or not it has been built):
+ * `build/libhftsim.so` (`.dylib` on macOS; on Windows the MinGW cross-build
+ * `build/win32-x64/libhftsim.dll`).
+ */
 export function bundledLibraryPath(): string {
-  return join(packageRoot(), "build", `${BUNDLED_LIBRARY_BASENAME}.${libraryExtension()}`);
+  return buildOutput(BUNDLED_LIBRARY_BASENAME);
 }
 
 /**
- * Absolute path of the simulation library's test build (`build/libhftsim-test.so`), which alone
- * exports the test hooks behind {@link MdApi.testEmit}. Built by `npm run build`, not at install.
+ * Absolute path of the simulation library's test build (`build/libhftsim-test.so`, on Windows
+ * `build/win32-x64/libhftsim-test.dll`), which alone exports the test hooks behind
+ * {@link MdApi.testEmit}. Built by `npm run build` (Windows: `npm run build:win32`), not at install.
  */
 export function testLibraryPath(): string {
-  return join(packageRoot(), "build", `${TEST_LIBRARY_BASENAME}.${libraryExtension()}`);
+  return buildOutput(TEST_LIBRARY_BASENAME);
 }
 
-function libraryExtension(): string {
-  return process.platform === "darwin" ? "dylib" : "so";
+function buildOutput(basename: string): string {
+  if (process.platform === "win32") return join(packageRoot(), "build", WIN32_BUILD_DIR, `${basename}.dll`);
+  const ext = process.platform === "darwin" ? "dylib" : "so";
+  return join(packageRoot(), "build", `${basename}.${ext}`);
 }
 
 /** This package's root: the nearest ancestor of this module with our package.json (works from src/ and dist/). */

@@ -6,7 +6,6 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "backoff.h"
 #include "conn_internal.h"
@@ -134,8 +133,7 @@ conn_t* conn_create(const hft_conn_config_t* cfg, ring_t* ring, const conn_ops_t
   c->ring = ring;
   c->ops = ops;
   c->ctx = ctx;
-  c->fd = -1;
-  c->wake_pipe[0] = c->wake_pipe[1] = -1;
+  c->fd = NET_NO_SOCKET;
   textf(c->name, sizeof c->name, "%s", name);
   textf(c->peer, sizeof c->peer, "%s:%u", cfg->host, (unsigned)cfg->port);
   c->rng = backoff_seed((uint64_t)sync_now_ms() ^ (uint64_t)(uintptr_t)c);
@@ -144,14 +142,13 @@ conn_t* conn_create(const hft_conn_config_t* cfg, ring_t* ring, const conn_ops_t
     free(c);
     return NULL;
   }
-  if (pipe(c->wake_pipe) != 0) {
-    textf(err, errlen, "cannot create the %s wake-up pipe: %s", name, strerror(errno));
+  char why[128];
+  if (net_init(why, sizeof why) != 0 || net_wake_open(&c->wake, why, sizeof why) != 0) {
+    textf(err, errlen, "cannot set up the %s connection: %s", name, why);
     frame_reader_free(&c->reader);
     free(c);
     return NULL;
   }
-  conn_fd_set_nonblock(c->wake_pipe[0]);
-  conn_fd_set_nonblock(c->wake_pipe[1]);
   sync_mutex_init(&c->mu);
   sync_cond_init(&c->cv_net);
   sync_cond_init(&c->cv_writer);
@@ -169,8 +166,7 @@ conn_t* conn_create(const hft_conn_config_t* cfg, ring_t* ring, const conn_ops_t
   }
   if (rc != 0) {
     textf(err, errlen, "cannot start the %s threads: %s", name, strerror(rc));
-    close(c->wake_pipe[0]);
-    close(c->wake_pipe[1]);
+    net_wake_close(&c->wake);
     sync_cond_destroy(&c->cv_fd);
     sync_cond_destroy(&c->cv_writer);
     sync_cond_destroy(&c->cv_net);
@@ -191,21 +187,17 @@ void conn_release(conn_t* c) {
   sync_cond_broadcast(&c->cv_writer);
   sync_cond_broadcast(&c->cv_fd);
   sync_mutex_unlock(&c->mu);
-  ssize_t wr;
-  do {
-    wr = write(c->wake_pipe[1], "x", 1);
-  } while (wr < 0 && errno == EINTR);
+  net_wake_signal(&c->wake);
   if (c->threads_started) {
     sync_thread_join(c->net_thread);
     sync_thread_join(c->writer_thread);
   }
-  if (c->fd >= 0) close(c->fd);
+  if (c->fd != NET_NO_SOCKET) net_close(c->fd);
   conn_list_free(&c->ctl_head, &c->ctl_tail);
   conn_list_free(&c->usr_head, &c->usr_tail);
   conn_list_free(&c->inf_head, &c->inf_tail);
   free(c->pending);
-  close(c->wake_pipe[0]);
-  close(c->wake_pipe[1]);
+  net_wake_close(&c->wake);
   sync_cond_destroy(&c->cv_fd);
   sync_cond_destroy(&c->cv_writer);
   sync_cond_destroy(&c->cv_net);

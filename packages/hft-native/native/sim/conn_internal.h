@@ -12,8 +12,8 @@
  *                   reconnect with backoff; the only producer of protocol events;
  *   writer thread:  encodes queued requests and writes them (control queue first, user queue once
  *                   logged in), sends heartbeats when idle.
- * Both wait in poll() on their socket and on a wake pipe that release() writes to, so release()
- * interrupts connects, reads, writes and backoff sleeps.
+ * Both wait in poll() on their socket and on a wake-up channel that release() signals, so release()
+ * interrupts connects, reads, writes and backoff sleeps. Socket calls go through net_compat.h.
  */
 #ifndef TSGATE_CONN_INTERNAL_H
 #define TSGATE_CONN_INTERNAL_H
@@ -22,6 +22,7 @@
 #include <stdint.h>
 
 #include "conn.h"
+#include "net_compat.h"
 #include "sync.h"
 
 #define EMIT_BATCH 64
@@ -42,13 +43,13 @@ struct conn {
   sync_cond_t cv_net;    /* network thread: start / test emit */
   sync_cond_t cv_writer; /* writer: work, socket */
   sync_cond_t cv_fd;     /* network thread: writer released the socket */
-  int wake_pipe[2];      /* made readable (forever) by release */
+  net_wake_t wake;       /* made readable (forever) by release */
 
   /* guarded by mu */
   int shutdown;
   conn_state_t state;
   int start_requested;
-  int fd;
+  net_socket_t fd;       /* NET_NO_SOCKET while not connected */
   int writer_busy;       /* someone (writer thread, or a host thread on the direct path) is writing */
   uint8_t* pending;      /* bytes a direct write could not finish; the writer sends them first */
   size_t pending_len;
@@ -96,15 +97,13 @@ int conn_is_shutdown(conn_t* c);
 /* ---- sockets (conn_socket.c) ---- */
 /* "ECONNREFUSED" etc. for the errno values a connection meets; "errno" otherwise. */
 const char* conn_errno_name(int e);
-/* Non-blocking and close-on-exec. */
-void conn_fd_set_nonblock(int fd);
 /* Waits for `events` on fd or the wake pipe. 1 ready, 0 timeout, -1 shutdown, -2 poll error. */
-int conn_wait_fd(conn_t* c, int fd, short events, int timeout_ms, short* revents);
+int conn_wait_fd(conn_t* c, net_socket_t fd, short events, int timeout_ms, short* revents);
 /* Interruptible sleep; returns -1 if shut down. */
 int conn_sleep_ms(conn_t* c, int64_t ms);
-/* Connects with the configured timeout. Returns the fd, or -1 with *os_error and why; -2 if
- * shut down. */
-int conn_tcp_connect(conn_t* c, int* os_error, char* why, size_t whylen);
+/* Connects with the configured timeout. 0 with the socket in *out, or -1 with *os_error and why;
+ * -2 if shut down. */
+int conn_tcp_connect(conn_t* c, net_socket_t* out, int* os_error, char* why, size_t whylen);
 
 /* ---- writer (conn_writer.c) ---- */
 void* conn_writer_main(void* arg);
@@ -113,7 +112,7 @@ void* conn_writer_main(void* arg);
 /* Pushes the batched events to the ring. */
 void conn_flush_events(conn_t* c);
 /* Reads until the connection fails or shutdown. */
-void conn_read_loop(conn_t* c, int fd);
+void conn_read_loop(conn_t* c, net_socket_t fd);
 
 /* ---- liveness (conn_liveness.c) ---- */
 /* Network thread: fails the connection if the peer is silent, or if the login or the oldest

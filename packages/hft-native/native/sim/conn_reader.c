@@ -1,16 +1,13 @@
 /* conn_reader.c — the receiving side of a connection, on the network thread: reads and decodes
  * frames into the protocol ops, batches their events into the ring, and checks liveness
  * (conn_liveness.c). */
-#if !defined(_GNU_SOURCE)
+#if !defined(_GNU_SOURCE) && !defined(_WIN32)
 #  define _GNU_SOURCE
 #endif
 #include <errno.h>
-#include <poll.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
-#include <sys/socket.h>
-#include <sys/types.h>
 
 #include "conn_internal.h"
 #include "last_error.h"
@@ -42,7 +39,7 @@ void conn_fail(conn_t* c, int retry, int os_error, const char* fmt, ...) {
 }
 
 /* Reads until the connection fails or shutdown. */
-void conn_read_loop(conn_t* c, int fd) {
+void conn_read_loop(conn_t* c, net_socket_t fd) {
   int64_t next_tick = sync_now_ms() + TICK_MS;
   while (!c->fail_set) {
     if (conn_is_shutdown(c)) return;
@@ -57,7 +54,9 @@ void conn_read_loop(conn_t* c, int fd) {
     int w = conn_wait_fd(c, fd, POLLIN, (int)timeout, &rev);
     if (w == -1) return;
     if (w == -2) {
-      conn_fail(c, 1, errno, "poll on the %s connection to %s failed: %s", c->name, c->peer, strerror(errno));
+      int e = net_last_error();
+      conn_fail(c, 1, e, "poll on the %s connection to %s failed: %s (%s)", c->name, c->peer, strerror(e),
+                conn_errno_name(e));
       break;
     }
     if (w == 1) {
@@ -68,7 +67,7 @@ void conn_read_loop(conn_t* c, int fd) {
           conn_fail(c, 1, ENOMEM, "out of memory reading from %s", c->peer);
           break;
         }
-        ssize_t n = recv(fd, space, avail, 0);
+        net_ssize_t n = net_recv(fd, space, avail);
         if (n == 0) {
           sync_mutex_lock(&c->mu);
           int wf = c->write_failed, we = c->write_errno;
@@ -80,9 +79,9 @@ void conn_read_loop(conn_t* c, int fd) {
           break;
         }
         if (n < 0) {
-          if (errno == EINTR) continue;
-          if (errno == EAGAIN || errno == EWOULDBLOCK) break;
-          int e = errno;
+          int e = net_last_error();
+          if (e == EINTR) continue;
+          if (e == EAGAIN || e == EWOULDBLOCK) break;
           conn_fail(c, 1, e, "read from %s failed: %s (%s)", c->peer, strerror(e), conn_errno_name(e));
           break;
         }

@@ -1,14 +1,12 @@
 /* conn_session.c — the network thread of a connection: waits for a start, then connects, logs in
  * (through the ops), reads until the connection fails and reconnects with backoff; reports each
  * step as a status event. */
-#if !defined(_GNU_SOURCE)
+#if !defined(_GNU_SOURCE) && !defined(_WIN32)
 #  define _GNU_SOURCE
 #endif
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/socket.h>
-#include <unistd.h>
 
 #include "backoff.h"
 #include "conn_internal.h"
@@ -30,10 +28,10 @@ static void emit_status(conn_t* c, uint16_t type, int os_error, int attempt, int
 
 /* Network thread: stops using the socket (waits for the writer), closes it, and puts requests
  * that were written but not answered back in front of the user queue, marked resent. */
-static void detach_socket(conn_t* c, int fd) {
+static void detach_socket(conn_t* c, net_socket_t fd) {
   sync_mutex_lock(&c->mu);
-  shutdown(fd, SHUT_RDWR);
-  c->fd = -1;
+  shutdown(fd, NET_SHUT_RDWR);
+  c->fd = NET_NO_SOCKET;
   if (c->state != CONN_IDLE) c->state = CONN_CONNECTING;
   sync_cond_broadcast(&c->cv_writer);
   while (c->writer_busy) sync_cond_wait(&c->cv_fd, &c->mu);
@@ -50,7 +48,7 @@ static void detach_socket(conn_t* c, int fd) {
   }
   c->write_failed = 0;
   sync_mutex_unlock(&c->mu);
-  close(fd);
+  net_close(fd);
 }
 
 static int retries_left(conn_t* c, int attempt) {
@@ -70,13 +68,14 @@ static void run_session(conn_t* c) {
 
     int os_error = 0;
     char why[160];
-    int fd = conn_tcp_connect(c, &os_error, why, sizeof why);
-    if (fd == -2 || conn_is_shutdown(c)) {
-      if (fd >= 0) close(fd);
+    net_socket_t fd = NET_NO_SOCKET;
+    int connected = conn_tcp_connect(c, &fd, &os_error, why, sizeof why);
+    if (connected == -2 || conn_is_shutdown(c)) {
+      if (connected == 0) net_close(fd);
       return;
     }
     int logged_in_before = conn_login_count(c) > 0;
-    if (fd < 0) {
+    if (connected != 0) {
       int will = logged_in_before || retries_left(c, attempt);
       textf(msg, sizeof msg, "%s%s", why, will ? "; retrying" : "; giving up");
       emit_status(c, HFT_EV_DISCONNECTED, os_error, attempt, will, msg);

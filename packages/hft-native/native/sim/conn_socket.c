@@ -1,22 +1,15 @@
 /* conn_socket.c — socket set-up for a connection: non-blocking TCP connect with a timeout, and
- * waits on a socket (or a sleep) that release() interrupts through the wake pipe. */
-#if !defined(_GNU_SOURCE)
+ * waits on a socket (or a sleep) that release() interrupts through the wake-up channel. The
+ * system calls go through net_compat.h (POSIX sockets or Winsock). */
+#if !defined(_GNU_SOURCE) && !defined(_WIN32)
 #  define _GNU_SOURCE /* NI_MAXHOST */
 #endif
-#include <arpa/inet.h>
 #include <errno.h>
-#include <fcntl.h>
-#include <netdb.h>
-#include <netinet/in.h>
-#include <netinet/tcp.h>
-#include <poll.h>
 #include <string.h>
-#include <sys/socket.h>
-#include <sys/types.h>
-#include <unistd.h>
 
 #include "conn_internal.h"
 #include "last_error.h"
+#include "net_compat.h"
 
 const char* conn_errno_name(int e) {
   switch (e) {
@@ -37,24 +30,18 @@ const char* conn_errno_name(int e) {
   }
 }
 
-void conn_fd_set_nonblock(int fd) {
-  int fl = fcntl(fd, F_GETFL, 0);
-  if (fl >= 0) fcntl(fd, F_SETFL, fl | O_NONBLOCK);
-  fcntl(fd, F_SETFD, FD_CLOEXEC);
-}
-
 /* Waits for `events` on fd or the wake pipe. 1 ready, 0 timeout, -1 shutdown, -2 poll error. */
-int conn_wait_fd(conn_t* c, int fd, short events, int timeout_ms, short* revents) {
+int conn_wait_fd(conn_t* c, net_socket_t fd, short events, int timeout_ms, short* revents) {
   struct pollfd p[2];
   p[0].fd = fd;
   p[0].events = events;
-  p[1].fd = c->wake_pipe[0];
+  p[1].fd = c->wake.rd;
   p[1].events = POLLIN;
   for (;;) {
     p[0].revents = p[1].revents = 0;
-    int rc = poll(p, 2, timeout_ms);
+    int rc = net_poll(p, 2, timeout_ms);
     if (rc < 0) {
-      if (errno == EINTR) continue;
+      if (net_last_error() == EINTR) continue;
       return -2;
     }
     if (p[1].revents & POLLIN) return -1;
@@ -67,31 +54,22 @@ int conn_wait_fd(conn_t* c, int fd, short events, int timeout_ms, short* revents
 /* Interruptible sleep; returns -1 if shut down. */
 int conn_sleep_ms(conn_t* c, int64_t ms) {
   struct pollfd p;
-  p.fd = c->wake_pipe[0];
+  p.fd = c->wake.rd;
   p.events = POLLIN;
   int64_t end = sync_now_ms() + ms;
   for (;;) {
     int64_t left = end - sync_now_ms();
     if (left <= 0) return 0;
     p.revents = 0;
-    int rc = poll(&p, 1, (int)left);
+    int rc = net_poll(&p, 1, (int)left);
     if (rc > 0) return -1;
-    if (rc < 0 && errno != EINTR) return 0;
+    if (rc < 0 && net_last_error() != EINTR) return 0;
   }
 }
 
-static void set_socket_options(int fd) {
-  int one = 1;
-  setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
-#if defined(SO_NOSIGPIPE)
-  setsockopt(fd, SOL_SOCKET, SO_NOSIGPIPE, &one, sizeof one);
-#endif
-  conn_fd_set_nonblock(fd);
-}
-
-/* Connects with the configured timeout. Returns the fd, or -1 with *os_error and why; -2 if
- * shut down. */
-int conn_tcp_connect(conn_t* c, int* os_error, char* why, size_t whylen) {
+/* Connects with the configured timeout. 0 with the socket in *out, or -1 with *os_error and why;
+ * -2 if shut down. */
+int conn_tcp_connect(conn_t* c, net_socket_t* out, int* os_error, char* why, size_t whylen) {
   char port[8];
   textf(port, sizeof port, "%u", (unsigned)c->cfg.port);
   struct addrinfo hints;
@@ -101,7 +79,11 @@ int conn_tcp_connect(conn_t* c, int* os_error, char* why, size_t whylen) {
   struct addrinfo* res = NULL;
   int grc = getaddrinfo(c->cfg.host, port, &hints, &res);
   if (grc != 0) {
+#if defined(EAI_SYSTEM)
     *os_error = grc == EAI_SYSTEM ? errno : 0;
+#else
+    *os_error = 0;
+#endif
     textf(why, whylen, "cannot resolve host '%s': %s", c->cfg.host, gai_strerror(grc));
     return -1;
   }
@@ -109,16 +91,17 @@ int conn_tcp_connect(conn_t* c, int* os_error, char* why, size_t whylen) {
   int timed_out = 0;
   int64_t deadline = sync_now_ms() + c->cfg.connect_timeout_ms;
   for (struct addrinfo* ai = res; ai; ai = ai->ai_next) {
-    int fd = socket(ai->ai_family, ai->ai_socktype, ai->ai_protocol);
-    if (fd < 0) {
-      last_err = errno;
+    net_socket_t fd = socket(ai->ai_family, ai->ai_socktype, ai->ai_protocol);
+    if (fd == NET_NO_SOCKET) {
+      last_err = net_last_error();
       continue;
     }
-    set_socket_options(fd);
-    int rc = connect(fd, ai->ai_addr, ai->ai_addrlen);
-    if (rc != 0 && errno != EINPROGRESS) {
-      last_err = errno;
-      close(fd);
+    net_set_socket_options(fd);
+    int rc = connect(fd, ai->ai_addr, (int)ai->ai_addrlen);
+    int e = rc != 0 ? net_last_error() : 0;
+    if (rc != 0 && !net_connect_in_progress(e)) {
+      last_err = e;
+      net_close(fd);
       continue;
     }
     if (rc != 0) {
@@ -126,27 +109,26 @@ int conn_tcp_connect(conn_t* c, int* os_error, char* why, size_t whylen) {
       short rev = 0;
       int w = left > 0 ? conn_wait_fd(c, fd, POLLOUT, (int)left, &rev) : 0;
       if (w == -1) {
-        close(fd);
+        net_close(fd);
         freeaddrinfo(res);
         return -2;
       }
       if (w == 0) {
         timed_out = 1;
         last_err = ETIMEDOUT;
-        close(fd);
+        net_close(fd);
         continue;
       }
-      int soerr = 0;
-      socklen_t len = sizeof soerr;
-      if (getsockopt(fd, SOL_SOCKET, SO_ERROR, &soerr, &len) != 0) soerr = errno;
+      int soerr = net_socket_error(fd);
       if (soerr != 0) {
         last_err = soerr;
-        close(fd);
+        net_close(fd);
         continue;
       }
     }
     freeaddrinfo(res);
-    return fd;
+    *out = fd;
+    return 0;
   }
   freeaddrinfo(res);
   *os_error = last_err;

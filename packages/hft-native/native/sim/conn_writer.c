@@ -1,15 +1,12 @@
 /* conn_writer.c — the sending side of a connection: the writer thread (control queue first, user
  * queue once logged in, heartbeats when idle) and the direct path, on which the calling thread
  * sends a request itself when the connection is idle. */
-#if !defined(_GNU_SOURCE)
+#if !defined(_GNU_SOURCE) && !defined(_WIN32)
 #  define _GNU_SOURCE
 #endif
 #include <errno.h>
-#include <poll.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/socket.h>
-#include <sys/types.h>
 
 #include "conn_internal.h"
 #include "handle.h"
@@ -18,20 +15,17 @@
 /* How long the writer waits before trying again to allocate its buffer. */
 #define WRITER_ALLOC_RETRY_MS 1000
 
-static int send_all(conn_t* c, int fd, const uint8_t* p, size_t len, int* err) {
+static int send_all(conn_t* c, net_socket_t fd, const uint8_t* p, size_t len, int* err) {
   while (len) {
-#if defined(MSG_NOSIGNAL)
-    ssize_t n = send(fd, p, len, MSG_NOSIGNAL);
-#else
-    ssize_t n = send(fd, p, len, 0);
-#endif
+    net_ssize_t n = net_send(fd, p, len);
     if (n > 0) {
       p += n;
       len -= (size_t)n;
       continue;
     }
-    if (n < 0 && errno == EINTR) continue;
-    if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) {
+    int e = n < 0 ? net_last_error() : 0;
+    if (e == EINTR) continue;
+    if (e == EAGAIN || e == EWOULDBLOCK) {
       short rev = 0;
       int w = conn_wait_fd(c, fd, POLLOUT, -1, &rev);
       if (w == -1) {
@@ -44,7 +38,7 @@ static int send_all(conn_t* c, int fd, const uint8_t* p, size_t len, int* err) {
       }
       continue;
     }
-    *err = n < 0 ? errno : EPIPE;
+    *err = n < 0 ? e : EPIPE;
     return -1;
   }
   return 0;
@@ -53,11 +47,11 @@ static int send_all(conn_t* c, int fd, const uint8_t* p, size_t len, int* err) {
 /* With the lock held, after a write on `fd` failed: marks the connection failed and shuts the
  * socket, so the network thread's read ends and it reconnects (in-flight requests are resent).
  * Nothing to do if the connection is being released or `fd` is no longer its socket. */
-static void mark_write_failed_locked(conn_t* c, int fd, int err) {
+static void mark_write_failed_locked(conn_t* c, net_socket_t fd, int err) {
   if (c->shutdown || c->fd != fd) return;
   c->write_failed = 1;
   c->write_errno = err;
-  shutdown(fd, SHUT_RDWR);
+  shutdown(fd, NET_SHUT_RDWR);
 }
 
 /* Encodes a request node into out; returns the frame length, or 0 on an encode error (reason in
@@ -107,7 +101,7 @@ int32_t conn_enqueue(conn_t* c, req_node_t* n) {
     return set_error(HFT_E_QUEUE_FULL, "%s request queue full (%d requests queued or unanswered)",
                      c->name, HFT_REQUEST_QUEUE_CAPACITY);
   }
-  if (c->state == CONN_READY && c->fd >= 0 && !c->write_failed && !c->writer_busy && !c->pending &&
+  if (c->state == CONN_READY && c->fd != NET_NO_SOCKET && !c->write_failed && !c->writer_busy && !c->pending &&
       !c->ctl_head && !c->usr_head) {
     uint8_t buf[DIRECT_MAX];
     wire_err_t err;
@@ -125,15 +119,11 @@ int32_t conn_enqueue(conn_t* c, req_node_t* n) {
     } else {
       owned = n;
     }
-    int fd = c->fd;
+    net_socket_t fd = c->fd;
     c->writer_busy = 1;
     sync_mutex_unlock(&c->mu);
-#if defined(MSG_NOSIGNAL)
-    ssize_t w = send(fd, buf, len, MSG_DONTWAIT | MSG_NOSIGNAL);
-#else
-    ssize_t w = send(fd, buf, len, MSG_DONTWAIT);
-#endif
-    int e = w < 0 ? errno : 0;
+    net_ssize_t w = net_send(fd, buf, len); /* the socket is non-blocking: never waits */
+    int e = w < 0 ? net_last_error() : 0;
     sync_mutex_lock(&c->mu);
     c->writer_busy = 0;
     sync_cond_broadcast(&c->cv_fd);
@@ -201,7 +191,7 @@ void* conn_writer_main(void* arg) {
   req_node_t* owned[WRITE_BATCH_NODES];
   sync_mutex_lock(&c->mu);
   while (!c->shutdown) {
-    if (c->fd < 0 || c->write_failed) {
+    if (c->fd == NET_NO_SOCKET || c->write_failed) {
       sync_cond_wait(&c->cv_writer, &c->mu);
       continue;
     }
@@ -214,7 +204,7 @@ void* conn_writer_main(void* arg) {
       size_t blen = c->pending_len;
       c->pending = NULL;
       c->pending_len = 0;
-      int fd = c->fd;
+      net_socket_t fd = c->fd;
       c->writer_busy = 1;
       sync_mutex_unlock(&c->mu);
       int err = 0;
@@ -274,7 +264,7 @@ void* conn_writer_main(void* arg) {
       }
       wire_encode(MSG_HEARTBEAT, c->tx_seq++, NULL, wbuf, WRITE_BUF_SIZE, &len, NULL);
     }
-    int fd = c->fd;
+    net_socket_t fd = c->fd;
     c->writer_busy = 1;
     sync_mutex_unlock(&c->mu);
 
