@@ -115,9 +115,12 @@ void conn_flush_events(conn_t* c);
 void conn_read_loop(conn_t* c, net_socket_t fd);
 
 /* ---- liveness (conn_liveness.c) ---- */
-/* Network thread: fails the connection if the peer is silent, or if the login or the oldest
- * in-flight request is unanswered, for heartbeat_timeout_ms. */
-void conn_check_liveness(conn_t* c, int64_t now);
+/* Network thread: fails the connection if nothing was received for heartbeat_timeout_ms (cheap,
+ * no lock: after every wake-up). */
+void conn_check_silence(conn_t* c, int64_t now);
+/* Network thread: fails the connection if the login or the oldest in-flight request is unanswered
+ * for heartbeat_timeout_ms (takes the lock: on the 100 ms tick only, off the per-read path). */
+void conn_check_answers(conn_t* c, int64_t now);
 
 /* ---- session (conn_session.c) ---- */
 void* conn_net_main(void* arg);

@@ -7,7 +7,8 @@
  *     heartbeat_timeout_ms: the mock server and the broker answer those at once, so an answer
  *     this late means our bytes are not arriving. The reconnect resends the in-flight requests
  *     (marked resent) and the report-sequence resume reconciles the rest.
- * One bound for both, the configured heartbeat timeout, so a user tunes one setting. */
+ * One bound for both, the configured heartbeat timeout, so a user tunes one setting; the second
+ * applies only while frames still arrive (else the first one names the fault). */
 #include <errno.h>
 
 #include "conn_internal.h"
@@ -31,13 +32,18 @@ static int oldest_unanswered(conn_t* c, int64_t* since, uint16_t* type) {
   return found;
 }
 
-void conn_check_liveness(conn_t* c, int64_t now) {
+void conn_check_silence(conn_t* c, int64_t now) {
+  if (c->fail_set || now - c->last_rx_ms < c->cfg.heartbeat_timeout_ms) return;
+  conn_fail(c, 1, ETIMEDOUT, "heartbeat timeout: nothing received from %s for %d ms", c->peer,
+            (int)c->cfg.heartbeat_timeout_ms);
+}
+
+void conn_check_answers(conn_t* c, int64_t now) {
   if (c->fail_set) return;
   int32_t bound = c->cfg.heartbeat_timeout_ms;
-  if (now - c->last_rx_ms >= bound) {
-    conn_fail(c, 1, ETIMEDOUT, "heartbeat timeout: nothing received from %s for %d ms", c->peer, (int)bound);
-    return;
-  }
+  /* Only while the server is still sending: a peer that has gone quiet is reported as silent by
+   * conn_check_silence within half a bound more, so each fault gets the one diagnosis that fits. */
+  if (now - c->last_rx_ms >= bound / 2) return;
   uint16_t type = 0;
   int64_t since = 0;
   if (!oldest_unanswered(c, &since, &type)) return;

@@ -106,9 +106,10 @@ void conn_read_loop(conn_t* c, net_socket_t fd) {
     if (!c->fail_set && now >= next_tick) {
       c->ops->on_tick(c->ctx, c, now);
       conn_flush_events(c);
+      conn_check_answers(c, now);
       next_tick = now + TICK_MS;
     }
-    conn_check_liveness(c, now);
+    conn_check_silence(c, now);
     if (!c->fail_set && emitting) conn_test_emit_chunk(c);
   }
   conn_flush_events(c);
