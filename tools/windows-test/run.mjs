@@ -38,15 +38,17 @@ function log(message) {
 }
 
 function buildRepo() {
-  log("building the packages and the win32-x64 DLL");
+  log("building the packages");
   const env = { ...process.env, NX_DAEMON: "false", NX_NO_CLOUD: "true" };
   execFileSync("npx", ["nx", "run-many", "-t", "build", "-p", "@tsgate/hft-gateway", "@tsgate/mock-server"], {
     cwd: ROOT,
     env,
     stdio: ["ignore", "ignore", "inherit"],
   });
-  execFileSync(process.execPath, ["packages/hft-native/scripts/build-native.mjs", "--target", "win32-x64"], {
-    cwd: ROOT,
+  // The cross-build checks build the DLLs (build/win32-x64/) on the way: 0 warnings, PE exports.
+  log("cross-building and checking the win32-x64 DLLs (MinGW-w64)");
+  execFileSync("npx", ["vitest", "run", "--config", "vitest.win32.config.ts"], {
+    cwd: path.join(ROOT, "packages", "hft-native"),
     stdio: ["ignore", "inherit", "inherit"],
   });
 }
@@ -105,9 +107,11 @@ async function runPackedTarball(nodeExe) {
     );
     const tarball = path.join(dir, packed[0].filename);
     const files = packed[0].files.map((f) => f.path);
-    const dll = files.find((f) => /^prebuilt\/win32-x64\/.+\.dll$/.test(f));
+    const dll = files.find((f) => f === "build/win32-x64/libhftsim.dll");
     if (dll === undefined)
-      throw new Error(`the packed @tsgate/hft-native has no prebuilt/win32-x64/*.dll: ${files.join(", ")}`);
+      throw new Error(
+        `the packed @tsgate/hft-native has no build/win32-x64/libhftsim.dll: ${files.join(", ")}`,
+      );
     log(`packed ${packed[0].filename} ships ${dll}`);
     const modules = path.join(dir, "app", "node_modules");
     extractPackage(tarball, path.join(modules, "@tsgate", "hft-native"));

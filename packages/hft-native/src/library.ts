@@ -10,7 +10,8 @@ import {
   HFT_ABI_VERSION,
   HFT_LIB_ENV,
   PACKAGE_NAME,
-  PREBUILT_DIR,
+  TEST_LIBRARY_BASENAME,
+  WIN32_BUILD_DIR,
 } from "./constants.js";
 import { HftCallError, HftLibraryError, redact } from "./errors.js";
 import {
@@ -33,7 +34,7 @@ export type { BackendName } from "./ffi-backend.js";
 export interface LoadHftLibraryOptions {
   /**
    * Library file. Default: env `TSGATE_HFT_LIB`, else the bundled `build/libhftsim.so` (`.dylib` on
-   * macOS; on Windows the shipped `prebuilt/win32-x64/libhftsim.dll`).
+   * macOS; on Windows the DLL the package ships, `build/win32-x64/libhftsim.dll`).
    */
   path?: string;
   /** FFI backend. Default "koffi"; "ffi-napi" needs the optional dependency built. */
@@ -137,7 +138,7 @@ export function loadHftLibrary(options: LoadHftLibraryOptions = {}): HftLibrary 
   if (!existsSync(path) || !statSync(path).isFile()) {
     const remedy =
       source === "bundled" && process.platform === "win32"
-        ? `The package ships it prebuilt for win32-x64 only (this is win32-${process.arch}); reinstall @tsgate/hft-native`
+        ? `The package ships it prebuilt for win32-x64 only (this is win32-${process.arch}): reinstall @tsgate/hft-native`
         : `Build the bundled simulation library with \`${BUILD_COMMAND}\``;
     throw new HftLibraryError(
       "LIBRARY_NOT_FOUND",
@@ -181,6 +182,23 @@ export function loadHftLibrary(options: LoadHftLibraryOptions = {}): HftLibrary 
     }
   };
 
+  /** A test hook: present in the test build only, so a call to a missing one explains that. */
+  const bindTestHook = (name: string, ret: ReturnKind, args: readonly ArgKind[]): NativeFunction["call"] => {
+    try {
+      return ffi.bind({ name, ret, args }).call;
+    } catch (err) {
+      if (!(err instanceof MissingSymbolError)) throw err;
+      return () => {
+        throw new HftLibraryError(
+          "SYMBOL_MISSING",
+          `${where} does not export the test hook ${name}: only the test build of the simulation ` +
+            `library has it (${testLibraryPath()}, built by ${BUILD_COMMAND}; load it with the \`path\` option)`,
+          path,
+        );
+      };
+    }
+  };
+
   const abiVersion = bind("hft_abi_version", "i32", []).call() as number;
   if (abiVersion !== HFT_ABI_VERSION) {
     throw new HftLibraryError(
@@ -191,7 +209,7 @@ export function loadHftLibrary(options: LoadHftLibraryOptions = {}): HftLibrary 
     );
   }
 
-  const api = bindAll(ffi, bind);
+  const api = bindAll(ffi, bind, bindTestHook);
   for (const struct of CHECKED_STRUCTS) {
     const found = structSizeOf(api, struct.cName);
     if (found !== struct.size) {
@@ -241,15 +259,27 @@ export function resolveLibraryPath(optionPath?: string): { path: string; source:
 }
 
 /**
- * Absolute path of the bundled simulation library (whether or not it exists): on Windows the DLL the
- * package ships prebuilt (MinGW, built when the package is built: Windows users need no compiler);
- * elsewhere the library the install script compiled with the system C compiler.
+ * Absolute path of the bundled simulation library (whether or not it has been built):
+ * `build/libhftsim.so` (`.dylib` on macOS; on Windows the MinGW cross-build
+ * `build/win32-x64/libhftsim.dll`).
  */
-export function bundledLibraryPath(platform: string = process.platform, arch: string = process.arch): string {
-  if (platform === "win32")
-    return join(packageRoot(), PREBUILT_DIR, `win32-${arch}`, `${BUNDLED_LIBRARY_BASENAME}.dll`);
-  const ext = platform === "darwin" ? "dylib" : "so";
-  return join(packageRoot(), "build", `${BUNDLED_LIBRARY_BASENAME}.${ext}`);
+export function bundledLibraryPath(): string {
+  return buildOutput(BUNDLED_LIBRARY_BASENAME);
+}
+
+/**
+ * Absolute path of the simulation library's test build (`build/libhftsim-test.so`, on Windows
+ * `build/win32-x64/libhftsim-test.dll`), which alone exports the test hooks behind
+ * {@link MdApi.testEmit}. Built by `npm run build` (Windows: `npm run build:win32`), not at install.
+ */
+export function testLibraryPath(): string {
+  return buildOutput(TEST_LIBRARY_BASENAME);
+}
+
+function buildOutput(basename: string): string {
+  if (process.platform === "win32") return join(packageRoot(), "build", WIN32_BUILD_DIR, `${basename}.dll`);
+  const ext = process.platform === "darwin" ? "dylib" : "so";
+  return join(packageRoot(), "build", `${basename}.${ext}`);
 }
 
 /** This package's root: the nearest ancestor of this module with our package.json (works from src/ and dist/). */
@@ -275,9 +305,10 @@ function packageRoot(): string {
 
 /** A NUL-terminated UTF-8 copy of `text`, for `const char*` arguments. */
 export function cString(text: string): Buffer {
-  const bytes = Buffer.from(text, "utf8");
-  const out = Buffer.alloc(bytes.length + 1);
-  bytes.copy(out);
+  // Written straight into its own zeroed buffer: no intermediate copy (a password's would stay in
+  // Node's shared buffer pool after the caller wipes this one).
+  const out = Buffer.alloc(Buffer.byteLength(text, "utf8") + 1);
+  out.write(text, 0, "utf8");
   return out;
 }
 
@@ -288,6 +319,7 @@ function structSizeOf(api: NativeApi, name: string): number {
 function bindAll(
   ffi: FfiLibrary,
   bind: (name: string, ret: ReturnKind, args: readonly ArgKind[]) => NativeFunction,
+  bindTestHook: (name: string, ret: ReturnKind, args: readonly ArgKind[]) => NativeFunction["call"],
 ) {
   const lastError = bind("hft_last_error", "string", []);
   const noop = bind("hft_noop", "i32", ["i32"]);
@@ -322,7 +354,7 @@ function bindAll(
   const mdLogin = bind("hft_md_login", "i32", ["handle", "buffer", "buffer"]);
   const mdSubscribe = bind("hft_md_subscribe", "i32", ["handle", "i32", "buffer", "i32"]);
   const mdUnsubscribe = bind("hft_md_unsubscribe", "i32", ["handle", "i32", "buffer", "i32"]);
-  const mdTestEmit = bind("hft_md_test_emit", "i32", ["handle", "u32"]);
+  const mdTestEmit = bindTestHook("hft_md_test_emit", "i32", ["handle", "u32"]);
 
   const api: NativeApi = {
     ffi,
@@ -341,7 +373,7 @@ function bindAll(
       login: (h, u, p) => mdLogin.call(h, u, p) as number,
       subscribe: (h, m, c, n) => mdSubscribe.call(h, m, c, n) as number,
       unsubscribe: (h, m, c, n) => mdUnsubscribe.call(h, m, c, n) as number,
-      testEmit: (h, n) => mdTestEmit.call(h, n) as number,
+      testEmit: (h, n) => mdTestEmit(h, n) as number,
     },
     check(func, rc, secrets = []) {
       if (rc >= 0) return rc;

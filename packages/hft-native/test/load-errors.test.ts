@@ -1,7 +1,7 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { bundledLibraryPath, HFT_ABI_VERSION, HftLibraryError, loadHftLibrary } from "../src/index.js";
+import { HFT_ABI_VERSION, HftLibraryError, loadHftLibrary } from "../src/index.js";
 import { CHECKED_STRUCTS } from "../src/layout.js";
 import { compileC, describeBackends, tempDir } from "./helpers.js";
 
@@ -143,17 +143,5 @@ describe("loadHftLibrary options", () => {
     // @ts-expect-error: testing a bad value from untyped callers
     const err = catchError(() => loadHftLibrary({ backend: "node-ffi" }));
     expect(err.code).toBe("INVALID_OPTION");
-  });
-});
-
-describe("bundledLibraryPath", () => {
-  it("Windows: the DLL the package ships under prebuilt/win32-x64 (no compiler needed)", () => {
-    const path = bundledLibraryPath("win32", "x64").replaceAll("\\", "/");
-    expect(path).toMatch(/\/prebuilt\/win32-x64\/libhftsim\.dll$/);
-  });
-
-  it("Linux and macOS: the library the install script built under build/", () => {
-    expect(bundledLibraryPath("linux", "x64")).toMatch(/[/\\]build[/\\]libhftsim\.so$/);
-    expect(bundledLibraryPath("darwin", "arm64")).toMatch(/[/\\]build[/\\]libhftsim\.dylib$/);
   });
 });

@@ -17,6 +17,8 @@ export const FAULT_KINDS = [
   "reorderReports",
   "marketPause",
   "tradeRestart",
+  // one-way loss (issue 18.6): client -> server bytes vanish, server -> client still flows
+  "tradeOneWayLoss",
 ] as const;
 
 export type FaultKind = (typeof FAULT_KINDS)[number];
@@ -43,6 +45,7 @@ const WEIGHTS: Record<FaultKind, number> = {
   reorderReports: 2,
   marketPause: 2,
   tradeRestart: 1,
+  tradeOneWayLoss: 2,
 };
 
 function pickKind(prng: Prng): FaultKind {
@@ -89,6 +92,12 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
 export interface PlayOptions {
   /** Called just before a trade server restart, to have an order in flight across it. */
   beforeRestart?: () => void;
+  /**
+   * One-way loss: from now on drop what the client sends on the open trade connections (a proxy
+   * between gateway and trade server); returns how many connections it hit. Required by
+   * `tradeOneWayLoss` steps.
+   */
+  oneWayLoss?: () => number;
   /** Checked between steps: stop early when it returns true. */
   stopped?: () => boolean;
   /** Called after each step with the number of steps done. */
@@ -143,6 +152,12 @@ export async function playSchedule(
         options.beforeRestart?.();
         await control.restartServer("trade", step.ms);
         break;
+      case "tradeOneWayLoss": {
+        // The gateway must notice its unanswered requests and reconnect; the new connection passes.
+        if (!options.oneWayLoss) throw new Error("a tradeOneWayLoss step needs PlayOptions.oneWayLoss");
+        counts.connectionsHit += options.oneWayLoss();
+        break;
+      }
     }
     await sleep(step.gapMs);
     options.afterStep?.(++done);

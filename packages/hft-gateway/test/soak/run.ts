@@ -16,6 +16,7 @@ import {
 } from "@tsgate/core";
 import { demoConfigInput, type MockConfig, parseMockConfig, startMockServers } from "@tsgate/mock-server";
 import { HftGateway } from "../../src/index.js";
+import { startOneWayProxy } from "../helpers/one-way-proxy.js";
 import { checkLedger } from "./checks.js";
 import { emptyCounts, type FaultCounts, makeSchedule, playSchedule } from "./faults.js";
 import { Ledger } from "./ledger.js";
@@ -100,6 +101,8 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
     heartbeatIntervalMs: 100,
     heartbeatTimeoutMs: 2000,
   });
+  // The trade connection runs through a proxy that can lose the client -> server direction.
+  const tradeProxy = await startOneWayProxy(mock.tradePort);
   const main = new MainEngine();
   try {
     const ledger = new Ledger(main.eventEngine);
@@ -110,7 +113,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
         交易用户名: "demo",
         交易密码: PASSWORD,
         交易服务器: "127.0.0.1",
-        交易端口: mock.tradePort,
+        交易端口: tradeProxy.port,
         行情用户名: "demo",
         行情密码: PASSWORD,
         行情服务器: "127.0.0.1",
@@ -148,6 +151,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
     strategy.start();
     await playSchedule(mock.control, schedule, counts, {
       beforeRestart: () => strategy.sendOne(),
+      oneWayLoss: () => tradeProxy.blackholeUpstream(),
       afterStep: (done) => {
         if (done % 100 === 0) {
           progress(
@@ -233,6 +237,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
     };
   } finally {
     await main.close();
+    await tradeProxy.close();
     await mock.close();
   }
 }
