@@ -9,8 +9,9 @@ import process from "node:process";
 import { fileURLToPath } from "node:url";
 
 const script = path.join(path.dirname(fileURLToPath(import.meta.url)), "build-native.mjs");
+// The build's progress goes to stderr: `npm pack --json` prints the tarball's JSON on stdout.
 const res = spawnSync(process.execPath, [script, "--target", "win32-x64"], {
-  stdio: ["ignore", "inherit", "pipe"],
+  stdio: ["ignore", process.stderr, "pipe"],
   encoding: "utf8",
 });
 if (res.status === 0) process.exit(0);

@@ -118,8 +118,8 @@ describe("HftGateway on Windows", () => {
     const from = logs.length;
     const { dropped } = await control("POST", "/drop");
     assert.ok(dropped >= 2, `dropped ${dropped} connections`);
-    await waitFor("the trade re-login", () => hasLog(/交易服务器登录成功/, from));
-    await waitFor("the market re-login", () => hasLog(/行情服务器登录成功/, from));
+    await waitFor("the trade re-login", () => hasLog(/^交易服务器重连成功/, from));
+    await waitFor("the market re-login", () => hasLog(/^行情服务器重连成功/, from));
     const tick = await nextTick();
     const vtOrderid = order(Direction.LONG, tick.limitDown);
     await waitFor(

@@ -1,6 +1,7 @@
 // What the tests inside Windows node.exe share: the Linux-side mock servers' ports and control
 // endpoint (from the environment the runner passes through Wine), and a bounded wait.
 import assert from "node:assert/strict";
+import http from "node:http";
 
 function env(name) {
   const value = process.env[name];
@@ -15,11 +16,26 @@ const CONTROL = env("TSGATE_WIN_CONTROL");
 /** The demo account of the mock servers' built-in config. */
 export const DEMO = { user: "demo", password: "demo123", org: "0000", branch: "9999" };
 
-/** Calls the Linux-side control endpoint (step the market, drop connections, read the books). */
-export async function control(method, path) {
-  const res = await fetch(`${CONTROL}${path}`, { method });
-  assert.equal(res.status, 200, `control ${method} ${path}: HTTP ${res.status}`);
-  return res.json();
+/**
+ * Calls the Linux-side control endpoint (step the market, drop connections, read the books). Plain
+ * node:http, not fetch: under Wine 8 undici's connect fails with UNKNOWN where node:http works.
+ */
+export function control(method, path) {
+  return new Promise((resolve, reject) => {
+    const req = http.request(`${CONTROL}${path}`, { method }, (res) => {
+      let body = "";
+      res.setEncoding("utf8");
+      res.on("data", (chunk) => {
+        body += chunk;
+      });
+      res.on("end", () => {
+        if (res.statusCode === 200) resolve(JSON.parse(body));
+        else reject(new Error(`control ${method} ${path}: HTTP ${res.statusCode} ${body}`));
+      });
+    });
+    req.on("error", reject);
+    req.end();
+  });
 }
 
 /**
