@@ -12,7 +12,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { cpus } from "node:os";
 import { join } from "node:path";
-import { type BackendName, type HftLibrary, loadHftLibrary, MdApi } from "../src/index.js";
+import { type BackendName, type HftLibrary, loadHftLibrary, MdApi, testLibraryPath } from "../src/index.js";
 import { bareSocket, endToEnd } from "./end-to-end.js";
 
 const BATCHED_EVENTS = Number(process.env.BENCH_BATCHED_EVENTS ?? 1_000_000);
@@ -60,7 +60,13 @@ function callCost(lib: HftLibrary): number {
 
 /** Delivers `count` synthetic snapshots and returns events/s, checking mdSeq 1..count without gaps. */
 async function delivery(backend: BackendName, count: number, mode: "batched" | "perEvent"): Promise<number> {
-  const api = new MdApi({ host: "127.0.0.1", port: 9, library: { backend }, eventDelivery: mode });
+  // hft_md_test_emit is in the test build of the library only
+  const api = new MdApi({
+    host: "127.0.0.1",
+    port: 9,
+    library: { backend, path: testLibraryPath() },
+    eventDelivery: mode,
+  });
   let next = 1;
   let gaps = 0;
   let t0 = 0n;

@@ -1,6 +1,9 @@
 #!/usr/bin/env node
-// Builds the native simulation library (native/sim/*.c -> build/libhftsim.so or .dylib) and the C
-// test programs (native/test/*.c -> build/test_*), with the system C compiler (`cc`, or $CC).
+// Builds the native simulation library (native/sim/*.c -> build/libhftsim.so or .dylib), its test
+// build (build/libhftsim-test.so: the same sources with -DHFTSIM_TEST_HOOKS, which adds
+// hft_md_test_emit and allocation-failure hooks for tests and benchmarks; the production library has
+// none of them) and the C test programs (native/test/*.c -> build/test_*, linked with the test-hook
+// objects), with the system C compiler (`cc`, or $CC).
 // Plain Node ESM, no dependencies. Skips work whose outputs are newer than all their inputs.
 //
 //   node scripts/build-native.mjs             library + C tests
@@ -10,6 +13,12 @@
 //   node scripts/build-native.mjs --install   the library only, warnings not fatal: what the
 //                                             package's install script does (a user's compiler may
 //                                             warn about things ours does not; users need no C tests)
+//   node scripts/build-native.mjs --target win32-x64 [--out DIR]
+//                                             cross-build for Windows with MinGW-w64 (Winsock, see
+//                                             native/sim/net_compat.h): build/win32-x64/libhftsim.dll
+//                                             and build/win32-x64/libhftsim-test.dll (test hooks),
+//                                             -Werror, static libgcc/winpthread (no MinGW DLLs needed);
+//                                             compiler: $CC_WIN32 or x86_64-w64-mingw32-gcc-posix
 //
 // Environment: CC (compiler command, may contain arguments), TSGATE_SKIP_NATIVE=1 (skip the build,
 // e.g. on Windows where the vendor shim is used instead).
@@ -27,12 +36,24 @@ const testDir = path.join(nativeDir, "test");
 const includeDir = path.join(nativeDir, "include");
 const buildRoot = path.join(pkgDir, "build");
 
-const args = new Set(process.argv.slice(2));
+const argv = process.argv.slice(2);
+const args = new Set(argv);
+/** `--name value` */
+function option(name) {
+  const i = argv.indexOf(name);
+  return i >= 0 ? argv[i + 1] : undefined;
+}
+const target = option("--target");
 const force = args.has("--force");
 const variant = args.has("--asan") ? "asan" : args.has("--tsan") ? "tsan" : "release";
 // npm runs the package's install script with npm_lifecycle_event=install.
 const installOnly =
   (args.has("--install") || process.env.npm_lifecycle_event === "install") && variant === "release";
+
+/** The Windows cross target and its output directory under build/ (stable: other tooling loads from it). */
+const WIN32_TARGET = "win32-x64";
+const MINGW_CC = "x86_64-w64-mingw32-gcc-posix";
+const MINGW_INSTALL = "apt-get install gcc-mingw-w64-x86-64-posix";
 
 const BASE_FLAGS = [
   "-std=c11",
@@ -65,6 +86,8 @@ if (process.env.TSGATE_SKIP_NATIVE === "1") {
   process.stdout.write("build-native: TSGATE_SKIP_NATIVE=1, skipping the native build\n");
   process.exit(0);
 }
+if (target !== undefined && target !== WIN32_TARGET)
+  fail(`--target: expected "${WIN32_TARGET}" (the only cross target), got ${JSON.stringify(target)}`);
 if (process.platform === "win32") {
   fail(
     "the HFT simulation library (native/sim) needs a POSIX system (Linux or macOS) and cannot be built on Windows.\n" +
@@ -75,7 +98,10 @@ if (process.platform === "win32") {
 }
 
 const isMac = process.platform === "darwin";
-const libName = isMac ? "libhftsim.dylib" : "libhftsim.so";
+const libExt = isMac ? "dylib" : "so";
+const libName = `libhftsim.${libExt}`;
+const testLibName = `libhftsim-test.${libExt}`;
+const TEST_HOOKS_FLAG = "-DHFTSIM_TEST_HOOKS";
 const cc = (process.env.CC?.trim() || "cc").split(/\s+/);
 const jobs = Math.max(1, Math.min(2, os.availableParallelism?.() ?? os.cpus().length));
 
@@ -115,7 +141,9 @@ function run(cmd, argv) {
       if (err.code === "ENOENT") {
         reject(
           new Error(
-            `C compiler '${cmd}' not found. Install a C compiler (Debian/Ubuntu: apt-get install build-essential; macOS: xcode-select --install) or set CC.`,
+            target === WIN32_TARGET
+              ? `MinGW-w64 cross compiler '${cmd}' not found. Install it (Debian/Ubuntu: ${MINGW_INSTALL}) or set CC_WIN32.`
+              : `C compiler '${cmd}' not found. Install a C compiler (Debian/Ubuntu: apt-get install build-essential; macOS: xcode-select --install) or set CC.`,
           ),
         );
       } else reject(err);
@@ -152,18 +180,22 @@ async function main() {
 
   // 1. objects (one per source; any header change rebuilds all)
   const headerTime = Math.max(newest(headers), mtime(self));
-  const compile = (src, extra = []) => {
-    const obj = path.join(objDir, `${path.basename(src, ".c")}.o`);
+  const compile = (src, extra = [], dir = objDir) => {
+    const obj = path.join(dir, `${path.basename(src, ".c")}.o`);
     const stale = force || mtime(obj) <= Math.max(mtime(src), headerTime);
     return {
       obj,
       task: stale ? () => run(cc[0], [...cc.slice(1), ...cflags, ...extra, "-c", src, "-o", obj]) : null,
     };
   };
-  const simObjs = simSources.map((s) => compile(s));
+  // production objects (release only), and test-hook objects for the test library and C tests
+  const simObjs = variant === "release" ? simSources.map((s) => compile(s)) : [];
+  const hookDir = path.join(outDir, "obj-test");
+  if (!installOnly) mkdirSync(hookDir, { recursive: true });
+  const hookObjs = installOnly ? [] : simSources.map((s) => compile(s, [TEST_HOOKS_FLAG], hookDir));
   const testSources = installOnly ? [] : listC(testDir);
-  const testObjs = testSources.map((s) => compile(s, [`-I${testDir}`]));
-  const tasks = [...simObjs, ...testObjs].map((o) => o.task).filter(Boolean);
+  const testObjs = testSources.map((s) => compile(s, [TEST_HOOKS_FLAG, `-I${testDir}`]));
+  const tasks = [...simObjs, ...hookObjs, ...testObjs].map((o) => o.task).filter(Boolean);
   if (tasks.length) process.stdout.write(`build-native: compiling ${tasks.length} file(s) (${variant})\n`);
   await parallel(tasks);
 
@@ -171,15 +203,24 @@ async function main() {
   const links = [];
 
   // 2. the shared library (release only: the sanitizer variants are for the C tests)
+  const linkLibrary = (name, objs) => {
+    const lib = path.join(outDir, name);
+    if (upToDate(lib, objs)) return;
+    const shared = isMac
+      ? ["-dynamiclib", "-install_name", `@rpath/${name}`]
+      : ["-shared", `-Wl,-soname,${name}`, "-Wl,-z,defs"];
+    links.push(() => run(cc[0], [...cc.slice(1), ...shared, "-o", lib, ...objs, ...ldflags]));
+  };
   if (variant === "release") {
-    const lib = path.join(outDir, libName);
-    const objs = simObjs.map((o) => o.obj);
-    if (!upToDate(lib, objs)) {
-      const shared = isMac
-        ? ["-dynamiclib", "-install_name", `@rpath/${libName}`]
-        : ["-shared", `-Wl,-soname,${libName}`, "-Wl,-z,defs"];
-      links.push(() => run(cc[0], [...cc.slice(1), ...shared, "-o", lib, ...objs, ...ldflags]));
-    }
+    linkLibrary(
+      libName,
+      simObjs.map((o) => o.obj),
+    );
+    if (!installOnly)
+      linkLibrary(
+        testLibName,
+        hookObjs.map((o) => o.obj),
+      );
   }
 
   // 3. the C test programs: each test_*.c links with the library's objects (to reach internals)
@@ -189,7 +230,7 @@ async function main() {
     const base = path.basename(o.obj, ".o");
     if (!base.startsWith("test_")) continue;
     const exe = path.join(outDir, base);
-    const inputs = [o.obj, ...helperObjs, ...simObjs.map((s) => s.obj)];
+    const inputs = [o.obj, ...helperObjs, ...hookObjs.map((s) => s.obj)];
     if (!upToDate(exe, inputs)) {
       links.push(() => run(cc[0], [...cc.slice(1), "-o", exe, ...inputs, ...ldflags, "-lm"]));
     }
@@ -199,4 +240,65 @@ async function main() {
     process.stdout.write(`build-native: ${path.relative(pkgDir, outDir) || "."} up to date\n`);
 }
 
-main().catch((err) => fail(err.message));
+/**
+ * The Windows DLLs, cross-compiled with MinGW-w64: the same native/sim sources (the Winsock side of
+ * net_compat.h), production and test-hook builds, no C tests (they need POSIX; Windows runs the FFI
+ * tests under Wine instead).
+ */
+async function buildWin32() {
+  const mingw = (process.env.CC_WIN32?.trim() || MINGW_CC).split(/\s+/);
+  const outDir = path.resolve(option("--out") ?? path.join(buildRoot, WIN32_TARGET));
+  const simSources = listC(simDir);
+  if (simSources.length === 0) fail(`no C sources in ${simDir}`);
+  const headerTime = Math.max(
+    newest([...listH(simDir), ...listH(includeDir)]),
+    mtime(fileURLToPath(import.meta.url)),
+  );
+  // -fPIC, -pthread and -fvisibility do not apply to PE DLLs (exports are __declspec(dllexport));
+  // WSAPoll needs Windows Vista or later (_WIN32_WINNT 0x0600).
+  const flags = [
+    ...BASE_FLAGS.filter((f) => f !== "-fPIC" && f !== "-pthread" && f !== "-fvisibility=hidden"),
+    "-D_WIN32_WINNT=0x0600",
+    `-I${includeDir}`,
+    `-I${simDir}`,
+  ];
+  const builds = [
+    { dll: "libhftsim.dll", objDir: path.join(outDir, "obj"), extra: [] },
+    { dll: "libhftsim-test.dll", objDir: path.join(outDir, "obj-test"), extra: [TEST_HOOKS_FLAG] },
+  ];
+  const tasks = [];
+  const links = [];
+  for (const b of builds) {
+    mkdirSync(b.objDir, { recursive: true });
+    const objs = simSources.map((src) => {
+      const obj = path.join(b.objDir, `${path.basename(src, ".c")}.o`);
+      if (force || mtime(obj) <= Math.max(mtime(src), headerTime))
+        tasks.push(() => run(mingw[0], [...mingw.slice(1), ...flags, ...b.extra, "-c", src, "-o", obj]));
+      return obj;
+    });
+    const dll = path.join(outDir, b.dll);
+    links.push(() =>
+      upToDate(dll, objs)
+        ? Promise.resolve()
+        : run(mingw[0], [
+            ...mingw.slice(1),
+            "-shared",
+            "-o",
+            dll,
+            ...objs,
+            "-static-libgcc",
+            "-static",
+            "-lws2_32",
+          ]),
+    );
+  }
+  if (tasks.length)
+    process.stdout.write(`build-native: compiling ${tasks.length} file(s) (${WIN32_TARGET})\n`);
+  await parallel(tasks);
+  await parallel(links);
+  process.stdout.write(
+    `build-native: ${path.relative(pkgDir, outDir) || outDir} up to date (${WIN32_TARGET})\n`,
+  );
+}
+
+(target === WIN32_TARGET ? buildWin32() : main()).catch((err) => fail(err.message));

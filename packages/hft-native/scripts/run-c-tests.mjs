@@ -7,7 +7,8 @@
 //   node scripts/run-c-tests.mjs --no-asan  plain only
 //
 // Tests: test_codec (docs/protocol-vectors.json), test_fuzz (seeded, bounded), test_session
-// (trade / market-data handles over loopback TCP against a scripted C peer), test_fuzz_net (the
+// (trade / market-data handles over loopback TCP against a scripted C peer), test_conn (the
+// connection layer through its test hooks: on_frame refusals, writer out of memory), test_fuzz_net (the
 // handles against a hostile peer sending seeded garbage frames: each bad connection ends with a
 // DISCONNECTED naming the reason, then reconnect and work again; seeded, bounded), test_interop (the
 // same handles against the real @tsgate/mock-server, via scripts/interop-c.mjs; skipped with a
@@ -87,6 +88,7 @@ async function main() {
       ["test_codec", [vectorsTxt]],
       ["test_fuzz", variant === "release" ? ["20260126", "3000"] : ["20260126", "1000"]],
       ["test_session", []],
+      ["test_conn", []],
       // seed, hostile connections per handle (trade and market data) in phase A
       ["test_fuzz_net", variant === "release" ? ["20260126", "80"] : ["20260126", "40"]],
     ];

@@ -106,6 +106,18 @@ export const SKIP_FFI_NAPI_ENV = "TSGATE_SKIP_FFI_NAPI";
 /** The bundled simulation library's file name without extension, under `build/`. */
 export const BUNDLED_LIBRARY_BASENAME = "libhftsim";
 
+/**
+ * The test build of the simulation library (same sources with `HFTSIM_TEST_HOOKS`), under `build/`:
+ * it adds `hft_md_test_emit` for tests and benchmarks. Never the default library.
+ */
+export const TEST_LIBRARY_BASENAME = "libhftsim-test";
+
+/**
+ * Where the Windows DLLs of the simulation library are, under `build/` (MinGW cross-build:
+ * `node scripts/build-native.mjs --target win32-x64`, whose output directory this is).
+ */
+export const WIN32_BUILD_DIR = "win32-x64";
+
 /** The npm package name, used to find the package root from dist/ or src/. */
 export const PACKAGE_NAME = "@tsgate/hft-native";
 

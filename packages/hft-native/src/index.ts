@@ -32,6 +32,7 @@ export {
   type LibraryPathSource,
   type LoadHftLibraryOptions,
   loadHftLibrary,
+  testLibraryPath,
 } from "./library.js";
 export { MdApi, type MdApiEvents, type MdApiOptions, type MdLoginRequest } from "./md-api.js";
 export { fromScaled, toScaled } from "./price.js";

@@ -10,6 +10,8 @@ import {
   HFT_ABI_VERSION,
   HFT_LIB_ENV,
   PACKAGE_NAME,
+  TEST_LIBRARY_BASENAME,
+  WIN32_BUILD_DIR,
 } from "./constants.js";
 import { HftCallError, HftLibraryError, redact } from "./errors.js";
 import {
@@ -30,7 +32,10 @@ export type { BackendName } from "./ffi-backend.js";
 
 /** Options of {@link loadHftLibrary}. */
 export interface LoadHftLibraryOptions {
-  /** Library file. Default: env `TSGATE_HFT_LIB`, else the bundled `build/libhftsim.so` (`.dylib` on macOS). */
+  /**
+   * Library file. Default: env `TSGATE_HFT_LIB`, else the bundled `build/libhftsim.so` (`.dylib` on
+   * macOS; on Windows the DLL the package ships, `build/win32-x64/libhftsim.dll`).
+   */
   path?: string;
   /** FFI backend. Default "koffi"; "ffi-napi" needs the optional dependency built. */
   backend?: BackendName;
@@ -131,9 +136,13 @@ export function loadHftLibrary(options: LoadHftLibraryOptions = {}): HftLibrary 
   const where = `${path} (${describeSource(source)})`;
 
   if (!existsSync(path) || !statSync(path).isFile()) {
+    const remedy =
+      source === "bundled" && process.platform === "win32"
+        ? `The package ships it prebuilt for win32-x64 only (this is win32-${process.arch}): reinstall @tsgate/hft-native`
+        : `Build the bundled simulation library with \`${BUILD_COMMAND}\``;
     throw new HftLibraryError(
       "LIBRARY_NOT_FOUND",
-      `HFT library not found: ${where}. Build the bundled simulation library with \`${BUILD_COMMAND}\`, ` +
+      `HFT library not found: ${where}. ${remedy}, ` +
         `or set the \`path\` option or the ${HFT_LIB_ENV} environment variable to an existing library.`,
       path,
     );
@@ -173,6 +182,23 @@ export function loadHftLibrary(options: LoadHftLibraryOptions = {}): HftLibrary 
     }
   };
 
+  /** A test hook: present in the test build only, so a call to a missing one explains that. */
+  const bindTestHook = (name: string, ret: ReturnKind, args: readonly ArgKind[]): NativeFunction["call"] => {
+    try {
+      return ffi.bind({ name, ret, args }).call;
+    } catch (err) {
+      if (!(err instanceof MissingSymbolError)) throw err;
+      return () => {
+        throw new HftLibraryError(
+          "SYMBOL_MISSING",
+          `${where} does not export the test hook ${name}: only the test build of the simulation ` +
+            `library has it (${testLibraryPath()}, built by ${BUILD_COMMAND}; load it with the \`path\` option)`,
+          path,
+        );
+      };
+    }
+  };
+
   const abiVersion = bind("hft_abi_version", "i32", []).call() as number;
   if (abiVersion !== HFT_ABI_VERSION) {
     throw new HftLibraryError(
@@ -183,7 +209,7 @@ export function loadHftLibrary(options: LoadHftLibraryOptions = {}): HftLibrary 
     );
   }
 
-  const api = bindAll(ffi, bind);
+  const api = bindAll(ffi, bind, bindTestHook);
   for (const struct of CHECKED_STRUCTS) {
     const found = structSizeOf(api, struct.cName);
     if (found !== struct.size) {
@@ -232,10 +258,28 @@ export function resolveLibraryPath(optionPath?: string): { path: string; source:
   return { path: bundledLibraryPath(), source: "bundled" };
 }
 
-/** Absolute path of the bundled simulation library (whether or not it has been built). */
+/**
+ * Absolute path of the bundled simulation library (whether or not it has been built):
+ * `build/libhftsim.so` (`.dylib` on macOS; on Windows the MinGW cross-build
+ * `build/win32-x64/libhftsim.dll`).
+ */
 export function bundledLibraryPath(): string {
+  return buildOutput(BUNDLED_LIBRARY_BASENAME);
+}
+
+/**
+ * Absolute path of the simulation library's test build (`build/libhftsim-test.so`, on Windows
+ * `build/win32-x64/libhftsim-test.dll`), which alone exports the test hooks behind
+ * {@link MdApi.testEmit}. Built by `npm run build` (Windows: `npm run build:win32`), not at install.
+ */
+export function testLibraryPath(): string {
+  return buildOutput(TEST_LIBRARY_BASENAME);
+}
+
+function buildOutput(basename: string): string {
+  if (process.platform === "win32") return join(packageRoot(), "build", WIN32_BUILD_DIR, `${basename}.dll`);
   const ext = process.platform === "darwin" ? "dylib" : "so";
-  return join(packageRoot(), "build", `${BUNDLED_LIBRARY_BASENAME}.${ext}`);
+  return join(packageRoot(), "build", `${basename}.${ext}`);
 }
 
 /** This package's root: the nearest ancestor of this module with our package.json (works from src/ and dist/). */
@@ -261,9 +305,10 @@ function packageRoot(): string {
 
 /** A NUL-terminated UTF-8 copy of `text`, for `const char*` arguments. */
 export function cString(text: string): Buffer {
-  const bytes = Buffer.from(text, "utf8");
-  const out = Buffer.alloc(bytes.length + 1);
-  bytes.copy(out);
+  // Written straight into its own zeroed buffer: no intermediate copy (a password's would stay in
+  // Node's shared buffer pool after the caller wipes this one).
+  const out = Buffer.alloc(Buffer.byteLength(text, "utf8") + 1);
+  out.write(text, 0, "utf8");
   return out;
 }
 
@@ -274,6 +319,7 @@ function structSizeOf(api: NativeApi, name: string): number {
 function bindAll(
   ffi: FfiLibrary,
   bind: (name: string, ret: ReturnKind, args: readonly ArgKind[]) => NativeFunction,
+  bindTestHook: (name: string, ret: ReturnKind, args: readonly ArgKind[]) => NativeFunction["call"],
 ) {
   const lastError = bind("hft_last_error", "string", []);
   const noop = bind("hft_noop", "i32", ["i32"]);
@@ -308,7 +354,7 @@ function bindAll(
   const mdLogin = bind("hft_md_login", "i32", ["handle", "buffer", "buffer"]);
   const mdSubscribe = bind("hft_md_subscribe", "i32", ["handle", "i32", "buffer", "i32"]);
   const mdUnsubscribe = bind("hft_md_unsubscribe", "i32", ["handle", "i32", "buffer", "i32"]);
-  const mdTestEmit = bind("hft_md_test_emit", "i32", ["handle", "u32"]);
+  const mdTestEmit = bindTestHook("hft_md_test_emit", "i32", ["handle", "u32"]);
 
   const api: NativeApi = {
     ffi,
@@ -327,7 +373,7 @@ function bindAll(
       login: (h, u, p) => mdLogin.call(h, u, p) as number,
       subscribe: (h, m, c, n) => mdSubscribe.call(h, m, c, n) as number,
       unsubscribe: (h, m, c, n) => mdUnsubscribe.call(h, m, c, n) as number,
-      testEmit: (h, n) => mdTestEmit.call(h, n) as number,
+      testEmit: (h, n) => mdTestEmit(h, n) as number,
     },
     check(func, rc, secrets = []) {
       if (rc >= 0) return rc;

@@ -14,7 +14,7 @@ import {
   type EventRecords,
 } from "./event-decoder.js";
 import { cString } from "./library.js";
-import { encodeCodes, marketCode, writeString } from "./requests.js";
+import { checkString, encodeCodes, marketCode } from "./requests.js";
 import type {
   BaseInfoEvent,
   ConnectedEvent,
@@ -79,8 +79,9 @@ export class MdApi extends HftApiBase<MdApiEvents> {
   /** Connects and logs in. The answer is the `login` event. */
   login(req: MdLoginRequest): void {
     const h = this.handle("login");
-    writeString(Buffer.alloc(32), 0, 32, req.user, "user");
-    writeString(Buffer.alloc(64), 0, 64, req.password, "password");
+    // Checked in place: a scratch copy of the password would outlive the call.
+    checkString(req.user, 32, "user");
+    checkString(req.password, 64, "password");
     const user = cString(req.user);
     const password = cString(req.password);
     try {
@@ -107,7 +108,9 @@ export class MdApi extends HftApiBase<MdApiEvents> {
 
   /**
    * Test and benchmark hook (hft_md_test_emit): the library's producer thread emits `count` synthetic
-   * snapshots (mdSeq 1..count, code "BENCH") as fast as the ring allows, without a network.
+   * snapshots (mdSeq 1..count, code "BENCH") as fast as the ring allows, without a network. Only the
+   * test build of the simulation library has it (load `testLibraryPath()`); with any other
+   * library it throws an HftLibraryError `SYMBOL_MISSING` that says so.
    */
   testEmit(count: number): void {
     const h = this.handle("testEmit");

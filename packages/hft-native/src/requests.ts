@@ -41,13 +41,21 @@ export interface ConnectionOptions {
   overflowPolicy?: OverflowPolicy;
 }
 
-export function writeString(buf: Buffer, offset: number, size: number, text: unknown, field: string): void {
+/**
+ * Checks that `text` fits a NUL-terminated `char[size]` field, without copying it anywhere (so a
+ * password can be checked without leaving a copy behind). Throws HftArgumentError naming `field`.
+ */
+export function checkString(text: unknown, size: number, field: string): asserts text is string {
   if (typeof text !== "string") throw new HftArgumentError(field, `expected a string, got ${typeof text}`);
   if (text.includes("\0")) throw new HftArgumentError(field, "must not contain a NUL character");
   const length = Buffer.byteLength(text, "utf8");
   if (length > size - 1) {
     throw new HftArgumentError(field, `at most ${size - 1} UTF-8 bytes, got ${length}`);
   }
+}
+
+export function writeString(buf: Buffer, offset: number, size: number, text: unknown, field: string): void {
+  checkString(text, size, field);
   buf.write(text, offset, "utf8");
 }
 

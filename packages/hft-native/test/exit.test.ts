@@ -26,12 +26,12 @@ afterAll(async () => {
 function childScript(format: "esm" | "cjs", backend: string, port: number): string {
   const load =
     format === "esm"
-      ? `import { MdApi, TraderApi } from ${JSON.stringify(join(DIST, "index.js"))};`
-      : `const { MdApi, TraderApi } = require(${JSON.stringify(join(DIST, "index.cjs"))});`;
+      ? `import { MdApi, TraderApi, testLibraryPath } from ${JSON.stringify(join(DIST, "index.js"))};`
+      : `const { MdApi, TraderApi, testLibraryPath } = require(${JSON.stringify(join(DIST, "index.cjs"))});`;
   return `${load}
 const library = { backend: ${JSON.stringify(backend)} };
 const trader = new TraderApi({ host: "127.0.0.1", port: ${port}, library });
-const md = new MdApi({ host: "127.0.0.1", port: 9, library });
+const md = new MdApi({ host: "127.0.0.1", port: 9, library: { ...library, path: testLibraryPath() } });
 let n = 0;
 md.on("marketData", (e) => {
   if (e.mdSeq !== ++n) { console.error("out of order", e.mdSeq, n); process.exit(3); }

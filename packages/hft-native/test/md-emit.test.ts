@@ -2,15 +2,19 @@ import { afterEach, expect, it } from "vitest";
 import {
   HftArgumentError,
   HftClosedError,
+  HftLibraryError,
   loadHftLibrary,
   type MarketDataEvent,
   MdApi,
   type MdApiOptions,
   type OverflowEvent,
+  testLibraryPath,
 } from "../src/index.js";
 import { describeBackends, until } from "./helpers.js";
 
-// hft_md_test_emit needs no server: the handle is created but never logged in.
+// hft_md_test_emit needs no server: the handle is created but never logged in. Only the test
+// build of the library (HFTSIM_TEST_HOOKS) has it.
+const TEST_LIB = testLibraryPath();
 const NO_SERVER = { host: "127.0.0.1", port: 9 };
 const open: MdApi[] = [];
 afterEach(async () => {
@@ -46,9 +50,23 @@ describeBackends("MdApi + hft_md_test_emit", (backend) => {
     expect(lib.structSize("no_such_struct")).toBe(-1);
   });
 
+  it("the production library has no test hook, and testEmit says where it is", () => {
+    const api = mdApi({ library: { backend } });
+    let thrown: unknown;
+    try {
+      api.testEmit(1);
+    } catch (err) {
+      thrown = err;
+    }
+    expect(thrown).toBeInstanceOf(HftLibraryError);
+    expect((thrown as HftLibraryError).code).toBe("SYMBOL_MISSING");
+    expect((thrown as Error).message).toContain("hft_md_test_emit");
+    expect((thrown as Error).message).toContain(TEST_LIB);
+  });
+
   it("100,000 events arrive complete and in order through the batched ring, fields decoded", async () => {
     const N = 100_000;
-    const api = mdApi({ library: { backend } });
+    const api = mdApi({ library: { backend, path: TEST_LIB } });
     const seen = sequenceChecker(api);
     // The drain yields to the event loop between bounded batches: a setImmediate chain keeps ticking.
     let ticks = 0;
@@ -95,7 +113,7 @@ describeBackends("MdApi + hft_md_test_emit", (backend) => {
 
   it("per-event callback mode delivers complete and in order too", async () => {
     const N = 500;
-    const api = mdApi({ library: { backend }, eventDelivery: "perEvent" });
+    const api = mdApi({ library: { backend, path: TEST_LIB }, eventDelivery: "perEvent" });
     const seen = sequenceChecker(api);
     api.testEmit(N);
     await until(() => seen.count >= N, `${N} snapshots`);
@@ -106,7 +124,11 @@ describeBackends("MdApi + hft_md_test_emit", (backend) => {
 
   it('overflowPolicy "dropMarketData": a paused consumer gets an overflow event with the count', async () => {
     const N = 5_000;
-    const api = mdApi({ library: { backend }, eventCapacity: 16, overflowPolicy: "dropMarketData" });
+    const api = mdApi({
+      library: { backend, path: TEST_LIB },
+      eventCapacity: 16,
+      overflowPolicy: "dropMarketData",
+    });
     let received = 0;
     let lastSeq = 0;
     let increasing = true;
@@ -133,7 +155,7 @@ describeBackends("MdApi + hft_md_test_emit", (backend) => {
 
   it('overflowPolicy "block": a paused consumer loses nothing', async () => {
     const N = 5_000;
-    const api = mdApi({ library: { backend }, eventCapacity: 16, overflowPolicy: "block" });
+    const api = mdApi({ library: { backend, path: TEST_LIB }, eventCapacity: 16, overflowPolicy: "block" });
     const seen = sequenceChecker(api);
     let overflowed = false;
     api.on("overflow", () => {
@@ -151,7 +173,7 @@ describeBackends("MdApi + hft_md_test_emit", (backend) => {
   });
 
   it("close() releases the handle; later calls throw HftClosedError; no event after close", async () => {
-    const api = mdApi({ library: { backend } });
+    const api = mdApi({ library: { backend, path: TEST_LIB } });
     let after = 0;
     let closed = false;
     api.on("marketData", () => {
@@ -170,7 +192,7 @@ describeBackends("MdApi + hft_md_test_emit", (backend) => {
   });
 
   it("arguments are validated before anything reaches the library", () => {
-    const api = mdApi({ library: { backend } });
+    const api = mdApi({ library: { backend, path: TEST_LIB } });
     expect(() => api.subscribe("SH", ["123456789"])).toThrow(HftArgumentError);
     expect(() => api.subscribe("XX" as "SH", ["600000"])).toThrow(/market/);
     expect(() => api.testEmit(-1)).toThrow(HftArgumentError);

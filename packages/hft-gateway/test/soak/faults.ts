@@ -23,6 +23,8 @@ export const FAULT_KINDS = [
   // A broker restarted with its books kept (as from a state file): both servers down at once,
   // then back on the same ports with the same books and sequences.
   "brokerRestartKept",
+  // one-way loss (issue 18.6): client -> server bytes vanish, server -> client still flows
+  "tradeOneWayLoss",
 ] as const;
 
 export type FaultKind = (typeof FAULT_KINDS)[number];
@@ -51,6 +53,7 @@ const WEIGHTS: Record<FaultKind, number> = {
   tradeRestart: 1,
   brokerRestart: 1,
   brokerRestartKept: 1,
+  tradeOneWayLoss: 2,
 };
 
 function pickKind(prng: Prng): FaultKind {
@@ -103,6 +106,12 @@ export interface PlayOptions {
    * runner owns the servers, so it does this. Without it the step is counted but plays nothing.
    */
   restartBroker?: (downMs: number) => Promise<void>;
+  /**
+   * One-way loss: from now on drop what the client sends on the open trade connections (a proxy
+   * between gateway and trade server); returns how many connections it hit. Required by
+   * `tradeOneWayLoss` steps.
+   */
+  oneWayLoss?: () => number;
   /** Checked between steps: stop early when it returns true. */
   stopped?: () => boolean;
   /** Called after each step with the number of steps done. */
@@ -172,6 +181,12 @@ export async function playSchedule(
           control.restartServer("market", step.ms),
         ]);
         break;
+      case "tradeOneWayLoss": {
+        // The gateway must notice its unanswered requests and reconnect; the new connection passes.
+        if (!options.oneWayLoss) throw new Error("a tradeOneWayLoss step needs PlayOptions.oneWayLoss");
+        counts.connectionsHit += options.oneWayLoss();
+        break;
+      }
     }
     await sleep(step.gapMs);
     options.afterStep?.(++done);

@@ -18,6 +18,7 @@ import {
 import { demoConfigInput, type MockConfig, parseMockConfig, startMockServers } from "@tsgate/mock-server";
 import { HftGateway } from "../../src/index.js";
 import { serverOrders } from "../helpers/ledger.js";
+import { startOneWayProxy } from "../helpers/one-way-proxy.js";
 import { brokerTradeIds, checkLedger } from "./checks.js";
 import { emptyCounts, type FaultCounts, makeSchedule, playSchedule } from "./faults.js";
 import { Ledger } from "./ledger.js";
@@ -103,6 +104,8 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
     heartbeatTimeoutMs: 2000,
   };
   let mock = await startMockServers(mockOptions);
+  // The trade connection runs through a proxy that can lose the client -> server direction.
+  const tradeProxy = await startOneWayProxy(mock.tradePort);
   const main = new MainEngine();
   try {
     const ledger = new Ledger(main.eventEngine);
@@ -113,7 +116,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
         交易用户名: "demo",
         交易密码: PASSWORD,
         交易服务器: "127.0.0.1",
-        交易端口: mock.tradePort,
+        交易端口: tradeProxy.port,
         行情用户名: "demo",
         行情密码: PASSWORD,
         行情服务器: "127.0.0.1",
@@ -168,6 +171,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
     await playSchedule(() => mock.control, schedule, counts, {
       restartBroker,
       beforeRestart: () => strategy.sendOne(),
+      oneWayLoss: () => tradeProxy.blackholeUpstream(),
       afterStep: (done) => {
         if (done % 100 === 0) {
           progress(
@@ -269,6 +273,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
     };
   } finally {
     await main.close();
+    await tradeProxy.close();
     await mock.close();
   }
 }

@@ -45,7 +45,8 @@
  *
  * RECONNECT
  *  - After a login succeeded once, a dropped connection (peer closed, read error, heartbeat
- *    timeout) is followed by HFT_EV_DISCONNECTED (will_reconnect = 1) and automatic reconnects with
+ *    timeout, or a login/order/cancel/query unanswered for heartbeat_timeout_ms: a one-way loss
+ *    of client -> server bytes) is followed by HFT_EV_DISCONNECTED (will_reconnect = 1) and automatic reconnects with
  *    exponential backoff (reconnect_min_ms doubling to reconnect_max_ms, with jitter), each
  *    announced by HFT_EV_CONNECTING. On reconnect the library logs in again with the same
  *    credentials, resubscribes market data, and resumes the trade report stream after the last
@@ -442,7 +443,8 @@ HFT_API void hft_md_release(hft_md_t* m);
 /* ---- test and benchmark hooks (not part of the vendor mapping) ---- */
 /* Makes the handle's producer thread emit `count` synthetic HFT_EV_MARKET_DATA events (md_seq
  * 1..count, code "BENCH") as fast as the ring allows, so native -> host delivery can be measured
- * without a network. */
+ * without a network. Exported only by the test build of the simulation library
+ * (build/libhftsim-test.so, compiled with HFTSIM_TEST_HOOKS), never by the production library. */
 HFT_API int32_t hft_md_test_emit(hft_md_t* m, uint32_t count);
 /* A trivial call for measuring the FFI's per-call cost. */
 HFT_API int32_t hft_noop(int32_t x);

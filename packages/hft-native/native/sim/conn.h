@@ -23,6 +23,7 @@ typedef struct req_node {
   uint16_t type;    /* wire message type */
   uint8_t resent;   /* written on an earlier connection and now written again */
   uint32_t codes_n; /* MD_SUBSCRIBE_REQ: number of char[8] codes in codes[] */
+  int64_t sent_ms;  /* in flight: when it was written; its answer is due within heartbeat_timeout_ms */
   union {
     hft_login_req_t login;
     hft_order_req_t order;
@@ -62,7 +63,8 @@ typedef struct conn_ops {
   /* Network thread, right after the TCP connect: queue the login with conn_send_control. */
   void (*on_connected)(void* ctx, conn_t* c);
   /* Network thread: one received frame (header already checked). Return 0, or -1 to close the
-   * connection (conn_fail was called with the reason). */
+   * connection (conn_fail was called with the reason; if not, the connection is closed with a
+   * generic reason naming the message type). */
   int (*on_frame)(void* ctx, conn_t* c, const wire_frame_t* f);
   /* Network thread, after the socket is closed (in-flight requests are already back in the
    * user queue, marked resent). */
@@ -113,7 +115,9 @@ const char* conn_peer(conn_t* c);
 /* Number of successful logins (conn_set_ready) on this handle so far. */
 int conn_login_count(conn_t* c);
 
+#if defined(HFTSIM_TEST_HOOKS)
 /* Test hook (hft_md_test_emit): the network thread emits `count` synthetic market-data events. */
 int32_t conn_test_emit(conn_t* c, uint32_t count);
+#endif
 
 #endif

@@ -96,3 +96,8 @@ void handle_wipe(void* p, size_t size) {
   volatile unsigned char* v = (volatile unsigned char*)p;
   for (size_t i = 0; i < size; i++) v[i] = 0;
 }
+
+void event_init(hft_event_t* ev, uint16_t type) {
+  memset(ev, 0, sizeof *ev);
+  ev->header.type = type;
+}

@@ -268,10 +268,12 @@ HFT_API int32_t hft_md_poll(hft_md_t* m, hft_event_t* out, int32_t max_events) {
 
 HFT_API int32_t hft_md_arm(hft_md_t* m) { return handle_arm((handle_base_t*)m, MD_KIND); }
 
+#if defined(HFTSIM_TEST_HOOKS) /* the test library only (conn_test_hooks.c) */
 HFT_API int32_t hft_md_test_emit(hft_md_t* m, uint32_t count) {
   if (!m) return set_error(HFT_E_INVALID_ARG, MD_KIND " is NULL");
   return conn_test_emit(m->h.conn, count);
 }
+#endif
 
 HFT_API void hft_md_release(hft_md_t* m) {
   if (!m) return;

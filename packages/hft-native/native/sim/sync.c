@@ -1,4 +1,4 @@
-/* sync.c — POSIX and Win32 implementations of sync.h (the Win32 one is UNTESTED). */
+/* sync.c — POSIX and Win32 implementations of sync.h (Win32: compiled by the MinGW cross-build). */
 #if !defined(_WIN32) && !defined(_POSIX_C_SOURCE)
 #  define _POSIX_C_SOURCE 200809L
 #endif

@@ -1,7 +1,8 @@
 /*
  * sync.h — the few threading primitives the library needs (mutex, condition variable, thread,
  * monotonic clock), so that ring.c compiles both here (POSIX threads) and inside the Windows
- * vendor shim (Win32 primitives). The Win32 branch is UNTESTED: it cannot be built here.
+ * vendor shim (Win32 primitives). The Win32 branch is compiled by the MinGW cross-build
+ * (build/win32-x64/); the C tests run on POSIX only.
  */
 #ifndef TSGATE_SYNC_H
 #define TSGATE_SYNC_H

@@ -1,7 +1,8 @@
 /* test_session.c — the trade and market-data handles over TCP against a scripted C peer
  * (fake_server.c): login, reports exactly once and in order (duplicates, reordering, gap refill),
  * queries with page flags, reconnect with re-login / report resume / in-flight resend, credential
- * errors stop reconnecting, refused connects, heartbeat timeout, market-data resubscribe, ring
+ * errors stop reconnecting, refused connects, heartbeat timeout, unanswered requests (one-way loss),
+ * market-data resubscribe, ring
  * overflow policies, wake-up/arm, release while busy, argument checks, queue bound.
  */
 #define _GNU_SOURCE
@@ -580,6 +581,56 @@ static void test_heartbeat_timeout(void) {
   log_free(&l);
 }
 
+/* Issue 18.6: client -> server bytes are lost while the server keeps sending heartbeats. Received
+ * traffic alone cannot show it; the unanswered order must (within heartbeat_timeout_ms), and the
+ * reconnect must resend it. */
+static void test_unanswered_request_reconnects(void) {
+  printf("- one-way loss: an unanswered order fails the connection, the reconnect resends it\n");
+  broker_t* b = broker_new();
+  b->answer_orders = 0; /* the order vanishes, as if the bytes never arrived */
+  fake_server_t* fs = fs_start(broker_handler, b);
+  fs_set_heartbeat(fs, 50); /* ... while the server side looks perfectly alive */
+  hft_conn_config_t cfg = config(fs_port(fs));
+  cfg.heartbeat_timeout_ms = 600;
+  hft_trader_t* t = hft_trader_create(&cfg);
+  evlog_t l;
+  log_init(&l);
+  hft_login_req_t lr = login_req();
+  hft_trader_login(t, &lr);
+  int from = 0;
+  REQUIRE(wait_for(t, poll_trader, &l, HFT_EV_LOGIN, &from, 2000) >= 0, "login");
+  hft_order_req_t o = order_req("C-LOST");
+  int64_t t0 = now_ms();
+  CHECK(hft_trader_order(t, &o) == HFT_OK, "order: %s", hft_last_error());
+  CHECK(fs_wait_received(fs, MSG_ORDER_REQ, 1, 2000), "the server got the order and kept quiet");
+  int i = wait_for(t, poll_trader, &l, HFT_EV_DISCONNECTED, &from, 5000);
+  int64_t took = now_ms() - t0;
+  CHECK(i >= 0, "DISCONNECTED although heartbeats kept arriving");
+  if (i >= 0) {
+    const char* msg = l.evs[i].body.status.message;
+    CHECK(strstr(msg, "no answer") && strstr(msg, "ORDER_REQ") && strstr(msg, "reconnecting"), "reason: %s", msg);
+    CHECK(l.evs[i].body.status.os_error == ETIMEDOUT, "os_error %d", l.evs[i].body.status.os_error);
+    CHECK(took >= cfg.heartbeat_timeout_ms, "not before the bound (%lld ms)", (long long)took);
+    CHECK(took < cfg.heartbeat_timeout_ms + 2000, "detected within the bound + slack (%lld ms)", (long long)took);
+  }
+  pthread_mutex_lock(&b->mu);
+  b->answer_orders = 1;
+  pthread_mutex_unlock(&b->mu);
+  i = wait_for(t, poll_trader, &l, HFT_EV_ORDER_RSP, &from, 5000);
+  CHECK(i >= 0, "ORDER_RSP after the reconnect");
+  if (i >= 0) {
+    CHECK(strcmp(l.evs[i].body.order_rsp.cl_order_id, "C-LOST") == 0, "cl_order_id %s",
+          l.evs[i].body.order_rsp.cl_order_id);
+    CHECK(l.evs[i].header.error_code == 0, "accepted (%d)", l.evs[i].header.error_code);
+    CHECK(l.evs[i].header.flags & HFT_EVF_REPLAY, "marked as a resend");
+  }
+  CHECK(fs_received(fs, MSG_ORDER_REQ) == 2, "sent twice (%d)", fs_received(fs, MSG_ORDER_REQ));
+  hft_trader_release(t);
+  fs_stop(fs);
+  broker_free(b);
+  log_free(&l);
+}
+
 /* ---- market data ---- */
 typedef struct mdsrv {
   pthread_mutex_t mu;
@@ -1058,6 +1109,7 @@ int main(void) {
   test_credential_error();
   test_refused_and_retries();
   test_heartbeat_timeout();
+  test_unanswered_request_reconnects();
   test_md_resubscribe();
   test_connect_timeout_and_release_while_connecting();
   test_block_does_not_time_out();

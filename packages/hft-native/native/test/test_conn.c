@@ -1,0 +1,138 @@
+/* test_conn.c — the connection layer (native/sim/conn*.c) through its own API and test hooks:
+ * an on_frame that answers -1 closes the connection (conn.h), and a writer buffer that cannot be
+ * allocated is reported as an HFT_EV_ERROR instead of a silent wait. Against the scripted C peer
+ * (fake_server.c) on loopback. Links the test-hook objects (HFTSIM_TEST_HOOKS). */
+#define _GNU_SOURCE
+#include <stdatomic.h>
+#include <stdint.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "check.h"
+#include "config.h"
+#include "conn_internal.h"
+#include "evlog.h"
+#include "fake_server.h"
+#include "hft_api.h"
+#include "ring.h"
+
+static hft_conn_config_t config(uint16_t port) {
+  hft_conn_config_t in;
+  memset(&in, 0, sizeof in);
+  strcpy(in.host, "127.0.0.1");
+  in.port = port;
+  in.heartbeat_interval_ms = 100;
+  in.heartbeat_timeout_ms = 5000;
+  in.reconnect_min_ms = 5000; /* one connection per test: no reconnect within its bound */
+  in.reconnect_max_ms = 5000;
+  hft_conn_config_t out;
+  REQUIRE(config_resolve(&in, &out) == HFT_OK, "config");
+  return out;
+}
+
+/* ---- a protocol that refuses every frame without naming a reason ---- */
+static atomic_int refused_frames;
+
+static void refuse_connected(void* ctx, conn_t* c) {
+  (void)ctx;
+  (void)c;
+}
+static int refuse_frame(void* ctx, conn_t* c, const wire_frame_t* f) {
+  (void)ctx;
+  (void)c;
+  (void)f;
+  atomic_fetch_add(&refused_frames, 1);
+  return -1; /* close, without conn_fail */
+}
+static void refuse_disconnected(void* ctx, conn_t* c) {
+  (void)ctx;
+  (void)c;
+}
+static void refuse_tick(void* ctx, conn_t* c, int64_t now_ms) {
+  (void)ctx;
+  (void)c;
+  (void)now_ms;
+}
+static int refuse_keep(void* ctx, req_node_t* n) {
+  (void)ctx;
+  (void)n;
+  return 0;
+}
+static const conn_ops_t k_refusing = { refuse_connected, refuse_frame, refuse_disconnected, refuse_tick,
+                                       refuse_keep };
+
+static void ignore_frames(fake_server_t* fs, uint16_t type, const wire_msg_t* msg, void* ud) {
+  (void)fs;
+  (void)type;
+  (void)msg;
+  (void)ud;
+}
+
+static int32_t poll_ring(void* h, hft_event_t* out, int32_t max) { return ring_poll((ring_t*)h, out, max); }
+
+static void test_on_frame_refusal_closes(void) {
+  printf("- on_frame returning -1 closes the connection\n");
+  fake_server_t* fs = fs_start(ignore_frames, NULL);
+  fs_set_heartbeat(fs, 50); /* frames for the client to refuse */
+  hft_conn_config_t cfg = config(fs_port(fs));
+  char err[128];
+  ring_t* ring = ring_create(1024, HFT_OVERFLOW_BLOCK, err, sizeof err);
+  REQUIRE(ring, "ring: %s", err);
+  conn_t* c = conn_create(&cfg, ring, &k_refusing, NULL, "trade", err, sizeof err);
+  REQUIRE(c, "conn: %s", err);
+  REQUIRE(conn_start(c) == HFT_OK, "start");
+  evlog_t l;
+  log_init(&l);
+  int from = 0;
+  int i = wait_for(ring, poll_ring, &l, HFT_EV_DISCONNECTED, &from, 3000);
+  CHECK(i >= 0, "DISCONNECTED after the first refused frame (refused %d frames)", atomic_load(&refused_frames));
+  if (i >= 0) {
+    const char* msg = l.evs[i].body.status.message;
+    CHECK(strstr(msg, "closed the connection") && strstr(msg, "0x0001"), "reason names the message: %s", msg);
+    CHECK(atomic_load(&refused_frames) == 1, "no frame handled after the refusal (%d)", atomic_load(&refused_frames));
+  }
+  ring_close(ring);
+  conn_release(c);
+  ring_release(ring);
+  fs_stop(fs);
+  log_free(&l);
+}
+
+static void test_writer_out_of_memory_reported(void) {
+  printf("- writer buffer out of memory: error event, then working after the retry\n");
+  conn_test_fail_writer_allocs(1);
+  fake_server_t* fs = fs_start(ignore_frames, NULL);
+  hft_conn_config_t cfg = config(fs_port(fs));
+  hft_trader_t* t = hft_trader_create(&cfg);
+  REQUIRE(t, "trader: %s", hft_last_error());
+  evlog_t l;
+  log_init(&l);
+  int from = 0;
+  int i = wait_for(t, poll_trader, &l, HFT_EV_ERROR, &from, 3000);
+  CHECK(i >= 0, "HFT_EV_ERROR for the failed allocation");
+  if (i >= 0) {
+    CHECK(l.evs[i].header.error_code == HFT_E_NOMEM, "code %d", l.evs[i].header.error_code);
+    CHECK(strstr(l.evs[i].body.error.message, "out of memory") && strstr(l.evs[i].body.error.message, "trade writer"),
+          "message: %s", l.evs[i].body.error.message);
+  }
+  /* the retry allocates: the login request reaches the server */
+  hft_login_req_t lr;
+  memset(&lr, 0, sizeof lr);
+  strcpy(lr.account_id, "demo001");
+  strcpy(lr.password, PASSWORD);
+  strcpy(lr.cust_orgid, "0000");
+  strcpy(lr.cust_branchid, "9999");
+  strcpy(lr.cl_system_id, "HFT");
+  lr.account_type = HFT_ACCOUNT_STOCK;
+  CHECK(hft_trader_login(t, &lr) == HFT_OK, "login: %s", hft_last_error());
+  CHECK(fs_wait_received(fs, MSG_LOGIN_REQ, 1, 5000), "login request sent after the allocation retry");
+  hft_trader_release(t);
+  fs_stop(fs);
+  log_free(&l);
+}
+
+int main(void) {
+  test_on_frame_refusal_closes();
+  test_writer_out_of_memory_reported();
+  return check_summary("test_conn");
+}

@@ -1,0 +1,57 @@
+import { spawnSync } from "node:child_process";
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { tempDir } from "./helpers.js";
+
+/*
+ * The Windows DLLs (issue 16.1), run by `npm run test:windows` (vitest.win32.config.ts): native/sim cross-compiled with MinGW-w64 onto Winsock
+ * (native/sim/net_compat.h). The build uses -Werror, so a build that succeeds compiled every file
+ * with 0 warnings; stderr must be empty as well. No MinGW compiler means a failure that names the
+ * install command, never a skip.
+ */
+const PKG = join(import.meta.dirname, "..");
+const SCRIPT = join(PKG, "scripts", "build-native.mjs");
+const OUT = join(PKG, "build", "win32-x64");
+const INSTALL = "apt-get install gcc-mingw-w64-x86-64-posix";
+
+function build(extraArgs: string[], env: NodeJS.ProcessEnv = process.env) {
+  return spawnSync(process.execPath, [SCRIPT, "--target", "win32-x64", ...extraArgs], {
+    encoding: "utf8",
+    env,
+    timeout: 600_000,
+  });
+}
+
+describe("win32-x64 cross-build (MinGW-w64)", () => {
+  it("builds build/win32-x64/libhftsim.dll and libhftsim-test.dll with 0 warnings", () => {
+    const res = build([]);
+    expect(res.status, `${res.stdout}\n${res.stderr}\n(install the cross compiler: ${INSTALL})`).toBe(0);
+    expect(res.stderr).toBe("");
+    const dll = readFileSync(join(OUT, "libhftsim.dll"));
+    const testDll = readFileSync(join(OUT, "libhftsim-test.dll"));
+    // PE images ("MZ"), exporting the ABI; the test hooks only in the test build
+    expect(dll.subarray(0, 2).toString("latin1")).toBe("MZ");
+    expect(dll.includes("hft_abi_version")).toBe(true);
+    expect(dll.includes("hft_trader_login")).toBe(true);
+    expect(dll.includes("hft_md_test_emit")).toBe(false);
+    expect(testDll.includes("hft_md_test_emit")).toBe(true);
+    // Winsock, and no MinGW runtime DLL to ship beside it
+    expect(dll.includes("WS2_32.dll")).toBe(true);
+    expect(dll.includes("libgcc_s")).toBe(false);
+    expect(dll.includes("libwinpthread")).toBe(false);
+  }, 660_000);
+
+  it("without the cross compiler it fails and names the install command", () => {
+    const tmp = tempDir("win32-nocc");
+    try {
+      const res = build(["--out", tmp.dir, "--force"], { ...process.env, CC_WIN32: "no-such-mingw-gcc" });
+      expect(res.status).toBe(1);
+      expect(res.stderr).toContain("no-such-mingw-gcc");
+      expect(res.stderr).toContain(INSTALL);
+      expect(existsSync(join(tmp.dir, "libhftsim.dll"))).toBe(false);
+    } finally {
+      tmp.cleanup();
+    }
+  });
+});

@@ -1,0 +1,80 @@
+// The FFI path on Windows: koffi loads the MinGW-built DLL, checks its ABI, and the library's own
+// Windows threads (Winsock network, writer, notifier) deliver events into Windows node.exe.
+import assert from "node:assert/strict";
+import { after, describe, it } from "node:test";
+import { loadHftLibrary, MdApi, TraderApi } from "@tsgate/hft-native";
+import { control, DEMO, MARKET_PORT, TRADE_PORT, waitFor } from "./harness.mjs";
+
+const FAST = {
+  heartbeatIntervalMs: 200,
+  heartbeatTimeoutMs: 10_000,
+  reconnectMinMs: 50,
+  reconnectMaxMs: 500,
+};
+const LOGIN = {
+  accountId: DEMO.user,
+  password: DEMO.password,
+  custOrgid: DEMO.org,
+  custBranchid: DEMO.branch,
+  clSystemId: "HFT",
+};
+const apis = [];
+after(async () => {
+  await Promise.all(apis.map((api) => api.close()));
+});
+
+function trader() {
+  const api = new TraderApi({ host: "127.0.0.1", port: TRADE_PORT, ...FAST });
+  apis.push(api);
+  return api;
+}
+
+describe("hft-native on Windows", () => {
+  it("loads the library as a DLL with the expected ABI", () => {
+    const lib = loadHftLibrary();
+    assert.equal(process.platform, "win32");
+    assert.match(lib.path, /\.dll$/i);
+    assert.equal(lib.abiVersion > 0, true);
+    assert.match(lib.info, /tsgate-sim/);
+  });
+
+  it("wrong password: login answers 1002 and never echoes the password", async () => {
+    const api = trader();
+    const login = api.next("login");
+    api.login({ ...LOGIN, password: "Wrong-Secret-42" });
+    const ev = await login;
+    assert.equal(ev.ok, false);
+    assert.equal(ev.errorCode, 1002);
+    assert.doesNotMatch(JSON.stringify(ev), /Wrong-Secret-42/);
+  });
+
+  it("logs in, places an order and gets its report from the library's thread", async () => {
+    const api = trader();
+    const login = api.next("login");
+    api.login(LOGIN);
+    assert.equal((await login).ok, true);
+    const statuses = [];
+    api.on("orderStatus", (e) => statuses.push(e));
+    api.order({ clOrderId: "W1", symbol: "SH.600000", orderType: "LMT", side: "Bid", volume: 100, price: 1 });
+    const report = await waitFor("an order report for W1", () => statuses.find((e) => e.clOrderId === "W1"));
+    assert.ok(report.reportSeq > 0);
+    assert.equal((await control("GET", "/order?cl=W1")).known, true);
+  });
+
+  it("market data: subscribes and receives snapshots with 5 levels", async () => {
+    const md = new MdApi({ host: "127.0.0.1", port: MARKET_PORT, ...FAST });
+    apis.push(md);
+    const login = md.next("login");
+    md.login({ user: DEMO.user, password: DEMO.password });
+    assert.equal((await login).ok, true);
+    const ticks = [];
+    md.on("marketData", (t) => ticks.push(t));
+    md.subscribe("SH", ["600000"]);
+    const tick = await waitFor("a snapshot of 600000", async () => {
+      await control("POST", "/step");
+      return ticks.find((t) => t.code === "600000");
+    });
+    assert.equal(tick.bidPrice.length, 5);
+    assert.ok(tick.last > 0);
+  });
+});
