@@ -31,17 +31,23 @@ import type {
 import { ErrorCode, OrderStatus, OrderType, QueryKind, Side } from "../protocol/messages.js";
 import { Account } from "./accounts.js";
 import {
+  type CageRule,
+  cageRejection,
+  cageRuleOf,
   checkBuyVolume,
   checkCash,
   checkLimitPrice,
+  checkOrderCap,
   checkSellCash,
   checkSellVolume,
   checkTypeAndSide,
   checkVolumeAndPrice,
+  insideCage,
   type Rejection,
   rejection,
 } from "./ashare-rules.js";
 import type { MockConfig } from "./config.js";
+import { NO_CANCEL_WINDOWS } from "./constants.js";
 import { parseReplayCsv, ReplayDriver } from "./csv-replay.js";
 import { toExchangeTime } from "./exchange-clock.js";
 import { FeeSchedule } from "./fees.js";
@@ -52,7 +58,7 @@ import { fitMessage } from "./message-text.js";
 import { isFinal, type Order, OrderStore, orderReportBody, remainingVolume } from "./orders.js";
 import { checkQuery, type Page, pageByIndex, pageBySymbol, queryError } from "./query.js";
 import { ReportJournal } from "./report-journal.js";
-import { isMarketOpen, type SessionMode } from "./sessions.js";
+import { isMarketOpen, phaseAt, type SessionMode, TradingPhase } from "./sessions.js";
 
 /** Options of a {@link Broker}. */
 export interface BrokerOptions {
@@ -80,6 +86,8 @@ type Checked =
       reservePrice: number;
       frozenCash: number;
       sellReserve: number;
+      /** Outside the price cage on an exchange that holds such orders. */
+      caged: boolean;
     };
 
 const NOT_LOGGED_IN = "request before login: unknown account";
@@ -120,6 +128,8 @@ export class Broker {
   private readonly pendingCancels = new Set<Order>();
   private readonly journal: ReportJournal;
   private readonly cancelDelaySteps: number;
+  /** Enforce the price cage (config `rules.priceCage`; default on in realtime sessions). */
+  private readonly priceCage: boolean;
   private loginRejects = 0;
   private orderRejects = 0;
   private mdLoginRejects = 0;
@@ -131,12 +141,13 @@ export class Broker {
     this.sessionMode = config.sessionMode;
     this.tickIntervalMs = config.market.tickIntervalMs;
     this.cancelDelaySteps = config.matching.cancelDelaySteps;
+    this.priceCage = config.rules.priceCage ?? config.sessionMode === "realtime";
     this.fees = new FeeSchedule(config.fees);
     this.journal = new ReportJournal(options.onListenerError);
     this.orders = new OrderStore(this.tradingDay);
 
     for (const cfg of config.instruments) {
-      const inst = resolveInstrument(cfg);
+      const inst = resolveInstrument(cfg, this.tradingDay);
       this.instruments.set(inst.symbol, inst);
     }
     this.sortedInstruments = [...this.instruments.values()].sort((a, b) => (a.symbol < b.symbol ? -1 : 1));
@@ -317,6 +328,7 @@ export class Broker {
       updateTime: time,
       lastReportSeq: 0,
       cancelStepsLeft: undefined,
+      caged: valid && checked.caged,
     };
     this.orders.add(order);
     if (!valid) {
@@ -336,15 +348,39 @@ export class Broker {
     this.report(order, OrderStatus.New, time);
     const market = this.markets.get(order.symbol) as InstrumentMarket;
     market.time = time;
-    const limit = order.orderType === OrderType.LMT ? order.price : undefined;
-    for (const fill of takeLiquidity(market, order.side, limit, order.volume)) {
-      this.fill(order, fill.price, fill.volume, time);
-    }
+    if (!order.caged) this.take(order, market, time);
     if (remainingVolume(order) > 0) {
       if (order.orderType === OrderType.B5TC) this.cancelRemainder(order, time);
       else this.restingList(order.symbol).push(order);
     }
     return { clOrderId: req.clOrderId, orderId: order.orderId, errorCode: ErrorCode.OK, errorMsg: "" };
+  }
+
+  /** Fills an order that arrives (or leaves the cage) against the displayed book. */
+  private take(order: Order, market: InstrumentMarket, time: number): void {
+    const limit = order.orderType === OrderType.LMT ? order.price : undefined;
+    for (const fill of takeLiquidity(market, order.side, limit, remainingVolume(order))) {
+      this.fill(order, fill.price, fill.volume, time);
+    }
+  }
+
+  /** The price cage that applies to a limit order now, or undefined (off, not continuous, none for the instrument). */
+  private cageNow(inst: Instrument, time: number): CageRule | undefined {
+    if (!this.priceCage) return undefined;
+    if (this.sessionMode !== "always-open" && phaseAt(time) !== TradingPhase.Continuous) return undefined;
+    return cageRuleOf(inst, this.tradingDay);
+  }
+
+  /** Is a limit order inside the cage against the instrument's current book? */
+  private inCage(rule: CageRule, inst: Instrument, side: Side, price: number): boolean {
+    const m = this.markets.get(inst.symbol) as InstrumentMarket;
+    const book = {
+      bid1: m.bidPrice[0] ?? 0,
+      ask1: m.askPrice[0] ?? 0,
+      last: m.last,
+      preClose: inst.preClose,
+    };
+    return insideCage(rule, inst, side, price, book);
   }
 
   /** Runs the A-share rules (see ashare-rules.ts for the order of checks). */
@@ -369,6 +405,8 @@ export class Broker {
     const orderType = req.orderType as OrderType;
     const invalid = checkVolumeAndPrice(orderType, req.volume, req.price);
     if (invalid) return { rejection: invalid };
+    const cap = checkOrderCap(inst, orderType, req.volume);
+    if (cap) return { rejection: cap };
     if (!isMarketOpen(this.sessionMode, time)) {
       return {
         rejection: rejection(
@@ -388,15 +426,29 @@ export class Broker {
       const frozenCash = this.fees.buyReserve(0, req.volume, reservePrice);
       const cash = checkCash(account.available, frozenCash, req.volume * reservePrice);
       if (cash) return { rejection: cash };
-      return { reservePrice, frozenCash, sellReserve: 0 };
+      return this.caged(inst, req, time, { reservePrice, frozenCash, sellReserve: 0 });
     }
     const holding = checkSellVolume(inst, req.volume, account.findPosition(inst.symbol));
     if (holding) return { rejection: holding };
     const lowest = orderType === OrderType.LMT ? req.price : inst.limitDown;
-    const sellReserve = this.fees.sellReserve(req.volume, lowest);
+    const sellReserve = this.fees.sellReserve(req.volume, lowest, inst.isStock);
     const cash = checkSellCash(account.available, sellReserve);
     if (cash) return { rejection: cash };
-    return { reservePrice: 0, frozenCash: sellReserve, sellReserve };
+    return this.caged(inst, req, time, { reservePrice: 0, frozenCash: sellReserve, sellReserve });
+  }
+
+  /** The last check: the price cage refuses (SSE) or holds (SZSE) a limit order outside it. */
+  private caged(
+    inst: Instrument,
+    req: OrderReq,
+    time: number,
+    accepted: { reservePrice: number; frozenCash: number; sellReserve: number },
+  ): Checked {
+    const rule = req.orderType === OrderType.LMT ? this.cageNow(inst, time) : undefined;
+    const side = req.side as Side;
+    if (rule === undefined || this.inCage(rule, inst, side, req.price)) return { ...accepted, caged: false };
+    if (rule.action === "refuse") return { rejection: cageRejection(rule, inst, side, req.price) };
+    return { ...accepted, caged: true };
   }
 
   /**
@@ -442,6 +494,16 @@ export class Broker {
       );
     }
     const time = this.clock();
+    if (this.sessionMode !== "always-open") {
+      const window = NO_CANCEL_WINDOWS.find((w) => time >= w.from && time < w.to);
+      if (window !== undefined) {
+        return refuse(
+          ErrorCode.CANCEL_NOT_ALLOWED_NOW,
+          `cancels are not accepted ${formatClock(window.from)}–${formatClock(window.to)} (call auction); now ${formatClock(time)}`,
+          order,
+        );
+      }
+    }
     order.cancelStepsLeft = this.cancelDelaySteps;
     this.report(order, OrderStatus.Canceling, time);
     if (this.cancelDelaySteps === 0) this.cancelRemainder(order, time);
@@ -460,7 +522,8 @@ export class Broker {
     const account = this.accounts.get(order.accountId) as Account;
     const amount = price * volume;
     const filledAmount = order.filledAmount + amount;
-    const fee = this.fees.fillFee(order.side, order.filledAmount, filledAmount);
+    const inst = this.instruments.get(order.symbol) as Instrument;
+    const fee = this.fees.fillFee(order.side, order.filledAmount, filledAmount, inst.isStock);
     const remaining = remainingVolume(order) - volume;
     if (order.side === Side.Bid) {
       account.adjustFrozenCash(-order.frozenCash);
@@ -714,6 +777,7 @@ export class Broker {
 
   /** Fills resting orders the step traded through, in price-time priority; drops finished ones. */
   private matchResting(market: InstrumentMarket, resting: Order[], time: number): void {
+    this.releaseCaged(market, resting, time);
     // Only orders the step reached can fill: buys at or above min(last, ask 1), sells at or below
     // max(last, bid 1). Sorting just those keeps a step cheap with many orders resting far away.
     const ask1 = market.askPrice[0] ?? 0;
@@ -724,6 +788,7 @@ export class Broker {
     let finished = false;
     for (const o of resting) {
       if (isFinal(o.status)) finished = true;
+      else if (o.caged) continue;
       else if (o.side === Side.Bid ? o.price >= buyReach : o.price <= sellReach)
         (o.side === Side.Bid ? buys : sells).push(o);
     }
@@ -743,6 +808,22 @@ export class Broker {
       const stillOpen = resting.filter((o) => !isFinal(o.status));
       resting.length = 0;
       for (const o of stillOpen) resting.push(o);
+    }
+  }
+
+  /**
+   * Held orders whose price the cage now reaches enter the book like arriving orders (SZSE: the
+   * trading host takes a held order out when the cage moves over it). Outside continuous trading
+   * (no cage), every held order enters.
+   */
+  private releaseCaged(market: InstrumentMarket, resting: Order[], time: number): void {
+    const inst = market.instrument;
+    const rule = this.cageNow(inst, time);
+    for (const o of resting) {
+      if (!o.caged || isFinal(o.status)) continue;
+      if (rule !== undefined && !this.inCage(rule, inst, o.side, o.price)) continue;
+      o.caged = false;
+      this.take(o, market, time);
     }
   }
 }

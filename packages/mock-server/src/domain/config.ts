@@ -14,9 +14,10 @@ import {
   DEFAULT_TICK_INTERVAL_MS,
   DEFAULT_VOLATILITY,
   MAX_FEE_RATE,
-  PRICE_TICK,
+  PRICE_SCALE,
 } from "./constants.js";
 import { isValidTradingDay } from "./exchange-clock.js";
+import { tickOfType } from "./instruments.js";
 import { yuanToScaled } from "./money.js";
 
 /** Largest amount of cash (yuan) an account may start with: keeps every sum a safe integer. */
@@ -112,24 +113,40 @@ const mdUserSchema = z.strictObject({
   password: text(64),
 });
 
-const instrumentSchema = z.strictObject({
-  code: z.string({ error: "expected a 6-digit code" }).regex(/^\d{6}$/, { error: "expected a 6-digit code" }),
-  market: z.enum(["SH", "SZ"], { error: 'expected "SH" or "SZ"' }),
-  name: text(64, { nonEmpty: true }),
-  securityType: z
-    .enum(["stock", "fund", "etf", "bond", "index"], {
-      error: 'expected "stock", "fund", "etf", "bond" or "index"',
-    })
-    .default("stock"),
-  /** Previous close in yuan, a multiple of the tick (0.01). */
-  preClose: positiveNumber(MAX_PRICE_YUAN).refine((v) => yuanToScaled(v) % PRICE_TICK === 0, {
-    error: "expected a multiple of the price tick 0.01",
-  }),
-  /** Defaults from the code and name: 300/301 ChiNext, 688/689 STAR, a name with ST → st, else main. */
-  board: z
-    .enum(["main", "chinext", "star", "st"], { error: 'expected "main", "chinext", "star" or "st"' })
-    .optional(),
-});
+const instrumentSchema = z
+  .strictObject({
+    code: z
+      .string({ error: "expected a 6-digit code" })
+      .regex(/^\d{6}$/, { error: "expected a 6-digit code" }),
+    market: z.enum(["SH", "SZ"], { error: 'expected "SH" or "SZ"' }),
+    name: text(64, { nonEmpty: true }),
+    securityType: z
+      .enum(["stock", "fund", "etf", "bond", "index"], {
+        error: 'expected "stock", "fund", "etf", "bond" or "index"',
+      })
+      .default("stock"),
+    /** Previous close in yuan, a multiple of the tick (stocks 0.01; funds, ETFs and bonds 0.001). */
+    preClose: positiveNumber(MAX_PRICE_YUAN),
+    /**
+     * Listing board; defaults from the code: 300/301 ChiNext, 688/689 STAR, else main. `"st"` is
+     * the older spelling of a main-board risk-warning stock (board main + `riskWarning`).
+     */
+    board: z
+      .enum(["main", "chinext", "star", "st"], { error: 'expected "main", "chinext", "star" or "st"' })
+      .optional(),
+    /** ST / *ST (a board-independent flag); defaults to a name starting with ST or *ST. */
+    riskWarning: z.boolean({ error: "expected true or false" }).optional(),
+  })
+  .superRefine((inst, ctx) => {
+    const tick = tickOfType(inst.securityType);
+    if (yuanToScaled(inst.preClose) % tick !== 0) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["preClose"],
+        message: `expected a multiple of the price tick ${tick / PRICE_SCALE}`,
+      });
+    }
+  });
 
 const feesSchema = z.strictObject({
   commissionRate: feeRate(DEFAULT_FEES.commissionRate),
@@ -173,6 +190,15 @@ const matchingSchema = z.strictObject({
   cancelDelaySteps: nonNegativeInteger(1_000_000).default(0),
 });
 
+const rulesSchema = z.strictObject({
+  /**
+   * Enforce the price cage of continuous trading. Default: on in `realtime` sessions (in the
+   * continuous phases), off in `always-open` mode, whose tests cross the spread with limit orders
+   * far from the book.
+   */
+  priceCage: z.boolean({ error: "expected true or false" }).optional(),
+});
+
 /**
  * The zod schema of the whole config: `MockConfig` is its output and `MockConfigInput` its input.
  * Use {@link parseMockConfig} to validate; the schema is exported for tools that build on it.
@@ -196,6 +222,7 @@ export const configSchema = z
       fees: feesSchema.prefault({}),
       market: marketSchema.prefault({ mode: "random-walk" }),
       matching: matchingSchema.prefault({}),
+      rules: rulesSchema.prefault({}),
     },
     { error: "expected a config object" },
   )
