@@ -34,9 +34,22 @@ export const ORDER_CAPS = {
 
 /**
  * Daily price limit in percent of the previous close: main board (and funds) 10, main-board ST
- * 5 before {@link MAIN_ST_TEN_PERCENT_FROM} and 10 from it, ChiNext and STAR 20 (ST included).
+ * 5 before {@link MAIN_ST_TEN_PERCENT_FROM} and 10 from it, ChiNext 20 from
+ * {@link CHINEXT_TWENTY_PERCENT_FROM} (10 before), STAR 20 (ST included).
  */
-export const LIMIT_PERCENT = { main: 10, mainStBefore: 5, chinext: 20, star: 20, fund: 10 } as const;
+export const LIMIT_PERCENT = {
+  main: 10,
+  mainStBefore: 5,
+  chinext: 20,
+  chinextBefore: 10,
+  star: 20,
+  fund: 10,
+} as const;
+/**
+ * First trading day of ChiNext's ±20% limits (SZSE 创业板交易特别规定 of 2020-06-12, with the
+ * registration-based ChiNext); ±10% before.
+ */
+export const CHINEXT_TWENTY_PERCENT_FROM = 20200824;
 /**
  * First trading day on which main-board ST/*ST stocks have ±10% limits (SSE and SZSE notices of
  * 2025-06-27, in force 2025-07-07).

@@ -8,6 +8,7 @@ import type { BaseInfo, SecurityRecord } from "../protocol/messages.js";
 import { Board, Market, SecurityType } from "../protocol/messages.js";
 import type { InstrumentConfig } from "./config.js";
 import {
+  CHINEXT_TWENTY_PERCENT_FROM,
   FUND_PRICE_TICK,
   LIMIT_PERCENT,
   LOT_SIZE,
@@ -97,8 +98,8 @@ export function tickOfType(securityType: InstrumentConfig["securityType"]): numb
 }
 
 /**
- * Daily limit in percent on `tradingDay` (`YYYYMMDD`): funds 10; STAR and ChiNext 20 (ST too);
- * main board 10, main-board ST 5 before 2025-07-07 and 10 from then.
+ * Daily limit in percent on `tradingDay` (`YYYYMMDD`): funds 10; STAR 20 and ChiNext 20 from
+ * 2020-08-24, 10 before (ST too); main board 10, main-board ST 5 before 2025-07-07 and 10 from then.
  */
 export function limitPercent(
   listing: ListingBoard,
@@ -108,7 +109,9 @@ export function limitPercent(
 ): number {
   if (!isStock) return LIMIT_PERCENT.fund;
   if (listing === "star") return LIMIT_PERCENT.star;
-  if (listing === "chinext") return LIMIT_PERCENT.chinext;
+  if (listing === "chinext") {
+    return tradingDay >= CHINEXT_TWENTY_PERCENT_FROM ? LIMIT_PERCENT.chinext : LIMIT_PERCENT.chinextBefore;
+  }
   if (riskWarning && tradingDay < MAIN_ST_TEN_PERCENT_FROM) return LIMIT_PERCENT.mainStBefore;
   return LIMIT_PERCENT.main;
 }

@@ -100,6 +100,18 @@ describe("A-share rules", () => {
     expect(makeBroker({ tradingDay: 20250704 }).baseInfo(1, "600000")).toMatchObject({ limitUp: y(11.25) });
   });
 
+  it("ChiNext: ±10% before 2020-08-24, ±20% from then", () => {
+    // 372.40 × 1.1 = 409.64, × 0.9 = 335.16; × 1.2 = 446.88, × 0.8 = 297.92.
+    expect(makeBroker({ tradingDay: 20200821 }).baseInfo(2, "300750")).toMatchObject({
+      limitUp: y(409.64),
+      limitDown: y(335.16),
+    });
+    expect(makeBroker({ tradingDay: 20200824 }).baseInfo(2, "300750")).toMatchObject({
+      limitUp: y(446.88),
+      limitDown: y(297.92),
+    });
+  });
+
   it("board and risk warning are separate: ChiNext ST keeps ±20%, riskWarning overrides the name", () => {
     const b = makeBroker({
       tradingDay: 20250704,
