@@ -43,6 +43,7 @@ const COMMANDS_HELP = `commands:
   reject-logins <n> [trade|market] | reject-orders <n>
   restart trade|market [downMs]
   step [n]                       advance the market n steps
+  counters <account>             programmatic-trading counters of an account today
   reset                          turn off report and market-data faults`;
 
 /** Where the CLI writes; replaceable in tests. */
@@ -104,6 +105,14 @@ async function runCommand(control: MockControl, line: string, print: (s: string)
     case "help":
       print(COMMANDS_HELP);
       return;
+    case "counters": {
+      if (a0 === undefined) throw new UsageError("counters: expected an account id");
+      const c = control.programmaticCounts(a0);
+      print(
+        `${a0} ${c.tradingDay}: orders ${c.orders}, cancels ${c.cancels} (instant ${c.instantCancels}), total ${c.total}, peak ${c.peakPerSecond}/s${c.highFrequency ? ", HIGH-FREQUENCY" : ""}`,
+      );
+      return;
+    }
     case "connections":
       for (const c of control.connections()) {
         print(

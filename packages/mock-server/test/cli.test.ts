@@ -86,8 +86,9 @@ describe("tsgate-mock CLI", () => {
     const exit = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
     const r: Run = { child, out: () => out, err: () => "", exit };
     await waitForOutput(r, /ready:/);
-    child.stdin!.write("reject-orders 2\nduplicate-reports on\nconnections\n");
+    child.stdin!.write("reject-orders 2\nduplicate-reports on\nconnections\ncounters demo\n");
     await waitForOutput(r, /fault: duplicate reports on/);
+    await waitForOutput(r, /^demo \d{8}: orders 0, cancels 0 \(instant 0\), total 0, peak 0\/s$/m);
     expect(out).toContain("fault: reject the next 2 order(s)");
     child.kill("SIGTERM");
     expect(await exit).toBe(0);

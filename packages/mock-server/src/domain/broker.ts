@@ -56,6 +56,7 @@ import { InstrumentMarket, type PriceDriver, RandomWalkDriver } from "./market-s
 import { restingFill, stepPools, takeLiquidity } from "./matching.js";
 import { fitMessage } from "./message-text.js";
 import { isFinal, type Order, OrderStore, orderReportBody, remainingVolume } from "./orders.js";
+import { ProgrammaticCounters, type ProgrammaticCounts, type RiskNotice } from "./programmatic-counters.js";
 import { checkQuery, type Page, pageByIndex, pageBySymbol, queryError } from "./query.js";
 import { ReportJournal } from "./report-journal.js";
 import { isMarketOpen, phaseAt, type SessionMode, TradingPhase } from "./sessions.js";
@@ -130,6 +131,9 @@ export class Broker {
   private readonly cancelDelaySteps: number;
   /** Enforce the price cage (config `rules.priceCage`; default on in realtime sessions). */
   private readonly priceCage: boolean;
+  private readonly counters = new ProgrammaticCounters();
+  private readonly riskListeners = new Set<(accountId: string, notice: RiskNotice) => void>();
+  private readonly onListenerError: (error: unknown) => void;
   private loginRejects = 0;
   private orderRejects = 0;
   private mdLoginRejects = 0;
@@ -144,6 +148,7 @@ export class Broker {
     this.priceCage = config.rules.priceCage ?? config.sessionMode === "realtime";
     this.fees = new FeeSchedule(config.fees);
     this.journal = new ReportJournal(options.onListenerError);
+    this.onListenerError = options.onListenerError ?? ((e) => console.error(e));
     this.orders = new OrderStore(this.tradingDay);
 
     for (const cfg of config.instruments) {
@@ -341,7 +346,9 @@ export class Broker {
       };
     }
 
-    // Accepted: reserve cash / shares, acknowledge, then take what the book offers.
+    // Accepted: it goes to the exchange, so it counts; reserve cash / shares, acknowledge, then
+    // take what the book offers.
+    this.count(accountId, time);
     account.adjustFrozenCash(order.frozenCash);
     if (order.side === Side.Ask) account.freezeShares(order.symbol, order.volume);
     this.report(order, OrderStatus.PendingNew, time);
@@ -504,6 +511,7 @@ export class Broker {
         );
       }
     }
+    this.count(accountId, time, order.createTime);
     order.cancelStepsLeft = this.cancelDelaySteps;
     this.report(order, OrderStatus.Canceling, time);
     if (this.cancelDelaySteps === 0) this.cancelRemainder(order, time);
@@ -515,6 +523,36 @@ export class Broker {
       errorCode: 0,
       errorMsg: "",
     };
+  }
+
+  /** Counts an order (or a cancel of an order created at `orderTime`) and sends the notices it triggers. */
+  private count(accountId: string, time: number, orderTime?: number): void {
+    for (const notice of this.counters.record(accountId, this.tradingDay, time, orderTime)) {
+      for (const listener of this.riskListeners) {
+        try {
+          listener(accountId, notice);
+        } catch (error) {
+          this.onListenerError(error);
+        }
+      }
+    }
+  }
+
+  /**
+   * Programmatic-trading counters of an account today: orders and cancels accepted for the
+   * exchange, instant cancels, the peak per second, and whether it is high-frequency.
+   */
+  programmaticCounts(accountId: string): ProgrammaticCounts {
+    return this.counters.counts(accountId, this.tradingDay);
+  }
+
+  /**
+   * Receives the broker's risk notices (an account approaching or reaching a high-frequency
+   * threshold); returns the function that unsubscribes.
+   */
+  onRiskNotice(listener: (accountId: string, notice: RiskNotice) => void): () => void {
+    this.riskListeners.add(listener);
+    return () => this.riskListeners.delete(listener);
   }
 
   /** Books one fill of `order`: ledger, trade report, order report. */

@@ -130,3 +130,18 @@ export const ID_COUNTER_DIGITS = 6;
 
 /** Bytes of text a `char[128]` message field can hold (one is the terminating NUL). */
 export const MAX_MESSAGE_BYTES = 127;
+
+/**
+ * Programmatic-trading thresholds: an account whose orders plus cancels reach 300 in one second or
+ * 20,000 in one day is a high-frequency account (SSE and SZSE 程序化交易管理实施细则, issued
+ * 2025-04-03, in force 2025-07-07).
+ */
+export const HIGH_FREQUENCY_PER_SECOND = 300;
+export const HIGH_FREQUENCY_PER_DAY = 20_000;
+/** The broker warns once a day when an account reaches this share of a threshold (its own choice). */
+export const HIGH_FREQUENCY_WARN_FRACTION = 0.8;
+/**
+ * A cancel this soon after its order is an "instant cancel" (瞬时撤单), which the exchanges watch
+ * as an abnormal pattern; the rules give no number, so this is the simulated broker's own.
+ */
+export const INSTANT_CANCEL_MS = 1_000;

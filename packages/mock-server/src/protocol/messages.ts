@@ -79,6 +79,18 @@ export type Board = (typeof Board)[keyof typeof Board];
 export const RiskLevel = { Info: 1, Warning: 2, Critical: 3 } as const;
 export type RiskLevel = (typeof RiskLevel)[keyof typeof RiskLevel];
 
+/**
+ * Codes of the broker's own `RISK_NOTIFY` messages (programmatic-trading counters): the account
+ * approaches (level Warning) or reaches (level Critical) a high-frequency threshold.
+ */
+export const RiskCode = {
+  /** Orders + cancels in one second: 80% of 300, then 300. */
+  REQUESTS_PER_SECOND: 6001,
+  /** Orders + cancels in the day: 80% of 20,000, then 20,000. */
+  REQUESTS_PER_DAY: 6002,
+} as const;
+export type RiskCode = (typeof RiskCode)[keyof typeof RiskCode];
+
 /** Action of `MD_SUBSCRIBE_REQ`. */
 export const SubAction = { Subscribe: 1, Unsubscribe: 2 } as const;
 export type SubAction = (typeof SubAction)[keyof typeof SubAction];

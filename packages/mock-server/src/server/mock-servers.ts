@@ -3,7 +3,13 @@
  * the control handle for fault injection.
  */
 import { readFileSync } from "node:fs";
-import { Broker, demoConfig, type MockConfig, parseMockConfig } from "../domain/index.js";
+import {
+  Broker,
+  demoConfig,
+  type MockConfig,
+  type ProgrammaticCounts,
+  parseMockConfig,
+} from "../domain/index.js";
 import { describeJsonError } from "../json-error.js";
 import {
   DEFAULT_HEARTBEAT_INTERVAL_MS,
@@ -83,6 +89,11 @@ export interface MockControl {
   restartServer(side: ServerSide, downMs?: number): Promise<void>;
   /** Sends a RISK_NOTIFY to the account's logged-in sessions; returns how many got it. */
   riskNotify(accountId: string, level: RiskLevel, code: number, message: string): number;
+  /**
+   * Programmatic-trading counters of an account today (orders and cancels accepted for the
+   * exchange, instant cancels, peak per second, high-frequency or not).
+   */
+  programmaticCounts(accountId: string): ProgrammaticCounts;
   /** Advances the simulated market `n` steps now (resting orders may fill). */
   stepMarket(n?: number): void;
   /** Changes the market rate (steps per second, 0 = stopped). */
@@ -247,6 +258,9 @@ export async function startMockServers(options: MockServerOptions = {}): Promise
     async restartServer(side, downMs = 0) {
       fault(`restart the ${side} server (down ${downMs} ms)`);
       await (side === "trade" ? trade : market).restart(downMs);
+    },
+    programmaticCounts(accountId) {
+      return broker.programmaticCounts(accountId);
     },
     riskNotify(accountId, level, code, message) {
       fault(`risk notify ${accountId} level ${level} code ${code}`);
