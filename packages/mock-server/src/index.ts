@@ -16,6 +16,14 @@ export {
 } from "./client/base-client.js";
 export { MarketClient, type MarketClientEvents } from "./client/market-client.js";
 export {
+  DEFAULT_OUTCOME_TIMEOUT_MS,
+  FINAL_ORDER_STATUSES,
+  type OrderKey,
+  placeOrderAndWait,
+  type WaitOptions,
+  waitForOrderStatus,
+} from "./client/order-outcome.js";
+export {
   DEFAULT_GAP_TIMEOUT_MS,
   type LoginParams,
   QueryError,

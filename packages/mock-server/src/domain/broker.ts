@@ -50,7 +50,7 @@ import type { MockConfig } from "./config.js";
 import { NO_CANCEL_WINDOWS } from "./constants.js";
 import { parseReplayCsv, ReplayDriver } from "./csv-replay.js";
 import { toExchangeTime } from "./exchange-clock.js";
-import { FeeSchedule } from "./fees.js";
+import { type FeeBreakdown, FeeSchedule } from "./fees.js";
 import { type Instrument, resolveInstrument, symbolOf, toBaseInfo, toSecurityRecord } from "./instruments.js";
 import { InstrumentMarket, type PriceDriver, RandomWalkDriver } from "./market-sim.js";
 import { restingFill, stepPools, takeLiquidity } from "./matching.js";
@@ -77,6 +77,8 @@ export interface BrokerOptions {
 export interface AccountBooks {
   cash: CashRecord;
   positions: PositionRecord[];
+  /** Fees paid so far by part (scaled): commission, stamp duty, transfer fee, and their total. */
+  fees: FeeBreakdown;
 }
 
 /** The result of an order check: a rejection, or the cash/share reservations of the accepted order. */
@@ -92,6 +94,7 @@ type Checked =
     };
 
 const NOT_LOGGED_IN = "request before login: unknown account";
+const ZERO_FEES: FeeBreakdown = Object.freeze({ commission: 0, stampDuty: 0, transferFee: 0, total: 0 });
 
 function formatClock(time: number): string {
   const hh = String(Math.floor(time / 10_000_000)).padStart(2, "0");
@@ -124,6 +127,10 @@ export class Broker {
   private readonly mdUsers = new Map<string, string>();
   private readonly orders: OrderStore;
   private readonly trades = new Map<string, TradeReport[]>();
+  /** Fee parts of every fill, by trade id (a trade report carries only the total). */
+  private readonly tradeFees = new Map<string, FeeBreakdown>();
+  /** Fee parts paid per account. */
+  private readonly accountFees = new Map<string, FeeBreakdown>();
   /** Open limit orders per symbol, matched on every market step. */
   private readonly resting = new Map<string, Order[]>();
   private readonly pendingCancels = new Set<Order>();
@@ -561,7 +568,8 @@ export class Broker {
     const amount = price * volume;
     const filledAmount = order.filledAmount + amount;
     const inst = this.instruments.get(order.symbol) as Instrument;
-    const fee = this.fees.fillFee(order.side, order.filledAmount, filledAmount, inst.isStock);
+    const parts = this.fees.fillParts(order.side, order.filledAmount, filledAmount, inst.isStock);
+    const fee = parts.total;
     const remaining = remainingVolume(order) - volume;
     if (order.side === Side.Bid) {
       account.adjustFrozenCash(-order.frozenCash);
@@ -591,6 +599,14 @@ export class Broker {
       fee,
       tradingDay: this.tradingDay,
       tradeTime: time,
+    });
+    this.tradeFees.set(trade.tradeId, parts);
+    const paid = this.accountFees.get(order.accountId) ?? ZERO_FEES;
+    this.accountFees.set(order.accountId, {
+      commission: paid.commission + parts.commission,
+      stampDuty: paid.stampDuty + parts.stampDuty,
+      transferFee: paid.transferFee + parts.transferFee,
+      total: paid.total + parts.total,
     });
     let trades = this.trades.get(order.accountId);
     if (trades === undefined) {
@@ -749,7 +765,13 @@ export class Broker {
     return {
       cash: account.cashRecord((s) => this.lastPrice(s)),
       positions: account.sortedPositions().map((p) => p.toRecord(this.lastPrice(p.symbol))),
+      fees: this.accountFees.get(accountId) ?? ZERO_FEES,
     };
+  }
+
+  /** The fee parts of one fill (its trade report's `fee` is their total); undefined for an unknown trade id. */
+  tradeFeeParts(tradeId: string): FeeBreakdown | undefined {
+    return this.tradeFees.get(tradeId);
   }
 
   private lastPrice(symbol: string): number {

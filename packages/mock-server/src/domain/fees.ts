@@ -71,6 +71,21 @@ export class FeeSchedule {
   }
 
   /**
+   * Fee parts charged to one fill: the increase of each part of the order's fee from `before` to
+   * `after` filled amount (they add up to {@link fillFee}).
+   */
+  fillParts(side: Side, before: number, after: number, stampDuty = true): FeeBreakdown {
+    const a = this.feeOf(side, after, stampDuty);
+    const b = this.feeOf(side, before, stampDuty);
+    return {
+      commission: a.commission - b.commission,
+      stampDuty: a.stampDuty - b.stampDuty,
+      transferFee: a.transferFee - b.transferFee,
+      total: a.total - b.total,
+    };
+  }
+
+  /**
    * Cash a buy order must keep frozen: the rest of the order bought at `price`, plus the fees that
    * would add. Never less than the cash a fill at `price` or better actually takes, so the
    * reserve always covers the fills (fees only grow with the amount).

@@ -103,6 +103,20 @@ describe("funds and ETFs", () => {
     expect(s.fee).toBe(
       Math.max(round(s.amount * 0.00025), 50_000) + round(s.amount * 0.0005) + round(s.amount * 0.00001),
     );
+    // The parts of each fill, and of the account's books, add up to the reported fees.
+    const partsOf = (orderId: string) => tradesOf(b, "acc1", orderId).map((t) => b.tradeFeeParts(t.tradeId));
+    expect(partsOf(etf).every((p) => p?.stampDuty === 0)).toBe(true);
+    expect(partsOf(stock).reduce((sum, p) => sum + (p?.stampDuty ?? 0), 0)).toBe(round(s.amount * 0.0005));
+    for (const t of tradesOf(b, "acc1")) {
+      const p = b.tradeFeeParts(t.tradeId);
+      expect(p && p.commission + p.stampDuty + p.transferFee).toBe(t.fee);
+    }
+    expect(b.books("acc1").fees).toEqual({
+      commission: Math.max(round(e.amount * 0.00025), 50_000) + Math.max(round(s.amount * 0.00025), 50_000),
+      stampDuty: round(s.amount * 0.0005),
+      transferFee: round(e.amount * 0.00001) + round(s.amount * 0.00001),
+      total: e.fee + s.fee,
+    });
   });
 });
 
