@@ -107,6 +107,15 @@ describe("tsgate-mock CLI", () => {
     expect(r.err()).toContain("instruments");
   });
 
+  it("runs a simulated clock with --start and --speed, and needs --start for --speed", async () => {
+    const bad = run(["--speed", "60", "--trade-port", "0", "--market-port", "0"]);
+    expect(await bad.exit).toBe(2);
+    expect(bad.err()).toContain("--speed needs --start");
+    const negative = run(["--start", "2026-11-27T09:14:00+08:00", "--speed=-1"]);
+    expect(await negative.exit).toBe(2);
+    expect(negative.err()).toContain('--speed: expected a number ≥ 0, got "-1"');
+  });
+
   it("exits 2 on a bad argument", async () => {
     const r = run(["--trade-port", "nope"]);
     expect(await r.exit).toBe(2);

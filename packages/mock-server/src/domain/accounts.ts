@@ -35,6 +35,12 @@ export class Position {
 
   constructor(readonly symbol: string) {}
 
+  /** The next trading day: everything held is now held since before today (T+1 unlock). */
+  rollover(): void {
+    this.ydVolume = this.volume;
+    this.todayBuyVolume = 0;
+  }
+
   /** Sellable now: held since before today and not frozen by open sells. */
   get availableVolume(): number {
     return this.ydVolume - this.frozenVolume;
@@ -81,6 +87,11 @@ export class Account {
   /** Fees paid today, scaled. */
   totalFee = 0;
   private readonly positions = new Map<string, Position>();
+
+  /** The next trading day: T+1 unlock of every position (open orders are gone by then). */
+  rollover(): void {
+    for (const p of this.positions.values()) p.rollover();
+  }
 
   constructor(config: AccountConfig) {
     this.accountId = config.accountId;

@@ -47,14 +47,15 @@ import {
   rejection,
 } from "./ashare-rules.js";
 import type { MockConfig } from "./config.js";
-import { NO_CANCEL_WINDOWS } from "./constants.js";
+import { NO_CANCEL_WINDOWS, PRICE_SCALE } from "./constants.js";
 import { parseReplayCsv, ReplayDriver } from "./csv-replay.js";
-import { toExchangeTime } from "./exchange-clock.js";
+import { isTradingDate, toExchangeTime } from "./exchange-clock.js";
 import { type FeeBreakdown, FeeSchedule } from "./fees.js";
 import { type Instrument, resolveInstrument, symbolOf, toBaseInfo, toSecurityRecord } from "./instruments.js";
 import { InstrumentMarket, type PriceDriver, RandomWalkDriver } from "./market-sim.js";
 import { restingFill, stepPools, takeLiquidity } from "./matching.js";
 import { fitMessage } from "./message-text.js";
+import { yuanToScaled } from "./money.js";
 import { isFinal, type Order, OrderStore, orderReportBody, remainingVolume } from "./orders.js";
 import { ProgrammaticCounters, type ProgrammaticCounts, type RiskNotice } from "./programmatic-counters.js";
 import { checkQuery, type Page, pageByIndex, pageBySymbol, queryError } from "./query.js";
@@ -109,8 +110,19 @@ function formatClock(time: number): string {
  * the sequence of calls.
  */
 export class Broker {
-  /** `YYYYMMDD`: the config's `tradingDay`, else today (exchange time) at construction. */
-  readonly tradingDay: number;
+  /**
+   * `YYYYMMDD`: the config's `tradingDay`, else today (exchange time) at construction; in
+   * `realtime` mode it moves to each new trading day the clock reaches ({@link rollover}).
+   */
+  get tradingDay(): number {
+    this.clock(); // a new trading day on the clock rolls the broker over first
+    return this.day;
+  }
+  private day: number;
+  /** The clock's calendar day last seen: a later one that is a trading day rolls the broker over. */
+  private clockDay: number;
+  private readonly holidays: ReadonlySet<number>;
+  private readonly instrumentConfigs: MockConfig["instruments"];
   /** How trading hours are enforced. */
   readonly sessionMode: SessionMode;
   /** How often the servers should call {@link stepMarket}. */
@@ -119,13 +131,13 @@ export class Broker {
   private readonly now: () => Date;
   private readonly fees: FeeSchedule;
   private readonly instruments = new Map<string, Instrument>();
-  private readonly sortedInstruments: Instrument[];
+  private sortedInstruments: Instrument[];
   private readonly markets = new Map<string, InstrumentMarket>();
   private readonly marketList: InstrumentMarket[] = [];
   private readonly driver: PriceDriver;
   private readonly accounts = new Map<string, Account>();
   private readonly mdUsers = new Map<string, string>();
-  private readonly orders: OrderStore;
+  private orders: OrderStore;
   private readonly trades = new Map<string, TradeReport[]>();
   /** Fee parts of every fill, by trade id (a trade report carries only the total). */
   private readonly tradeFees = new Map<string, FeeBreakdown>();
@@ -148,7 +160,10 @@ export class Broker {
   constructor(config: MockConfig, options: BrokerOptions = {}) {
     this.now = options.now ?? (() => new Date());
     const start = toExchangeTime(this.now());
-    this.tradingDay = config.tradingDay ?? start.day;
+    this.day = config.tradingDay ?? start.day;
+    this.clockDay = start.day;
+    this.holidays = new Set(config.holidays);
+    this.instrumentConfigs = config.instruments;
     this.sessionMode = config.sessionMode;
     this.tickIntervalMs = config.market.tickIntervalMs;
     this.cancelDelaySteps = config.matching.cancelDelaySteps;
@@ -182,8 +197,56 @@ export class Broker {
     }
   }
 
+  /** Exchange time now; first rolls the broker over when the clock has reached a new trading day. */
   private clock(): number {
-    return toExchangeTime(this.now()).time;
+    const now = toExchangeTime(this.now());
+    if (now.day > this.clockDay && this.sessionMode === "realtime" && isTradingDate(now.day, this.holidays)) {
+      this.rollover(now.day, now.time);
+    }
+    return now.time;
+  }
+
+  /** Is the clock's date a trading day (weekdays that are not holidays)? Always in always-open mode. */
+  private isTradingDateNow(): boolean {
+    return this.sessionMode === "always-open" || isTradingDate(toExchangeTime(this.now()).day, this.holidays);
+  }
+
+  /**
+   * Moves the broker to trading day `day` (`realtime` mode, when the clock reaches it): the day
+   * orders still open expire (reported CancelFilled or PartiallyCanceled), shares bought are
+   * sellable (T+1: yesterday volume = volume), each instrument's previous close is its last price
+   * with the limits in force on `day`, the markets start a new day, order ids and client order ids
+   * start again. Report sequences continue, so a client resumes across days.
+   */
+  private rollover(day: number, time: number): void {
+    this.clockDay = day; // first: the reports below read the trading day, which must not roll again
+    const expire = (order: Order) => {
+      if (isFinal(order.status)) return;
+      order.errorMsg = fitMessage(`day order expired at the close of ${this.day}`);
+      this.cancelRemainder(order, time);
+    };
+    for (const list of this.resting.values()) for (const order of list) expire(order);
+    for (const order of [...this.pendingCancels]) expire(order);
+    this.resting.clear();
+    this.pendingCancels.clear();
+    for (const account of this.accounts.values()) account.rollover();
+    this.day = day;
+    this.orders = new OrderStore(day);
+    this.trades.clear();
+    this.marketList.length = 0;
+    for (const cfg of this.instrumentConfigs) {
+      const symbol = `${cfg.market}.${cfg.code}`;
+      const close = this.markets.get(symbol)?.last ?? yuanToScaled(cfg.preClose);
+      const inst = resolveInstrument({ ...cfg, preClose: close / PRICE_SCALE }, day);
+      this.instruments.set(symbol, inst);
+    }
+    this.sortedInstruments = [...this.instruments.values()].sort((a, b) => (a.symbol < b.symbol ? -1 : 1));
+    for (const inst of this.sortedInstruments) {
+      const market = new InstrumentMarket(inst, time);
+      this.driver.init(market);
+      this.markets.set(inst.symbol, market);
+      this.marketList.push(market);
+    }
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -421,6 +484,14 @@ export class Broker {
     if (invalid) return { rejection: invalid };
     const cap = checkOrderCap(inst, orderType, req.volume);
     if (cap) return { rejection: cap };
+    if (!this.isTradingDateNow()) {
+      return {
+        rejection: rejection(
+          ErrorCode.ORDER_OUTSIDE_TRADING_HOURS,
+          `no trading today (${toExchangeTime(this.now()).day}: weekend or exchange holiday)`,
+        ),
+      };
+    }
     if (!isMarketOpen(this.sessionMode, time)) {
       return {
         rejection: rejection(
@@ -816,7 +887,7 @@ export class Broker {
   stepMarket(): MarketData[] {
     const time = this.clock();
     const out: MarketData[] = [];
-    if (isMarketOpen(this.sessionMode, time)) {
+    if (isMarketOpen(this.sessionMode, time) && this.isTradingDateNow()) {
       for (const market of this.marketList) {
         market.time = time;
         if (!this.driver.step(market)) continue;

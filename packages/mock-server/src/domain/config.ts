@@ -214,6 +214,15 @@ export const configSchema = z
       sessionMode: z
         .enum(["always-open", "realtime"], { error: 'expected "always-open" or "realtime"' })
         .default("always-open"),
+      /** Exchange holidays (YYYYMMDD): no trading, skipped by the rollover like weekends. */
+      holidays: z
+        .array(
+          z
+            .number({ error: "expected a date as YYYYMMDD" })
+            .refine(isValidTradingDay, { error: "expected a date as YYYYMMDD" }),
+          { error: "expected a list of dates as YYYYMMDD" },
+        )
+        .default([]),
       accounts: z.array(accountSchema, { error: "expected a list of accounts" }).default([]),
       mdUsers: z.array(mdUserSchema, { error: "expected a list of market-data users" }).default([]),
       instruments: z

@@ -12,7 +12,9 @@
  * The mock does not run auctions: there is no single auction price. Orders sent during auction
  * periods are matched against the simulated book like in continuous trading, which keeps a
  * strategy's code paths the same while still enforcing the hours in which orders are accepted.
- * Weekends and holidays are not modelled. Cancels are accepted at any time.
+ * Cancels are refused 09:20–09:25 and 14:57–15:00 in realtime mode (constants.ts); on the broker's
+ * clock, weekends and configured holidays have no trading and the broker rolls over to each new
+ * trading day (broker.ts).
  */
 
 /** How the mock enforces trading hours. */
