@@ -46,6 +46,7 @@ import {
   type Rejection,
   rejection,
 } from "./ashare-rules.js";
+import { type AuctionOrder, allocate, uncross } from "./call-auction.js";
 import type { MockConfig } from "./config.js";
 import { NO_CANCEL_WINDOWS, PRICE_SCALE } from "./constants.js";
 import { parseReplayCsv, ReplayDriver } from "./csv-replay.js";
@@ -95,6 +96,9 @@ type Checked =
     };
 
 const NOT_LOGGED_IN = "request before login: unknown account";
+/** When the call auctions uncross (`HHMMSSmmm`): the end of each auction phase. */
+const OPENING_UNCROSS_TIME = 92_500_000;
+const CLOSING_UNCROSS_TIME = 150_000_000;
 const ZERO_FEES: FeeBreakdown = Object.freeze({ commission: 0, stampDuty: 0, transferFee: 0, total: 0 });
 
 function formatClock(time: number): string {
@@ -122,6 +126,10 @@ export class Broker {
   /** The clock's calendar day last seen: a later one that is a trading day rolls the broker over. */
   private clockDay: number;
   private readonly holidays: ReadonlySet<number>;
+  /** The call auction the clock is in (realtime mode), uncrossed when the clock leaves it. */
+  private auction: TradingPhase | undefined;
+  /** Set while the clock's transitions run, so the reports they make do not start them again. */
+  private syncing = false;
   private readonly instrumentConfigs: MockConfig["instruments"];
   /** How trading hours are enforced. */
   readonly sessionMode: SessionMode;
@@ -197,13 +205,82 @@ export class Broker {
     }
   }
 
-  /** Exchange time now; first rolls the broker over when the clock has reached a new trading day. */
+  /**
+   * Exchange time now. In realtime mode it first runs what the clock passed: the uncrossing of a
+   * call auction it left, the rollover to a new trading day it reached.
+   */
   private clock(): number {
     const now = toExchangeTime(this.now());
-    if (now.day > this.clockDay && this.sessionMode === "realtime" && isTradingDate(now.day, this.holidays)) {
-      this.rollover(now.day, now.time);
+    if (this.syncing || this.sessionMode !== "realtime") return now.time;
+    this.syncing = true;
+    try {
+      const phase = phaseAt(now.time);
+      if (this.auction !== undefined && (now.day !== this.clockDay || phase !== this.auction)) {
+        const ended = this.auction;
+        this.auction = undefined;
+        this.uncrossAll(ended === TradingPhase.OpeningAuction ? OPENING_UNCROSS_TIME : CLOSING_UNCROSS_TIME);
+      }
+      if (now.day > this.clockDay && isTradingDate(now.day, this.holidays)) this.rollover(now.day, now.time);
+      const auction = phase === TradingPhase.OpeningAuction || phase === TradingPhase.ClosingAuction;
+      this.auction =
+        auction && now.day === this.clockDay && isTradingDate(now.day, this.holidays) ? phase : undefined;
+    } finally {
+      this.syncing = false;
     }
     return now.time;
+  }
+
+  /** The orders of a call auction for one instrument: the accounts' limit orders and the simulated book. */
+  private auctionOrders(market: InstrumentMarket): AuctionOrder<Order | number>[] {
+    const out: AuctionOrder<Order | number>[] = [];
+    // The simulated book's levels are the crowd's orders, there before ours (rank −1); keys −1…−5
+    // are bids, −6…−10 asks.
+    for (let i = 0; i < market.bidPrice.length; i++) {
+      const bp = market.bidPrice[i] ?? 0;
+      const bv = market.bidVolume[i] ?? 0;
+      if (bp > 0 && bv > 0) out.push({ key: -1 - i, side: Side.Bid, price: bp, volume: bv, rank: -1 });
+      const ap = market.askPrice[i] ?? 0;
+      const av = market.askVolume[i] ?? 0;
+      if (ap > 0 && av > 0) out.push({ key: -6 - i, side: Side.Ask, price: ap, volume: av, rank: -1 });
+    }
+    for (const o of this.resting.get(market.instrument.symbol) ?? []) {
+      // A held (caged) order takes part too: the cage is a rule of continuous trading only.
+      if (isFinal(o.status) || o.orderType !== OrderType.LMT) continue;
+      out.push({ key: o, side: o.side, price: o.price, volume: remainingVolume(o), rank: o.seq });
+    }
+    return out;
+  }
+
+  /** The auction price and volume of an instrument now (indicative during the auction). */
+  private auctionResult(market: InstrumentMarket, phase: TradingPhase) {
+    const inst = market.instrument;
+    return uncross(this.auctionOrders(market), {
+      exchange: inst.symbol.startsWith("SZ.") ? "SZSE" : "SSE",
+      reference: phase === TradingPhase.OpeningAuction ? inst.preClose : market.last,
+      tick: inst.priceTick,
+    });
+  }
+
+  /**
+   * Uncrosses every instrument's call auction at one price (call-auction.ts): our orders fill at
+   * it, the market trades it (the opening price at 09:25, the close at 15:00) and the simulated
+   * book is rebuilt around it. What does not execute rests on.
+   */
+  private uncrossAll(time: number): void {
+    const phase = time === OPENING_UNCROSS_TIME ? TradingPhase.OpeningAuction : TradingPhase.ClosingAuction;
+    for (const market of this.marketList) {
+      const orders = this.auctionOrders(market);
+      const result = this.auctionResult(market, phase);
+      if (result === undefined) continue;
+      market.time = time;
+      market.recordTrade(result.price, result.volume);
+      for (const [key, q] of allocate(orders, result)) {
+        if (typeof key === "number") continue;
+        key.caged = false;
+        this.fill(key, result.price, q, time);
+      }
+      this.driver.init(market);
+    }
   }
 
   /** Is the clock's date a trading day (weekdays that are not holidays)? Always in always-open mode. */
@@ -425,7 +502,7 @@ export class Broker {
     this.report(order, OrderStatus.New, time);
     const market = this.markets.get(order.symbol) as InstrumentMarket;
     market.time = time;
-    if (!order.caged) this.take(order, market, time);
+    if (!order.caged && this.auction === undefined) this.take(order, market, time);
     if (remainingVolume(order) > 0) {
       if (order.orderType === OrderType.B5TC) this.cancelRemainder(order, time);
       else this.restingList(order.symbol).push(order);
@@ -497,6 +574,14 @@ export class Broker {
         rejection: rejection(
           ErrorCode.ORDER_OUTSIDE_TRADING_HOURS,
           `outside trading hours (${formatClock(time)}): orders are accepted 09:15–11:30 and 13:00–15:00`,
+        ),
+      };
+    }
+    if (this.auction !== undefined && orderType === OrderType.B5TC) {
+      return {
+        rejection: rejection(
+          ErrorCode.ORDER_OUTSIDE_TRADING_HOURS,
+          `market orders are accepted in continuous trading only; now (${formatClock(time)}) is a call auction: send a limit order`,
         ),
       };
     }
@@ -887,7 +972,13 @@ export class Broker {
   stepMarket(): MarketData[] {
     const time = this.clock();
     const out: MarketData[] = [];
-    if (isMarketOpen(this.sessionMode, time) && this.isTradingDateNow()) {
+    const auction = this.auction;
+    if (auction !== undefined) {
+      for (const market of this.marketList) {
+        market.time = time;
+        out.push(this.indicativeSnapshot(market, auction));
+      }
+    } else if (isMarketOpen(this.sessionMode, time) && this.isTradingDateNow()) {
       for (const market of this.marketList) {
         market.time = time;
         if (!this.driver.step(market)) continue;
@@ -904,6 +995,23 @@ export class Broker {
       }
     }
     return out;
+  }
+
+  /**
+   * A snapshot during a call auction: the market does not trade; level 1 shows the indicative
+   * price on both sides with the volume that would execute at it (as the exchanges' level-1 feed
+   * shows the virtual matching price during an auction; the wire record has no field of its own
+   * for it), or the book as it stands when nothing crosses.
+   */
+  private indicativeSnapshot(market: InstrumentMarket, phase: TradingPhase): MarketData {
+    const snap = market.snapshot(this.tradingDay);
+    const result = this.auctionResult(market, phase);
+    if (result === undefined) return snap;
+    snap.bidPrice[0] = result.price;
+    snap.askPrice[0] = result.price;
+    snap.bidVolume[0] = result.volume;
+    snap.askVolume[0] = result.volume;
+    return snap;
   }
 
   /** Fills resting orders the step traded through, in price-time priority; drops finished ones. */

@@ -184,8 +184,12 @@ describe("price cage", () => {
     // Marketable (above the ask) but held: no fill on arrival.
     expect(tradesOf(broker, "acc1", orderId)).toEqual([]);
     expect(orderReports(broker, "acc1", orderId).at(-1)?.status).toBe(OrderStatus.New);
-    // The closing call auction has no cage: it enters the book and fills at the asks.
+    // The call auctions have no cage: it takes part in the closing auction and executes at its
+    // single price when the auction uncrosses at 15:00.
     setNow(new Date("2026-11-26T06:57:30.000Z"));
+    broker.stepMarket();
+    expect(tradesOf(broker, "acc1", orderId)).toEqual([]);
+    setNow(new Date("2026-11-26T07:00:00.000Z"));
     broker.stepMarket();
     const fills = tradesOf(broker, "acc1", orderId);
     expect(fills.reduce((s, t) => s + t.volume, 0)).toBe(100);

@@ -1,13 +1,14 @@
 /**
- * A whole simulated trading day on the simulated clock, and the rollover to the next one:
- * sessions, the lunch break, the cancel windows, expiry of day orders, T+1 unlock, yesterday
- * volume, new previous close and limits, the weekend skipped and a holiday.
+ * A whole simulated trading day on the simulated clock, and the rollover to the next one: the
+ * opening and closing call auctions (indicative price, single-price uncrossing), the lunch break,
+ * the cancel windows, expiry of day orders, T+1 unlock, yesterday volume, new previous close and
+ * limits, the weekend skipped and a holiday.
  */
 import { describe, expect, it } from "vitest";
 import { Broker, parseMockConfig } from "../../src/domain/index.js";
 import { SimClock } from "../../src/domain/sim-clock.js";
-import { ErrorCode, OrderStatus } from "../../src/protocol/messages.js";
-import { baseConfig, buy, expectOk, orderReports, sell } from "./helpers.js";
+import { ErrorCode, OrderStatus, Side } from "../../src/protocol/messages.js";
+import { baseConfig, buy, expectOk, market, orderReports, sell, tradesOf } from "./helpers.js";
 
 /** Friday 2026-11-27, 09:14:00 in Beijing. */
 const FRIDAY_0914 = new Date("2026-11-27T09:14:00+08:00");
@@ -55,12 +56,33 @@ describe("a simulated trading day and the rollover", () => {
     at("09:15");
     const early = expectOk(place(buy("SH.600000", 9.21, 100)));
     expect(b.cancelOrder("acc1", { orderId: early, clOrderId: "" }).errorCode).toBe(0);
+    // A buy crossing the book waits for the uncrossing; level 1 shows the indicative price on both
+    // sides with the volume that would execute; market orders are refused in the auction.
+    const askBefore = b.snapshot(1, "600000")?.askPrice[0] ?? 0;
+    const opening = expectOk(place({ ...buy("SH.600000", 1, 300), price: askBefore + 500 }));
+    expect(place(market("SH.600000", Side.Bid, 100)).errorMsg).toMatch(
+      /^market orders are accepted in continuous trading only/,
+    );
+    const [indicative] = b.stepMarket().filter((m) => m.code === "600000");
+    expect(indicative?.bidPrice[0]).toBe(indicative?.askPrice[0]);
+    expect(indicative?.bidVolume[0]).toBe(indicative?.askVolume[0]);
+    expect(indicative?.bidVolume[0]).toBeGreaterThanOrEqual(300);
+    expect(orderReports(b, "acc1", opening).at(-1)?.status).toBe(OrderStatus.New);
     // ...09:20–09:25 orders accepted, cancels refused.
     at("09:20");
     const locked = expectOk(place(buy("SH.600000", 9.21, 100)));
     expect(b.cancelOrder("acc1", { orderId: locked, clOrderId: "" }).errorCode).toBe(
       ErrorCode.CANCEL_NOT_ALLOWED_NOW,
     );
+    // 09:25: the opening auction uncrosses at one price, which is the day's open.
+    at("09:25");
+    const openSnap = b.stepMarket().find((m) => m.code === "600000");
+    const openFills = tradesOf(b, "acc1", opening);
+    expect(openFills.reduce((sum, t) => sum + t.volume, 0)).toBe(300);
+    expect(new Set(openFills.map((t) => t.price)).size).toBe(1);
+    expect(openFills[0]?.price).toBe(indicative?.bidPrice[0]);
+    expect(openFills[0]?.tradeTime).toBe(92_500_000);
+    expect(openSnap?.open).toBe(openFills[0]?.price);
     // Continuous trading: the market moves; buy 200 shares that fill at once (marketable).
     at("09:30");
     expect(b.stepMarket().length).toBeGreaterThan(0);
@@ -69,23 +91,30 @@ describe("a simulated trading day and the rollover", () => {
     const bought = expectOk(place({ ...buy("SH.600000", 1, 200), price: ask1 + 200 }));
     expect(orderReports(b, "acc1", bought).at(-1)?.status).toBe(OrderStatus.Filled);
     // T+1: what was bought today cannot be sold today.
-    expect(place(sell("SH.600000", 9.21, 1_200)).errorCode).toBe(ErrorCode.ORDER_T_PLUS_1);
+    expect(place(sell("SH.600000", 9.21, 1_100)).errorCode).toBe(ErrorCode.ORDER_T_PLUS_1);
     // Lunch break: closed, the market does not move.
     at("11:30");
     expect(place(buy("SH.600000", 9.21, 100)).errorCode).toBe(ErrorCode.ORDER_OUTSIDE_TRADING_HOURS);
     expect(b.stepMarket()).toEqual([]);
     at("13:00");
     for (let i = 0; i < 20; i++) b.stepMarket();
-    // Closing call auction: no cancels.
+    // Closing call auction: no cancels; a sell crossing the book executes at the closing price.
     at("14:57");
     expect(b.cancelOrder("acc1", { orderId: locked, clOrderId: "" }).errorCode).toBe(
       ErrorCode.CANCEL_NOT_ALLOWED_NOW,
     );
+    const bidBefore = b.snapshot(1, "600000")?.bidPrice[0] ?? 0;
+    const closing = expectOk(place({ ...sell("SH.600000", 1, 100), price: bidBefore - 500 }));
+    expect(tradesOf(b, "acc1", closing)).toEqual([]);
     at("15:00");
     expect(place(buy("SH.600000", 9.21, 100)).errorCode).toBe(ErrorCode.ORDER_OUTSIDE_TRADING_HOURS);
+    const closeFills = tradesOf(b, "acc1", closing);
+    expect(closeFills.reduce((sum, t) => sum + t.volume, 0)).toBe(100);
+    expect(closeFills[0]?.tradeTime).toBe(150_000_000);
     const close = b.snapshot(1, "600000")?.last ?? 0;
+    expect(close).toBe(closeFills[0]?.price);
     const friday = b.books("acc1").positions.find((p) => p.symbol === "SH.600000");
-    expect(friday).toMatchObject({ volume: 1_200, ydVolume: 1_000, todayBuyVolume: 200 });
+    expect(friday).toMatchObject({ volume: 1_400, ydVolume: 900, todayBuyVolume: 500 });
 
     // Saturday: no trading, no rollover.
     at("10:00", 1);
@@ -106,7 +135,7 @@ describe("a simulated trading day and the rollover", () => {
     });
     // T+1 unlock: yesterday volume is everything held; sellable today.
     const monday = b.books("acc1").positions.find((p) => p.symbol === "SH.600000");
-    expect(monday).toMatchObject({ volume: 1_200, ydVolume: 1_200, todayBuyVolume: 0, frozenVolume: 0 });
+    expect(monday).toMatchObject({ volume: 1_400, ydVolume: 1_400, todayBuyVolume: 0, frozenVolume: 0 });
     expect(b.books("acc1").cash.frozen).toBe(0);
     // New previous close = Friday's last price, and the limits from it.
     const info = b.baseInfo(1, "600000");
@@ -115,7 +144,7 @@ describe("a simulated trading day and the rollover", () => {
     expect(info?.limitDown).toBe(Math.floor((close * 90 + 5_000) / 10_000) * 100);
     // New ids for the new day; the client order ids of Friday can be used again.
     at("09:30", 3);
-    const again = place({ ...sell("SH.600000", 11, 1_200), clOrderId: "fri-1" });
+    const again = place({ ...sell("SH.600000", 11, 1_400), clOrderId: "fri-1" });
     expect(again.errorCode).toBe(0);
     expect(again.orderId.startsWith("O20261130")).toBe(true);
   });
