@@ -158,10 +158,12 @@ export class Account {
   }
 
   /** Books a buy fill: pays amount + fee, adds today's shares at their full cost. */
-  applyBuyFill(symbol: string, volume: number, amount: number, fee: number): void {
+  applyBuyFill(symbol: string, volume: number, amount: number, fee: number, sameDay = false): void {
     const pos = this.position(symbol);
     pos.volume += volume;
-    pos.todayBuyVolume += volume;
+    // Same-day turnaround (T+0) securities: what is bought is sellable at once.
+    if (sameDay) pos.ydVolume += volume;
+    else pos.todayBuyVolume += volume;
     pos.costAmount += amount + fee;
     this.balance -= amount + fee;
     this.totalFee += fee;

@@ -729,7 +729,7 @@ export class Broker {
     const remaining = remainingVolume(order) - volume;
     if (order.side === Side.Bid) {
       account.adjustFrozenCash(-order.frozenCash);
-      account.applyBuyFill(order.symbol, volume, amount, fee);
+      account.applyBuyFill(order.symbol, volume, amount, fee, inst.sameDayTurnaround);
       order.frozenCash = this.fees.buyReserve(filledAmount, remaining, order.reservePrice);
       account.adjustFrozenCash(order.frozenCash);
     } else {

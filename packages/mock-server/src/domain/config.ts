@@ -136,8 +136,22 @@ const instrumentSchema = z
       .optional(),
     /** ST / *ST (a board-independent flag); defaults to a name starting with ST or *ST. */
     riskWarning: z.boolean({ error: "expected true or false" }).optional(),
+    /**
+     * Same-day turnaround (当日回转, T+0): shares bought can be sold the same day. The exchanges
+     * allow it for bonds and some funds (bond, gold, cross-border and money-market ETFs), never
+     * for A-share stocks.
+     */
+    sameDayTurnaround: z.boolean({ error: "expected true or false" }).default(false),
   })
   .superRefine((inst, ctx) => {
+    if (inst.sameDayTurnaround && inst.securityType === "stock") {
+      ctx.addIssue({
+        code: "custom",
+        path: ["sameDayTurnaround"],
+        message:
+          "A-share stocks are T+1: only bonds and some funds (bond, gold, cross-border, money-market ETFs) turn around the same day",
+      });
+    }
     const tick = tickOfType(inst.securityType);
     if (yuanToScaled(inst.preClose) % tick !== 0) {
       ctx.addIssue({

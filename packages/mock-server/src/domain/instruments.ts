@@ -35,6 +35,8 @@ export interface Instrument {
   readonly riskWarning: boolean;
   /** Stocks pay stamp duty and have the 0.01 tick; funds and bonds neither. */
   readonly isStock: boolean;
+  /** T+0: shares bought today are sellable today (some funds and bonds). */
+  readonly sameDayTurnaround: boolean;
   /** The wire's board value: {@link Board.ST} for a main-board risk-warning stock, else the listing board. */
   readonly board: Board;
   readonly preClose: number;
@@ -158,6 +160,7 @@ export function resolveInstrument(cfg: InstrumentConfig, tradingDay: number): In
     listingBoard,
     riskWarning,
     isStock,
+    sameDayTurnaround: cfg.sameDayTurnaround,
     board: listingBoard === "main" && riskWarning && isStock ? Board.ST : WIRE_BOARD[listingBoard],
     preClose,
     limitUp,

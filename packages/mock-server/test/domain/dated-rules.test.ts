@@ -120,6 +120,46 @@ describe("funds and ETFs", () => {
   });
 });
 
+describe("same-day turnaround (T+0)", () => {
+  const config = (sameDayTurnaround: boolean) =>
+    baseConfig({
+      accounts: [{ accountId: "acc1", password: "p", cash: 1_000_000, positions: [] }],
+      instruments: [
+        {
+          code: "511010",
+          market: "SH",
+          name: "国债ETF",
+          securityType: "etf",
+          preClose: 130.5,
+          sameDayTurnaround,
+        },
+      ],
+    });
+  const roundTrip = (sameDay: boolean) => {
+    const b = new Broker(parseMockConfig(config(sameDay)), { now: () => TEN_AM });
+    const ask = b.snapshot(1, "511010")?.askPrice[0] ?? 0;
+    expectOk(b.placeOrder("acc1", { ...buy("SH.511010", 1, 100), price: ask }));
+    return b.placeOrder("acc1", { ...sell("SH.511010", 1, 100), orderType: OrderType.B5TC, price: 0 })
+      .errorCode;
+  };
+
+  it("lets a T+0 fund be sold the day it is bought; T+1 otherwise", () => {
+    expect(roundTrip(true)).toBe(0);
+    expect(roundTrip(false)).toBe(ErrorCode.ORDER_T_PLUS_1);
+  });
+
+  it("refuses T+0 for a stock in the config, naming the field", () => {
+    expect(() =>
+      parseMockConfig(
+        baseConfig({
+          accounts: [],
+          instruments: [{ code: "600000", market: "SH", name: "x", preClose: 10, sameDayTurnaround: true }],
+        }),
+      ),
+    ).toThrow("instruments[0].sameDayTurnaround: A-share stocks are T+1");
+  });
+});
+
 describe("price cage", () => {
   /** A broker with the cage on and a settable clock (realtime sessions). */
   function cageBroker(day = 20261126, mode: "always-open" | "realtime" = "always-open") {
