@@ -41,6 +41,7 @@ export {
   configSchema,
   demoConfig,
   demoConfigInput,
+  type FeeBreakdown,
   type FeeConfig,
   formatYuan,
   type InstrumentConfig,
@@ -49,7 +50,9 @@ export {
   type MockConfig,
   type MockConfigInput,
   type PositionConfig,
+  type ProgrammaticCounts,
   parseMockConfig,
+  type RiskNotice,
   type SessionMode,
   yuanToScaled,
 } from "./domain/index.js";

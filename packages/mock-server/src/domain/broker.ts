@@ -116,7 +116,8 @@ function formatClock(time: number): string {
 export class Broker {
   /**
    * `YYYYMMDD`: the config's `tradingDay`, else today (exchange time) at construction; in
-   * `realtime` mode it moves to each new trading day the clock reaches ({@link rollover}).
+   * `realtime` mode it moves to each new trading day the clock reaches (the rollover: day orders
+   * expire, T+1 unlocks, new previous close and limits).
    */
   get tradingDay(): number {
     this.clock(); // a new trading day on the clock rolls the broker over first

@@ -18,7 +18,7 @@ export interface ProgrammaticCounts {
   readonly tradingDay: number;
   readonly orders: number;
   readonly cancels: number;
-  /** Cancels sent within {@link INSTANT_CANCEL_MS} of their order. */
+  /** Cancels sent within 1 s (`INSTANT_CANCEL_MS`) of their order. */
   readonly instantCancels: number;
   /** Orders + cancels today. */
   readonly total: number;
