@@ -61,6 +61,7 @@ import { isFinal, type Order, OrderStore, orderReportBody, remainingVolume } fro
 import { ProgrammaticCounters, type ProgrammaticCounts, type RiskNotice } from "./programmatic-counters.js";
 import { checkQuery, type Page, pageByIndex, pageBySymbol, queryError } from "./query.js";
 import { ReportJournal } from "./report-journal.js";
+import { ScriptedDriver } from "./scripted-book.js";
 import { isMarketOpen, phaseAt, type SessionMode, TradingPhase } from "./sessions.js";
 
 /** Options of a {@link Broker}. */
@@ -195,6 +196,8 @@ export class Broker {
       const read = options.readFile ?? ((path: string) => readFileSync(path, "utf8"));
       const rows = parseReplayCsv(read(config.market.csvPath), this.instruments, config.market.csvPath);
       this.driver = new ReplayDriver(rows, config.market.loop, seed);
+    } else if (config.market.mode === "scripted") {
+      this.driver = new ScriptedDriver(config.market.books);
     } else {
       this.driver = new RandomWalkDriver(seed, config.market.volatility);
     }

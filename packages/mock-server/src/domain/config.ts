@@ -13,6 +13,7 @@ import {
   DEFAULT_ORG_CODE,
   DEFAULT_TICK_INTERVAL_MS,
   DEFAULT_VOLATILITY,
+  DEPTH_LEVELS,
   MAX_FEE_RATE,
   PRICE_SCALE,
 } from "./constants.js";
@@ -192,8 +193,59 @@ const replaySchema = z.strictObject({
   seed: nonNegativeInteger(0xffffffff).default(DEFAULT_MARKET_SEED),
 });
 
-const marketSchema = z.discriminatedUnion("mode", [randomWalkSchema, replaySchema], {
-  error: 'expected an object with mode "random-walk" or "replay"',
+/** A price level `[yuan, shares]` of a scripted book. */
+const levelSchema = z.tuple(
+  [positiveNumber(MAX_PRICE_YUAN), z.number().int().positive().max(MAX_POSITION_VOLUME)],
+  {
+    error: "expected a level [price in yuan, shares]",
+  },
+);
+const scriptedBookSchema = z
+  .strictObject({
+    symbol: symbolSchema,
+    /** Best first: prices falling. At most 5 levels. */
+    bids: z
+      .array(levelSchema)
+      .max(DEPTH_LEVELS, { error: `expected at most ${DEPTH_LEVELS} levels` })
+      .default([]),
+    /** Best first: prices rising. At most 5 levels. */
+    asks: z
+      .array(levelSchema)
+      .max(DEPTH_LEVELS, { error: `expected at most ${DEPTH_LEVELS} levels` })
+      .default([]),
+    /** Last price in yuan; default the previous close. */
+    last: positiveNumber(MAX_PRICE_YUAN).optional(),
+  })
+  .superRefine((b, ctx) => {
+    const ordered = (levels: readonly (readonly [number, number])[], falling: boolean) =>
+      levels.every(
+        (l, i) => i === 0 || (falling ? l[0] < (levels[i - 1]?.[0] ?? 0) : l[0] > (levels[i - 1]?.[0] ?? 0)),
+      );
+    if (!ordered(b.bids, true))
+      ctx.addIssue({ code: "custom", path: ["bids"], message: "expected bid prices falling, best first" });
+    if (!ordered(b.asks, false))
+      ctx.addIssue({ code: "custom", path: ["asks"], message: "expected ask prices rising, best first" });
+    const bid1 = b.bids[0]?.[0];
+    const ask1 = b.asks[0]?.[0];
+    if (bid1 !== undefined && ask1 !== undefined && bid1 >= ask1) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["asks", 0],
+        message: `expected the best ask above the best bid ${bid1}`,
+      });
+    }
+  });
+const scriptedSchema = z.strictObject({
+  mode: z.literal("scripted"),
+  /** Fixed books by symbol; instruments without one show an empty book. */
+  books: z.array(scriptedBookSchema, { error: "expected a list of books" }).default([]),
+  tickIntervalMs: positiveNumber(3_600_000).default(DEFAULT_TICK_INTERVAL_MS),
+  /** Unused by fixed books; kept so every market mode has one. */
+  seed: nonNegativeInteger(0xffffffff).default(DEFAULT_MARKET_SEED),
+});
+
+const marketSchema = z.discriminatedUnion("mode", [randomWalkSchema, replaySchema, scriptedSchema], {
+  error: 'expected an object with mode "random-walk", "replay" or "scripted"',
 });
 
 const matchingSchema = z.strictObject({
@@ -262,6 +314,17 @@ export const configSchema = z
       }
       symbols.add(symbol);
     });
+    if (cfg.market.mode === "scripted") {
+      cfg.market.books.forEach((book, i) => {
+        if (!symbols.has(book.symbol)) {
+          ctx.addIssue({
+            code: "custom",
+            path: ["market", "books", i, "symbol"],
+            message: `unknown instrument ${book.symbol} (not in instruments)`,
+          });
+        }
+      });
+    }
     const accountIds = new Set<string>();
     cfg.accounts.forEach((acc, i) => {
       if (accountIds.has(acc.accountId)) {
@@ -329,6 +392,8 @@ export type FeeConfig = MockConfig["fees"];
 export type MarketSimConfig = MockConfig["market"];
 export type RandomWalkConfig = z.output<typeof randomWalkSchema>;
 export type ReplayConfig = z.output<typeof replaySchema>;
+/** `market` with `mode: "scripted"`: fixed books by symbol. */
+export type ScriptedMarketConfig = z.output<typeof scriptedSchema>;
 
 /** One problem in a config: where (`accounts[0].cash`) and what. */
 export interface ConfigIssue {
