@@ -26,6 +26,11 @@ describe("cageRuleOf (dated)", () => {
     expect(cageRuleOf(CHINEXT, 20230410)).toEqual({ percent: 2, ticks: 10, action: "hold" });
   });
 
+  it("STAR: none before its first trading day 2019-07-22", () => {
+    expect(cageRuleOf(STAR, 20190719)).toBeUndefined();
+    expect(cageRuleOf(STAR, 20190722)).toEqual({ percent: 2, ticks: 0, action: "refuse" });
+  });
+
   it("STAR: 2% without a tick arm; funds have no cage", () => {
     expect(cageRuleOf(STAR, 20261202)).toEqual({ percent: 2, ticks: 0, action: "refuse" });
     expect(cageRuleOf({ exchange: "SSE", board: "main", kind: "fund" }, 20261202)).toBeUndefined();
