@@ -71,7 +71,11 @@ export type QueryKind = (typeof QueryKind)[keyof typeof QueryKind];
 export const SecurityType = { Stock: 1, Fund: 2, ETF: 3, Bond: 4, Index: 5 } as const;
 export type SecurityType = (typeof SecurityType)[keyof typeof SecurityType];
 
-/** Board: decides the daily price limit and lot rules. */
+/**
+ * Board on the wire: main board, ChiNext, STAR, or ST for a main-board risk-warning stock (its own
+ * daily limit). A ChiNext or STAR risk-warning stock is sent as its board (its limit is the board's);
+ * the config keeps board and `riskWarning` separate.
+ */
 export const Board = { Main: 1, ChiNext: 2, STAR: 3, ST: 4 } as const;
 export type Board = (typeof Board)[keyof typeof Board];
 
