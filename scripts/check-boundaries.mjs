@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Enforces the package dependency direction of DESIGN.md §2 on both package.json dependencies and
-// the imports in each package's src/: hft-gateway -> core, hft-native; apps -> anything;
-// mock-server and hft-native depend on no other package at runtime; core only on small libraries.
+// the imports in each package's src/: hft-gateway -> ashare-rules, core, hft-native; apps -> anything;
+// mock-server, hft-native and ashare-rules depend on no other package at runtime; core only on small
+// libraries.
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 
@@ -10,9 +11,10 @@ const root = new URL("..", import.meta.url).pathname;
 /** Runtime @tsgate dependencies each package may have; `*` = any. */
 const allowed = {
   "@tsgate/core": [],
+  "@tsgate/ashare-rules": [],
   "@tsgate/mock-server": [],
   "@tsgate/hft-native": [],
-  "@tsgate/hft-gateway": ["@tsgate/core", "@tsgate/hft-native"],
+  "@tsgate/hft-gateway": ["@tsgate/ashare-rules", "@tsgate/core", "@tsgate/hft-native"],
   "@tsgate/nats-bridge": ["@tsgate/core"],
   "@tsgate/journal": ["@tsgate/core"],
 };

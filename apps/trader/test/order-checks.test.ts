@@ -56,8 +56,22 @@ describe("checkOrder", () => {
   });
 
   it("checks the daily price limits", () => {
-    expect(checkOrder(buy(12.99, 100), MAIN)).toEqual(["price 12.99 is above the limit-up price 12.98"]);
-    expect(checkOrder(buy(10.61, 100), MAIN)).toEqual(["price 10.61 is below the limit-down price 10.62"]);
+    expect(checkOrder(buy(12.99, 100), MAIN)).toEqual([
+      "price 12.99 is above the limit-up price 12.98 of 600000.SSE",
+    ]);
+    expect(checkOrder(buy(10.61, 100), MAIN)).toEqual([
+      "price 10.61 is below the limit-down price 10.62 of 600000.SSE",
+    ]);
+  });
+
+  it("applies the board's order cap, as the gateway does", () => {
+    expect(checkOrder(buy(112.35, 100_000), STAR)).toEqual([]);
+    expect(checkOrder(buy(112.35, 100_001), STAR)).toEqual([
+      "volume 100001 is above the maximum of 100000 shares per limit order on STAR",
+    ]);
+    expect(checkOrder({ direction: "SHORT", type: "MARKET", price: 0, volume: 50_001 }, STAR)).toEqual([
+      "volume 50001 is above the maximum of 50000 shares per market order on STAR",
+    ]);
   });
 
   it("ignores the price of market orders", () => {

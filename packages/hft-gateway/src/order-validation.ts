@@ -3,11 +3,13 @@
  * strategy can fix come back at once as a REJECTED order with a precise reason, and converts the
  * request to the vendor's terms.
  *
- * What is checked here (from the contract alone): exchange, direction, offset, order type, volume
- * (whole shares, at most the contract's maximum or {@link DEFAULT_MAX_ORDER_VOLUME}; buys in the
- * contract's lots), limit price (positive, at most 4 decimals, on the
- * tick, inside the daily limits). What is left to the server, because it needs live account
- * state: cash (2008), holdings and T+1 (2009/2010), odd-lot sells (2004), trading hours (2011).
+ * What is checked here: exchange, direction, offset and order type; then, from the contract alone,
+ * the rules of `@tsgate/ashare-rules` ({@link checkOrderRules}, shared with the dashboard's order
+ * form): volume (whole shares, at most the board's cap for the order type: STAR 100,000 limit /
+ * 50,000 market, ChiNext 300,000 / 150,000, main board 1,000,000; buys in the contract's lots),
+ * limit price (positive, at most 4 decimals, on the tick, inside the daily limits). What is left to
+ * the server, because it needs live state: cash (2008), holdings and T+1 (2009/2010), odd-lot
+ * sells (2004), trading hours (2011), the price cage of continuous trading.
  *
  * Offsets: an A-share cash account has no open/close distinction, so {@link Offset.NONE} is the
  * normal value. For strategies written for vnpy's OPEN/CLOSE vocabulary the consistent pairs are
@@ -21,9 +23,9 @@
  * @module
  */
 
+import { checkOrderRules } from "@tsgate/ashare-rules";
 import { type ContractData, Direction, Offset, type OrderRequest } from "@tsgate/core";
 import type { OrderType as VendorOrderType, Side as VendorSide } from "@tsgate/hft-native";
-import { toScaled } from "@tsgate/hft-native";
 import { MARKET_VT2HFT, ORDERTYPE_VT2HFT, SIDE_VT2HFT } from "./mappings.js";
 
 /** An order request in the vendor's terms, ready for `TraderApi.order` (without the client order id). */
@@ -43,12 +45,6 @@ export type OrderValidation =
   | { readonly ok: false; readonly reason: string };
 
 const SELL_OFFSETS: ReadonlySet<Offset> = new Set([Offset.CLOSE, Offset.CLOSETODAY, Offset.CLOSEYESTERDAY]);
-
-/**
- * Largest volume of one order when the contract states none: 1,000,000 shares, the most any
- * SSE/SZSE board accepts in one order (some boards allow less; the server says so).
- */
-export const DEFAULT_MAX_ORDER_VOLUME = 1_000_000;
 
 /**
  * `map[key]` for the map's own keys only: a request from untyped code (JSON, RPC) with a type
@@ -75,29 +71,8 @@ function reject(reason: string): OrderValidation {
   return { ok: false, reason };
 }
 
-/** The scaled integer of a price, or `undefined` when it has more than 4 decimals or is not finite. */
-function scaled(price: number): number | undefined {
-  try {
-    return toScaled("price", price);
-  } catch {
-    return undefined;
-  }
-}
-
-/** Most decimals a price has (scaled by 10,000 on the wire). */
-const PRICE_DECIMALS = 4;
-
-/**
- * Formats a price for a message: with the decimals of `pricetick` when given (12.9 with tick
- * 0.01 is "12.90", 4.617 with tick 0.001 is "4.617"), else without float noise (at most 4
- * decimals). The trader app's display rule (apps/trader/src/shared/price-format.ts) is the same;
- * a property test there holds the two together.
- */
-export function formatPrice(price: number, pricetick?: number): string {
-  if (pricetick === undefined || !(pricetick > 0)) return String(Number(price.toFixed(PRICE_DECIMALS)));
-  const decimals = Math.min(PRICE_DECIMALS, Math.max(0, Math.ceil(-Math.log10(pricetick) - 1e-9)));
-  return price.toFixed(decimals);
-}
+/** Formats a price for a message: the tick's decimals when given, else without float noise. */
+export { formatPrice } from "@tsgate/ashare-rules";
 
 /**
  * Checks `req` against `contract` (the contract of `req.vtSymbol`, or `undefined` when none is
@@ -136,57 +111,19 @@ export function validateOrder(req: OrderRequest, contract: ContractData | undefi
     );
   }
 
+  const violations = checkOrderRules(
+    {
+      direction: req.direction === Direction.LONG ? "LONG" : "SHORT",
+      type: orderType === "LMT" ? "LIMIT" : "MARKET",
+      price: req.price,
+      volume: req.volume,
+    },
+    contract,
+  );
+  const first = violations[0];
+  if (first !== undefined) return reject(first.reason);
+  const price = orderType === "LMT" ? req.price : 0;
   const volume = req.volume;
-  if (!Number.isSafeInteger(volume) || volume <= 0) {
-    return reject(`volume ${show(volume)} is not a positive whole number of shares`);
-  }
-  const maxVolume = contract.maxVolume ?? DEFAULT_MAX_ORDER_VOLUME;
-  if (volume > maxVolume) {
-    return reject(`volume ${volume} is above the maximum of ${maxVolume} shares per order`);
-  }
-  if (req.direction === Direction.LONG) {
-    const step = contract.volumeStep > 0 ? contract.volumeStep : 1;
-    if (volume < contract.minVolume) {
-      return reject(
-        `buy volume ${volume} is below the minimum of ${contract.minVolume} shares for ${show(req.vtSymbol)}`,
-      );
-    }
-    if ((volume - contract.minVolume) % step !== 0) {
-      return reject(
-        step === contract.minVolume
-          ? `buy volume ${volume} is not a multiple of the lot (${step} shares)`
-          : `buy volume ${volume} must be ${contract.minVolume} shares plus steps of ${step}`,
-      );
-    }
-  }
-
-  let price = 0;
-  if (orderType === "LMT") {
-    price = req.price;
-    const priceUnits = scaled(price);
-    if (priceUnits === undefined || priceUnits <= 0) {
-      return reject(`limit price ${show(price)} is not a positive price with at most 4 decimals`);
-    }
-    const tickUnits = contract.pricetick > 0 ? scaled(contract.pricetick) : undefined;
-    if (tickUnits !== undefined && tickUnits > 0 && priceUnits % tickUnits !== 0) {
-      return reject(
-        `price ${formatPrice(price)} is not a multiple of the tick ${formatPrice(contract.pricetick, contract.pricetick)}`,
-      );
-    }
-    const up = contract.limitUp !== undefined && contract.limitUp > 0 ? scaled(contract.limitUp) : undefined;
-    if (up !== undefined && priceUnits > up) {
-      return reject(
-        `price ${formatPrice(price)} is above the limit-up price ${formatPrice(contract.limitUp ?? 0, contract.pricetick)} of ${show(req.vtSymbol)}`,
-      );
-    }
-    const down =
-      contract.limitDown !== undefined && contract.limitDown > 0 ? scaled(contract.limitDown) : undefined;
-    if (down !== undefined && priceUnits < down) {
-      return reject(
-        `price ${formatPrice(price)} is below the limit-down price ${formatPrice(contract.limitDown ?? 0, contract.pricetick)} of ${show(req.vtSymbol)}`,
-      );
-    }
-  }
 
   return { ok: true, order: { symbol: `${market}.${req.symbol}`, side, orderType, volume, price } };
 }

@@ -256,7 +256,13 @@ describe("orders", () => {
       [limitOrder("600000", Direction.LONG, 100, 11.805), /not a multiple of the tick 0.01/],
       [limitOrder("600000", Direction.LONG, 100, 12.99), /above the limit-up price 12.98/],
       [limitOrder("600000", Direction.SHORT, 100, 10.61), /below the limit-down price 10.62/],
-      [limitOrder("600899", Direction.LONG, 100, 3.51), /above the limit-up price 3.50 of 600899.SSE/],
+      // Main-board *ST: ±10% since 2025-07-07 (the demo trades today): 3.33 → 3.66.
+      [limitOrder("600899", Direction.LONG, 100, 3.67), /above the limit-up price 3.66 of 600899.SSE/],
+      // STAR limit orders: at most 100,000 shares.
+      [
+        limitOrder("688981", Direction.LONG, 100_001, 112.35),
+        /maximum of 100000 shares per limit order on STAR/,
+      ],
       [{ ...limitOrder("600000", Direction.LONG, 100, 11.8), type: OrderType.FOK }, /FOK is not supported/],
       [limitOrder("999999", Direction.LONG, 100, 11.8), /no contract for 999999.SSE/],
       // Refused by the server.

@@ -8,6 +8,8 @@
  *
  * Seeded (override with FC_SEED=<n>); fast-check prints the seed and the shrunk counterexample.
  */
+
+import { BOARD_NAME, boardOfCode, maxOrderVolume } from "@tsgate/ashare-rules";
 import { type ContractData, Direction, Exchange, Offset, type OrderRequest, OrderType } from "@tsgate/core";
 import { fromScaled, type SecurityRecord, toScaled } from "@tsgate/hft-native";
 import {
@@ -35,8 +37,9 @@ const SEED = Number(process.env.FC_SEED ?? 20_261_126);
 const params = { seed: SEED, numRuns: 300 } as const;
 
 const ACCOUNT = "prop";
-/** The server's largest order (shares). */
-const MAX_ORDER_VOLUME = 1_000_000;
+/** The board's largest order (shares) of a contract, for limit or market orders. */
+const capOf = (c: ContractData, market: boolean): number =>
+  maxOrderVolume(boardOfCode(c.symbol), market ? "market" : "limit");
 /** Server codes of the rules the gateway checks too; any other code is the server's alone. */
 const GATEWAY_CHECKED = new Set<number>([
   ErrorCode.ORDER_BAD_LOT,
@@ -46,6 +49,7 @@ const GATEWAY_CHECKED = new Set<number>([
   ErrorCode.ORDER_BELOW_LIMIT_DOWN,
   ErrorCode.ORDER_INVALID_TYPE_OR_SIDE,
   ErrorCode.ORDER_INVALID_PRICE_OR_VOLUME,
+  ErrorCode.ORDER_ABOVE_MAX_VOLUME,
 ]);
 
 /**
@@ -169,9 +173,9 @@ function noisy(priceUnits: number): fc.Arbitrary<number> {
   );
 }
 
-/** Valid buy volumes of a contract: the minimum plus whole steps, up to the server's maximum. */
-function buyVolume(c: ContractData): fc.Arbitrary<number> {
-  const steps = Math.floor((MAX_ORDER_VOLUME - c.minVolume) / c.volumeStep);
+/** Valid buy volumes of a contract: the minimum plus whole steps, up to the board's cap. */
+function buyVolume(c: ContractData, cap: number): fc.Arbitrary<number> {
+  const steps = Math.floor((cap - c.minVolume) / c.volumeStep);
   return fc
     .oneof(
       fc.integer({ min: 0, max: Math.min(steps, 50) }),
@@ -182,13 +186,13 @@ function buyVolume(c: ContractData): fc.Arbitrary<number> {
 }
 
 /** A valid order for a contract: buy or sell (any offset a cash account accepts), limit or market. */
-const validOrder = contractArb.chain((c) =>
+const validOrder = fc.tuple(contractArb, fc.boolean()).chain(([c, market]) =>
   fc
     .record({
       buy: fc.boolean(),
-      buyVolume: buyVolume(c),
-      sellVolume: fc.integer({ min: 1, max: MAX_ORDER_VOLUME }),
-      market: fc.boolean(),
+      buyVolume: buyVolume(c, capOf(c, market)),
+      sellVolume: fc.integer({ min: 1, max: capOf(c, market) }),
+      market: fc.constant(market),
       priceUnits: onTickUnits(c),
       buyOffset: fc.constantFrom(Offset.NONE, Offset.OPEN),
       sellOffset: fc.constantFrom(Offset.NONE, Offset.CLOSE, Offset.CLOSETODAY, Offset.CLOSEYESTERDAY),
@@ -278,19 +282,30 @@ describe("validateOrder properties", () => {
               server: [ErrorCode.ORDER_INVALID_PRICE_OR_VOLUME],
             })),
           ),
-        // Above the largest order.
+        // Above the board's largest order of the type (STAR 100,000 / 50,000, ChiNext 300,000 /
+        // 150,000, main board 1,000,000).
         fc
-          .tuple(fc.integer({ min: MAX_ORDER_VOLUME + 1, max: 100_000_000 }), fc.boolean())
-          .map(([v, buy]) => ({
-            req: order(c, {
-              volume: buy ? v - ((v - c.minVolume) % lot) : v,
-              direction: buy ? Direction.LONG : Direction.SHORT,
-            }),
-            contract: c,
-            reason: /^volume \d+ is above the maximum of 1000000 shares per order$/,
-            server: [ErrorCode.ORDER_INVALID_PRICE_OR_VOLUME],
-          }))
-          .filter((k) => k.req.volume > MAX_ORDER_VOLUME),
+          .tuple(fc.integer({ min: 1, max: 100_000_000 }), fc.boolean(), fc.boolean())
+          .map(([extra, buy, market]) => {
+            const cap = capOf(c, market);
+            const v = cap + extra;
+            const kind = market ? "market" : "limit";
+            return {
+              req: order(c, {
+                volume: buy ? v - ((v - c.minVolume) % lot) : v,
+                direction: buy ? Direction.LONG : Direction.SHORT,
+                type: market ? OrderType.MARKET : OrderType.LIMIT,
+              }),
+              contract: c,
+              reason: new RegExp(
+                `^volume \\d+ is above the maximum of ${cap} shares per ${kind} order on ${BOARD_NAME[boardOfCode(c.symbol)]}$`,
+              ),
+              server: [ErrorCode.ORDER_ABOVE_MAX_VOLUME],
+              cap,
+            };
+          })
+          .filter((k) => k.req.volume > k.cap)
+          .map(({ cap: _cap, ...k }) => k),
         // Limit price off the tick (still at most 4 decimals, inside the limits).
         fc
           .integer({ min: Math.ceil(down / tick), max: Math.floor(up / tick) - 1 })
@@ -416,9 +431,10 @@ describe("validateOrder properties", () => {
         .record({
           buy: fc.boolean(),
           market: fc.boolean(),
-          volume: near([c.minVolume, c.minVolume + c.volumeStep, 1000, MAX_ORDER_VOLUME], 150).filter(
-            (v) => v > 0,
-          ),
+          volume: near(
+            [c.minVolume, c.minVolume + c.volumeStep, 1000, capOf(c, false), capOf(c, true)],
+            150,
+          ).filter((v) => v > 0),
           priceUnits: near([units(c.limitDown), units(c.limitUp), units(c.limitUp) / 1.1], 250).filter(
             (u) => u > 0,
           ),

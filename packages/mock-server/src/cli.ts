@@ -23,6 +23,8 @@ const USAGE = `Usage: tsgate-mock [options]
   --market-rate <hz>         market steps per second (default: from the config)
   --heartbeat-interval <ms>  server heartbeat interval (default 1000)
   --heartbeat-timeout <ms>   close silent connections after this long (default 5000)
+  --start <time>             run a simulated clock from this time (e.g. 2026-11-27T09:14:00+08:00)
+  --speed <x>                simulated clock speed, simulated per real second (default 1; 0 = stopped)
   Faults from the start:
   --reject-logins <n>        reject the next n trade logins (1005)
   --reject-orders <n>        reject the next n orders (2015)
@@ -43,6 +45,9 @@ const COMMANDS_HELP = `commands:
   reject-logins <n> [trade|market] | reject-orders <n>
   restart trade|market [downMs]
   step [n]                       advance the market n steps
+  counters <account>             programmatic-trading counters of an account today
+  advance <ms>                   move the simulated clock forward (with --start)
+  speed <x>                      change the simulated clock's speed (with --start)
   reset                          turn off report and market-data faults`;
 
 /** Where the CLI writes; replaceable in tests. */
@@ -104,6 +109,20 @@ async function runCommand(control: MockControl, line: string, print: (s: string)
     case "help":
       print(COMMANDS_HELP);
       return;
+    case "advance":
+      control.advanceClock(num(a0));
+      return;
+    case "speed":
+      control.setClockSpeed(num(a0));
+      return;
+    case "counters": {
+      if (a0 === undefined) throw new UsageError("counters: expected an account id");
+      const c = control.programmaticCounts(a0);
+      print(
+        `${a0} ${c.tradingDay}: orders ${c.orders}, cancels ${c.cancels} (instant ${c.instantCancels}), total ${c.total}, peak ${c.peakPerSecond}/s${c.highFrequency ? ", HIGH-FREQUENCY" : ""}`,
+      );
+      return;
+    }
     case "connections":
       for (const c of control.connections()) {
         print(
@@ -178,6 +197,8 @@ export async function runCli(argv: string[], io: CliIo = defaultIo): Promise<num
         "market-rate": { type: "string" },
         "heartbeat-interval": { type: "string" },
         "heartbeat-timeout": { type: "string" },
+        start: { type: "string" },
+        speed: { type: "string" },
         "reject-logins": { type: "string" },
         "reject-orders": { type: "string" },
         "delay-reports": { type: "string" },
@@ -212,6 +233,16 @@ export async function runCli(argv: string[], io: CliIo = defaultIo): Promise<num
     if (hbi !== undefined) options.heartbeatIntervalMs = hbi;
     const hbt = intOption(values, "heartbeat-timeout", 0, 3_600_000);
     if (hbt !== undefined) options.heartbeatTimeoutMs = hbt;
+    if (typeof values.speed === "string" && typeof values.start !== "string") {
+      throw new UsageError("--speed needs --start (the simulated clock's start time)");
+    }
+    if (typeof values.start === "string") {
+      const speed = values.speed === undefined ? 1 : Number(values.speed);
+      if (!Number.isFinite(speed) || speed < 0) {
+        throw new UsageError(`--speed: expected a number ≥ 0, got "${String(values.speed)}"`);
+      }
+      options.clock = { start: values.start, speed };
+    }
     faults = {};
     const logins = intOption(values, "reject-logins", 0, 1_000_000);
     if (logins !== undefined) faults.logins = logins;

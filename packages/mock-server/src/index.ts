@@ -16,6 +16,14 @@ export {
 } from "./client/base-client.js";
 export { MarketClient, type MarketClientEvents } from "./client/market-client.js";
 export {
+  DEFAULT_OUTCOME_TIMEOUT_MS,
+  FINAL_ORDER_STATUSES,
+  type OrderKey,
+  placeOrderAndWait,
+  type WaitOptions,
+  waitForOrderStatus,
+} from "./client/order-outcome.js";
+export {
   DEFAULT_GAP_TIMEOUT_MS,
   type LoginParams,
   QueryError,
@@ -33,6 +41,7 @@ export {
   configSchema,
   demoConfig,
   demoConfigInput,
+  type FeeBreakdown,
   type FeeConfig,
   formatYuan,
   type InstrumentConfig,
@@ -41,7 +50,9 @@ export {
   type MockConfig,
   type MockConfigInput,
   type PositionConfig,
+  type ProgrammaticCounts,
   parseMockConfig,
+  type RiskNotice,
   type SessionMode,
   yuanToScaled,
 } from "./domain/index.js";

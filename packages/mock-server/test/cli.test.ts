@@ -86,8 +86,9 @@ describe("tsgate-mock CLI", () => {
     const exit = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
     const r: Run = { child, out: () => out, err: () => "", exit };
     await waitForOutput(r, /ready:/);
-    child.stdin!.write("reject-orders 2\nduplicate-reports on\nconnections\n");
+    child.stdin!.write("reject-orders 2\nduplicate-reports on\nconnections\ncounters demo\n");
     await waitForOutput(r, /fault: duplicate reports on/);
+    await waitForOutput(r, /^demo \d{8}: orders 0, cancels 0 \(instant 0\), total 0, peak 0\/s$/m);
     expect(out).toContain("fault: reject the next 2 order(s)");
     child.kill("SIGTERM");
     expect(await exit).toBe(0);
@@ -104,6 +105,15 @@ describe("tsgate-mock CLI", () => {
     expect(await r.exit).toBe(2);
     expect(r.err()).toContain("accounts[0].cash");
     expect(r.err()).toContain("instruments");
+  });
+
+  it("runs a simulated clock with --start and --speed, and needs --start for --speed", async () => {
+    const bad = run(["--speed", "60", "--trade-port", "0", "--market-port", "0"]);
+    expect(await bad.exit).toBe(2);
+    expect(bad.err()).toContain("--speed needs --start");
+    const negative = run(["--start", "2026-11-27T09:14:00+08:00", "--speed=-1"]);
+    expect(await negative.exit).toBe(2);
+    expect(negative.err()).toContain('--speed: expected a number ≥ 0, got "-1"');
   });
 
   it("exits 2 on a bad argument", async () => {

@@ -35,6 +35,12 @@ export class Position {
 
   constructor(readonly symbol: string) {}
 
+  /** The next trading day: everything held is now held since before today (T+1 unlock). */
+  rollover(): void {
+    this.ydVolume = this.volume;
+    this.todayBuyVolume = 0;
+  }
+
   /** Sellable now: held since before today and not frozen by open sells. */
   get availableVolume(): number {
     return this.ydVolume - this.frozenVolume;
@@ -81,6 +87,11 @@ export class Account {
   /** Fees paid today, scaled. */
   totalFee = 0;
   private readonly positions = new Map<string, Position>();
+
+  /** The next trading day: T+1 unlock of every position (open orders are gone by then). */
+  rollover(): void {
+    for (const p of this.positions.values()) p.rollover();
+  }
 
   constructor(config: AccountConfig) {
     this.accountId = config.accountId;
@@ -147,10 +158,12 @@ export class Account {
   }
 
   /** Books a buy fill: pays amount + fee, adds today's shares at their full cost. */
-  applyBuyFill(symbol: string, volume: number, amount: number, fee: number): void {
+  applyBuyFill(symbol: string, volume: number, amount: number, fee: number, sameDay = false): void {
     const pos = this.position(symbol);
     pos.volume += volume;
-    pos.todayBuyVolume += volume;
+    // Same-day turnaround (T+0) securities: what is bought is sellable at once.
+    if (sameDay) pos.ydVolume += volume;
+    else pos.todayBuyVolume += volume;
     pos.costAmount += amount + fee;
     this.balance -= amount + fee;
     this.totalFee += fee;

@@ -1,11 +1,12 @@
 /**
  * A-share order rules. Each check returns the protocol error code and a specific reason a user can
  * act on, or undefined when the order passes. The broker runs them in this order: type/side,
- * security, volume/price validity, trading hours, tick, price limits, then the side's volume and
- * holding rules, then cash.
+ * security, volume/price validity, the board's order cap, trading hours, tick, price limits, then
+ * the side's volume and holding rules, then cash, then the price cage (which may hold the order
+ * instead of refusing it). Rules with an effective date take the broker's trading day.
  */
 import { ErrorCode, OrderType, Side } from "../protocol/messages.js";
-import { LOT_SIZE, MAX_ORDER_VOLUME, PRICE_TICK } from "./constants.js";
+import { LOT_SIZE, PRICE_CAGE, PRICE_SCALE } from "./constants.js";
 import type { Instrument } from "./instruments.js";
 import { fitMessage } from "./message-text.js";
 import { formatYuan } from "./money.js";
@@ -48,16 +49,16 @@ export function checkTypeAndSide(orderType: number, side: number): Rejection | u
   return undefined;
 }
 
-/** 2014: volume 1..1,000,000 whole shares; a limit price must be a positive integer (scaled). */
+/** 2014: volume in positive whole shares; a limit price must be a positive integer (scaled). */
 export function checkVolumeAndPrice(
   orderType: OrderType,
   volume: number,
   price: number,
 ): Rejection | undefined {
-  if (!Number.isSafeInteger(volume) || volume <= 0 || volume > MAX_ORDER_VOLUME) {
+  if (!Number.isSafeInteger(volume) || volume <= 0) {
     return rejection(
       ErrorCode.ORDER_INVALID_PRICE_OR_VOLUME,
-      `invalid volume ${volume}: expected whole shares from 1 to ${MAX_ORDER_VOLUME}`,
+      `invalid volume ${volume}: expected a positive number of whole shares`,
     );
   }
   if (orderType === OrderType.LMT && (!Number.isSafeInteger(price) || price <= 0)) {
@@ -69,12 +70,30 @@ export function checkVolumeAndPrice(
   return undefined;
 }
 
+const BOARD_TEXT = { main: "main board", chinext: "ChiNext", star: "STAR" } as const;
+
+/** 2016: at most the board's cap for the order type (STAR 100,000/50,000, ChiNext 300,000/150,000). */
+export function checkOrderCap(inst: Instrument, orderType: OrderType, volume: number): Rejection | undefined {
+  const market = orderType === OrderType.B5TC;
+  const cap = market ? inst.maxMarketVolume : inst.maxLimitVolume;
+  if (volume <= cap) return undefined;
+  return rejection(
+    ErrorCode.ORDER_ABOVE_MAX_VOLUME,
+    `volume ${volume} is above the ${BOARD_TEXT[inst.listingBoard]} maximum of ${cap} shares per ${market ? "market" : "limit"} order`,
+  );
+}
+
+/** A tick as yuan text: `0.01`, `0.001`. */
+function tickText(tick: number): string {
+  return String(tick / PRICE_SCALE);
+}
+
 /** 2005–2007: a limit price on the tick and within the daily limits. */
 export function checkLimitPrice(inst: Instrument, price: number): Rejection | undefined {
-  if (price % PRICE_TICK !== 0) {
+  if (price % inst.priceTick !== 0) {
     return rejection(
       ErrorCode.ORDER_BAD_TICK,
-      `price ${formatYuan(price)} is not a multiple of the tick 0.01`,
+      `price ${formatYuan(price)} is not a multiple of the tick ${tickText(inst.priceTick)}`,
     );
   }
   if (price > inst.limitUp) {
@@ -179,5 +198,76 @@ export function checkSellCash(available: number, reserve: number): Rejection | u
   return rejection(
     ErrorCode.ORDER_INSUFFICIENT_CASH,
     `not enough cash for the fees of this sell: need ${formatYuan(reserve)}, available ${formatYuan(available)}`,
+  );
+}
+
+/** What the exchange does with a limit order outside the price cage. */
+export type CageAction = "refuse" | "hold";
+
+/** The cage of an instrument on a trading day: percent, ticks and action; undefined if none. */
+export interface CageRule {
+  readonly percent: number;
+  readonly ticks: number;
+  readonly action: CageAction;
+}
+
+/**
+ * The price cage in force (有效申报价格范围). Stocks only: STAR 2% from 2019-07-22 (SSE 科创板股票交易
+ * 特别规定, 2019-03-01); ChiNext 2% from 2020-08-24 (SZSE 创业板交易特别规定) and 2% or 10 ticks
+ * from 2023-04-10; main board 2% or 10 ticks from 2023-04-10 (SSE/SZSE 交易规则, 2023 revisions).
+ * Outside the cage SSE refuses the order (申报无效) and SZSE holds it in the trading host (暂存)
+ * until the cage moves over its price.
+ */
+export function cageRuleOf(inst: Instrument, tradingDay: number): CageRule | undefined {
+  if (!inst.isStock) return undefined;
+  const action: CageAction = inst.symbol.startsWith("SZ.") ? "hold" : "refuse";
+  const { percent, ticks } = PRICE_CAGE;
+  switch (inst.listingBoard) {
+    case "star":
+      return tradingDay >= PRICE_CAGE.starFrom ? { percent, ticks: 0, action } : undefined;
+    case "chinext":
+      if (tradingDay < PRICE_CAGE.chinextFrom) return undefined;
+      return { percent, ticks: tradingDay >= PRICE_CAGE.chinextTicksFrom ? ticks : 0, action };
+    default:
+      return tradingDay >= PRICE_CAGE.mainFrom ? { percent, ticks, action } : undefined;
+  }
+}
+
+/** The book the cage references come from (scaled; 0 = none). */
+export interface CageBook {
+  readonly bid1: number;
+  readonly ask1: number;
+  readonly last: number;
+  readonly preClose: number;
+}
+
+/**
+ * Is a limit order inside the cage? Buy reference: ask 1, else bid 1, else last, else pre-close;
+ * sell reference: bid 1, else ask 1, else last, else pre-close. A buy at P is inside when
+ * P × 100 ≤ ref × (100 + percent) or P ≤ ref + ticks × tick (sells mirrored), in exact integers.
+ */
+export function insideCage(
+  rule: CageRule,
+  inst: Instrument,
+  side: Side,
+  price: number,
+  book: CageBook,
+): boolean {
+  const pick = (...xs: number[]): number => xs.find((x) => x > 0) ?? 0;
+  if (side === Side.Bid) {
+    const ref = pick(book.ask1, book.bid1, book.last, book.preClose);
+    return price * 100 <= ref * (100 + rule.percent) || price <= ref + rule.ticks * inst.priceTick;
+  }
+  const ref = pick(book.bid1, book.ask1, book.last, book.preClose);
+  return price * 100 >= ref * (100 - rule.percent) || price >= ref - rule.ticks * inst.priceTick;
+}
+
+/** 2017: a limit order outside the price cage on SSE (an SZSE order is held instead: see the broker). */
+export function cageRejection(rule: CageRule, inst: Instrument, side: Side, price: number): Rejection {
+  const where = side === Side.Bid ? "above" : "below";
+  const width = rule.ticks > 0 ? `${rule.percent}% or ${rule.ticks} ticks` : `${rule.percent}%`;
+  return rejection(
+    ErrorCode.ORDER_OUTSIDE_PRICE_CAGE,
+    `${side === Side.Bid ? "buy" : "sell"} price ${formatYuan(price)} of ${inst.symbol} is ${where} the price cage (${width} from the best opposite price)`,
   );
 }

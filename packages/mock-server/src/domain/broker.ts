@@ -31,28 +31,38 @@ import type {
 import { ErrorCode, OrderStatus, OrderType, QueryKind, Side } from "../protocol/messages.js";
 import { Account } from "./accounts.js";
 import {
+  type CageRule,
+  cageRejection,
+  cageRuleOf,
   checkBuyVolume,
   checkCash,
   checkLimitPrice,
+  checkOrderCap,
   checkSellCash,
   checkSellVolume,
   checkTypeAndSide,
   checkVolumeAndPrice,
+  insideCage,
   type Rejection,
   rejection,
 } from "./ashare-rules.js";
+import { type AuctionOrder, allocate, uncross } from "./call-auction.js";
 import type { MockConfig } from "./config.js";
+import { NO_CANCEL_WINDOWS, PRICE_SCALE } from "./constants.js";
 import { parseReplayCsv, ReplayDriver } from "./csv-replay.js";
-import { toExchangeTime } from "./exchange-clock.js";
-import { FeeSchedule } from "./fees.js";
+import { isTradingDate, toExchangeTime } from "./exchange-clock.js";
+import { type FeeBreakdown, FeeSchedule } from "./fees.js";
 import { type Instrument, resolveInstrument, symbolOf, toBaseInfo, toSecurityRecord } from "./instruments.js";
 import { InstrumentMarket, type PriceDriver, RandomWalkDriver } from "./market-sim.js";
 import { restingFill, stepPools, takeLiquidity } from "./matching.js";
 import { fitMessage } from "./message-text.js";
+import { yuanToScaled } from "./money.js";
 import { isFinal, type Order, OrderStore, orderReportBody, remainingVolume } from "./orders.js";
+import { ProgrammaticCounters, type ProgrammaticCounts, type RiskNotice } from "./programmatic-counters.js";
 import { checkQuery, type Page, pageByIndex, pageBySymbol, queryError } from "./query.js";
 import { ReportJournal } from "./report-journal.js";
-import { isMarketOpen, type SessionMode } from "./sessions.js";
+import { ScriptedDriver } from "./scripted-book.js";
+import { isMarketOpen, phaseAt, type SessionMode, TradingPhase } from "./sessions.js";
 
 /** Options of a {@link Broker}. */
 export interface BrokerOptions {
@@ -70,6 +80,8 @@ export interface BrokerOptions {
 export interface AccountBooks {
   cash: CashRecord;
   positions: PositionRecord[];
+  /** Fees paid so far by part (scaled): commission, stamp duty, transfer fee, and their total. */
+  fees: FeeBreakdown;
 }
 
 /** The result of an order check: a rejection, or the cash/share reservations of the accepted order. */
@@ -80,9 +92,15 @@ type Checked =
       reservePrice: number;
       frozenCash: number;
       sellReserve: number;
+      /** Outside the price cage on an exchange that holds such orders. */
+      caged: boolean;
     };
 
 const NOT_LOGGED_IN = "request before login: unknown account";
+/** When the call auctions uncross (`HHMMSSmmm`): the end of each auction phase. */
+const OPENING_UNCROSS_TIME = 92_500_000;
+const CLOSING_UNCROSS_TIME = 150_000_000;
+const ZERO_FEES: FeeBreakdown = Object.freeze({ commission: 0, stampDuty: 0, transferFee: 0, total: 0 });
 
 function formatClock(time: number): string {
   const hh = String(Math.floor(time / 10_000_000)).padStart(2, "0");
@@ -97,8 +115,24 @@ function formatClock(time: number): string {
  * the sequence of calls.
  */
 export class Broker {
-  /** `YYYYMMDD`: the config's `tradingDay`, else today (exchange time) at construction. */
-  readonly tradingDay: number;
+  /**
+   * `YYYYMMDD`: the config's `tradingDay`, else today (exchange time) at construction; in
+   * `realtime` mode it moves to each new trading day the clock reaches (the rollover: day orders
+   * expire, T+1 unlocks, new previous close and limits).
+   */
+  get tradingDay(): number {
+    this.clock(); // a new trading day on the clock rolls the broker over first
+    return this.day;
+  }
+  private day: number;
+  /** The clock's calendar day last seen: a later one that is a trading day rolls the broker over. */
+  private clockDay: number;
+  private readonly holidays: ReadonlySet<number>;
+  /** The call auction the clock is in (realtime mode), uncrossed when the clock leaves it. */
+  private auction: TradingPhase | undefined;
+  /** Set while the clock's transitions run, so the reports they make do not start them again. */
+  private syncing = false;
+  private readonly instrumentConfigs: MockConfig["instruments"];
   /** How trading hours are enforced. */
   readonly sessionMode: SessionMode;
   /** How often the servers should call {@link stepMarket}. */
@@ -107,19 +141,28 @@ export class Broker {
   private readonly now: () => Date;
   private readonly fees: FeeSchedule;
   private readonly instruments = new Map<string, Instrument>();
-  private readonly sortedInstruments: Instrument[];
+  private sortedInstruments: Instrument[];
   private readonly markets = new Map<string, InstrumentMarket>();
   private readonly marketList: InstrumentMarket[] = [];
   private readonly driver: PriceDriver;
   private readonly accounts = new Map<string, Account>();
   private readonly mdUsers = new Map<string, string>();
-  private readonly orders: OrderStore;
+  private orders: OrderStore;
   private readonly trades = new Map<string, TradeReport[]>();
+  /** Fee parts of every fill, by trade id (a trade report carries only the total). */
+  private readonly tradeFees = new Map<string, FeeBreakdown>();
+  /** Fee parts paid per account. */
+  private readonly accountFees = new Map<string, FeeBreakdown>();
   /** Open limit orders per symbol, matched on every market step. */
   private readonly resting = new Map<string, Order[]>();
   private readonly pendingCancels = new Set<Order>();
   private readonly journal: ReportJournal;
   private readonly cancelDelaySteps: number;
+  /** Enforce the price cage (config `rules.priceCage`; default on in realtime sessions). */
+  private readonly priceCage: boolean;
+  private readonly counters = new ProgrammaticCounters();
+  private readonly riskListeners = new Set<(accountId: string, notice: RiskNotice) => void>();
+  private readonly onListenerError: (error: unknown) => void;
   private loginRejects = 0;
   private orderRejects = 0;
   private mdLoginRejects = 0;
@@ -127,16 +170,21 @@ export class Broker {
   constructor(config: MockConfig, options: BrokerOptions = {}) {
     this.now = options.now ?? (() => new Date());
     const start = toExchangeTime(this.now());
-    this.tradingDay = config.tradingDay ?? start.day;
+    this.day = config.tradingDay ?? start.day;
+    this.clockDay = start.day;
+    this.holidays = new Set(config.holidays);
+    this.instrumentConfigs = config.instruments;
     this.sessionMode = config.sessionMode;
     this.tickIntervalMs = config.market.tickIntervalMs;
     this.cancelDelaySteps = config.matching.cancelDelaySteps;
+    this.priceCage = config.rules.priceCage ?? config.sessionMode === "realtime";
     this.fees = new FeeSchedule(config.fees);
     this.journal = new ReportJournal(options.onListenerError);
+    this.onListenerError = options.onListenerError ?? ((e) => console.error(e));
     this.orders = new OrderStore(this.tradingDay);
 
     for (const cfg of config.instruments) {
-      const inst = resolveInstrument(cfg);
+      const inst = resolveInstrument(cfg, this.tradingDay);
       this.instruments.set(inst.symbol, inst);
     }
     this.sortedInstruments = [...this.instruments.values()].sort((a, b) => (a.symbol < b.symbol ? -1 : 1));
@@ -148,6 +196,8 @@ export class Broker {
       const read = options.readFile ?? ((path: string) => readFileSync(path, "utf8"));
       const rows = parseReplayCsv(read(config.market.csvPath), this.instruments, config.market.csvPath);
       this.driver = new ReplayDriver(rows, config.market.loop, seed);
+    } else if (config.market.mode === "scripted") {
+      this.driver = new ScriptedDriver(config.market.books);
     } else {
       this.driver = new RandomWalkDriver(seed, config.market.volatility);
     }
@@ -159,8 +209,125 @@ export class Broker {
     }
   }
 
+  /**
+   * Exchange time now. In realtime mode it first runs what the clock passed: the uncrossing of a
+   * call auction it left, the rollover to a new trading day it reached.
+   */
   private clock(): number {
-    return toExchangeTime(this.now()).time;
+    const now = toExchangeTime(this.now());
+    if (this.syncing || this.sessionMode !== "realtime") return now.time;
+    this.syncing = true;
+    try {
+      const phase = phaseAt(now.time);
+      if (this.auction !== undefined && (now.day !== this.clockDay || phase !== this.auction)) {
+        const ended = this.auction;
+        this.auction = undefined;
+        this.uncrossAll(ended === TradingPhase.OpeningAuction ? OPENING_UNCROSS_TIME : CLOSING_UNCROSS_TIME);
+      }
+      if (now.day > this.clockDay && isTradingDate(now.day, this.holidays)) this.rollover(now.day, now.time);
+      const auction = phase === TradingPhase.OpeningAuction || phase === TradingPhase.ClosingAuction;
+      this.auction =
+        auction && now.day === this.clockDay && isTradingDate(now.day, this.holidays) ? phase : undefined;
+    } finally {
+      this.syncing = false;
+    }
+    return now.time;
+  }
+
+  /** The orders of a call auction for one instrument: the accounts' limit orders and the simulated book. */
+  private auctionOrders(market: InstrumentMarket): AuctionOrder<Order | number>[] {
+    const out: AuctionOrder<Order | number>[] = [];
+    // The simulated book's levels are the crowd's orders, there before ours (rank −1); keys −1…−5
+    // are bids, −6…−10 asks.
+    for (let i = 0; i < market.bidPrice.length; i++) {
+      const bp = market.bidPrice[i] ?? 0;
+      const bv = market.bidVolume[i] ?? 0;
+      if (bp > 0 && bv > 0) out.push({ key: -1 - i, side: Side.Bid, price: bp, volume: bv, rank: -1 });
+      const ap = market.askPrice[i] ?? 0;
+      const av = market.askVolume[i] ?? 0;
+      if (ap > 0 && av > 0) out.push({ key: -6 - i, side: Side.Ask, price: ap, volume: av, rank: -1 });
+    }
+    for (const o of this.resting.get(market.instrument.symbol) ?? []) {
+      // A held (caged) order takes part too: the cage is a rule of continuous trading only.
+      if (isFinal(o.status) || o.orderType !== OrderType.LMT) continue;
+      out.push({ key: o, side: o.side, price: o.price, volume: remainingVolume(o), rank: o.seq });
+    }
+    return out;
+  }
+
+  /** The auction price and volume of an instrument now (indicative during the auction). */
+  private auctionResult(market: InstrumentMarket, phase: TradingPhase) {
+    const inst = market.instrument;
+    return uncross(this.auctionOrders(market), {
+      exchange: inst.symbol.startsWith("SZ.") ? "SZSE" : "SSE",
+      reference: phase === TradingPhase.OpeningAuction ? inst.preClose : market.last,
+      tick: inst.priceTick,
+    });
+  }
+
+  /**
+   * Uncrosses every instrument's call auction at one price (call-auction.ts): our orders fill at
+   * it, the market trades it (the opening price at 09:25, the close at 15:00) and the simulated
+   * book is rebuilt around it. What does not execute rests on.
+   */
+  private uncrossAll(time: number): void {
+    const phase = time === OPENING_UNCROSS_TIME ? TradingPhase.OpeningAuction : TradingPhase.ClosingAuction;
+    for (const market of this.marketList) {
+      const orders = this.auctionOrders(market);
+      const result = this.auctionResult(market, phase);
+      if (result === undefined) continue;
+      market.time = time;
+      market.recordTrade(result.price, result.volume);
+      for (const [key, q] of allocate(orders, result)) {
+        if (typeof key === "number") continue;
+        key.caged = false;
+        this.fill(key, result.price, q, time);
+      }
+      this.driver.init(market);
+    }
+  }
+
+  /** Is the clock's date a trading day (weekdays that are not holidays)? Always in always-open mode. */
+  private isTradingDateNow(): boolean {
+    return this.sessionMode === "always-open" || isTradingDate(toExchangeTime(this.now()).day, this.holidays);
+  }
+
+  /**
+   * Moves the broker to trading day `day` (`realtime` mode, when the clock reaches it): the day
+   * orders still open expire (reported CancelFilled or PartiallyCanceled), shares bought are
+   * sellable (T+1: yesterday volume = volume), each instrument's previous close is its last price
+   * with the limits in force on `day`, the markets start a new day, order ids and client order ids
+   * start again. Report sequences continue, so a client resumes across days.
+   */
+  private rollover(day: number, time: number): void {
+    this.clockDay = day; // first: the reports below read the trading day, which must not roll again
+    const expire = (order: Order) => {
+      if (isFinal(order.status)) return;
+      order.errorMsg = fitMessage(`day order expired at the close of ${this.day}`);
+      this.cancelRemainder(order, time);
+    };
+    for (const list of this.resting.values()) for (const order of list) expire(order);
+    for (const order of [...this.pendingCancels]) expire(order);
+    this.resting.clear();
+    this.pendingCancels.clear();
+    for (const account of this.accounts.values()) account.rollover();
+    this.day = day;
+    this.orders = new OrderStore(day);
+    this.trades.clear();
+    this.marketList.length = 0;
+    for (const cfg of this.instrumentConfigs) {
+      const symbol = `${cfg.market}.${cfg.code}`;
+      const close = this.markets.get(symbol)?.last ?? yuanToScaled(cfg.preClose);
+      const inst = resolveInstrument({ ...cfg, preClose: close / PRICE_SCALE }, day);
+      this.instruments.set(symbol, inst);
+    }
+    this.sortedInstruments = [...this.instruments.values()].sort((a, b) => (a.symbol < b.symbol ? -1 : 1));
+    for (const inst of this.sortedInstruments) {
+      const market = new InstrumentMarket(inst, time);
+      this.driver.init(market);
+      this.markets.set(inst.symbol, market);
+      this.marketList.push(market);
+    }
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -317,6 +484,7 @@ export class Broker {
       updateTime: time,
       lastReportSeq: 0,
       cancelStepsLeft: undefined,
+      caged: valid && checked.caged,
     };
     this.orders.add(order);
     if (!valid) {
@@ -329,22 +497,48 @@ export class Broker {
       };
     }
 
-    // Accepted: reserve cash / shares, acknowledge, then take what the book offers.
+    // Accepted: it goes to the exchange, so it counts; reserve cash / shares, acknowledge, then
+    // take what the book offers.
+    this.count(accountId, time);
     account.adjustFrozenCash(order.frozenCash);
     if (order.side === Side.Ask) account.freezeShares(order.symbol, order.volume);
     this.report(order, OrderStatus.PendingNew, time);
     this.report(order, OrderStatus.New, time);
     const market = this.markets.get(order.symbol) as InstrumentMarket;
     market.time = time;
-    const limit = order.orderType === OrderType.LMT ? order.price : undefined;
-    for (const fill of takeLiquidity(market, order.side, limit, order.volume)) {
-      this.fill(order, fill.price, fill.volume, time);
-    }
+    if (!order.caged && this.auction === undefined) this.take(order, market, time);
     if (remainingVolume(order) > 0) {
       if (order.orderType === OrderType.B5TC) this.cancelRemainder(order, time);
       else this.restingList(order.symbol).push(order);
     }
     return { clOrderId: req.clOrderId, orderId: order.orderId, errorCode: ErrorCode.OK, errorMsg: "" };
+  }
+
+  /** Fills an order that arrives (or leaves the cage) against the displayed book. */
+  private take(order: Order, market: InstrumentMarket, time: number): void {
+    const limit = order.orderType === OrderType.LMT ? order.price : undefined;
+    for (const fill of takeLiquidity(market, order.side, limit, remainingVolume(order))) {
+      this.fill(order, fill.price, fill.volume, time);
+    }
+  }
+
+  /** The price cage that applies to a limit order now, or undefined (off, not continuous, none for the instrument). */
+  private cageNow(inst: Instrument, time: number): CageRule | undefined {
+    if (!this.priceCage) return undefined;
+    if (this.sessionMode !== "always-open" && phaseAt(time) !== TradingPhase.Continuous) return undefined;
+    return cageRuleOf(inst, this.tradingDay);
+  }
+
+  /** Is a limit order inside the cage against the instrument's current book? */
+  private inCage(rule: CageRule, inst: Instrument, side: Side, price: number): boolean {
+    const m = this.markets.get(inst.symbol) as InstrumentMarket;
+    const book = {
+      bid1: m.bidPrice[0] ?? 0,
+      ask1: m.askPrice[0] ?? 0,
+      last: m.last,
+      preClose: inst.preClose,
+    };
+    return insideCage(rule, inst, side, price, book);
   }
 
   /** Runs the A-share rules (see ashare-rules.ts for the order of checks). */
@@ -369,11 +563,29 @@ export class Broker {
     const orderType = req.orderType as OrderType;
     const invalid = checkVolumeAndPrice(orderType, req.volume, req.price);
     if (invalid) return { rejection: invalid };
+    const cap = checkOrderCap(inst, orderType, req.volume);
+    if (cap) return { rejection: cap };
+    if (!this.isTradingDateNow()) {
+      return {
+        rejection: rejection(
+          ErrorCode.ORDER_OUTSIDE_TRADING_HOURS,
+          `no trading today (${toExchangeTime(this.now()).day}: weekend or exchange holiday)`,
+        ),
+      };
+    }
     if (!isMarketOpen(this.sessionMode, time)) {
       return {
         rejection: rejection(
           ErrorCode.ORDER_OUTSIDE_TRADING_HOURS,
           `outside trading hours (${formatClock(time)}): orders are accepted 09:15–11:30 and 13:00–15:00`,
+        ),
+      };
+    }
+    if (this.auction !== undefined && orderType === OrderType.B5TC) {
+      return {
+        rejection: rejection(
+          ErrorCode.ORDER_OUTSIDE_TRADING_HOURS,
+          `market orders are accepted in continuous trading only; now (${formatClock(time)}) is a call auction: send a limit order`,
         ),
       };
     }
@@ -388,15 +600,29 @@ export class Broker {
       const frozenCash = this.fees.buyReserve(0, req.volume, reservePrice);
       const cash = checkCash(account.available, frozenCash, req.volume * reservePrice);
       if (cash) return { rejection: cash };
-      return { reservePrice, frozenCash, sellReserve: 0 };
+      return this.caged(inst, req, time, { reservePrice, frozenCash, sellReserve: 0 });
     }
     const holding = checkSellVolume(inst, req.volume, account.findPosition(inst.symbol));
     if (holding) return { rejection: holding };
     const lowest = orderType === OrderType.LMT ? req.price : inst.limitDown;
-    const sellReserve = this.fees.sellReserve(req.volume, lowest);
+    const sellReserve = this.fees.sellReserve(req.volume, lowest, inst.isStock);
     const cash = checkSellCash(account.available, sellReserve);
     if (cash) return { rejection: cash };
-    return { reservePrice: 0, frozenCash: sellReserve, sellReserve };
+    return this.caged(inst, req, time, { reservePrice: 0, frozenCash: sellReserve, sellReserve });
+  }
+
+  /** The last check: the price cage refuses (SSE) or holds (SZSE) a limit order outside it. */
+  private caged(
+    inst: Instrument,
+    req: OrderReq,
+    time: number,
+    accepted: { reservePrice: number; frozenCash: number; sellReserve: number },
+  ): Checked {
+    const rule = req.orderType === OrderType.LMT ? this.cageNow(inst, time) : undefined;
+    const side = req.side as Side;
+    if (rule === undefined || this.inCage(rule, inst, side, req.price)) return { ...accepted, caged: false };
+    if (rule.action === "refuse") return { rejection: cageRejection(rule, inst, side, req.price) };
+    return { ...accepted, caged: true };
   }
 
   /**
@@ -442,6 +668,17 @@ export class Broker {
       );
     }
     const time = this.clock();
+    if (this.sessionMode !== "always-open") {
+      const window = NO_CANCEL_WINDOWS.find((w) => time >= w.from && time < w.to);
+      if (window !== undefined) {
+        return refuse(
+          ErrorCode.CANCEL_NOT_ALLOWED_NOW,
+          `cancels are not accepted ${formatClock(window.from)}–${formatClock(window.to)} (call auction); now ${formatClock(time)}`,
+          order,
+        );
+      }
+    }
+    this.count(accountId, time, order.createTime);
     order.cancelStepsLeft = this.cancelDelaySteps;
     this.report(order, OrderStatus.Canceling, time);
     if (this.cancelDelaySteps === 0) this.cancelRemainder(order, time);
@@ -455,16 +692,48 @@ export class Broker {
     };
   }
 
+  /** Counts an order (or a cancel of an order created at `orderTime`) and sends the notices it triggers. */
+  private count(accountId: string, time: number, orderTime?: number): void {
+    for (const notice of this.counters.record(accountId, this.tradingDay, time, orderTime)) {
+      for (const listener of this.riskListeners) {
+        try {
+          listener(accountId, notice);
+        } catch (error) {
+          this.onListenerError(error);
+        }
+      }
+    }
+  }
+
+  /**
+   * Programmatic-trading counters of an account today: orders and cancels accepted for the
+   * exchange, instant cancels, the peak per second, and whether it is high-frequency.
+   */
+  programmaticCounts(accountId: string): ProgrammaticCounts {
+    return this.counters.counts(accountId, this.tradingDay);
+  }
+
+  /**
+   * Receives the broker's risk notices (an account approaching or reaching a high-frequency
+   * threshold); returns the function that unsubscribes.
+   */
+  onRiskNotice(listener: (accountId: string, notice: RiskNotice) => void): () => void {
+    this.riskListeners.add(listener);
+    return () => this.riskListeners.delete(listener);
+  }
+
   /** Books one fill of `order`: ledger, trade report, order report. */
   private fill(order: Order, price: number, volume: number, time: number): void {
     const account = this.accounts.get(order.accountId) as Account;
     const amount = price * volume;
     const filledAmount = order.filledAmount + amount;
-    const fee = this.fees.fillFee(order.side, order.filledAmount, filledAmount);
+    const inst = this.instruments.get(order.symbol) as Instrument;
+    const parts = this.fees.fillParts(order.side, order.filledAmount, filledAmount, inst.isStock);
+    const fee = parts.total;
     const remaining = remainingVolume(order) - volume;
     if (order.side === Side.Bid) {
       account.adjustFrozenCash(-order.frozenCash);
-      account.applyBuyFill(order.symbol, volume, amount, fee);
+      account.applyBuyFill(order.symbol, volume, amount, fee, inst.sameDayTurnaround);
       order.frozenCash = this.fees.buyReserve(filledAmount, remaining, order.reservePrice);
       account.adjustFrozenCash(order.frozenCash);
     } else {
@@ -490,6 +759,14 @@ export class Broker {
       fee,
       tradingDay: this.tradingDay,
       tradeTime: time,
+    });
+    this.tradeFees.set(trade.tradeId, parts);
+    const paid = this.accountFees.get(order.accountId) ?? ZERO_FEES;
+    this.accountFees.set(order.accountId, {
+      commission: paid.commission + parts.commission,
+      stampDuty: paid.stampDuty + parts.stampDuty,
+      transferFee: paid.transferFee + parts.transferFee,
+      total: paid.total + parts.total,
     });
     let trades = this.trades.get(order.accountId);
     if (trades === undefined) {
@@ -648,7 +925,13 @@ export class Broker {
     return {
       cash: account.cashRecord((s) => this.lastPrice(s)),
       positions: account.sortedPositions().map((p) => p.toRecord(this.lastPrice(p.symbol))),
+      fees: this.accountFees.get(accountId) ?? ZERO_FEES,
     };
+  }
+
+  /** The fee parts of one fill (its trade report's `fee` is their total); undefined for an unknown trade id. */
+  tradeFeeParts(tradeId: string): FeeBreakdown | undefined {
+    return this.tradeFees.get(tradeId);
   }
 
   private lastPrice(symbol: string): number {
@@ -693,7 +976,13 @@ export class Broker {
   stepMarket(): MarketData[] {
     const time = this.clock();
     const out: MarketData[] = [];
-    if (isMarketOpen(this.sessionMode, time)) {
+    const auction = this.auction;
+    if (auction !== undefined) {
+      for (const market of this.marketList) {
+        market.time = time;
+        out.push(this.indicativeSnapshot(market, auction));
+      }
+    } else if (isMarketOpen(this.sessionMode, time) && this.isTradingDateNow()) {
       for (const market of this.marketList) {
         market.time = time;
         if (!this.driver.step(market)) continue;
@@ -712,8 +1001,26 @@ export class Broker {
     return out;
   }
 
+  /**
+   * A snapshot during a call auction: the market does not trade; level 1 shows the indicative
+   * price on both sides with the volume that would execute at it (as the exchanges' level-1 feed
+   * shows the virtual matching price during an auction; the wire record has no field of its own
+   * for it), or the book as it stands when nothing crosses.
+   */
+  private indicativeSnapshot(market: InstrumentMarket, phase: TradingPhase): MarketData {
+    const snap = market.snapshot(this.tradingDay);
+    const result = this.auctionResult(market, phase);
+    if (result === undefined) return snap;
+    snap.bidPrice[0] = result.price;
+    snap.askPrice[0] = result.price;
+    snap.bidVolume[0] = result.volume;
+    snap.askVolume[0] = result.volume;
+    return snap;
+  }
+
   /** Fills resting orders the step traded through, in price-time priority; drops finished ones. */
   private matchResting(market: InstrumentMarket, resting: Order[], time: number): void {
+    this.releaseCaged(market, resting, time);
     // Only orders the step reached can fill: buys at or above min(last, ask 1), sells at or below
     // max(last, bid 1). Sorting just those keeps a step cheap with many orders resting far away.
     const ask1 = market.askPrice[0] ?? 0;
@@ -724,6 +1031,7 @@ export class Broker {
     let finished = false;
     for (const o of resting) {
       if (isFinal(o.status)) finished = true;
+      else if (o.caged) continue;
       else if (o.side === Side.Bid ? o.price >= buyReach : o.price <= sellReach)
         (o.side === Side.Bid ? buys : sells).push(o);
     }
@@ -743,6 +1051,22 @@ export class Broker {
       const stillOpen = resting.filter((o) => !isFinal(o.status));
       resting.length = 0;
       for (const o of stillOpen) resting.push(o);
+    }
+  }
+
+  /**
+   * Held orders whose price the cage now reaches enter the book like arriving orders (SZSE: the
+   * trading host takes a held order out when the cage moves over it). Outside continuous trading
+   * (no cage), every held order enters.
+   */
+  private releaseCaged(market: InstrumentMarket, resting: Order[], time: number): void {
+    const inst = market.instrument;
+    const rule = this.cageNow(inst, time);
+    for (const o of resting) {
+      if (!o.caged || isFinal(o.status)) continue;
+      if (rule !== undefined && !this.inCage(rule, inst, o.side, o.price)) continue;
+      o.caged = false;
+      this.take(o, market, time);
     }
   }
 }

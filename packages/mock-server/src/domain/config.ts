@@ -13,10 +13,12 @@ import {
   DEFAULT_ORG_CODE,
   DEFAULT_TICK_INTERVAL_MS,
   DEFAULT_VOLATILITY,
+  DEPTH_LEVELS,
   MAX_FEE_RATE,
-  PRICE_TICK,
+  PRICE_SCALE,
 } from "./constants.js";
 import { isValidTradingDay } from "./exchange-clock.js";
+import { tickOfType } from "./instruments.js";
 import { yuanToScaled } from "./money.js";
 
 /** Largest amount of cash (yuan) an account may start with: keeps every sum a safe integer. */
@@ -112,24 +114,54 @@ const mdUserSchema = z.strictObject({
   password: text(64),
 });
 
-const instrumentSchema = z.strictObject({
-  code: z.string({ error: "expected a 6-digit code" }).regex(/^\d{6}$/, { error: "expected a 6-digit code" }),
-  market: z.enum(["SH", "SZ"], { error: 'expected "SH" or "SZ"' }),
-  name: text(64, { nonEmpty: true }),
-  securityType: z
-    .enum(["stock", "fund", "etf", "bond", "index"], {
-      error: 'expected "stock", "fund", "etf", "bond" or "index"',
-    })
-    .default("stock"),
-  /** Previous close in yuan, a multiple of the tick (0.01). */
-  preClose: positiveNumber(MAX_PRICE_YUAN).refine((v) => yuanToScaled(v) % PRICE_TICK === 0, {
-    error: "expected a multiple of the price tick 0.01",
-  }),
-  /** Defaults from the code and name: 300/301 ChiNext, 688/689 STAR, a name with ST → st, else main. */
-  board: z
-    .enum(["main", "chinext", "star", "st"], { error: 'expected "main", "chinext", "star" or "st"' })
-    .optional(),
-});
+const instrumentSchema = z
+  .strictObject({
+    code: z
+      .string({ error: "expected a 6-digit code" })
+      .regex(/^\d{6}$/, { error: "expected a 6-digit code" }),
+    market: z.enum(["SH", "SZ"], { error: 'expected "SH" or "SZ"' }),
+    name: text(64, { nonEmpty: true }),
+    securityType: z
+      .enum(["stock", "fund", "etf", "bond", "index"], {
+        error: 'expected "stock", "fund", "etf", "bond" or "index"',
+      })
+      .default("stock"),
+    /** Previous close in yuan, a multiple of the tick (stocks 0.01; funds, ETFs and bonds 0.001). */
+    preClose: positiveNumber(MAX_PRICE_YUAN),
+    /**
+     * Listing board; defaults from the code: 300/301 ChiNext, 688/689 STAR, else main. `"st"` is
+     * the older spelling of a main-board risk-warning stock (board main + `riskWarning`).
+     */
+    board: z
+      .enum(["main", "chinext", "star", "st"], { error: 'expected "main", "chinext", "star" or "st"' })
+      .optional(),
+    /** ST / *ST (a board-independent flag); defaults to a name starting with ST or *ST. */
+    riskWarning: z.boolean({ error: "expected true or false" }).optional(),
+    /**
+     * Same-day turnaround (当日回转, T+0): shares bought can be sold the same day. The exchanges
+     * allow it for bonds and some funds (bond, gold, cross-border and money-market ETFs), never
+     * for A-share stocks.
+     */
+    sameDayTurnaround: z.boolean({ error: "expected true or false" }).default(false),
+  })
+  .superRefine((inst, ctx) => {
+    if (inst.sameDayTurnaround && inst.securityType === "stock") {
+      ctx.addIssue({
+        code: "custom",
+        path: ["sameDayTurnaround"],
+        message:
+          "A-share stocks are T+1: only bonds and some funds (bond, gold, cross-border, money-market ETFs) turn around the same day",
+      });
+    }
+    const tick = tickOfType(inst.securityType);
+    if (yuanToScaled(inst.preClose) % tick !== 0) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["preClose"],
+        message: `expected a multiple of the price tick ${tick / PRICE_SCALE}`,
+      });
+    }
+  });
 
 const feesSchema = z.strictObject({
   commissionRate: feeRate(DEFAULT_FEES.commissionRate),
@@ -161,8 +193,59 @@ const replaySchema = z.strictObject({
   seed: nonNegativeInteger(0xffffffff).default(DEFAULT_MARKET_SEED),
 });
 
-const marketSchema = z.discriminatedUnion("mode", [randomWalkSchema, replaySchema], {
-  error: 'expected an object with mode "random-walk" or "replay"',
+/** A price level `[yuan, shares]` of a scripted book. */
+const levelSchema = z.tuple(
+  [positiveNumber(MAX_PRICE_YUAN), z.number().int().positive().max(MAX_POSITION_VOLUME)],
+  {
+    error: "expected a level [price in yuan, shares]",
+  },
+);
+const scriptedBookSchema = z
+  .strictObject({
+    symbol: symbolSchema,
+    /** Best first: prices falling. At most 5 levels. */
+    bids: z
+      .array(levelSchema)
+      .max(DEPTH_LEVELS, { error: `expected at most ${DEPTH_LEVELS} levels` })
+      .default([]),
+    /** Best first: prices rising. At most 5 levels. */
+    asks: z
+      .array(levelSchema)
+      .max(DEPTH_LEVELS, { error: `expected at most ${DEPTH_LEVELS} levels` })
+      .default([]),
+    /** Last price in yuan; default the previous close. */
+    last: positiveNumber(MAX_PRICE_YUAN).optional(),
+  })
+  .superRefine((b, ctx) => {
+    const ordered = (levels: readonly (readonly [number, number])[], falling: boolean) =>
+      levels.every(
+        (l, i) => i === 0 || (falling ? l[0] < (levels[i - 1]?.[0] ?? 0) : l[0] > (levels[i - 1]?.[0] ?? 0)),
+      );
+    if (!ordered(b.bids, true))
+      ctx.addIssue({ code: "custom", path: ["bids"], message: "expected bid prices falling, best first" });
+    if (!ordered(b.asks, false))
+      ctx.addIssue({ code: "custom", path: ["asks"], message: "expected ask prices rising, best first" });
+    const bid1 = b.bids[0]?.[0];
+    const ask1 = b.asks[0]?.[0];
+    if (bid1 !== undefined && ask1 !== undefined && bid1 >= ask1) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["asks", 0],
+        message: `expected the best ask above the best bid ${bid1}`,
+      });
+    }
+  });
+const scriptedSchema = z.strictObject({
+  mode: z.literal("scripted"),
+  /** Fixed books by symbol; instruments without one show an empty book. */
+  books: z.array(scriptedBookSchema, { error: "expected a list of books" }).default([]),
+  tickIntervalMs: positiveNumber(3_600_000).default(DEFAULT_TICK_INTERVAL_MS),
+  /** Unused by fixed books; kept so every market mode has one. */
+  seed: nonNegativeInteger(0xffffffff).default(DEFAULT_MARKET_SEED),
+});
+
+const marketSchema = z.discriminatedUnion("mode", [randomWalkSchema, replaySchema, scriptedSchema], {
+  error: 'expected an object with mode "random-walk", "replay" or "scripted"',
 });
 
 const matchingSchema = z.strictObject({
@@ -171,6 +254,15 @@ const matchingSchema = z.strictObject({
    * still fill) until the N-th following market step.
    */
   cancelDelaySteps: nonNegativeInteger(1_000_000).default(0),
+});
+
+const rulesSchema = z.strictObject({
+  /**
+   * Enforce the price cage of continuous trading. Default: on in `realtime` sessions (in the
+   * continuous phases), off in `always-open` mode, whose tests cross the spread with limit orders
+   * far from the book.
+   */
+  priceCage: z.boolean({ error: "expected true or false" }).optional(),
 });
 
 /**
@@ -188,6 +280,15 @@ export const configSchema = z
       sessionMode: z
         .enum(["always-open", "realtime"], { error: 'expected "always-open" or "realtime"' })
         .default("always-open"),
+      /** Exchange holidays (YYYYMMDD): no trading, skipped by the rollover like weekends. */
+      holidays: z
+        .array(
+          z
+            .number({ error: "expected a date as YYYYMMDD" })
+            .refine(isValidTradingDay, { error: "expected a date as YYYYMMDD" }),
+          { error: "expected a list of dates as YYYYMMDD" },
+        )
+        .default([]),
       accounts: z.array(accountSchema, { error: "expected a list of accounts" }).default([]),
       mdUsers: z.array(mdUserSchema, { error: "expected a list of market-data users" }).default([]),
       instruments: z
@@ -196,6 +297,7 @@ export const configSchema = z
       fees: feesSchema.prefault({}),
       market: marketSchema.prefault({ mode: "random-walk" }),
       matching: matchingSchema.prefault({}),
+      rules: rulesSchema.prefault({}),
     },
     { error: "expected a config object" },
   )
@@ -212,6 +314,17 @@ export const configSchema = z
       }
       symbols.add(symbol);
     });
+    if (cfg.market.mode === "scripted") {
+      cfg.market.books.forEach((book, i) => {
+        if (!symbols.has(book.symbol)) {
+          ctx.addIssue({
+            code: "custom",
+            path: ["market", "books", i, "symbol"],
+            message: `unknown instrument ${book.symbol} (not in instruments)`,
+          });
+        }
+      });
+    }
     const accountIds = new Set<string>();
     cfg.accounts.forEach((acc, i) => {
       if (accountIds.has(acc.accountId)) {
@@ -279,6 +392,8 @@ export type FeeConfig = MockConfig["fees"];
 export type MarketSimConfig = MockConfig["market"];
 export type RandomWalkConfig = z.output<typeof randomWalkSchema>;
 export type ReplayConfig = z.output<typeof replaySchema>;
+/** `market` with `mode: "scripted"`: fixed books by symbol. */
+export type ScriptedMarketConfig = z.output<typeof scriptedSchema>;
 
 /** One problem in a config: where (`accounts[0].cash`) and what. */
 export interface ConfigIssue {

@@ -8,8 +8,10 @@
 export const PRICE_SCALE = 10_000;
 /** 1 cent (0.01 yuan) in scaled units: fees are rounded to it. */
 export const CENT = 100;
-/** Price tick of every instrument: 0.01 yuan. */
+/** Price tick of stocks: 0.01 yuan (SSE/SZSE 交易规则, 2023 revisions). */
 export const PRICE_TICK = 100;
+/** Price tick of funds (ETFs, LOFs) and bonds: 0.001 yuan (same rules). */
+export const FUND_PRICE_TICK = 10;
 
 /** Round lot of a buy order on every board except STAR. */
 export const LOT_SIZE = 100;
@@ -17,11 +19,67 @@ export const LOT_SIZE = 100;
 export const STAR_MIN_BUY_VOLUME = 200;
 /** ...and its step above that minimum. */
 export const STAR_LOT_SIZE = 1;
-/** Largest volume of one order, in shares. */
+/** Largest volume of one order on the main board (stocks and funds), in shares. */
 export const MAX_ORDER_VOLUME = 1_000_000;
+/**
+ * Largest order by board and type, in shares: STAR limit 100,000 / market 50,000 (SSE
+ * 科创板股票交易特别规定, 2019-03-01); ChiNext 300,000 / 150,000 (SZSE 创业板交易特别规定,
+ * 2020-06-12, in force 2020-08-24); main board 1,000,000 (SSE/SZSE 交易规则).
+ */
+export const ORDER_CAPS = {
+  main: { limit: MAX_ORDER_VOLUME, market: MAX_ORDER_VOLUME },
+  chinext: { limit: 300_000, market: 150_000 },
+  star: { limit: 100_000, market: 50_000 },
+} as const;
 
-/** Daily price limit of each board, in percent of the previous close. */
-export const LIMIT_PERCENT = { main: 10, st: 5, chinext: 20, star: 20 } as const;
+/**
+ * Daily price limit in percent of the previous close: main board (and funds) 10, main-board ST
+ * 5 before {@link MAIN_ST_TEN_PERCENT_FROM} and 10 from it, ChiNext 20 from
+ * {@link CHINEXT_TWENTY_PERCENT_FROM} (10 before), STAR 20 (ST included).
+ */
+export const LIMIT_PERCENT = {
+  main: 10,
+  mainStBefore: 5,
+  chinext: 20,
+  chinextBefore: 10,
+  star: 20,
+  fund: 10,
+} as const;
+/**
+ * First trading day of ChiNext's ±20% limits (SZSE 创业板交易特别规定 of 2020-06-12, with the
+ * registration-based ChiNext); ±10% before.
+ */
+export const CHINEXT_TWENTY_PERCENT_FROM = 20200824;
+/**
+ * First trading day on which main-board ST/*ST stocks have ±10% limits (SSE and SZSE notices of
+ * 2025-06-27, in force 2025-07-07).
+ */
+export const MAIN_ST_TEN_PERCENT_FROM = 20250707;
+
+/**
+ * The price cage of continuous trading (有效申报价格范围): buys at most max(102% of the buy
+ * reference, reference + 10 ticks), sells at least min(98%, reference − 10 ticks); STAR 2% only.
+ * Main board from 2023-04-10 (SSE/SZSE 交易规则, 2023 revisions); ChiNext 2% from 2020-08-24 and
+ * the 10-tick arm from 2023-04-10; STAR from its first day, 2019-07-22. Details: price-cage.ts.
+ */
+export const PRICE_CAGE = {
+  percent: 2,
+  ticks: 10,
+  mainFrom: 20230410,
+  chinextFrom: 20200824,
+  chinextTicksFrom: 20230410,
+  starFrom: 20190722,
+} as const;
+
+/**
+ * Cancels are refused in these windows (`HHMMSSmmm`, from inclusive, to exclusive): the last five
+ * minutes of the opening call auction and the closing call auction (SSE/SZSE 交易规则: 09:20–09:25
+ * and 14:57–15:00 the trading host accepts no cancel).
+ */
+export const NO_CANCEL_WINDOWS = [
+  { from: 92_000_000, to: 92_500_000 },
+  { from: 145_700_000, to: 150_000_000 },
+] as const;
 
 /** Default fee rates (fractions of the traded amount) and the minimum commission in yuan. */
 export const DEFAULT_FEES = {
@@ -72,3 +130,18 @@ export const ID_COUNTER_DIGITS = 6;
 
 /** Bytes of text a `char[128]` message field can hold (one is the terminating NUL). */
 export const MAX_MESSAGE_BYTES = 127;
+
+/**
+ * Programmatic-trading thresholds: an account whose orders plus cancels reach 300 in one second or
+ * 20,000 in one day is a high-frequency account (SSE and SZSE 程序化交易管理实施细则, issued
+ * 2025-04-03, in force 2025-07-07).
+ */
+export const HIGH_FREQUENCY_PER_SECOND = 300;
+export const HIGH_FREQUENCY_PER_DAY = 20_000;
+/** The broker warns once a day when an account reaches this share of a threshold (its own choice). */
+export const HIGH_FREQUENCY_WARN_FRACTION = 0.8;
+/**
+ * A cancel this soon after its order is an "instant cancel" (瞬时撤单), which the exchanges watch
+ * as an abnormal pattern; the rules give no number, so this is the simulated broker's own.
+ */
+export const INSTANT_CANCEL_MS = 1_000;

@@ -21,7 +21,7 @@
  * out it stops moving, or starts again from its first row with `loop`. Configured instruments
  * without rows never move.
  */
-import { DEPTH_LEVELS, PRICE_TICK } from "./constants.js";
+import { DEPTH_LEVELS, PRICE_SCALE } from "./constants.js";
 import type { Instrument } from "./instruments.js";
 import type { InstrumentMarket, PriceDriver } from "./market-sim.js";
 import { yuanToScaled } from "./money.js";
@@ -118,7 +118,9 @@ export function parseReplayCsv(
       if (value === "" || !Number.isFinite(yuan) || yuan <= 0)
         return fail(column, "expected a positive price in yuan");
       const scaled = yuanToScaled(yuan);
-      if (scaled % PRICE_TICK !== 0) fail(column, "expected a multiple of the tick 0.01");
+      if (scaled % instrument.priceTick !== 0) {
+        fail(column, `expected a multiple of the tick ${instrument.priceTick / PRICE_SCALE}`);
+      }
       if (scaled > instrument.limitUp || scaled < instrument.limitDown) {
         fail(column, `price ${value} is outside the daily limits of ${symbol}`);
       }

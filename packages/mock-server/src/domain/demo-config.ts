@@ -32,7 +32,8 @@ export const demoConfigInput = {
     { code: "000001", market: "SZ", name: "平安银行", securityType: "stock", preClose: 11.52 },
     { code: "300750", market: "SZ", name: "宁德时代", securityType: "stock", preClose: 372.4 },
     { code: "688981", market: "SH", name: "中芯国际", securityType: "stock", preClose: 112.35 },
-    // A fictional ST name: the ±5% regime follows from the "*ST" prefix (or say board "st").
+    // A fictional *ST name: the risk warning follows from the prefix (or say riskWarning: true);
+    // its limit is ±5% on trading days before 2025-07-07 and ±10% from then.
     { code: "600899", market: "SH", name: "*ST示例", securityType: "stock", preClose: 3.33 },
     { code: "510300", market: "SH", name: "沪深300ETF", securityType: "etf", preClose: 4.62 },
   ],

@@ -28,3 +28,19 @@ export function isValidTradingDay(day: number): boolean {
   const date = new Date(Date.UTC(y, m - 1, d));
   return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
 }
+
+/** The weekday of a `YYYYMMDD` date: 0 = Sunday … 6 = Saturday. */
+function weekdayOf(day: number): number {
+  return new Date(
+    Date.UTC(Math.floor(day / 10_000), (Math.floor(day / 100) % 100) - 1, day % 100),
+  ).getUTCDay();
+}
+
+/**
+ * Is `day` a trading day: a weekday not in `holidays` (the exchanges' closing days; they publish
+ * each year's list in December, so the config carries them rather than this code).
+ */
+export function isTradingDate(day: number, holidays: ReadonlySet<number>): boolean {
+  const weekday = weekdayOf(day);
+  return weekday !== 0 && weekday !== 6 && !holidays.has(day);
+}

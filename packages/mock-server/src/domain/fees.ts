@@ -7,6 +7,9 @@
  * cumulative filled amount, and each fill is charged the increase. So the minimum commission is
  * paid once per order however it fills, and the fees in the trade reports of an order add up to
  * exactly `fee(total filled amount)`. An order that fills nothing pays nothing.
+ *
+ * Stamp duty is charged on stock sells only: funds (ETFs, LOFs) and bonds are exempt (Stamp Duty
+ * Law of the PRC, in force 2022-07-01); every method takes `stampDuty` (default true) to say so.
  */
 import { Side } from "../protocol/messages.js";
 import type { FeeConfig } from "./config.js";
@@ -49,22 +52,37 @@ export class FeeSchedule {
   }
 
   /** Fee of an order side whose (cumulative) filled amount is `amount` (scaled, ≥ 0). */
-  feeOf(side: Side, amount: number): FeeBreakdown {
+  feeOf(side: Side, amount: number, stampDuty = true): FeeBreakdown {
     if (amount <= 0) return ZERO_FEE;
     const commission = Math.max(centsOf(amount, this.commissionRate), this.minCommission);
-    const stampDuty = side === Side.Ask ? centsOf(amount, this.stampDutyRate) : 0;
+    const duty = side === Side.Ask && stampDuty ? centsOf(amount, this.stampDutyRate) : 0;
     const transferFee = centsOf(amount, this.transferFeeRate);
-    return { commission, stampDuty, transferFee, total: commission + stampDuty + transferFee };
+    return { commission, stampDuty: duty, transferFee, total: commission + duty + transferFee };
   }
 
   /** Total fee of an order side at cumulative filled amount `amount`. */
-  total(side: Side, amount: number): number {
-    return this.feeOf(side, amount).total;
+  total(side: Side, amount: number, stampDuty = true): number {
+    return this.feeOf(side, amount, stampDuty).total;
   }
 
   /** Fee charged to one fill: the increase of the order's fee from `before` to `after` filled amount. */
-  fillFee(side: Side, before: number, after: number): number {
-    return this.total(side, after) - this.total(side, before);
+  fillFee(side: Side, before: number, after: number, stampDuty = true): number {
+    return this.total(side, after, stampDuty) - this.total(side, before, stampDuty);
+  }
+
+  /**
+   * Fee parts charged to one fill: the increase of each part of the order's fee from `before` to
+   * `after` filled amount (they add up to {@link fillFee}).
+   */
+  fillParts(side: Side, before: number, after: number, stampDuty = true): FeeBreakdown {
+    const a = this.feeOf(side, after, stampDuty);
+    const b = this.feeOf(side, before, stampDuty);
+    return {
+      commission: a.commission - b.commission,
+      stampDuty: a.stampDuty - b.stampDuty,
+      transferFee: a.transferFee - b.transferFee,
+      total: a.total - b.total,
+    };
   }
 
   /**
@@ -86,7 +104,7 @@ export class FeeSchedule {
    * Worst case is a small cumulative volume at the lowest price; the margin of 3 cents covers
    * the per-component rounding when fills come at better prices.
    */
-  sellReserve(volume: number, lowestPrice: number): number {
+  sellReserve(volume: number, lowestPrice: number, stampDuty = true): number {
     if (volume <= 0 || lowestPrice <= 0) return 0;
     // Beyond this many shares the proceeds exceed any fee (all rates ≤ 0.1, so fees ≤ 30% + minimum).
     const bound = Math.floor((2 * (this.minCommission + 3 * CENT)) / lowestPrice) + 1;
@@ -94,7 +112,7 @@ export class FeeSchedule {
     let worst = Number.NEGATIVE_INFINITY;
     for (let k = 1; k <= kmax; k++) {
       const amount = k * lowestPrice;
-      worst = Math.max(worst, this.total(Side.Ask, amount) - amount);
+      worst = Math.max(worst, this.total(Side.Ask, amount, stampDuty) - amount);
     }
     return Math.max(0, worst + 3 * CENT);
   }

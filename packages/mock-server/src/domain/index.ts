@@ -34,5 +34,6 @@ export type { FeeBreakdown } from "./fees.js";
 export { FeeSchedule } from "./fees.js";
 export { limitPrices } from "./instruments.js";
 export { formatYuan, yuanToScaled } from "./money.js";
+export type { ProgrammaticCounts, RiskNotice } from "./programmatic-counters.js";
 export type { SessionMode } from "./sessions.js";
 export { isMarketOpen, phaseAt, TradingPhase } from "./sessions.js";

@@ -40,6 +40,8 @@ export interface Order {
   lastReportSeq: number;
   /** Market steps left until a pending cancel completes; undefined when no cancel is pending. */
   cancelStepsLeft: number | undefined;
+  /** Held outside the price cage (SZSE): rests without matching until the cage reaches its price. */
+  caged: boolean;
 }
 
 const FINAL: ReadonlySet<number> = new Set([

@@ -3,16 +3,17 @@
  *
  * | phase | time | the mock |
  * |---|---|---|
- * | opening call auction | 09:15–09:25 | accepts orders, matches continuously |
+ * | opening call auction | 09:15–09:25 | collects limit orders, uncrosses at 09:25 (call-auction.ts) |
  * | pre-open | 09:25–09:30 | accepts orders, matches continuously |
  * | continuous | 09:30–11:30, 13:00–14:57 | accepts orders, matches continuously |
- * | closing call auction | 14:57–15:00 | accepts orders, matches continuously |
+ * | closing call auction | 14:57–15:00 | collects limit orders, uncrosses at 15:00 |
  * | lunch break, before 09:15, from 15:00 | | rejects orders (2011), market does not move |
  *
- * The mock does not run auctions: there is no single auction price. Orders sent during auction
- * periods are matched against the simulated book like in continuous trading, which keeps a
- * strategy's code paths the same while still enforcing the hours in which orders are accepted.
- * Weekends and holidays are not modelled. Cancels are accepted at any time.
+ * In realtime mode the broker runs the call auctions (broker.ts, call-auction.ts); always-open
+ * mode has no phases and matches continuously at every moment.
+ * Cancels are refused 09:20–09:25 and 14:57–15:00 in realtime mode (constants.ts); on the broker's
+ * clock, weekends and configured holidays have no trading and the broker rolls over to each new
+ * trading day (broker.ts).
  */
 
 /** How the mock enforces trading hours. */

@@ -71,13 +71,29 @@ export type QueryKind = (typeof QueryKind)[keyof typeof QueryKind];
 export const SecurityType = { Stock: 1, Fund: 2, ETF: 3, Bond: 4, Index: 5 } as const;
 export type SecurityType = (typeof SecurityType)[keyof typeof SecurityType];
 
-/** Board: decides the daily price limit and lot rules. */
+/**
+ * Board on the wire: main board, ChiNext, STAR, or ST for a main-board risk-warning stock (its own
+ * daily limit). A ChiNext or STAR risk-warning stock is sent as its board (its limit is the board's);
+ * the config keeps board and `riskWarning` separate.
+ */
 export const Board = { Main: 1, ChiNext: 2, STAR: 3, ST: 4 } as const;
 export type Board = (typeof Board)[keyof typeof Board];
 
 /** Severity of a `RISK_NOTIFY`. */
 export const RiskLevel = { Info: 1, Warning: 2, Critical: 3 } as const;
 export type RiskLevel = (typeof RiskLevel)[keyof typeof RiskLevel];
+
+/**
+ * Codes of the broker's own `RISK_NOTIFY` messages (programmatic-trading counters): the account
+ * approaches (level Warning) or reaches (level Critical) a high-frequency threshold.
+ */
+export const RiskCode = {
+  /** Orders + cancels in one second: 80% of 300, then 300. */
+  REQUESTS_PER_SECOND: 6001,
+  /** Orders + cancels in the day: 80% of 20,000, then 20,000. */
+  REQUESTS_PER_DAY: 6002,
+} as const;
+export type RiskCode = (typeof RiskCode)[keyof typeof RiskCode];
 
 /** Action of `MD_SUBSCRIBE_REQ`. */
 export const SubAction = { Subscribe: 1, Unsubscribe: 2 } as const;
@@ -112,9 +128,12 @@ export const ErrorCode = {
   ORDER_INVALID_TYPE_OR_SIDE: 2013,
   ORDER_INVALID_PRICE_OR_VOLUME: 2014,
   ORDER_REJECTED: 2015,
+  ORDER_ABOVE_MAX_VOLUME: 2016,
+  ORDER_OUTSIDE_PRICE_CAGE: 2017,
   CANCEL_UNKNOWN_ORDER: 3001,
   CANCEL_ALREADY_FINAL: 3002,
   CANCEL_ALREADY_PENDING: 3003,
+  CANCEL_NOT_ALLOWED_NOW: 3004,
   QUERY_BAD_QUERY_NUM: 4001,
   QUERY_BAD_POS_STR: 4002,
   QUERY_BAD_KIND: 4003,

@@ -3,7 +3,14 @@
  * the control handle for fault injection.
  */
 import { readFileSync } from "node:fs";
-import { Broker, demoConfig, type MockConfig, parseMockConfig } from "../domain/index.js";
+import {
+  Broker,
+  demoConfig,
+  type MockConfig,
+  type ProgrammaticCounts,
+  parseMockConfig,
+} from "../domain/index.js";
+import { SimClock } from "../domain/sim-clock.js";
 import { describeJsonError } from "../json-error.js";
 import {
   DEFAULT_HEARTBEAT_INTERVAL_MS,
@@ -39,8 +46,15 @@ export interface MockServerOptions {
    * `control.stepMarket()`.
    */
   marketRateHz?: number;
-  /** Clock of the broker (default: system time). */
+  /** Clock of the broker (default: system time). Not together with `clock`. */
   now?: () => Date;
+  /**
+   * A simulated clock for the broker: `start` (a date or an ISO time such as
+   * `2026-11-27T09:14:00+08:00`) and `speed` (simulated ms per real ms, default 1; 0 = stopped,
+   * moved only by `control.advanceClock`). Sessions, cancel windows and the rollover to the next
+   * trading day (`realtime` mode) follow it. Not together with `now`.
+   */
+  clock?: { start: Date | string; speed?: number };
   /** Receives one line per connection, login, order, fill, fault and error. Passwords never appear. */
   log?: (line: string) => void;
 }
@@ -83,6 +97,17 @@ export interface MockControl {
   restartServer(side: ServerSide, downMs?: number): Promise<void>;
   /** Sends a RISK_NOTIFY to the account's logged-in sessions; returns how many got it. */
   riskNotify(accountId: string, level: RiskLevel, code: number, message: string): number;
+  /**
+   * Programmatic-trading counters of an account today (orders and cancels accepted for the
+   * exchange, instant cancels, peak per second, high-frequency or not).
+   */
+  programmaticCounts(accountId: string): ProgrammaticCounts;
+  /** The simulated clock's time and speed; undefined when the broker runs on another clock. */
+  clock(): { time: Date; speed: number } | undefined;
+  /** Moves the simulated clock forward `ms` at once (throws without a simulated clock). */
+  advanceClock(ms: number): void;
+  /** Changes the simulated clock's speed (throws without a simulated clock). */
+  setClockSpeed(speed: number): void;
   /** Advances the simulated market `n` steps now (resting orders may fill). */
   stepMarket(n?: number): void;
   /** Changes the market rate (steps per second, 0 = stopped). */
@@ -137,6 +162,17 @@ function matches(s: Session, side: ServerSide, filter: ConnectionFilter): boolea
   return true;
 }
 
+/** The simulated clock of the `clock` option; an invalid start names the option. */
+function simClockOf(option: { start: Date | string; speed?: number }): SimClock {
+  const start = option.start instanceof Date ? option.start : new Date(option.start);
+  if (Number.isNaN(start.getTime())) {
+    throw new Error(
+      `clock.start: expected a date or an ISO time such as 2026-11-27T09:14:00+08:00, got ${String(option.start)}`,
+    );
+  }
+  return new SimClock(option.speed === undefined ? { start } : { start, speed: option.speed });
+}
+
 function describeFilter(filter: ConnectionFilter): string {
   const parts = Object.entries(filter).map(([k, v]) => `${k}=${v}`);
   return parts.length > 0 ? parts.join(" ") : "all";
@@ -160,7 +196,12 @@ export async function startMockServers(options: MockServerOptions = {}): Promise
     onListenerError: (err) => log(`internal error in a report listener: ${String(err)}`),
   };
   if (options.seed !== undefined) brokerOptions.seed = options.seed;
+  if (options.now !== undefined && options.clock !== undefined) {
+    throw new Error("startMockServers: give either now or clock, not both");
+  }
+  const simClock = options.clock === undefined ? undefined : simClockOf(options.clock);
   if (options.now !== undefined) brokerOptions.now = options.now;
+  if (simClock !== undefined) brokerOptions.now = () => simClock.now();
   const broker = new Broker(config, brokerOptions);
   const faults = new FaultState();
   const host = options.host ?? DEFAULT_HOST;
@@ -201,6 +242,11 @@ export async function startMockServers(options: MockServerOptions = {}): Promise
     servers.flatMap(([side, server]) => [...server.sessions].filter((s) => matches(s, side, filter)));
   const fault = (line: string) => log(`fault: ${line}`);
 
+  const needClock = (): SimClock => {
+    if (simClock === undefined)
+      throw new Error("no simulated clock: start the servers with the clock option");
+    return simClock;
+  };
   const control: MockControl = {
     connections: () => servers.flatMap(([, server]) => server.connections()),
     dropConnections(filter = {}) {
@@ -247,6 +293,20 @@ export async function startMockServers(options: MockServerOptions = {}): Promise
     async restartServer(side, downMs = 0) {
       fault(`restart the ${side} server (down ${downMs} ms)`);
       await (side === "trade" ? trade : market).restart(downMs);
+    },
+    clock() {
+      return simClock === undefined ? undefined : { time: simClock.now(), speed: simClock.speed };
+    },
+    advanceClock(ms) {
+      needClock().advance(ms);
+      log(`clock: advanced ${ms} ms to ${needClock().now().toISOString()}`);
+    },
+    setClockSpeed(speed) {
+      needClock().setSpeed(speed);
+      log(`clock: speed ${speed}`);
+    },
+    programmaticCounts(accountId) {
+      return broker.programmaticCounts(accountId);
     },
     riskNotify(accountId, level, code, message) {
       fault(`risk notify ${accountId} level ${level} code ${code}`);

@@ -50,6 +50,7 @@ export class TradeServer extends FramedServer<TradeSession> {
   /** Reports made during a request are held until its response is written. */
   private collecting: [string, Report][] | undefined;
   private readonly unsubscribe: () => void;
+  private readonly unsubscribeRisk: () => void;
 
   constructor(
     private readonly broker: Broker,
@@ -61,11 +62,17 @@ export class TradeServer extends FramedServer<TradeSession> {
       if (this.collecting) this.collecting.push([accountId, report]);
       else this.dispatch(accountId, report);
     });
+    // The broker's programmatic-trading notices go to the account's sessions as they happen
+    // (before the response of the request that crossed the threshold).
+    this.unsubscribeRisk = broker.onRiskNotice((accountId, notice) => {
+      this.riskNotify(accountId, notice);
+    });
   }
 
   /** Detaches from the broker (after close). */
   dispose(): void {
     this.unsubscribe();
+    this.unsubscribeRisk();
   }
 
   /** Sends a RISK_NOTIFY to every logged-in session of the account; returns how many. */

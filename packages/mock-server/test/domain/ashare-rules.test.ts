@@ -66,8 +66,8 @@ describe("A-share rules", () => {
     expect(code(b, buy("SH.600000", 10.01, 100))).toBe(0);
   });
 
-  it("prices within the daily limits of each board", () => {
-    const b = makeBroker();
+  it("prices within the daily limits of each board (ST on 2025-07-04: 5%)", () => {
+    const b = makeBroker({ tradingDay: 20250704 });
     // main ±10%: 9.21 – 11.25
     expect(code(b, buy("SH.600000", 11.26, 100))).toBe(ErrorCode.ORDER_ABOVE_LIMIT_UP);
     expect(code(b, sell("SH.600000", 9.2, 100))).toBe(ErrorCode.ORDER_BELOW_LIMIT_DOWN);
@@ -84,6 +84,49 @@ describe("A-share rules", () => {
     expect(code(b, sell("SH.688981", 134.82, 200))).toBe(0);
     const rsp = b.placeOrder("acc1", buy("SH.600000", 11.26, 100));
     expect(rsp.errorMsg).toBe("price 11.26 is above the limit-up price 11.25 of SH.600000");
+  });
+
+  it("main-board ST: ±5% up to 2025-07-06, ±10% from the 2025-07-07 session (notice of 2025-06-27)", () => {
+    // 3.33 × 1.05 = 3.4965 → 3.50, × 0.95 = 3.1635 → 3.16; × 1.1 = 3.663 → 3.66, × 0.9 = 2.997 → 3.00.
+    const limits = (day: number) => makeBroker({ tradingDay: day }).baseInfo(1, "600899");
+    expect(limits(20250704)).toMatchObject({ limitUp: y(3.5), limitDown: y(3.16) });
+    expect(limits(20250706)).toMatchObject({ limitUp: y(3.5), limitDown: y(3.16) });
+    expect(limits(20250707)).toMatchObject({ limitUp: y(3.66), limitDown: y(3) });
+    const after = makeBroker({ tradingDay: 20250707 });
+    expect(code(after, buy("SH.600899", 3.66, 100))).toBe(0);
+    expect(code(after, buy("SH.600899", 3.67, 100))).toBe(ErrorCode.ORDER_ABOVE_LIMIT_UP);
+    expect(code(after, buy("SH.600899", 2.99, 100))).toBe(ErrorCode.ORDER_BELOW_LIMIT_DOWN);
+    // The main board's own ±10% is the same on both days.
+    expect(makeBroker({ tradingDay: 20250704 }).baseInfo(1, "600000")).toMatchObject({ limitUp: y(11.25) });
+  });
+
+  it("ChiNext: ±10% before 2020-08-24, ±20% from then", () => {
+    // 372.40 × 1.1 = 409.64, × 0.9 = 335.16; × 1.2 = 446.88, × 0.8 = 297.92.
+    expect(makeBroker({ tradingDay: 20200821 }).baseInfo(2, "300750")).toMatchObject({
+      limitUp: y(409.64),
+      limitDown: y(335.16),
+    });
+    expect(makeBroker({ tradingDay: 20200824 }).baseInfo(2, "300750")).toMatchObject({
+      limitUp: y(446.88),
+      limitDown: y(297.92),
+    });
+  });
+
+  it("board and risk warning are separate: ChiNext ST keeps ±20%, riskWarning overrides the name", () => {
+    const b = makeBroker({
+      tradingDay: 20250704,
+      accounts: [],
+      instruments: [
+        { code: "300001", market: "SZ", name: "ST创业", preClose: 10 },
+        { code: "600001", market: "SH", name: "普通名", preClose: 10, riskWarning: true },
+        { code: "600002", market: "SH", name: "ST旧名", preClose: 10, riskWarning: false },
+        { code: "600003", market: "SH", name: "旧写法", preClose: 10, board: "st" },
+      ],
+    });
+    expect(b.baseInfo(2, "300001")).toMatchObject({ limitUp: y(12), limitDown: y(8) });
+    expect(b.baseInfo(1, "600001")).toMatchObject({ limitUp: y(10.5), limitDown: y(9.5) });
+    expect(b.baseInfo(1, "600002")).toMatchObject({ limitUp: y(11), limitDown: y(9) });
+    expect(b.baseInfo(1, "600003")).toMatchObject({ limitUp: y(10.5), limitDown: y(9.5) });
   });
 
   it("T+1: 2010 for shares bought today, 2009 for shares not held", () => {
@@ -108,10 +151,14 @@ describe("A-share rules", () => {
   });
 
   it("buys need available cash for amount + estimated fees, to the cent", () => {
+    // On 2025-07-04, when the ST stock's limit-up was 3.50 (5%).
     const broker = (cash: number) =>
       new Broker(
         parseMockConfig(
-          baseConfig({ accounts: [{ accountId: "acc1", password: "p", cash, positions: [] }] }),
+          baseConfig({
+            tradingDay: 20250704,
+            accounts: [{ accountId: "acc1", password: "p", cash, positions: [] }],
+          }),
         ),
         { now: () => TEN_AM },
       );
@@ -130,6 +177,7 @@ describe("A-share rules", () => {
       new Broker(
         parseMockConfig(
           baseConfig({
+            tradingDay: 20250704, // ST limit-down 3.16 (5%)
             accounts: [
               {
                 accountId: "acc1",
@@ -200,9 +248,7 @@ describe("A-share rules", () => {
     expect(code(b, { ...base, clOrderId: "t2", side: 0 })).toBe(ErrorCode.ORDER_INVALID_TYPE_OR_SIDE);
     expect(code(b, { ...base, clOrderId: "t3", volume: 0 })).toBe(ErrorCode.ORDER_INVALID_PRICE_OR_VOLUME);
     expect(code(b, { ...base, clOrderId: "t4", volume: -100 })).toBe(ErrorCode.ORDER_INVALID_PRICE_OR_VOLUME);
-    expect(code(b, { ...base, clOrderId: "t5", volume: 1_000_100 })).toBe(
-      ErrorCode.ORDER_INVALID_PRICE_OR_VOLUME,
-    );
+    expect(code(b, { ...base, clOrderId: "t5", volume: 1_000_100 })).toBe(ErrorCode.ORDER_ABOVE_MAX_VOLUME);
     expect(code(b, { ...base, clOrderId: "t6", volume: 100.5 })).toBe(
       ErrorCode.ORDER_INVALID_PRICE_OR_VOLUME,
     );

@@ -42,7 +42,8 @@ describe("random-walk market", () => {
       expect(step).toHaveLength(6);
       for (const s of step) {
         check(s.bidPrice.length === 5 && s.askVolume.length === 5, "5 levels", s);
-        check(s.last % 100 === 0, "last on tick", s);
+        const tick = s.code === "510300" ? 10 : 100; // the ETF quotes in 0.001
+        check(s.last % tick === 0, "last on tick", s);
         check(s.last >= s.limitDown && s.last <= s.limitUp, "last within limits", s);
         check(s.high >= s.last && s.low <= s.last && s.open > 0, "open/high/low", s);
         for (let i = 0; i < 5; i++) {
@@ -55,7 +56,7 @@ describe("random-walk market", () => {
           check(i === 0 || ask === 0 || ask > (s.askPrice[i - 1] ?? 0), "asks ascending", s);
         }
         const [bid1 = 0, ask1 = 0] = [s.bidPrice[0], s.askPrice[0]];
-        check(bid1 === 0 || ask1 === 0 || ask1 === bid1 + 100, "one-tick spread", s);
+        check(bid1 === 0 || ask1 === 0 || ask1 === bid1 + tick, "one-tick spread", s);
         const p = prev.get(s.code);
         if (p) {
           check(s.volume > p.volume, "volume grows", s);

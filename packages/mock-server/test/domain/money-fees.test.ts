@@ -39,14 +39,15 @@ describe("limit prices", () => {
     const info = (market: number, code: string) => broker.baseInfo(market, code);
     // main 10%: 10.23 × 1.1 = 11.253 → 11.25; × 0.9 = 9.207 → 9.21
     expect(info(1, "600000")).toMatchObject({ preClose: y(10.23), limitUp: y(11.25), limitDown: y(9.21) });
-    // ST 5%: 3.33 × 1.05 = 3.4965 → 3.50; × 0.95 = 3.1635 → 3.16
-    expect(info(1, "600899")).toMatchObject({ limitUp: y(3.5), limitDown: y(3.16) });
+    // Main-board ST on 2026-11-26, after the 2025-07-07 change, 10%: 3.33 → 3.663 → 3.66; 2.997 → 3.00
+    // (the 5% days are in ashare-rules.test.ts).
+    expect(info(1, "600899")).toMatchObject({ limitUp: y(3.66), limitDown: y(3) });
     // ChiNext 20%: 372.40 → 446.88 / 297.92
     expect(info(2, "300750")).toMatchObject({ limitUp: y(446.88), limitDown: y(297.92) });
     // STAR 20%: 112.35 → 134.82 / 89.88
     expect(info(1, "688981")).toMatchObject({ limitUp: y(134.82), limitDown: y(89.88) });
-    // ETF on the main-board regime: 4.62 → 5.082 → 5.08 / 4.158 → 4.16
-    expect(info(1, "510300")).toMatchObject({ limitUp: y(5.08), limitDown: y(4.16) });
+    // ETF on the main-board regime, on its 0.001 tick: 4.62 → 5.082 / 4.158
+    expect(info(1, "510300")).toMatchObject({ limitUp: y(5.082), limitDown: y(4.158) });
   });
 
   it("rounds exact halves up (where float arithmetic would not)", () => {
@@ -64,7 +65,8 @@ describe("limit prices", () => {
           { code: "689009", market: "SH", name: "y", preClose: 10 },
           { code: "000002", market: "SZ", name: "ST万科", preClose: 10 },
           { code: "600000", market: "SH", name: "浦发银行", preClose: 10, board: "st" },
-          { code: "600899", market: "SH", name: "*ST示例", preClose: 10, board: "main" },
+          // The risk warning is its own flag: board "main" keeps it, riskWarning: false drops it.
+          { code: "600899", market: "SH", name: "*ST示例", preClose: 10, board: "main", riskWarning: false },
           { code: "000001", market: "SZ", name: "平安银行", preClose: 10 },
           { code: "688981", market: "SH", name: "中芯国际", preClose: 10 },
           { code: "300750", market: "SZ", name: "宁德时代", preClose: 10 },
