@@ -17,7 +17,7 @@
 //                                             cross-build for Windows with MinGW-w64 (Winsock, see
 //                                             native/sim/net_compat.h): build/win32-x64/libhftsim.dll
 //                                             and build/win32-x64/libhftsim-test.dll (test hooks),
-//                                             plus test_codec/test_fuzz/test_interop .exe for Wine,
+//                                             plus the C tests (but test_fuzz_net) as .exe for Wine,
 //                                             -Werror, static libgcc/winpthread (no MinGW DLLs needed);
 //                                             compiler: $CC_WIN32 or x86_64-w64-mingw32-gcc-posix
 //
@@ -59,6 +59,8 @@ const MINGW_INSTALL = "apt-get install gcc-mingw-w64-x86-64-posix";
 const WIN32_C_TESTS = [
   ["test_codec", []],
   ["test_fuzz", ["fuzz_rand"]],
+  ["test_session", ["fake_server"]],
+  ["test_conn", ["fake_server"]],
   ["test_interop", []],
 ];
 
@@ -301,8 +303,8 @@ async function buildWin32() {
           ]),
     );
   }
-  // The C tests that need no POSIX sockets or threads of their own, as .exe files for Wine
-  // (`node scripts/run-c-tests.mjs --wine`); the session tests' scripted peer is POSIX-only.
+  // The C tests as .exe files for Wine (`node scripts/run-c-tests.mjs --wine`); threads come from
+  // winpthreads (linked statically). test_fuzz_net is not ported (POSIX signals and alarm()).
   const testObjDir = path.join(outDir, "obj-ctest");
   mkdirSync(testObjDir, { recursive: true });
   const testHeaderTime = Math.max(headerTime, newest(listH(testDir)));
@@ -315,9 +317,9 @@ async function buildWin32() {
       );
     return obj;
   };
-  const fuzzRand = testObj("fuzz_rand");
+  const helperObjs = { fuzz_rand: testObj("fuzz_rand"), fake_server: testObj("fake_server") };
   for (const [name, helpers] of WIN32_C_TESTS) {
-    const objs = [testObj(name), ...(helpers.includes("fuzz_rand") ? [fuzzRand] : []), ...hookObjs];
+    const objs = [testObj(name), ...helpers.map((h) => helperObjs[h]), ...hookObjs];
     const exe = path.join(outDir, `${name}.exe`);
     links.push(() =>
       upToDate(exe, objs)

@@ -68,6 +68,9 @@ typedef struct net_wake {
 /* 0, or -1 with the reason in err. */
 int net_wake_open(net_wake_t* w, char* err, size_t errlen);
 void net_wake_signal(net_wake_t* w);
+/* Reads what the signals wrote, so `rd` is quiet again (a channel that is signalled repeatedly,
+ * like the C tests' scripted peer; release() never drains). */
+void net_wake_drain(net_wake_t* w);
 void net_wake_close(net_wake_t* w);
 
 #endif
