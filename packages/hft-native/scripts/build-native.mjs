@@ -17,7 +17,7 @@
 //                                             cross-build for Windows with MinGW-w64 (Winsock, see
 //                                             native/sim/net_compat.h): build/win32-x64/libhftsim.dll
 //                                             and build/win32-x64/libhftsim-test.dll (test hooks),
-//                                             plus the C tests (but test_fuzz_net) as .exe for Wine,
+//                                             plus the C tests as .exe for Wine,
 //                                             -Werror, static libgcc/winpthread (no MinGW DLLs needed);
 //                                             compiler: $CC_WIN32 or x86_64-w64-mingw32-gcc-posix
 //
@@ -61,6 +61,7 @@ const WIN32_C_TESTS = [
   ["test_fuzz", ["fuzz_rand"]],
   ["test_session", ["fake_server"]],
   ["test_conn", ["fake_server"]],
+  ["test_fuzz_net", ["fuzz_rand"]],
   ["test_interop", []],
 ];
 
@@ -304,7 +305,7 @@ async function buildWin32() {
     );
   }
   // The C tests as .exe files for Wine (`node scripts/run-c-tests.mjs --wine`); threads come from
-  // winpthreads (linked statically). test_fuzz_net is not ported (POSIX signals and alarm()).
+  // winpthreads (linked statically).
   const testObjDir = path.join(outDir, "obj-ctest");
   mkdirSync(testObjDir, { recursive: true });
   const testHeaderTime = Math.max(headerTime, newest(listH(testDir)));

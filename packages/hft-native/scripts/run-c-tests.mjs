@@ -6,8 +6,8 @@
 //   node scripts/run-c-tests.mjs --tsan     also ThreadSanitizer (slower)
 //   node scripts/run-c-tests.mjs --no-asan  plain only
 //   node scripts/run-c-tests.mjs --wine     the Windows build instead (build-native --target
-//                                           win32-x64): every C test but test_fuzz_net as .exe
-//                                           under Wine (WINEPREFIX respected), the interop run
+//                                           win32-x64): every C test as .exe under Wine
+//                                           (WINEPREFIX respected), the interop run
 //                                           against the mock server on the Linux side. Not part of
 //                                           `npm test` (Wine is ~1.9 GB); for the Windows harness.
 //
@@ -106,12 +106,6 @@ async function main() {
       ["test_fuzz_net", variant === "release" ? ["20260126", "80"] : ["20260126", "40"]],
     ];
     for (const [name, argv] of tests) {
-      if (variant === WIN32 && name === "test_fuzz_net") {
-        process.stdout.write(
-          "\n== test_fuzz_net (win32-x64): not built for Windows (POSIX signals, alarm())\n",
-        );
-        continue;
-      }
       process.stdout.write(`\n== ${name} (${variant})\n`);
       const r =
         variant === WIN32

@@ -46,6 +46,7 @@ describe("win32-x64 cross-build (MinGW-w64)", () => {
       "test_fuzz.exe",
       "test_session.exe",
       "test_conn.exe",
+      "test_fuzz_net.exe",
       "test_interop.exe",
     ])
       expect(readFileSync(join(OUT, exe)).subarray(0, 2).toString("latin1"), exe).toBe("MZ");

@@ -24,6 +24,7 @@ typedef SOCKET net_socket_t;
 typedef int net_ssize_t;
 #  define NET_NO_SOCKET INVALID_SOCKET
 #  define NET_SHUT_RDWR SD_BOTH
+#  define NET_SHUT_WR SD_SEND
 #else
 #  include <netdb.h>
 #  include <netinet/in.h>
@@ -35,6 +36,7 @@ typedef int net_socket_t;
 typedef ssize_t net_ssize_t;
 #  define NET_NO_SOCKET (-1)
 #  define NET_SHUT_RDWR SHUT_RDWR
+#  define NET_SHUT_WR SHUT_WR
 #endif
 
 /* Once per process before any socket (WSAStartup on Windows; nothing on POSIX). 0, or -1 with
