@@ -17,6 +17,7 @@
 //                                             cross-build for Windows with MinGW-w64 (Winsock, see
 //                                             native/sim/net_compat.h): build/win32-x64/libhftsim.dll
 //                                             and build/win32-x64/libhftsim-test.dll (test hooks),
+//                                             plus the C tests as .exe for Wine,
 //                                             -Werror, static libgcc/winpthread (no MinGW DLLs needed);
 //                                             compiler: $CC_WIN32 or x86_64-w64-mingw32-gcc-posix
 //
@@ -54,6 +55,15 @@ const installOnly =
 const WIN32_TARGET = "win32-x64";
 const MINGW_CC = "x86_64-w64-mingw32-gcc-posix";
 const MINGW_INSTALL = "apt-get install gcc-mingw-w64-x86-64-posix";
+/** C tests built for Windows (name, helper objects they link); run under Wine by run-c-tests --wine. */
+const WIN32_C_TESTS = [
+  ["test_codec", []],
+  ["test_fuzz", ["fuzz_rand"]],
+  ["test_session", ["fake_server"]],
+  ["test_conn", ["fake_server"]],
+  ["test_fuzz_net", ["fuzz_rand"]],
+  ["test_interop", []],
+];
 
 const BASE_FLAGS = [
   "-std=c11",
@@ -268,6 +278,7 @@ async function buildWin32() {
   ];
   const tasks = [];
   const links = [];
+  const hookObjs = [];
   for (const b of builds) {
     mkdirSync(b.objDir, { recursive: true });
     const objs = simSources.map((src) => {
@@ -276,6 +287,7 @@ async function buildWin32() {
         tasks.push(() => run(mingw[0], [...mingw.slice(1), ...flags, ...b.extra, "-c", src, "-o", obj]));
       return obj;
     });
+    if (b.extra.length) hookObjs.push(...objs);
     const dll = path.join(outDir, b.dll);
     links.push(() =>
       upToDate(dll, objs)
@@ -290,6 +302,30 @@ async function buildWin32() {
             "-static",
             "-lws2_32",
           ]),
+    );
+  }
+  // The C tests as .exe files for Wine (`node scripts/run-c-tests.mjs --wine`); threads come from
+  // winpthreads (linked statically).
+  const testObjDir = path.join(outDir, "obj-ctest");
+  mkdirSync(testObjDir, { recursive: true });
+  const testHeaderTime = Math.max(headerTime, newest(listH(testDir)));
+  const testObj = (name) => {
+    const src = path.join(testDir, `${name}.c`);
+    const obj = path.join(testObjDir, `${name}.o`);
+    if (force || mtime(obj) <= Math.max(mtime(src), testHeaderTime))
+      tasks.push(() =>
+        run(mingw[0], [...mingw.slice(1), ...flags, TEST_HOOKS_FLAG, `-I${testDir}`, "-c", src, "-o", obj]),
+      );
+    return obj;
+  };
+  const helperObjs = { fuzz_rand: testObj("fuzz_rand"), fake_server: testObj("fake_server") };
+  for (const [name, helpers] of WIN32_C_TESTS) {
+    const objs = [testObj(name), ...helpers.map((h) => helperObjs[h]), ...hookObjs];
+    const exe = path.join(outDir, `${name}.exe`);
+    links.push(() =>
+      upToDate(exe, objs)
+        ? Promise.resolve()
+        : run(mingw[0], [...mingw.slice(1), "-o", exe, ...objs, "-static", "-lws2_32"]),
     );
   }
   if (tasks.length)

@@ -12,7 +12,10 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 
 const pkgDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const mockDist = path.resolve(pkgDir, "..", "mock-server", "dist", "index.js");
-const exe = path.join(pkgDir, "build", process.argv[2] ?? "", "test_interop");
+// variant "" (plain), "asan", "tsan", or "win32-x64" (the MinGW .exe, run under Wine)
+const variant = process.argv[2] ?? "";
+const onWine = variant === "win32-x64";
+const exe = path.join(pkgDir, "build", variant, onWine ? "test_interop.exe" : "test_interop");
 if (!existsSync(mockDist)) {
   process.stdout.write(`interop-c: ${mockDist} not built; skipping\n`);
   process.exit(0);
@@ -24,9 +27,22 @@ const servers = await startMockServers({
   marketRateHz: 20,
 });
 const { tradePort, marketPort, control } = servers;
-const child = spawn(exe, [String(tradePort), String(marketPort)], { stdio: ["pipe", "pipe", "inherit"] });
+const ports = [String(tradePort), String(marketPort)];
+const child = onWine
+  ? spawn("wine", [exe, ...ports], {
+      stdio: ["pipe", "pipe", "inherit"],
+      env: { WINEDEBUG: "-all", ...process.env },
+    })
+  : spawn(exe, ports, { stdio: ["pipe", "pipe", "inherit"] });
+child.on("error", (err) => {
+  process.stderr.write(
+    `interop-c: cannot start ${onWine ? "wine" : exe}: ${err.message}${onWine ? " (apt-get install wine wine64)" : ""}\n`,
+  );
+  process.exit(1);
+});
 const lines = readline.createInterface({ input: child.stdout });
-lines.on("line", (line) => {
+lines.on("line", (raw) => {
+  const line = raw.trimEnd(); // the Windows CRT writes \r\n
   process.stdout.write(`${line}\n`);
   if (line === "FAULT drop") control.dropConnections();
   if (line === "FAULT dupreorder") {

@@ -5,6 +5,11 @@
 //   node scripts/run-c-tests.mjs            plain + ASan/UBSan
 //   node scripts/run-c-tests.mjs --tsan     also ThreadSanitizer (slower)
 //   node scripts/run-c-tests.mjs --no-asan  plain only
+//   node scripts/run-c-tests.mjs --wine     the Windows build instead (build-native --target
+//                                           win32-x64): every C test as .exe under Wine
+//                                           (WINEPREFIX respected), the interop run
+//                                           against the mock server on the Linux side. Not part of
+//                                           `npm test` (Wine is ~1.9 GB); for the Windows harness.
 //
 // Tests: test_codec (docs/protocol-vectors.json), test_fuzz (seeded, bounded), test_session
 // (trade / market-data handles over loopback TCP against a scripted C peer), test_conn (the
@@ -27,9 +32,11 @@ const vectorsJson = path.join(repoRoot, "docs", "protocol-vectors.json");
 const vectorsTxt = path.join(buildRoot, "protocol-vectors.txt");
 
 const args = new Set(process.argv.slice(2));
-const variants = ["release"];
-if (!args.has("--no-asan")) variants.push("asan");
-if (args.has("--tsan")) variants.push("tsan");
+const WIN32 = "win32-x64";
+const WINE_INSTALL = "apt-get install wine wine64";
+const variants = args.has("--wine") ? [WIN32] : ["release"];
+if (!args.has("--wine") && !args.has("--no-asan")) variants.push("asan");
+if (!args.has("--wine") && args.has("--tsan")) variants.push("tsan");
 
 if (process.platform === "win32") {
   process.stdout.write(
@@ -45,7 +52,13 @@ function run(cmd, argv, env = {}) {
       stdio: ["ignore", "inherit", "inherit"],
       env: { ...process.env, ...env },
     });
-    child.on("error", (err) => resolve({ ok: false, ms: Date.now() - started, why: err.message }));
+    child.on("error", (err) =>
+      resolve({
+        ok: false,
+        ms: Date.now() - started,
+        why: err.code === "ENOENT" && cmd === "wine" ? `wine not found: ${WINE_INSTALL}` : err.message,
+      }),
+    );
     child.on("exit", (code, signal) =>
       resolve({
         ok: code === 0,
@@ -77,7 +90,7 @@ async function main() {
 
   const failures = [];
   for (const variant of variants) {
-    const flag = variant === "release" ? [] : [`--${variant}`];
+    const flag = variant === "release" ? [] : variant === WIN32 ? ["--target", WIN32] : [`--${variant}`];
     const built = await run(process.execPath, [path.join(scriptsDir, "build-native.mjs"), ...flag]);
     if (!built.ok) {
       failures.push(`build (${variant}): ${built.why}`);
@@ -94,7 +107,10 @@ async function main() {
     ];
     for (const [name, argv] of tests) {
       process.stdout.write(`\n== ${name} (${variant})\n`);
-      const r = await run(path.join(dir, name), argv, variant === "release" ? {} : SANITIZER_ENV);
+      const r =
+        variant === WIN32
+          ? await run("wine", [path.join(dir, `${name}.exe`), ...argv], { WINEDEBUG: "-all" })
+          : await run(path.join(dir, name), argv, variant === "release" ? {} : SANITIZER_ENV);
       process.stdout.write(`== ${name} (${variant}): ${r.ok ? "ok" : `FAILED (${r.why})`} in ${r.ms} ms\n`);
       if (!r.ok) failures.push(`${name} (${variant}): ${r.why}`);
     }
@@ -103,7 +119,7 @@ async function main() {
     const r = await run(
       process.execPath,
       [path.join(scriptsDir, "interop-c.mjs"), variant === "release" ? "" : variant],
-      variant === "release" ? {} : SANITIZER_ENV,
+      variant === "release" || variant === WIN32 ? {} : SANITIZER_ENV,
     );
     process.stdout.write(
       `== test_interop (${variant}): ${r.ok ? "ok" : `FAILED (${r.why})`} in ${r.ms} ms\n`,

@@ -40,6 +40,16 @@ describe("win32-x64 cross-build (MinGW-w64)", () => {
     expect(dll.includes("WS2_32.dll")).toBe(true);
     expect(dll.includes("libgcc_s")).toBe(false);
     expect(dll.includes("libwinpthread")).toBe(false);
+    // the C tests that run under Wine (node scripts/run-c-tests.mjs --wine)
+    for (const exe of [
+      "test_codec.exe",
+      "test_fuzz.exe",
+      "test_session.exe",
+      "test_conn.exe",
+      "test_fuzz_net.exe",
+      "test_interop.exe",
+    ])
+      expect(readFileSync(join(OUT, exe)).subarray(0, 2).toString("latin1"), exe).toBe("MZ");
   }, 660_000);
 
   it("without the cross compiler it fails and names the install command", () => {

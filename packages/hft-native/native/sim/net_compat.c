@@ -116,6 +116,12 @@ fail:
 
 void net_wake_signal(net_wake_t* w) { send(w->wr, "x", 1, 0); }
 
+void net_wake_drain(net_wake_t* w) {
+  char b[64];
+  while (recv(w->rd, b, sizeof b, 0) > 0) {
+  }
+}
+
 #else /* POSIX */
 
 #  include <fcntl.h>
@@ -186,6 +192,12 @@ void net_wake_signal(net_wake_t* w) {
   do {
     wr = write(w->wr, "x", 1);
   } while (wr < 0 && errno == EINTR);
+}
+
+void net_wake_drain(net_wake_t* w) {
+  char b[64];
+  while (read(w->rd, b, sizeof b) > 0) {
+  }
 }
 
 #endif

@@ -24,6 +24,7 @@ typedef SOCKET net_socket_t;
 typedef int net_ssize_t;
 #  define NET_NO_SOCKET INVALID_SOCKET
 #  define NET_SHUT_RDWR SD_BOTH
+#  define NET_SHUT_WR SD_SEND
 #else
 #  include <netdb.h>
 #  include <netinet/in.h>
@@ -35,6 +36,7 @@ typedef int net_socket_t;
 typedef ssize_t net_ssize_t;
 #  define NET_NO_SOCKET (-1)
 #  define NET_SHUT_RDWR SHUT_RDWR
+#  define NET_SHUT_WR SHUT_WR
 #endif
 
 /* Once per process before any socket (WSAStartup on Windows; nothing on POSIX). 0, or -1 with
@@ -68,6 +70,9 @@ typedef struct net_wake {
 /* 0, or -1 with the reason in err. */
 int net_wake_open(net_wake_t* w, char* err, size_t errlen);
 void net_wake_signal(net_wake_t* w);
+/* Reads what the signals wrote, so `rd` is quiet again (a channel that is signalled repeatedly,
+ * like the C tests' scripted peer; release() never drains). */
+void net_wake_drain(net_wake_t* w);
 void net_wake_close(net_wake_t* w);
 
 #endif

@@ -1,25 +1,26 @@
-/* fake_server.c — see fake_server.h. */
-#define _GNU_SOURCE
+/* fake_server.c — see fake_server.h. Sockets through the library's net_compat.h, so the same
+ * peer runs on POSIX and (MinGW + winpthreads) on Windows. */
+#if !defined(_WIN32)
+#  define _GNU_SOURCE
+#endif
 #include "fake_server.h"
 
-#include <arpa/inet.h>
 #include <errno.h>
-#include <netinet/in.h>
-#include <poll.h>
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/socket.h>
 #include <time.h>
 #include <unistd.h>
 
+#include "net_compat.h"
+
 struct fake_server {
-  int listen_fd;
+  net_socket_t listen_fd;
   uint16_t port;
   fs_handler_fn handler;
   void* ud;
   pthread_mutex_t mu;
-  int conn_fd;
+  net_socket_t conn_fd;
   int stop;
   int heartbeat_ms;
   int paused;
@@ -27,7 +28,7 @@ struct fake_server {
   int received[0x300];
   uint32_t tx_seq;
   pthread_t thread;
-  int wake[2];
+  net_wake_t wake;
 };
 
 static int64_t now_ms(void) {
@@ -43,35 +44,32 @@ static void* server_main(void* arg) {
   int64_t last_hb = now_ms();
   for (;;) {
     pthread_mutex_lock(&fs->mu);
-    int stop = fs->stop, cfd = fs->conn_fd, lfd = fs->listen_fd, hb = fs->heartbeat_ms, paused = fs->paused;
+    int stop = fs->stop, hb = fs->heartbeat_ms, paused = fs->paused;
+    net_socket_t cfd = fs->conn_fd, lfd = fs->listen_fd;
     pthread_mutex_unlock(&fs->mu);
     if (stop) break;
     struct pollfd p[3];
     int np = 0;
-    p[np].fd = fs->wake[0];
+    p[np].fd = fs->wake.rd;
     p[np++].events = POLLIN;
     int li = -1, ci = -1;
-    if (lfd >= 0 && cfd < 0) {
+    if (lfd != NET_NO_SOCKET && cfd == NET_NO_SOCKET) {
       li = np;
       p[np].fd = lfd;
       p[np++].events = POLLIN;
     }
-    if (cfd >= 0 && !paused) {
+    if (cfd != NET_NO_SOCKET && !paused) {
       ci = np;
       p[np].fd = cfd;
       p[np++].events = POLLIN;
     }
     for (int i = 0; i < np; i++) p[i].revents = 0;
     int timeout = 20;
-    poll(p, (nfds_t)np, timeout);
-    if (p[0].revents & POLLIN) {
-      char b[16];
-      if (read(fs->wake[0], b, sizeof b) < 0) {
-      }
-    }
+    net_poll(p, (unsigned)np, timeout);
+    if (p[0].revents & POLLIN) net_wake_drain(&fs->wake);
     if (li >= 0 && (p[li].revents & POLLIN)) {
-      int fd = accept(lfd, NULL, NULL);
-      if (fd >= 0) {
+      net_socket_t fd = accept(lfd, NULL, NULL);
+      if (fd != NET_NO_SOCKET) {
         pthread_mutex_lock(&fs->mu);
         fs->conn_fd = fd;
         fs->accepted++;
@@ -85,7 +83,7 @@ static void* server_main(void* arg) {
     if (ci >= 0 && (p[ci].revents & (POLLIN | POLLHUP | POLLERR))) {
       size_t avail;
       uint8_t* sp = frame_reader_space(&reader, &avail);
-      ssize_t n = recv(cfd, sp, avail, 0);
+      net_ssize_t n = net_recv(cfd, sp, avail);
       if (n <= 0) {
         fs_drop(fs);
         continue;
@@ -120,12 +118,13 @@ fake_server_t* fs_start(fs_handler_fn handler, void* ud) {
   fake_server_t* fs = (fake_server_t*)calloc(1, sizeof *fs);
   fs->handler = handler;
   fs->ud = ud;
-  fs->conn_fd = -1;
+  fs->conn_fd = NET_NO_SOCKET;
   pthread_mutex_init(&fs->mu, NULL);
-  if (pipe(fs->wake) != 0) abort();
-  fs->listen_fd = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+  char err[128];
+  if (net_init(err, sizeof err) != 0 || net_wake_open(&fs->wake, err, sizeof err) != 0) abort();
+  fs->listen_fd = socket(AF_INET, SOCK_STREAM, 0);
   int one = 1;
-  setsockopt(fs->listen_fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
+  setsockopt(fs->listen_fd, SOL_SOCKET, SO_REUSEADDR, (const char*)&one, sizeof one);
   struct sockaddr_in a;
   memset(&a, 0, sizeof a);
   a.sin_family = AF_INET;
@@ -150,14 +149,14 @@ int fs_send(fake_server_t* fs, uint16_t type, const void* msg) {
   static uint8_t buf[WIRE_MAX_LENGTH + 16];
   pthread_mutex_lock(&fs->mu);
   int rc = -1;
-  if (fs->conn_fd >= 0) {
+  if (fs->conn_fd != NET_NO_SOCKET) {
     size_t len = 0;
     wire_err_t err;
     if (wire_encode(type, fs->tx_seq++, msg, buf, sizeof buf, &len, &err) == WIRE_OK) {
       size_t off = 0;
       rc = 0;
       while (off < len) {
-        ssize_t n = send(fs->conn_fd, buf + off, len - off, MSG_NOSIGNAL);
+        net_ssize_t n = net_send(fs->conn_fd, buf + off, len - off);
         if (n <= 0) {
           rc = -1;
           break;
@@ -172,37 +171,33 @@ int fs_send(fake_server_t* fs, uint16_t type, const void* msg) {
 
 void fs_drop(fake_server_t* fs) {
   pthread_mutex_lock(&fs->mu);
-  if (fs->conn_fd >= 0) {
-    close(fs->conn_fd);
-    fs->conn_fd = -1;
+  if (fs->conn_fd != NET_NO_SOCKET) {
+    net_close(fs->conn_fd);
+    fs->conn_fd = NET_NO_SOCKET;
   }
   pthread_mutex_unlock(&fs->mu);
-  if (write(fs->wake[1], "x", 1) < 0) {
-  }
+  net_wake_signal(&fs->wake);
 }
 
 void fs_close_listener(fake_server_t* fs) {
   pthread_mutex_lock(&fs->mu);
-  if (fs->listen_fd >= 0) {
-    close(fs->listen_fd);
-    fs->listen_fd = -1;
+  if (fs->listen_fd != NET_NO_SOCKET) {
+    net_close(fs->listen_fd);
+    fs->listen_fd = NET_NO_SOCKET;
   }
   pthread_mutex_unlock(&fs->mu);
-  if (write(fs->wake[1], "x", 1) < 0) {
-  }
+  net_wake_signal(&fs->wake);
 }
 
 void fs_stop(fake_server_t* fs) {
   pthread_mutex_lock(&fs->mu);
   fs->stop = 1;
   pthread_mutex_unlock(&fs->mu);
-  if (write(fs->wake[1], "x", 1) < 0) {
-  }
+  net_wake_signal(&fs->wake);
   pthread_join(fs->thread, NULL);
-  if (fs->conn_fd >= 0) close(fs->conn_fd);
-  if (fs->listen_fd >= 0) close(fs->listen_fd);
-  close(fs->wake[0]);
-  close(fs->wake[1]);
+  if (fs->conn_fd != NET_NO_SOCKET) net_close(fs->conn_fd);
+  if (fs->listen_fd != NET_NO_SOCKET) net_close(fs->listen_fd);
+  net_wake_close(&fs->wake);
   pthread_mutex_destroy(&fs->mu);
   free(fs);
 }
@@ -243,6 +238,5 @@ void fs_set_reading(fake_server_t* fs, int on) {
   pthread_mutex_lock(&fs->mu);
   fs->paused = !on;
   pthread_mutex_unlock(&fs->mu);
-  if (write(fs->wake[1], "x", 1) < 0) {
-  }
+  net_wake_signal(&fs->wake);
 }

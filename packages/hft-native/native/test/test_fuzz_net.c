@@ -21,23 +21,23 @@
  *
  * Usage: test_fuzz_net [seed] [rounds per handle]
  */
-#define _GNU_SOURCE
-#include <arpa/inet.h>
+#if !defined(_WIN32)
+#  define _GNU_SOURCE
+#endif
 #include <errno.h>
-#include <netinet/in.h>
-#include <poll.h>
+#include <pthread.h>
 #include <signal.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/socket.h>
 #include <unistd.h>
 
 #include "check.h"
 #include "fuzz_rand.h"
 #include "evlog.h"
 #include "hft_api.h"
+#include "net_compat.h"
 #include "wire_codec.h"
 
 #define WAIT_MS 10000 /* failure guard for every wait; never a timing assertion */
@@ -512,20 +512,22 @@ static garbage_t make_garbage(int md, const frame_set_t* valid, int phase_b) {
 
 /* ---- the hostile server (runs on the test thread) ---- */
 typedef struct peer {
-  int listen_fd;
+  net_socket_t listen_fd;
   uint16_t port;
-  int fd;
+  net_socket_t fd;
   frame_reader_t reader;
   int eof;
 } peer_t;
 
 static void peer_init(peer_t* p) {
   memset(p, 0, sizeof *p);
-  p->fd = -1;
-  p->listen_fd = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
-  REQUIRE(p->listen_fd >= 0, "socket");
+  p->fd = NET_NO_SOCKET;
+  char why[128];
+  REQUIRE(net_init(why, sizeof why) == 0, "%s", why);
+  p->listen_fd = socket(AF_INET, SOCK_STREAM, 0);
+  REQUIRE(p->listen_fd != NET_NO_SOCKET, "socket");
   int one = 1;
-  setsockopt(p->listen_fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
+  setsockopt(p->listen_fd, SOL_SOCKET, SO_REUSEADDR, (const char*)&one, sizeof one);
   struct sockaddr_in a;
   memset(&a, 0, sizeof a);
   a.sin_family = AF_INET;
@@ -538,13 +540,13 @@ static void peer_init(peer_t* p) {
 }
 
 static void peer_close_conn(peer_t* p) {
-  if (p->fd >= 0) close(p->fd);
-  p->fd = -1;
+  if (p->fd != NET_NO_SOCKET) net_close(p->fd);
+  p->fd = NET_NO_SOCKET;
 }
 
 static void peer_free(peer_t* p) {
   peer_close_conn(p);
-  close(p->listen_fd);
+  net_close(p->listen_fd);
   frame_reader_free(&p->reader);
 }
 
@@ -554,17 +556,17 @@ typedef struct handle {
   poll_fn poll;
   evlog_t log;
   int from; /* events before this index are accounted for */
-} handle_t;
+} fuzz_handle_t;
 
 /* Accepts the library's next connection, draining its events meanwhile. */
-static int peer_accept(peer_t* p, handle_t* h) {
+static int peer_accept(peer_t* p, fuzz_handle_t* h) {
   int64_t end = now_ms() + WAIT_MS;
   while (now_ms() < end) {
     drain(h->h, h->poll, &h->log);
     struct pollfd pf = { p->listen_fd, POLLIN, 0 };
-    if (poll(&pf, 1, 2) == 1) {
+    if (net_poll(&pf, 1, 2) == 1) {
       p->fd = accept(p->listen_fd, NULL, NULL);
-      if (p->fd < 0) continue;
+      if (p->fd == NET_NO_SOCKET) continue;
       frame_reader_reset(&p->reader);
       p->eof = 0;
       return 1;
@@ -577,10 +579,10 @@ static int peer_accept(peer_t* p, handle_t* h) {
 static void peer_read(peer_t* p, void (*on)(const wire_frame_t*, void*), void* ud) {
   for (;;) {
     struct pollfd pf = { p->fd, POLLIN, 0 };
-    if (p->eof || poll(&pf, 1, 0) != 1) return;
+    if (p->eof || net_poll(&pf, 1, 0) != 1) return;
     size_t avail = 0;
     uint8_t* space = frame_reader_space(&p->reader, &avail);
-    ssize_t n = recv(p->fd, space, avail, 0);
+    net_ssize_t n = net_recv(p->fd, space, avail);
     if (n <= 0) {
       p->eof = 1;
       return;
@@ -613,7 +615,7 @@ static void on_want(const wire_frame_t* f, void* ud) {
 }
 
 /* Waits for a client frame of `type` (ORDER_REQ: with that cl_order_id), sending heartbeats. */
-static int peer_wait_frame(peer_t* p, handle_t* h, uint16_t type, const char* cl_order_id) {
+static int peer_wait_frame(peer_t* p, fuzz_handle_t* h, uint16_t type, const char* cl_order_id) {
   want_t w;
   memset(&w, 0, sizeof w);
   w.type = type;
@@ -624,7 +626,7 @@ static int peer_wait_frame(peer_t* p, handle_t* h, uint16_t type, const char* cl
       uint8_t hb[WIRE_HEADER_SIZE];
       size_t len;
       wire_encode(MSG_HEARTBEAT, 1, NULL, hb, sizeof hb, &len, NULL);
-      send(p->fd, hb, len, MSG_NOSIGNAL);
+      net_send(p->fd, hb, len);
       next_hb = now_ms() + 50;
     }
     peer_read(p, on_want, &w);
@@ -634,10 +636,10 @@ static int peer_wait_frame(peer_t* p, handle_t* h, uint16_t type, const char* cl
   return w.seen;
 }
 
-static int send_all(int fd, const uint8_t* p, size_t n) {
+static int send_all(net_socket_t fd, const uint8_t* p, size_t n) {
   while (n) {
-    ssize_t k = send(fd, p, n, MSG_NOSIGNAL);
-    if (k < 0 && errno == EINTR) continue;
+    net_ssize_t k = net_send(fd, p, n);
+    if (k < 0 && net_last_error() == EINTR) continue;
     if (k <= 0) return -1;
     p += k;
     n -= (size_t)k;
@@ -677,7 +679,7 @@ static void peer_send_pieces(peer_t* p, const bytes_t* data) {
 
 /* Waits for the next HFT_EV_DISCONNECTED (index >= h->from) while reading and discarding what the
  * client sends. Returns its index or -1. */
-static int wait_disconnected(peer_t* p, handle_t* h) {
+static int wait_disconnected(peer_t* p, fuzz_handle_t* h) {
   int64_t end = now_ms() + WAIT_MS;
   for (;;) {
     peer_read(p, NULL, NULL);
@@ -693,7 +695,7 @@ static int wait_disconnected(peer_t* p, handle_t* h) {
   }
 }
 
-static int wait_event(handle_t* h, uint16_t type, int (*pred)(const hft_event_t*, const void*), const void* key) {
+static int wait_event(fuzz_handle_t* h, uint16_t type, int (*pred)(const hft_event_t*, const void*), const void* key) {
   int64_t end = now_ms() + WAIT_MS;
   for (;;) {
     drain(h->h, h->poll, &h->log);
@@ -724,7 +726,7 @@ static int is_login_ok(const hft_event_t* ev, const void* key) {
 static int g_rounds, g_protocol, g_login_failed, g_closed, g_timeouts, g_behaved, g_rerolled;
 
 /* The peer behaves: login answered, then the handle must work. */
-static void behave(peer_t* p, handle_t* h, int round) {
+static void behave(peer_t* p, fuzz_handle_t* h, int round) {
   char what[64];
   snprintf(what, sizeof what, "seed %llu %s round %d (behave)", (unsigned long long)g_seed, h->md ? "md" : "trade",
            round);
@@ -775,7 +777,7 @@ static void behave(peer_t* p, handle_t* h, int round) {
   }
   g_behaved++;
   /* end this good session from the server side, so the next round gets a fresh connection */
-  shutdown(p->fd, SHUT_WR);
+  shutdown(p->fd, NET_SHUT_WR);
   int i = wait_disconnected(p, h);
   CHECK(i >= 0, "%s: DISCONNECTED after the server closed", what);
   if (i >= 0) CHECK(h->log.evs[i].body.status.will_reconnect == 1, "%s: will reconnect", what);
@@ -786,7 +788,7 @@ static void behave(peer_t* p, handle_t* h, int round) {
 }
 
 /* One hostile connection. `silent`: after the bytes, keep the connection open and say nothing. */
-static void hostile(peer_t* p, handle_t* h, const frame_set_t* valid, int round, int silent) {
+static void hostile(peer_t* p, fuzz_handle_t* h, const frame_set_t* valid, int round, int silent) {
   bytes_t data;
   memset(&data, 0, sizeof data);
   garbage_t g;
@@ -824,7 +826,7 @@ static void hostile(peer_t* p, handle_t* h, const frame_set_t* valid, int round,
   REQUIRE(peer_accept(p, h), "%s: the library reconnects", what);
   REQUIRE(peer_wait_frame(p, h, h->md ? MSG_MD_LOGIN_REQ : MSG_LOGIN_REQ, NULL), "%s: login request", what);
   peer_send_pieces(p, &data);
-  if (!silent) shutdown(p->fd, SHUT_WR); /* FIN after the bytes: never an RST that could eat them */
+  if (!silent) shutdown(p->fd, NET_SHUT_WR); /* FIN after the bytes: never an RST that could eat them */
   int i = wait_disconnected(p, h);
   REQUIRE(i >= 0, "%s: no DISCONNECTED (the library hangs on the bad input?)", what);
   const hft_status_info_t* st = &h->log.evs[i].body.status;
@@ -874,7 +876,7 @@ static hft_conn_config_t config(uint16_t port, int heartbeat_timeout_ms) {
   return c;
 }
 
-static void open_handle(handle_t* h, int md, const hft_conn_config_t* cfg) {
+static void open_handle(fuzz_handle_t* h, int md, const hft_conn_config_t* cfg) {
   memset(h, 0, sizeof *h);
   h->md = md;
   log_init(&h->log);
@@ -901,7 +903,7 @@ static void open_handle(handle_t* h, int md, const hft_conn_config_t* cfg) {
   }
 }
 
-static void close_handle(handle_t* h) {
+static void close_handle(fuzz_handle_t* h) {
   drain(h->h, h->poll, &h->log);
   CHECK(h->log.seq_errors == 0, "%s: event_seq contiguous", h->md ? "md" : "trade");
   if (h->md) hft_md_release((hft_md_t*)h->h);
@@ -919,7 +921,7 @@ static void run(int md, int rounds) {
 
   /* phase A: a long heartbeat timeout, so no outcome depends on timing */
   hft_conn_config_t cfg = config(p.port, 10000);
-  handle_t h;
+  fuzz_handle_t h;
   open_handle(&h, md, &cfg);
   behave(&p, &h, 0);
   for (int r = 1; r <= rounds; r++) {
@@ -943,13 +945,34 @@ static void run(int md, int rounds) {
   free_frames(&valid);
 }
 
+#if defined(_WIN32)
+static void* watchdog_main(void* arg) {
+  Sleep((DWORD)(uintptr_t)arg * 1000);
+  fprintf(stderr, "test_fuzz_net: watchdog: still running after %u s, a hang\n", (unsigned)(uintptr_t)arg);
+  _exit(3);
+  return NULL;
+}
+#endif
+
+/* Ends the process if the run takes longer than `seconds`: SIGALRM on POSIX (send() errors are
+ * EPIPE there, not signals), a watchdog thread on Windows (no alarm(); Winsock never raises
+ * SIGPIPE). */
+static void start_watchdog(unsigned seconds) {
+#if defined(_WIN32)
+  pthread_t t;
+  if (pthread_create(&t, NULL, watchdog_main, (void*)(uintptr_t)seconds) == 0) pthread_detach(t);
+#else
+  signal(SIGPIPE, SIG_IGN);
+  alarm(seconds);
+#endif
+}
+
 int main(int argc, char** argv) {
   g_seed = argc > 1 ? strtoull(argv[1], NULL, 10) : 20260126;
   int rounds = argc > 2 ? atoi(argv[2]) : 40;
   fuzz_seed(g_seed * 0x9E3779B97F4A7C15ULL + 1);
   g_verbose = getenv("FUZZ_NET_VERBOSE") != NULL;
-  signal(SIGPIPE, SIG_IGN);
-  alarm(120); /* a hang anywhere kills the run (SIGALRM): it must not pass silently */
+  start_watchdog(120); /* a hang anywhere kills the run: it must not pass silently */
   printf("test_fuzz_net: seed %llu, %d rounds per handle\n", (unsigned long long)g_seed, rounds);
   int64_t t0 = now_ms();
   run(0, rounds);

@@ -5,11 +5,10 @@
  * market-data resubscribe, ring
  * overflow policies, wake-up/arm, release while busy, argument checks, queue bound.
  */
-#define _GNU_SOURCE
-#include <arpa/inet.h>
+#if !defined(_WIN32)
+#  define _GNU_SOURCE
+#endif
 #include <errno.h>
-#include <netinet/in.h>
-#include <sys/socket.h>
 #include <pthread.h>
 #include <stdint.h>
 #include <string.h>
@@ -20,6 +19,7 @@
 #include "evlog.h"
 #include "fake_server.h"
 #include "hft_api.h"
+#include "net_compat.h"
 #include "wire_codec.h"
 
 
@@ -959,7 +959,7 @@ static void test_arguments_and_queue(void) {
 /* connect timeout: a listener with a full accept queue drops the SYN, so connect() hangs */
 static void test_connect_timeout_and_release_while_connecting(void) {
   printf("- connect timeout; release while connecting\n");
-  int lfd = socket(AF_INET, SOCK_STREAM, 0);
+  net_socket_t lfd = socket(AF_INET, SOCK_STREAM, 0);
   struct sockaddr_in a;
   memset(&a, 0, sizeof a);
   a.sin_family = AF_INET;
@@ -967,10 +967,11 @@ static void test_connect_timeout_and_release_while_connecting(void) {
   REQUIRE(bind(lfd, (struct sockaddr*)&a, sizeof a) == 0 && listen(lfd, 0) == 0, "listener");
   socklen_t al = sizeof a;
   getsockname(lfd, (struct sockaddr*)&a, &al);
-  int fillers[4];
+  net_socket_t fillers[4];
   for (int i = 0; i < 4; i++) {
-    fillers[i] = socket(AF_INET, SOCK_STREAM | SOCK_NONBLOCK, 0);
-    if (connect(fillers[i], (struct sockaddr*)&a, sizeof a) != 0 && errno != EINPROGRESS) {
+    fillers[i] = socket(AF_INET, SOCK_STREAM, 0);
+    net_set_nonblock(fillers[i]);
+    if (connect(fillers[i], (struct sockaddr*)&a, sizeof a) != 0) { /* in progress: fills the queue */
     }
   }
   usleep(50000);
@@ -1001,8 +1002,8 @@ static void test_connect_timeout_and_release_while_connecting(void) {
   int64_t r0 = now_ms();
   hft_trader_release(t);
   CHECK(now_ms() - r0 < 2000, "release during a 10 s connect took %lld ms", (long long)(now_ms() - r0));
-  for (int k = 0; k < 4; k++) close(fillers[k]);
-  close(lfd);
+  for (int k = 0; k < 4; k++) net_close(fillers[k]);
+  net_close(lfd);
   log_free(&l);
 }
 
