@@ -61,9 +61,9 @@ describe("RiskCore rate limits", () => {
     );
     send(core, buy(100, 10));
     expect(rule(send(core, buy(100, 10)))).toBe("maxActionsPerDay");
-    expect(core.checkCancel({ orderid: id, symbol: "600000", exchange: "SSE", vtSymbol: "600000.SSE" })?.rule).toBe(
-      "maxActionsPerDay",
-    );
+    expect(
+      core.checkCancel({ orderid: id, symbol: "600000", exchange: "SSE", vtSymbol: "600000.SSE" })?.rule,
+    ).toBe("maxActionsPerDay");
     clock.advance(24 * 3_600_000);
     expect(typeof send(core, buy(100, 10))).toBe("string");
     expect(core.dayCounts()).toEqual({ orders: 1, cancels: 0 });
@@ -97,11 +97,18 @@ describe("RiskCore size, active orders, position and exposure", () => {
     const { core } = coreWith({ maxOrderNotional: 5000 });
     expect(rule(send(core, buy(100, 0, "600000", OrderType.MARKET)))).toBe("referencePrice");
     core.onTick("600000.SSE", 60);
-    expect(send(core, buy(100, 0, "600000", OrderType.MARKET))).toMatchObject({ rule: "maxOrderNotional", current: 6000 });
+    expect(send(core, buy(100, 0, "600000", OrderType.MARKET))).toMatchObject({
+      rule: "maxOrderNotional",
+      current: 6000,
+    });
   });
 
   it("counts active orders in total and per symbol, and frees them when they finish", () => {
-    const { core } = coreWith({ maxActiveOrders: 3, maxActiveOrdersPerSymbol: 2, selfTradePrevention: false });
+    const { core } = coreWith({
+      maxActiveOrders: 3,
+      maxActiveOrdersPerSymbol: 2,
+      selfTradePrevention: false,
+    });
     const a = buy(100, 10);
     const first = send(core, a) as string;
     send(core, buy(100, 10));
@@ -116,7 +123,11 @@ describe("RiskCore size, active orders, position and exposure", () => {
     const { core } = coreWith({ maxPositionPerSymbol: 1000, selfTradePrevention: false });
     position(core, 800);
     expect(typeof send(core, buy(200, 10))).toBe("string");
-    expect(send(core, buy(100, 10))).toMatchObject({ rule: "maxPositionPerSymbol", limit: 1000, current: 1100 });
+    expect(send(core, buy(100, 10))).toMatchObject({
+      rule: "maxPositionPerSymbol",
+      limit: 1000,
+      current: 1100,
+    });
     expect(typeof send(core, sell(800, 10))).toBe("string");
     // Over the limit from the start (yesterday's holdings): selling is still allowed.
     const over = coreWith({ maxPositionPerSymbol: 100 }).core;
@@ -157,7 +168,10 @@ describe("RiskCore self-trade prevention", () => {
   it("refuses an order that would cross the gateway's own working order on the other side", () => {
     const { core } = coreWith({});
     send(core, sell(100, 10.5));
-    expect(send(core, buy(100, 10.5))).toMatchObject({ rule: "selfTradePrevention", current: "own sell 10.5" });
+    expect(send(core, buy(100, 10.5))).toMatchObject({
+      rule: "selfTradePrevention",
+      current: "own sell 10.5",
+    });
     expect(rule(send(core, buy(100, 0, "600000", OrderType.MARKET)))).toBe("selfTradePrevention");
     expect(typeof send(core, buy(100, 10.49))).toBe("string");
     expect(rule(send(core, sell(100, 10.49)))).toBe("selfTradePrevention");
@@ -176,9 +190,9 @@ describe("RiskCore trading states", () => {
     const { core } = coreWith({});
     core.setState(TradingState.HALTED, "test");
     expect(send(core, buy(100, 10))).toMatchObject({ rule: "tradingState", limit: "HALTED" });
-    expect(core.checkCancel({ orderid: "1", symbol: "600000", exchange: "SSE", vtSymbol: "600000.SSE" })).toBe(
-      undefined,
-    );
+    expect(
+      core.checkCancel({ orderid: "1", symbol: "600000", exchange: "SSE", vtSymbol: "600000.SSE" }),
+    ).toBe(undefined);
   });
 
   it("the daily loss limit, fees included, moves ACTIVE to REDUCING, which lets only reductions through", () => {

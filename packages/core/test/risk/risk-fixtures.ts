@@ -8,8 +8,8 @@ import {
   type OrderRequest,
   OrderType,
   parseRiskConfig,
-  RiskCore,
   type RiskConfigInput,
+  RiskCore,
   Status,
 } from "../../src/index.js";
 
@@ -24,16 +24,43 @@ export class ManualClock {
 
 export const GW = "GW";
 
-export function coreWith(config: RiskConfigInput, clock = new ManualClock()): { core: RiskCore; clock: ManualClock } {
+export function coreWith(
+  config: RiskConfigInput,
+  clock = new ManualClock(),
+): { core: RiskCore; clock: ManualClock } {
   return { core: new RiskCore(parseRiskConfig(config), clock.now), clock };
 }
 
-export function buy(volume: number, price: number, symbol = "600000", type: OrderType = OrderType.LIMIT): OrderRequest {
-  return createOrderRequest({ symbol, exchange: Exchange.SSE, direction: Direction.LONG, type, volume, price });
+export function buy(
+  volume: number,
+  price: number,
+  symbol = "600000",
+  type: OrderType = OrderType.LIMIT,
+): OrderRequest {
+  return createOrderRequest({
+    symbol,
+    exchange: Exchange.SSE,
+    direction: Direction.LONG,
+    type,
+    volume,
+    price,
+  });
 }
 
-export function sell(volume: number, price: number, symbol = "600000", type: OrderType = OrderType.LIMIT): OrderRequest {
-  return createOrderRequest({ symbol, exchange: Exchange.SSE, direction: Direction.SHORT, type, volume, price });
+export function sell(
+  volume: number,
+  price: number,
+  symbol = "600000",
+  type: OrderType = OrderType.LIMIT,
+): OrderRequest {
+  return createOrderRequest({
+    symbol,
+    exchange: Exchange.SSE,
+    direction: Direction.SHORT,
+    type,
+    volume,
+    price,
+  });
 }
 
 let nextId = 0;
@@ -49,7 +76,13 @@ export function send(core: RiskCore, req: OrderRequest): string | { rule: string
 }
 
 /** Reports an order tracked under `vtOrderid` as finished (`status`) after `traded` shares. */
-export function finish(core: RiskCore, vtOrderid: string, req: OrderRequest, status: Status, traded = 0): void {
+export function finish(
+  core: RiskCore,
+  vtOrderid: string,
+  req: OrderRequest,
+  status: Status,
+  traded = 0,
+): void {
   core.onOrder(
     createOrder({
       gatewayName: GW,
@@ -88,7 +121,9 @@ export function fill(core: RiskCore, req: OrderRequest, volume: number, price: n
 }
 
 export function position(core: RiskCore, volume: number, symbol = "600000"): void {
-  core.onPosition(createPosition({ gatewayName: GW, symbol, exchange: Exchange.SSE, direction: Direction.NET, volume }));
+  core.onPosition(
+    createPosition({ gatewayName: GW, symbol, exchange: Exchange.SSE, direction: Direction.NET, volume }),
+  );
 }
 
 export { Status };
