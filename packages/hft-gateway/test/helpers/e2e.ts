@@ -9,6 +9,7 @@ import {
   type Direction,
   Exchange,
   MainEngine,
+  type MainEngineOptions,
   OrderType,
   type TickData,
 } from "@tsgate/core";
@@ -56,11 +57,13 @@ export interface StackOptions {
   readonly setting?: Record<string, unknown>;
   /** Wait for the trade login flow and the market login (default true). */
   readonly waitReady?: boolean;
+  /** Options of the MainEngine (e.g. `risk`). */
+  readonly main?: MainEngineOptions;
 }
 
 export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const mock = options.servers ?? (await startMockServers({ marketRateHz: 0, ...options.mock }));
-  const main = new MainEngine();
+  const main = new MainEngine(undefined, options.main);
   const rec = new Recorder(main.eventEngine);
   const gw = main.addGateway(HftGateway);
   const setting = demoSetting(mock, options.setting);
