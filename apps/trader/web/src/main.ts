@@ -17,6 +17,7 @@ import {
 } from "./monitors.js";
 import { OrderEntry } from "./order-entry.js";
 import { PriceChart } from "./price-chart.js";
+import { RiskPanel } from "./risk-panel.js";
 import { renderFeed, renderStatus } from "./status-bar.js";
 import { Store } from "./store.js";
 
@@ -64,6 +65,7 @@ async function main(): Promise<void> {
   const entry = new OrderEntry(store, api);
   const chart = new PriceChart(byId<HTMLCanvasElement>("chart"), store);
   new ConnectDialog(store, api);
+  const risk = new RiskPanel(store, api);
   setupTabs();
 
   const select = (vtSymbol: string) => {
@@ -119,6 +121,7 @@ async function main(): Promise<void> {
     if (topics.has("accounts") || topics.has("positions")) renderAccount(store);
     if (topics.has("logs")) renderLog(store);
     if (topics.has("statuses") || topics.has("settings")) renderStatus(store);
+    if (topics.has("risk")) risk.render();
     if (topics.has("contracts") || topics.has("orders") || topics.has("ticks")) entry.update();
     // Pre-fill the order entry with the first instrument once its contract and price are known.
     const selected = store.selected;

@@ -13,6 +13,7 @@ import type {
   WireLog,
   WireOrder,
   WirePosition,
+  WireRisk,
   WireStatus,
   WireTick,
   WireTrade,
@@ -31,7 +32,8 @@ export type Topic =
   | "history"
   | "subscriptions"
   | "settings"
-  | "selection";
+  | "selection"
+  | "risk";
 
 const MAX_LOGS = 500;
 const MAX_POINTS = 2000;
@@ -58,6 +60,8 @@ export class Store {
   logs: WireLog[] = [];
   subscriptions: readonly string[] = [];
   settings: MaskedSettings | undefined;
+  /** The risk engine's state and limits. */
+  risk: WireRisk | undefined;
   /** The instrument shown in the depth view and the chart. */
   selected: string | undefined;
 
@@ -125,6 +129,10 @@ export class Store {
         this.subscriptions = message.data;
         this.touch("subscriptions");
         return;
+      case "risk":
+        this.risk = message.data;
+        this.touch("risk");
+        return;
       case "settings":
         this.settings = message.data.settings;
         this.mode = message.data.mode;
@@ -160,6 +168,7 @@ export class Store {
     this.logs = [...snapshot.logs];
     this.subscriptions = snapshot.subscriptions;
     this.settings = snapshot.settings;
+    this.risk = snapshot.risk;
     if (this.selected === undefined || !this.ticks.has(this.selected)) {
       this.selected = snapshot.subscriptions[0] ?? snapshot.ticks[0]?.vtSymbol;
     }
