@@ -128,7 +128,9 @@ export {
 export { MemoryRiskCountStore, type RiskCountStore } from "./risk/risk-count-store.js";
 export {
   type HaltResult,
+  isRiskRefusal,
   RISK_ENGINE_NAME,
+  RISK_ORDERID_PREFIX,
   RiskEngine,
   type RiskEngineHost,
   type RiskEngineOptions,

@@ -33,6 +33,17 @@ import { TradingState } from "./trading-state.js";
 /** Name under which the risk engine writes its log messages. */
 export const RISK_ENGINE_NAME = "RiskEngine";
 
+/**
+ * How the order ids of refused orders begin (`risk-<start time>-<n>`, under the target gateway's
+ * name). Such an order never reached its gateway, so the gateway's journal does not hold it.
+ */
+export const RISK_ORDERID_PREFIX = "risk-";
+
+/** True for an order the risk engine refused (pushed REJECTED without reaching its gateway). */
+export function isRiskRefusal(order: Pick<OrderData, "orderid">): boolean {
+  return order.orderid.startsWith(RISK_ORDERID_PREFIX);
+}
+
 /** What the risk engine needs of its host (MainEngine): the gateways. */
 export interface RiskEngineHost {
   /** Every gateway, to cancel their orders on a halt. */
@@ -92,7 +103,7 @@ export class RiskEngine {
     this.store = options.store;
     this.now = options.now ?? Date.now;
     this.core = new RiskCore(config, this.now);
-    this.rejectPrefix = `risk-${this.now().toString(36)}-`;
+    this.rejectPrefix = `${RISK_ORDERID_PREFIX}${this.now().toString(36)}-`;
     const stored = this.store?.loadRiskCounts(chinaDayKey(this.now()));
     if (stored !== undefined) this.core.restoreDayCounts(stored);
     const on = <T extends string>(type: T, handler: EventHandler<T>): void => {

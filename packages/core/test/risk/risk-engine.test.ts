@@ -7,6 +7,7 @@ import {
   EVENT_RISK,
   EventEngine,
   Exchange,
+  isRiskRefusal,
   type LogData,
   MainEngine,
   type MainEngineOptions,
@@ -66,6 +67,7 @@ describe("RiskEngine in MainEngine", () => {
     const rejected = ids.map((id) => main.getOrder(id)).filter((order) => order?.status === Status.REJECTED);
     expect(rejected).toHaveLength(45);
     expect(rejected[0]?.statusMsg).toBe("risk maxOrdersPerSecond: limit 5, would be 6");
+    expect(rejected.every((order) => order !== undefined && isRiskRefusal(order))).toBe(true);
     expect(new Set(ids).size).toBe(50);
     // One log line for the whole burst, not 45.
     await until(() => logs.length > 0, "the refusal log");

@@ -8,6 +8,7 @@ import {
   createOrderRequest,
   Direction,
   Exchange,
+  isRiskRefusal,
   type JournalContents,
   MainEngine,
   type OrderJournal,
@@ -20,6 +21,7 @@ import { checkLedger } from "./checks.js";
 import { emptyCounts, type FaultCounts, makeSchedule, playSchedule } from "./faults.js";
 import { Ledger } from "./ledger.js";
 import { Prng } from "./prng.js";
+import { checkRisk, SOAK_RISK } from "./risk.js";
 import { GATEWAY, INSTRUMENTS, Strategy } from "./strategy.js";
 
 export interface SoakOptions {
@@ -100,7 +102,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
     heartbeatIntervalMs: 100,
     heartbeatTimeoutMs: 2000,
   });
-  const main = new MainEngine();
+  const main = new MainEngine(undefined, { risk: SOAK_RISK });
   try {
     const ledger = new Ledger(main.eventEngine);
     main.addGateway(HftGateway, GATEWAY, options.journal === undefined ? {} : { journal: options.journal });
@@ -214,6 +216,8 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
 
     const check = checkLedger({ mock, ledger, initial, sent });
     mismatches.push(...check.mismatches);
+    const riskCheck = checkRisk(main);
+    mismatches.push(...riskCheck.mismatches);
     if (options.journal !== undefined) {
       await main.close(); // commits what the journal still has queued
       mismatches.push(...checkJournal(options.journal.load(GATEWAY), ledger));
@@ -222,7 +226,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
       seed: options.seed,
       faultCount: options.faults,
       faults: counts,
-      figures: { ...check.figures, cancelsSent: strategy.cancelsSent },
+      figures: { ...check.figures, cancelsSent: strategy.cancelsSent, ...riskCheck.figures },
       reconnects: { ...ledger.reconnects },
       mismatches,
       durationMs: Date.now() - started,
@@ -272,6 +276,7 @@ function checkJournal(journal: JournalContents, ledger: Ledger): string[] {
   for (const id of saved) if (!ledger.tradeIds().has(id)) bad.push(`journal: trade ${id} never received`);
   const orders = new Map(journal.orders.map((o) => [o.order.vtOrderid, o.order]));
   for (const [vtOrderid, order] of ledger.orders) {
+    if (isRiskRefusal(order)) continue; // refused before the gateway: never journalled
     const mine = orders.get(vtOrderid);
     if (mine === undefined) bad.push(`journal: order ${vtOrderid} missing`);
     else if (mine.status !== order.status || mine.traded !== order.traded)
