@@ -91,3 +91,55 @@ describe("risk engine against the mock broker", () => {
     );
   });
 });
+
+describe("risk engine on the real clock", () => {
+  const LIMIT = 25;
+  let r: Stack;
+  let received = 0;
+
+  beforeAll(async () => {
+    r = await startStack({ main: { risk: { maxOrdersPerSecond: LIMIT, selfTradePrevention: false } } });
+    const broker = r.mock.broker;
+    const place = broker.placeOrder.bind(broker);
+    broker.placeOrder = (accountId, req) => {
+      received += 1;
+      return place(accountId, req);
+    };
+    await subscribeTick(r, "600000");
+  }, 60_000);
+
+  afterAll(async () => {
+    await r?.close();
+  });
+
+  it("holds a loop sending as fast as it can for over a second to the rate, counted at the broker", async () => {
+    const price = r.main.getTick("600000.SSE")?.limitDown ?? 0;
+    const ids: string[] = [];
+    const started = Date.now();
+    // As fast as it can, yielding to the event loop every 200 orders so the gateway can write;
+    // bounded by time (1.5 s) and by count.
+    while (Date.now() - started < 1500 && ids.length < 200_000) {
+      for (let i = 0; i < 200; i++)
+        ids.push(r.main.sendOrder(limitOrder("600000", Direction.LONG, 100, price), "HFT"));
+      await new Promise<void>((resolve) => setImmediate(resolve));
+    }
+    const elapsed = Date.now() - started;
+    const passed = r.main.risk?.snapshot().ordersToday ?? 0;
+    // A sliding window lets at most LIMIT through per started second of sending.
+    expect(passed).toBeGreaterThanOrEqual(LIMIT);
+    expect(passed).toBeLessThanOrEqual(LIMIT * (Math.floor(elapsed / 1000) + 1));
+    await r.rec.waitFor("the broker to receive what passed", () => received >= passed || undefined);
+    await r.rec.waitFor(
+      "every order known",
+      () => ids.every((id) => r.main.getOrder(id) !== undefined) || undefined,
+    );
+    const refused = ids.map((id) => r.main.getOrder(id)).filter((o) => o?.status === Status.REJECTED);
+    expect(refused).toHaveLength(ids.length - passed);
+    for (const order of refused)
+      expect(order?.statusMsg).toMatch(/^risk maxOrdersPerSecond: limit 25, would be 26$/);
+    expect(received).toBe(passed);
+    console.log(
+      `real clock: ${ids.length} orders in ${elapsed} ms, ${passed} passed and reached the broker, ${refused.length} REJECTED by name`,
+    );
+  });
+});
