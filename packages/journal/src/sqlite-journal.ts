@@ -13,14 +13,15 @@
  *
  * @module
  */
-import type {
-  JournalContents,
-  JournalOrder,
-  JournalOrderIds,
-  OrderJournal,
-  RiskCountStore,
-  RiskDayCounts,
-  TradeData,
+import {
+  chinaDayKey,
+  type JournalContents,
+  type JournalOrder,
+  type JournalOrderIds,
+  type OrderJournal,
+  type RiskCountStore,
+  type RiskDayCounts,
+  type TradeData,
 } from "@tsgate/core";
 import Database from "better-sqlite3";
 import { orderFromJson, orderToJson, tradeFromJson, tradeToJson } from "./records.js";
@@ -42,11 +43,9 @@ export class JournalOpenError extends Error {
   override readonly name = "JournalOpenError";
 }
 
-const CHINA_UTC_OFFSET_MS = 8 * 3_600_000;
-
-/** Today's date in China Standard Time as `YYYYMMDD`. */
+/** Today's date in China Standard Time as `YYYYMMDD` (the same day key as the risk engine's). */
 export function chinaTradingDay(now: Date = new Date()): string {
-  return new Date(now.getTime() + CHINA_UTC_OFFSET_MS).toISOString().slice(0, 10).replaceAll("-", "");
+  return chinaDayKey(now.getTime());
 }
 
 interface OrderRow {
