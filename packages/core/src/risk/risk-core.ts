@@ -24,7 +24,10 @@ export interface RiskDayCounts {
   readonly cancels: number;
 }
 
-/** One limit's value and current figure, as the `eRisk` event and the dashboard show it. */
+/**
+ * One limit's value and current figure, as the `eRisk` event and the dashboard show it. For the
+ * per-order limits the figure is the largest order let through today.
+ */
 export interface RiskLimitUsage {
   readonly limit: RiskLimitName;
   /** The configured value. */
@@ -56,6 +59,9 @@ export class RiskCore {
   private day: number;
   private ordersToday = 0;
   private cancelsToday = 0;
+  /** The largest volume and notional let through today: the per-order limits' usage. */
+  private largestVolumeToday = 0;
+  private largestNotionalToday = 0;
   private readonly refusals = new Map<string, number>();
   private refusedTotal = 0;
 
@@ -180,6 +186,9 @@ export class RiskCore {
     this.ordersWindow?.add(now);
     this.actionsWindow?.add(now);
     this.ordersToday += 1;
+    if (req.volume > this.largestVolumeToday) this.largestVolumeToday = req.volume;
+    if (valuePrice * req.volume > this.largestNotionalToday)
+      this.largestNotionalToday = valuePrice * req.volume;
     return undefined;
   }
 
@@ -289,8 +298,8 @@ export class RiskCore {
       maxCancelsPerDay: () => this.cancelsToday,
       maxActionsPerSecond: () => this.actionsWindow?.count(now) ?? 0,
       maxActionsPerDay: () => this.actionsToday,
-      maxOrderVolume: () => 0,
-      maxOrderNotional: () => 0,
+      maxOrderVolume: () => this.largestVolumeToday,
+      maxOrderNotional: () => this.largestNotionalToday,
       maxActiveOrders: () => this.book.activeCount,
       maxActiveOrdersPerSymbol: () => this.maxOver((b) => b.orders.size),
       maxPositionPerSymbol: () => this.maxOver((b) => b.worst),
@@ -378,6 +387,8 @@ export class RiskCore {
     this.day = day;
     this.ordersToday = 0;
     this.cancelsToday = 0;
+    this.largestVolumeToday = 0;
+    this.largestNotionalToday = 0;
     this.book.newDay();
   }
 }

@@ -215,12 +215,21 @@ describe("RiskCore trading states", () => {
 
 describe("RiskCore usage", () => {
   it("reports every configured limit with its figure", () => {
-    const { core } = coreWith({ maxOrdersPerSecond: 10, maxActiveOrders: 5 });
+    const { core } = coreWith({
+      maxOrdersPerSecond: 10,
+      maxActiveOrders: 5,
+      maxOrderVolume: 1000,
+      maxOrderNotional: 1e6,
+    });
     send(core, buy(100, 10));
+    send(core, buy(300, 9));
+    send(core, buy(2000, 9)); // refused: not a figure of what passed
     const usage = Object.fromEntries(core.usage().map((row) => [row.limit, row]));
-    expect(usage.maxOrdersPerSecond).toEqual({ limit: "maxOrdersPerSecond", value: 10, current: 1 });
-    expect(usage.maxActiveOrders?.current).toBe(1);
+    expect(usage.maxOrderVolume?.current).toBe(300);
+    expect(usage.maxOrderNotional?.current).toBe(3000); // valued at the higher of 9 and the last price 10
+    expect(usage.maxOrdersPerSecond).toEqual({ limit: "maxOrdersPerSecond", value: 10, current: 2 });
+    expect(usage.maxActiveOrders?.current).toBe(2);
     expect(usage.maxActionsPerSecond?.value).toBe(DEFAULT_RISK_LIMITS.maxActionsPerSecond);
-    expect(usage.maxOrderVolume).toBeUndefined();
+    expect(usage.maxPositionPerSymbol).toBeUndefined();
   });
 });
