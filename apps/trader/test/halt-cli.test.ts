@@ -122,6 +122,20 @@ describe("tsgate halt", () => {
     expect((await api<WireRisk>("GET", "/api/risk")).state).toBe("ACTIVE");
   });
 
+  it("shows the risk state and halts and resumes from the trader's own terminal", async () => {
+    let mark = trader.mark();
+    trader.send("risk");
+    await trader.waitForOutput(/RISK ACTIVE/, "stdout", mark);
+    await trader.waitForOutput(/maxActionsPerDay\s+18000\s+\d+/, "stdout", mark);
+    mark = trader.mark();
+    trader.send("halt lunch");
+    await trader.waitForOutput(/HALTED; \d+ cancel\(s\) sent/, "stdout", mark);
+    expect((await api<WireRisk>("GET", "/api/risk")).stateReason).toBe("lunch");
+    mark = trader.mark();
+    trader.send("resume");
+    await trader.waitForOutput(/RISK ACTIVE/, "stdout", mark);
+  });
+
   it("says clearly when no trader is running", async () => {
     const free = await freePort();
     const halt = runTsgate(["halt", "--port", String(free)], { TSGATE_TOKEN: "x" });

@@ -3,7 +3,7 @@
  *
  * @module
  */
-import type { AccountData, OrderData, PositionData, TickData, TradeData } from "@tsgate/core";
+import type { AccountData, OrderData, PositionData, RiskSnapshot, TickData, TradeData } from "@tsgate/core";
 import { formatPrice } from "../shared/order-checks.js";
 
 const SIDE: Record<string, string> = { LONG: "BUY", SHORT: "SELL", NET: "NET" };
@@ -23,6 +23,19 @@ export function formatOrder(order: OrderData): string {
 /** One line for a trade. */
 export function formatTrade(trade: TradeData): string {
   return `TRADE ${trade.vtTradeid} ${trade.vtSymbol} ${SIDE[trade.direction] ?? trade.direction} ${trade.volume} @ ${formatPrice(trade.price)} (order ${trade.vtOrderid})`;
+}
+
+/** The risk engine's state and a table of every configured limit with its current figure. */
+export function formatRisk(risk: RiskSnapshot): string[] {
+  const figure = (n: number) => (Number.isInteger(n) ? String(n) : n.toFixed(2));
+  const reason = risk.stateReason === "" ? "" : ` (${risk.stateReason})`;
+  return [
+    `RISK ${risk.state}${reason}; today ${risk.ordersToday} orders, ${risk.cancelsToday} cancels, P&L ${figure(risk.dailyPnl)}, ${risk.refusals.total} refused`,
+    ...table(
+      ["LIMIT", "VALUE", "NOW"],
+      risk.limits.map((row) => [row.limit, figure(row.value), figure(row.current)]),
+    ),
+  ];
 }
 
 /** Pads columns into an aligned table. */

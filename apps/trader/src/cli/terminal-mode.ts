@@ -27,6 +27,7 @@ import {
   formatOrder,
   formatOrders,
   formatPositions,
+  formatRisk,
   formatTicker,
   formatTicks,
   formatTrade,
@@ -41,6 +42,9 @@ export const TERMINAL_HELP = `commands:
   trades | positions | account | ticks        current state
   subscribe <instrument>                      add market data, e.g. subscribe 601318.SSE
   status                                      connection state
+  risk                                        trading state and every risk limit with its figure
+  halt [reason]                               kill switch: HALTED, every working order cancelled
+  resume                                      trading ACTIVE again after a halt
   help                                        this list
   quit                                        stop the trader`;
 
@@ -174,6 +178,20 @@ export function startTerminalMode(options: TerminalModeOptions): TerminalMode {
             `${status.gatewayName} ${status.side} ${status.state}${status.msg !== "" ? ` ${status.msg}` : ""}`,
           );
         }
+        return;
+      case "risk":
+        printLines(formatRisk(runtime.riskSnapshot()));
+        return;
+      case "halt": {
+        const result = runtime.halt(args.length > 0 ? args.join(" ") : "halt typed in the terminal");
+        print(
+          `HALTED; ${result.cancelsSent} cancel(s) sent${result.cancelsFailed > 0 ? `, ${result.cancelsFailed} failed` : ""}`,
+        );
+        return;
+      }
+      case "resume":
+        runtime.setTradingState("ACTIVE", "resume typed in the terminal");
+        print(`RISK ${runtime.risk.state}`);
         return;
       case "help":
       case "?":
