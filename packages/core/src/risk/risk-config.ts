@@ -37,7 +37,7 @@ const amount = z.number().positive().finite();
 
 /** The zod schema of {@link RiskConfig}; unknown keys are refused (a misspelt limit would silently be off). */
 export const riskConfigSchema = z.strictObject({
-  /** Off switch for the whole engine (default on). */
+  /** Off switch for the limits (default on); the kill switch works either way. */
   enabled: z.boolean().optional(),
   /** New orders per second (sliding window). */
   maxOrdersPerSecond: count.optional(),

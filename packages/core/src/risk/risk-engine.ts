@@ -129,7 +129,8 @@ export class RiskEngine {
    * Either way returns its vtOrderid at once, as `BaseGateway.sendOrder` does.
    */
   sendOrder(req: OrderRequest, gateway: BaseGateway): string {
-    if (!this.core.config.enabled) return gateway.sendOrder(req);
+    // `enabled: false` turns the limits off, never the kill switch.
+    if (!this.core.config.enabled && this.core.state !== TradingState.HALTED) return gateway.sendOrder(req);
     const why = this.core.checkOrder(req, gateway.gatewayName);
     if (why !== undefined) return this.reject(req, gateway.gatewayName, why);
     const vtOrderid = gateway.sendOrder(req);

@@ -150,6 +150,17 @@ describe("RiskEngine in MainEngine", () => {
     expect(second.main.getOrder(refused)?.statusMsg).toBe("risk maxOrdersPerDay: limit 3, would be 4");
   });
 
+  it("with the limits disabled, passes everything but still obeys the kill switch", async () => {
+    const { main, gateway } = setup({ risk: { enabled: false, maxOrdersPerSecond: 1 } });
+    main.sendOrder(buy(100, 10), DummyGateway.defaultName);
+    main.sendOrder(buy(100, 10), DummyGateway.defaultName);
+    expect(gateway.calls.filter((call) => call === "sendOrder")).toHaveLength(2);
+    main.risk?.halt();
+    const refused = main.sendOrder(buy(100, 10), DummyGateway.defaultName);
+    expect(gateway.calls.filter((call) => call === "sendOrder")).toHaveLength(2);
+    await until(() => main.getOrder(refused)?.status === Status.REJECTED, "the refused order");
+  });
+
   it("names a bad limit in the MainEngine options", () => {
     expect(() => new MainEngine(undefined, { risk: { maxOrdersPerSecond: -1 } })).toThrow(
       /maxOrdersPerSecond/,
