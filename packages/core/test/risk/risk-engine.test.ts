@@ -2,9 +2,13 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import {
   createCancelRequest,
   createOrder,
+  createTick,
+  createTrade,
   Direction,
   EVENT_LOG,
   EVENT_RISK,
+  EVENT_TICK,
+  EVENT_TRADE,
   EventEngine,
   Exchange,
   isRiskRefusal,
@@ -21,6 +25,13 @@ import { DummyGateway } from "../fixtures/dummy-gateway.js";
 import { buy, ManualClock, sell } from "./risk-fixtures.js";
 
 const mains: MainEngine[] = [];
+const TICK = {
+  gatewayName: DummyGateway.defaultName,
+  symbol: "600000",
+  exchange: Exchange.SSE,
+  datetime: new Date(),
+  lastPrice: 10,
+};
 
 function setup(options: MainEngineOptions, clock = new ManualClock()) {
   // A timer interval far beyond any test: eRisk is published on state changes and by the tests.
@@ -159,6 +170,30 @@ describe("RiskEngine in MainEngine", () => {
     const refused = main.sendOrder(buy(100, 10), DummyGateway.defaultName);
     expect(gateway.calls.filter((call) => call === "sendOrder")).toHaveLength(2);
     await until(() => main.getOrder(refused)?.status === Status.REJECTED, "the refused order");
+  });
+
+  it("the daily loss limit moves the state to REDUCING, logged and published on eRisk", async () => {
+    const { main, logs, risks } = setup({ risk: { maxDailyLoss: 500 } });
+    const trade = createTrade({
+      gatewayName: DummyGateway.defaultName,
+      symbol: "600000",
+      exchange: Exchange.SSE,
+      orderid: "1",
+      tradeid: "T1",
+      direction: Direction.LONG,
+      price: 10,
+      volume: 1000,
+      fee: 5,
+      datetime: new Date(),
+    });
+    main.eventEngine.put({ type: EVENT_TRADE, data: trade });
+    main.eventEngine.put({ type: EVENT_TICK, data: createTick({ ...TICK, lastPrice: 9.5 }) });
+    await until(() => main.risk?.state === TradingState.REDUCING, "REDUCING");
+    await until(() => risks.some((snapshot) => snapshot.state === TradingState.REDUCING), "eRisk REDUCING");
+    expect(
+      logs.some((log) => /ACTIVE -> REDUCING: risk maxDailyLoss: limit 500, loss 505.00/.test(log.msg)),
+    ).toBe(true);
+    expect(main.risk?.snapshot().dailyPnl).toBeCloseTo(-505);
   });
 
   it("names a bad limit in the MainEngine options", () => {
