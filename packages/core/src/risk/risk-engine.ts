@@ -134,7 +134,8 @@ export class RiskEngine {
     const why = this.core.checkOrder(req, gateway.gatewayName);
     if (why !== undefined) return this.reject(req, gateway.gatewayName, why);
     const vtOrderid = gateway.sendOrder(req);
-    this.core.trackSent(vtOrderid, req, gateway.gatewayName);
+    // "" is vnpy's "not sent": nothing will ever finish it, so it must not count as working.
+    if (vtOrderid !== "") this.core.trackSent(vtOrderid, req, gateway.gatewayName);
     return vtOrderid;
   }
 

@@ -196,6 +196,15 @@ describe("RiskEngine in MainEngine", () => {
     expect(main.risk?.snapshot().dailyPnl).toBeCloseTo(-505);
   });
 
+  it("does not count an order a gateway did not send (vnpy's empty vtOrderid) as working", () => {
+    const { main, gateway } = setup({ risk: { maxActiveOrders: 1 } });
+    const original = gateway.sendOrder.bind(gateway);
+    gateway.sendOrder = () => "";
+    expect(main.sendOrder(buy(100, 10), DummyGateway.defaultName)).toBe("");
+    gateway.sendOrder = original;
+    expect(main.sendOrder(buy(100, 10), DummyGateway.defaultName)).toBe("DUMMY.1");
+  });
+
   it("names a bad limit in the MainEngine options", () => {
     expect(() => new MainEngine(undefined, { risk: { maxOrdersPerSecond: -1 } })).toThrow(
       /maxOrdersPerSecond/,
