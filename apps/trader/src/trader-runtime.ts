@@ -278,6 +278,7 @@ export class TraderRuntime {
       // (the gateway forgets them too). Events still queued from the old connection go first.
       await this.mainEngine.eventEngine.flush();
       this.mainEngine.oms.clearGateway(this.gatewayName);
+      this.risk.clearGateway(this.gatewayName);
       this.emit({ kind: "snapshot", data: buildSnapshot(this) });
     }
     this.mainEngine.writeLog(

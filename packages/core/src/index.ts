@@ -108,7 +108,7 @@ export { createTrade, type TradeData, type TradeInit } from "./objects/trade.js"
 export { DEFAULT_MAX_LOGS, OmsEngine, type OmsEngineOptions } from "./oms.js";
 export { chinaDayKey, chinaDayNumber } from "./risk/china-day.js";
 export { REFUSAL_BURST_QUIET_MS } from "./risk/refusal-log.js";
-export type { BookOrder, RiskBook, SymbolBook } from "./risk/risk-book.js";
+export type { BookOrder, GatewayHolding, RiskBook, SymbolBook } from "./risk/risk-book.js";
 export {
   DEFAULT_RISK_LIMITS,
   EXCHANGE_HIGH_FREQUENCY,

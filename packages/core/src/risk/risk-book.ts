@@ -24,15 +24,23 @@ export interface BookOrder {
   remaining: number;
 }
 
-/** One instrument's figures. */
+/** One gateway's (account's) holding of one instrument. */
+export interface GatewayHolding {
+  /** Long and short volume as last reported by that gateway's position events. */
+  long: number;
+  short: number;
+  /** Its fills since that report (signed), so a fill counts before the broker's position catches up. */
+  unconfirmed: number;
+}
+
+/** One instrument's figures, summed over the gateways. */
 export class SymbolBook {
   /** Working orders by vtOrderid. */
   readonly orders = new Map<string, BookOrder>();
-  /** Net position as last reported by position events (long minus short). */
-  reportedLong = 0;
-  reportedShort = 0;
-  /** Fills since the last position event (signed), so a fill counts before the broker's position catches up. */
-  unconfirmed = 0;
+  /** Each gateway's holding, by gateway name. */
+  readonly holdings = new Map<string, GatewayHolding>();
+  /** Sum of every gateway's net holding (long − short + unconfirmed), kept in step. */
+  private netHeld = 0;
   /** Remaining volume of working buy / sell orders. */
   buyPending = 0;
   sellPending = 0;
@@ -48,9 +56,26 @@ export class SymbolBook {
 
   constructor(readonly vtSymbol: string) {}
 
-  /** Net position: reported plus fills not yet in a report. */
+  /** Net position over all gateways: reported plus fills not yet in a report. */
   get position(): number {
-    return this.reportedLong - this.reportedShort + this.unconfirmed;
+    return this.netHeld;
+  }
+
+  /** The holding of `gatewayName`, created empty on first use. */
+  holding(gatewayName: string): GatewayHolding {
+    let holding = this.holdings.get(gatewayName);
+    if (holding === undefined) {
+      holding = { long: 0, short: 0, unconfirmed: 0 };
+      this.holdings.set(gatewayName, holding);
+    }
+    return holding;
+  }
+
+  /** Recomputes {@link position} after a holding changed (few gateways: a short loop). */
+  resum(): void {
+    let net = 0;
+    for (const h of this.holdings.values()) net += h.long - h.short + h.unconfirmed;
+    this.netHeld = net;
   }
 
   /** Position if every working buy fills. */
@@ -168,7 +193,8 @@ export class RiskBook {
     const book = this.symbol(trade.vtSymbol);
     const qty = signed(trade.direction, trade.volume);
     this.before(book);
-    book.unconfirmed += qty;
+    book.holding(trade.gatewayName).unconfirmed += qty;
+    book.resum();
     book.tradedQty += qty;
     book.tradedCash -= qty * trade.price;
     book.fees += trade.fee;
@@ -180,9 +206,11 @@ export class RiskBook {
   onPosition(position: PositionData): void {
     const book = this.symbol(position.vtSymbol);
     this.before(book);
-    if (position.direction === Direction.SHORT) book.reportedShort = position.volume;
-    else book.reportedLong = position.volume;
-    book.unconfirmed = 0;
+    const holding = book.holding(position.gatewayName);
+    if (position.direction === Direction.SHORT) holding.short = position.volume;
+    else holding.long = position.volume;
+    holding.unconfirmed = 0;
+    book.resum();
     this.after(book);
   }
 
@@ -190,6 +218,23 @@ export class RiskBook {
   onTick(vtSymbol: string, lastPrice: number): void {
     if (!(lastPrice > 0)) return;
     this.setMark(this.symbol(vtSymbol), lastPrice);
+  }
+
+  /**
+   * Forgets one gateway's working orders and holdings, e.g. after it was connected to another
+   * account (as `OmsEngine.clearGateway`). The day's P&L keeps its fills: that loss happened.
+   */
+  clearGateway(gatewayName: string): void {
+    for (const book of this.symbols.values()) {
+      for (const [vtOrderid, order] of [...book.orders])
+        if (order.gatewayName === gatewayName) this.apply(book, vtOrderid, undefined);
+      if (book.holdings.has(gatewayName)) {
+        this.before(book);
+        book.holdings.delete(gatewayName);
+        book.resum();
+        this.after(book);
+      }
+    }
   }
 
   /** Forgets the day's fills and P&L (a new trading day); positions and orders stay. */

@@ -190,6 +190,15 @@ export class RiskEngine {
     return { cancelsSent, cancelsFailed };
   }
 
+  /**
+   * Forgets one gateway's working orders and holdings; call it with `OmsEngine.clearGateway` when
+   * the gateway was connected to another account. The day's counts stay (the exchanges count
+   * per account, but what was sent today was sent).
+   */
+  clearGateway(gatewayName: string): void {
+    this.core.book.clearGateway(gatewayName);
+  }
+
   /** The current snapshot (what `eRisk` carries). */
   snapshot(): RiskSnapshot {
     const counts = this.core.dayCounts();

@@ -1,13 +1,16 @@
 import { describe, expect, it } from "vitest";
 import {
+  createPosition,
   DEFAULT_RISK_LIMITS,
+  Direction,
   EXCHANGE_HIGH_FREQUENCY,
+  Exchange,
   OrderType,
   parseRiskConfig,
   SettingsError,
   TradingState,
 } from "../../src/index.js";
-import { buy, coreWith, fill, finish, position, Status, sell, send } from "./risk-fixtures.js";
+import { buy, coreWith, fill, finish, GW, position, Status, sell, send } from "./risk-fixtures.js";
 
 function rule(result: ReturnType<typeof send>): string | undefined {
   return typeof result === "string" ? undefined : result.rule;
@@ -155,6 +158,38 @@ describe("RiskCore size, active orders, position and exposure", () => {
     expect(typeof send(core, buy(900, 10))).toBe("string");
     core.onTick("600001.SSE", 10);
     expect(send(core, buy(700, 10, "600001"))).toMatchObject({ rule: "maxExposureTotal", current: 16_000 });
+  });
+
+  it("sums the holdings of several gateways, and forgets one gateway on clearGateway", () => {
+    const { core } = coreWith({ maxPositionPerSymbol: 1000 });
+    core.onPosition(
+      createPosition({
+        gatewayName: "A",
+        symbol: "600000",
+        exchange: Exchange.SSE,
+        direction: Direction.NET,
+        volume: 600,
+      }),
+    );
+    core.onPosition(
+      createPosition({
+        gatewayName: "B",
+        symbol: "600000",
+        exchange: Exchange.SSE,
+        direction: Direction.NET,
+        volume: 300,
+      }),
+    );
+    expect(core.book.symbol("600000.SSE").position).toBe(900);
+    expect(rule(send(core, buy(200, 10)))).toBe("maxPositionPerSymbol");
+    const working = send(core, buy(100, 10));
+    expect(typeof working).toBe("string");
+    expect(core.book.activeCount).toBe(1);
+    core.book.clearGateway(GW);
+    expect(core.book.activeCount).toBe(0);
+    core.book.clearGateway("A");
+    expect(core.book.symbol("600000.SSE").position).toBe(300);
+    expect(core.book.totalWorst).toBe(300);
   });
 
   it("bounds the total position over all symbols", () => {
