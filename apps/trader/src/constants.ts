@@ -40,7 +40,9 @@ export const SNAPSHOT_LOGS = 300;
 
 /** Longest time a clean shutdown may take before the process gives up and exits. */
 export const SHUTDOWN_TIMEOUT_MS = 15_000;
-/** How long `tsgate status` waits for the trader to answer. */
+/** Environment variable that gives `tsgate halt` the access token (safer than a flag: argv is public). */
+export const TOKEN_ENV = "TSGATE_TOKEN";
+/** How long `tsgate status` and `tsgate halt` wait for the trader to answer. */
 export const STATUS_TIMEOUT_MS = 3000;
 /** Interval of the price summary line in the terminal mode. */
 export const TERMINAL_TICKER_INTERVAL_MS = 10_000;

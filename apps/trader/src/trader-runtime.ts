@@ -9,10 +9,15 @@ import {
   createCancelRequest,
   createSubscribeRequest,
   type GatewaySetting,
+  type HaltResult,
   isActiveOrder,
+  isTradingState,
   LogLevel,
   MainEngine,
   type OrderRequest,
+  type RiskConfigInput,
+  type RiskEngine,
+  type RiskSnapshot,
 } from "@tsgate/core";
 import { HftGateway, parseHftSettings } from "@tsgate/hft-gateway";
 import { SqliteJournal } from "@tsgate/journal";
@@ -62,6 +67,12 @@ export interface TraderRuntimeOptions {
    * embedded simulator starts with fresh books each run.
    */
   readonly journalPath?: string;
+  /**
+   * Limits of the pre-trade risk engine (`@tsgate/core` `parseRiskConfig`); default `{}`: the
+   * defaults, below the exchanges' high-frequency thresholds. With a journal, the day's order and
+   * cancel counts are kept in it across restarts.
+   */
+  readonly risk?: RiskConfigInput;
 }
 
 const LOOPBACK_HOST = "127.0.0.1";
@@ -150,7 +161,10 @@ export class TraderRuntime {
     let journal: SqliteJournal | undefined;
     try {
       if (options.journalPath !== undefined) journal = SqliteJournal.open(options.journalPath);
-      const mainEngine = new MainEngine();
+      const mainEngine = new MainEngine(undefined, {
+        risk: options.risk ?? {},
+        ...(journal !== undefined ? { riskStore: journal } : {}),
+      });
       mainEngine.addGateway(HftGateway, GATEWAY_NAME, journal === undefined ? {} : { journal });
       runtime = new TraderRuntime(mainEngine, simulator, setting, journal);
     } catch (err) {
@@ -219,6 +233,34 @@ export class TraderRuntime {
     return this.mainEngine.sendOrder(req, this.gatewayName);
   }
 
+  /** The risk engine (the trader always runs one). */
+  get risk(): RiskEngine {
+    const risk = this.mainEngine.risk;
+    if (risk === undefined) throw new Error("the trader's MainEngine has no risk engine");
+    return risk;
+  }
+
+  /** The risk engine's state and the usage of every limit. */
+  riskSnapshot(): RiskSnapshot {
+    return this.risk.snapshot();
+  }
+
+  /** The kill switch: HALTED, and a cancel for every working order of every gateway. */
+  halt(reason: string): HaltResult {
+    return this.risk.halt(reason);
+  }
+
+  /**
+   * Sets the trading state by hand.
+   *
+   * @throws {@link InputError} naming the field when `state` is not a trading state
+   */
+  setTradingState(state: unknown, reason: string): void {
+    if (!isTradingState(state))
+      throw new InputError(`state: expected ACTIVE, REDUCING or HALTED, got ${JSON.stringify(state)}`);
+    this.risk.setState(state, reason);
+  }
+
   /**
    * Requests the cancellation of a working order.
    *
@@ -263,6 +305,7 @@ export class TraderRuntime {
       // (the gateway forgets them too). Events still queued from the old connection go first.
       await this.mainEngine.eventEngine.flush();
       this.mainEngine.oms.clearGateway(this.gatewayName);
+      this.risk.clearGateway(this.gatewayName);
       this.emit({ kind: "snapshot", data: buildSnapshot(this) });
     }
     this.mainEngine.writeLog(

@@ -15,6 +15,7 @@ import type { OrderData } from "./objects/order.js";
 import type { PositionData } from "./objects/position.js";
 import type { TickData } from "./objects/tick.js";
 import type { TradeData } from "./objects/trade.js";
+import type { RiskSnapshot } from "./risk/risk-snapshot.js";
 
 /** Every tick (`eTick.`); a gateway also publishes `eTick.<vtSymbol>`. Data: {@link TickData}. */
 export const EVENT_TICK = "eTick.";
@@ -37,6 +38,9 @@ export const EVENT_TIMER = "eTimer";
  * `eGatewayStatus.<gatewayName>`. Data: {@link GatewayStatusData}.
  */
 export const EVENT_GATEWAY_STATUS = "eGatewayStatus.";
+
+/** Risk engine usage and state (`eRisk`), every timer tick and on each state change. Data: {@link RiskSnapshot}. */
+export const EVENT_RISK = "eRisk";
 
 /** The event type prefixes that take an id suffix. */
 export type EventPrefix =
@@ -71,7 +75,9 @@ export type EventData<T extends string> = T extends `${typeof EVENT_TICK}${strin
                 ? LogData
                 : T extends typeof EVENT_TIMER
                   ? undefined
-                  : unknown;
+                  : T extends typeof EVENT_RISK
+                    ? RiskSnapshot
+                    : unknown;
 
 /**
  * An event: a type name and its data (vnpy `Event`).

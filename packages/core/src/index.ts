@@ -53,6 +53,7 @@ export {
   EVENT_LOG,
   EVENT_ORDER,
   EVENT_POSITION,
+  EVENT_RISK,
   EVENT_TICK,
   EVENT_TIMER,
   EVENT_TRADE,
@@ -110,6 +111,39 @@ export { createTick, type TickData, type TickInit } from "./objects/tick.js";
 export { createTrade, type TradeData, type TradeInit } from "./objects/trade.js";
 export { DEFAULT_MAX_LOGS, OmsEngine, type OmsEngineOptions } from "./oms.js";
 export { waitForGatewayReady } from "./ready-wait.js";
+export { chinaDayKey, chinaDayNumber } from "./risk/china-day.js";
+export { REFUSAL_BURST_QUIET_MS } from "./risk/refusal-log.js";
+export type { BookOrder, GatewayHolding, RiskBook, SymbolBook } from "./risk/risk-book.js";
+export {
+  DEFAULT_RISK_LIMITS,
+  EXCHANGE_HIGH_FREQUENCY,
+  parseRiskConfig,
+  RISK_LIMIT_NAMES,
+  type RiskConfig,
+  type RiskConfigInput,
+  type RiskLimitName,
+  riskConfigSchema,
+} from "./risk/risk-config.js";
+export {
+  RiskCore,
+  type RiskDayCounts,
+  type RiskLimitUsage,
+  type RiskStateChange,
+} from "./risk/risk-core.js";
+export { MemoryRiskCountStore, type RiskCountStore } from "./risk/risk-count-store.js";
+export {
+  type HaltResult,
+  isRiskRefusal,
+  RISK_ENGINE_NAME,
+  RISK_ORDERID_PREFIX,
+  RiskEngine,
+  type RiskEngineHost,
+  type RiskEngineOptions,
+} from "./risk/risk-engine.js";
+export { type RiskRefusal, type RiskRule, refusal } from "./risk/risk-refusal.js";
+export type { RiskSnapshot } from "./risk/risk-snapshot.js";
+export { SlidingWindow, WINDOW_MS } from "./risk/sliding-window.js";
+export { isTradingState, TradingState } from "./risk/trading-state.js";
 export {
   buildSettingsSchema,
   isSecretSettingKey,

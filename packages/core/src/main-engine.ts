@@ -14,6 +14,9 @@ import type { TickData } from "./objects/tick.js";
 import type { TradeData } from "./objects/trade.js";
 import { OmsEngine, type OmsEngineOptions } from "./oms.js";
 import { waitForGatewayReady } from "./ready-wait.js";
+import { parseRiskConfig, type RiskConfigInput } from "./risk/risk-config.js";
+import type { RiskCountStore } from "./risk/risk-count-store.js";
+import { RiskEngine } from "./risk/risk-engine.js";
 import type { SettingDefaults } from "./settings.js";
 
 /** Options of {@link MainEngine}. */
@@ -31,6 +34,16 @@ export interface MainEngineOptions {
    * and moving on, in milliseconds. Default {@link DEFAULT_GATEWAY_CLOSE_TIMEOUT_MS}.
    */
   readonly gatewayCloseTimeoutMs?: number;
+  /**
+   * Turns on the pre-trade {@link RiskEngine} between {@link MainEngine.sendOrder} /
+   * {@link MainEngine.cancelOrder} and every gateway, with these limits (`{}`: the defaults, see
+   * `parseRiskConfig`). Omitted: no risk checks.
+   */
+  readonly risk?: RiskConfigInput;
+  /** Where the risk engine keeps the day's counts across restarts (e.g. `SqliteJournal`). */
+  readonly riskStore?: RiskCountStore;
+  /** The risk engine's clock (epoch ms); default `Date.now`. For tests. */
+  readonly riskClock?: () => number;
 }
 
 /** Default of {@link MainEngineOptions.gatewayCloseTimeoutMs}: 10 seconds. */
@@ -65,6 +78,8 @@ export class MainEngine {
   readonly eventEngine: EventEngine;
   /** The order management system fed by the event engine. */
   readonly oms: OmsEngine;
+  /** The pre-trade risk engine and kill switch, when {@link MainEngineOptions.risk} was given. */
+  readonly risk: RiskEngine | undefined;
 
   private readonly gateways = new Map<string, BaseGateway>();
   private readonly gatewayCloseTimeoutMs: number;
@@ -80,6 +95,16 @@ export class MainEngine {
     this.eventEngine = eventEngine ?? new EventEngine();
     this.oms = new OmsEngine(this.eventEngine, options.oms);
     this.gatewayCloseTimeoutMs = options.gatewayCloseTimeoutMs ?? DEFAULT_GATEWAY_CLOSE_TIMEOUT_MS;
+    // Risk: built before the engine starts so it sees every event (§11; src/risk/).
+    this.risk =
+      options.risk === undefined
+        ? undefined
+        : new RiskEngine(
+            this.eventEngine,
+            parseRiskConfig(options.risk),
+            { gateways: () => this.gateways.values() },
+            { store: options.riskStore, now: options.riskClock },
+          );
     if (!this.eventEngine.active) this.eventEngine.start();
     if (options.keepAlive === true) this.keepAliveTimer = setInterval(() => {}, KEEP_ALIVE_INTERVAL_MS);
   }
@@ -157,17 +182,33 @@ export class MainEngine {
   }
 
   /**
-   * Sends an order through a gateway and returns its vtOrderid at once.
+   * Sends an order through a gateway and returns its vtOrderid at once. With a
+   * {@link MainEngine.risk} engine, an order it refuses is pushed REJECTED with the reason in
+   * `statusMsg` and never reaches the gateway.
    *
    * @throws {@link GatewayNotFoundError}
    */
   sendOrder(req: OrderRequest, gatewayName: string): string {
-    return this.getGateway(gatewayName).sendOrder(req);
+    const gateway = this.getGateway(gatewayName);
+    // Risk hook: every gateway's orders pass the pre-trade checks.
+    if (this.risk !== undefined) return this.risk.sendOrder(req, gateway);
+    return gateway.sendOrder(req);
   }
 
-  /** Requests cancellation through a gateway. @throws {@link GatewayNotFoundError} */
+  /**
+   * Requests cancellation through a gateway. With a {@link MainEngine.risk} engine, a cancel past
+   * the cancel rate limits is refused (logged, counted) and not sent.
+   *
+   * @throws {@link GatewayNotFoundError}
+   */
   cancelOrder(req: CancelRequest, gatewayName: string): void {
-    this.getGateway(gatewayName).cancelOrder(req);
+    const gateway = this.getGateway(gatewayName);
+    // Risk hook: cancels are counted and rate-limited too.
+    if (this.risk !== undefined) {
+      this.risk.cancelOrder(req, gateway);
+      return;
+    }
+    gateway.cancelOrder(req);
   }
 
   /** Asks a gateway for a fresh account snapshot. @throws {@link GatewayNotFoundError} */
@@ -323,6 +364,7 @@ export class MainEngine {
     await this.eventEngine.flush();
     this.eventEngine.stop();
     this.oms.dispose();
+    this.risk?.dispose();
     if (this.keepAliveTimer !== undefined) {
       clearInterval(this.keepAliveTimer);
       this.keepAliveTimer = undefined;

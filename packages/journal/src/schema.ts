@@ -33,4 +33,11 @@ CREATE TABLE IF NOT EXISTS order_ids (
   counter     INTEGER NOT NULL,
   PRIMARY KEY (gateway, trading_day)
 );
+-- The risk engine's per-day order and cancel counts (added without a version bump: older readers
+-- never look at it, and CREATE IF NOT EXISTS adds it to older files).
+CREATE TABLE IF NOT EXISTS risk_counts (
+  trading_day TEXT NOT NULL PRIMARY KEY,
+  orders      INTEGER NOT NULL,
+  cancels     INTEGER NOT NULL
+);
 `;

@@ -13,7 +13,16 @@
  *
  * @module
  */
-import type { JournalContents, JournalOrder, JournalOrderIds, OrderJournal, TradeData } from "@tsgate/core";
+import {
+  chinaDayKey,
+  type JournalContents,
+  type JournalOrder,
+  type JournalOrderIds,
+  type OrderJournal,
+  type RiskCountStore,
+  type RiskDayCounts,
+  type TradeData,
+} from "@tsgate/core";
 import Database from "better-sqlite3";
 import { orderFromJson, orderToJson, tradeFromJson, tradeToJson } from "./records.js";
 import { SCHEMA_SQL, SCHEMA_VERSION } from "./schema.js";
@@ -34,11 +43,9 @@ export class JournalOpenError extends Error {
   override readonly name = "JournalOpenError";
 }
 
-const CHINA_UTC_OFFSET_MS = 8 * 3_600_000;
-
-/** Today's date in China Standard Time as `YYYYMMDD`. */
+/** Today's date in China Standard Time as `YYYYMMDD` (the same day key as the risk engine's). */
 export function chinaTradingDay(now: Date = new Date()): string {
-  return new Date(now.getTime() + CHINA_UTC_OFFSET_MS).toISOString().slice(0, 10).replaceAll("-", "");
+  return chinaDayKey(now.getTime());
 }
 
 interface OrderRow {
@@ -51,6 +58,10 @@ interface TradeRow {
   tradeid: string;
   data: string;
 }
+interface RiskCountsRow {
+  orders: number;
+  cancels: number;
+}
 interface IdsRow {
   prefix: string;
   counter: number;
@@ -62,12 +73,13 @@ interface IdsRow {
  * @example
  * ```ts
  * const journal = SqliteJournal.open("hft-journal.db");
+ * const main = new MainEngine(undefined, { risk: {}, riskStore: journal }); // the day's risk counts too
  * main.addGateway(HftGateway, "HFT", { journal });
  * // ... at exit, after main.close():
  * journal.close();
  * ```
  */
-export class SqliteJournal implements OrderJournal {
+export class SqliteJournal implements OrderJournal, RiskCountStore {
   /** The trading day this journal reads and writes. */
   readonly tradingDay: string;
   /** The file's path. */
@@ -100,6 +112,13 @@ export class SqliteJournal implements OrderJournal {
       ),
       saveTrade: db.prepare(
         "INSERT OR IGNORE INTO trades (gateway, trading_day, tradeid, data) VALUES (?, ?, ?, ?)",
+      ),
+      riskCounts: db.prepare<[string], RiskCountsRow>(
+        "SELECT orders, cancels FROM risk_counts WHERE trading_day = ?",
+      ),
+      saveRiskCounts: db.prepare(
+        `INSERT INTO risk_counts (trading_day, orders, cancels) VALUES (?, ?, ?)
+         ON CONFLICT (trading_day) DO UPDATE SET orders = excluded.orders, cancels = excluded.cancels`,
       ),
     };
   }
@@ -176,6 +195,17 @@ export class SqliteJournal implements OrderJournal {
     this.statements.saveTrade.run(gatewayName, this.tradingDay, trade.tradeid, tradeToJson(trade));
   }
 
+  /** The risk engine's counts of `tradingDay` (the risk engine passes its own day). */
+  loadRiskCounts(tradingDay: string): RiskDayCounts | undefined {
+    const row = this.statements.riskCounts.get(tradingDay);
+    return row === undefined ? undefined : { orders: row.orders, cancels: row.cancels };
+  }
+
+  /** Saves the risk engine's counts of `tradingDay`. */
+  saveRiskCounts(tradingDay: string, counts: RiskDayCounts): void {
+    this.statements.saveRiskCounts.run(tradingDay, counts.orders, counts.cancels);
+  }
+
   transaction<T>(work: () => T): T {
     return this.db.transaction(work)();
   }
@@ -190,6 +220,7 @@ export class SqliteJournal implements OrderJournal {
       const orders = this.db.prepare("DELETE FROM orders WHERE trading_day < ?").run(beforeDay).changes;
       const trades = this.db.prepare("DELETE FROM trades WHERE trading_day < ?").run(beforeDay).changes;
       this.db.prepare("DELETE FROM order_ids WHERE trading_day < ?").run(beforeDay);
+      this.db.prepare("DELETE FROM risk_counts WHERE trading_day < ?").run(beforeDay);
       return { orders, trades };
     })();
   }

@@ -4,19 +4,37 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import {
+  BaseGateway,
   createOrder,
+  createOrderRequest,
   createTrade,
   Direction,
   Exchange,
   type JournalOrder,
+  MainEngine,
   MemoryJournal,
   type OrderJournal,
+  OrderType,
   Status,
   updateOrder,
 } from "@tsgate/core";
 import Database from "better-sqlite3";
 import { afterAll, describe, expect, it } from "vitest";
 import { chinaTradingDay, JournalOpenError, JournalRecordError, SqliteJournal } from "../src/index.js";
+
+/** A gateway that takes every order and does nothing with it. */
+class NullGateway extends BaseGateway {
+  static override defaultName = "NONE";
+  connect(): void {}
+  close(): void {}
+  subscribe(): void {}
+  sendOrder(): string {
+    return `${this.gatewayName}.1`;
+  }
+  cancelOrder(): void {}
+  queryAccount(): void {}
+  queryPosition(): void {}
+}
 
 const dir = mkdtempSync(join(tmpdir(), "tsgate-journal-test-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -124,6 +142,44 @@ describe("SqliteJournal", () => {
       orderIds: { prefix: "P", counter: 3 },
     });
     again.close();
+  });
+
+  it("keeps the risk engine's day counts, by day, across a reopen, and prunes them with the day", () => {
+    const path = newPath();
+    const first = SqliteJournal.open(path, { tradingDay: "20261126" });
+    expect(first.loadRiskCounts("20261126")).toBeUndefined();
+    first.saveRiskCounts("20261126", { orders: 7, cancels: 2 });
+    first.saveRiskCounts("20261126", { orders: 9, cancels: 3 });
+    first.saveRiskCounts("20261125", { orders: 1, cancels: 0 });
+    first.close();
+    const again = SqliteJournal.open(path, { tradingDay: "20261126" });
+    expect(again.loadRiskCounts("20261126")).toEqual({ orders: 9, cancels: 3 });
+    again.prune("20261126");
+    expect(again.loadRiskCounts("20261125")).toBeUndefined();
+    again.close();
+  });
+
+  it("gives a restarted MainEngine's risk engine the day's order count", async () => {
+    const path = newPath();
+    const req = createOrderRequest({
+      symbol: "600000",
+      exchange: Exchange.SSE,
+      direction: Direction.LONG,
+      type: OrderType.LIMIT,
+      volume: 100,
+      price: 10,
+    });
+    const run = async (): Promise<string> => {
+      const journal = SqliteJournal.open(path);
+      const main = new MainEngine(undefined, { risk: { maxOrdersPerDay: 1 }, riskStore: journal });
+      main.addGateway(NullGateway);
+      const vtOrderid = main.sendOrder(req, "NONE");
+      await main.close();
+      journal.close();
+      return vtOrderid;
+    };
+    expect(await run()).toBe("NONE.1");
+    expect(await run()).toMatch(/^NONE\.risk-/);
   });
 
   it("keeps trading days apart and prunes old ones", () => {

@@ -7,7 +7,7 @@
  *
  * @module
  */
-import type { AccountData, OrderData, PositionData, TickData, TradeData } from "@tsgate/core";
+import type { AccountData, OrderData, PositionData, RiskSnapshot, TickData, TradeData } from "@tsgate/core";
 import stringWidth from "string-width";
 import { costPriceDetail, costPriceText } from "../shared/cost-price.js";
 import { formatPrice } from "../shared/price-format.js";
@@ -48,6 +48,19 @@ export function formatTrade(trade: TradeData, ctx: DisplayContext): string {
 /** Pads `text` with spaces to `width` terminal cells. */
 export function padCells(text: string, width: number): string {
   return text + " ".repeat(Math.max(0, width - stringWidth(text)));
+}
+
+/** The risk engine's state and a table of every configured limit with its current figure. */
+export function formatRisk(risk: RiskSnapshot): string[] {
+  const figure = (n: number) => (Number.isInteger(n) ? String(n) : n.toFixed(2));
+  const reason = risk.stateReason === "" ? "" : ` (${risk.stateReason})`;
+  return [
+    `RISK ${risk.state}${reason}; today ${risk.ordersToday} orders, ${risk.cancelsToday} cancels, P&L ${figure(risk.dailyPnl)}, ${risk.refusals.total} refused`,
+    ...table(
+      ["LIMIT", "VALUE", "NOW"],
+      risk.limits.map((row) => [row.limit, figure(row.value), figure(row.current)]),
+    ),
+  ];
 }
 
 /** Pads columns into an aligned table, widths counted in terminal cells. */

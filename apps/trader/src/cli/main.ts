@@ -1,9 +1,10 @@
 /**
- * The `tsgate` command: `tsgate trader`, `tsgate mock`, `tsgate status`.
+ * The `tsgate` command: `tsgate trader`, `tsgate mock`, `tsgate status`, `tsgate halt`.
  *
  * @module
  */
 import { type CliIo, processIo } from "./cli-io.js";
+import { runHalt } from "./halt-command.js";
 import { runMock } from "./mock-command.js";
 import { runStatus } from "./status-command.js";
 import { runTrader } from "./trader-command.js";
@@ -17,6 +18,9 @@ Commands:
                  mock trade and market servers only (for another trader, or vnpy)
   status [--port n]
                  connection state of a running trader
+  halt [--port n] [--reason text]
+                 kill switch of a running trader: HALTED, every working order cancelled
+                 (the access token from $TSGATE_TOKEN)
 
 "tsgate <command> --help" describes each command's options.
 `;
@@ -31,6 +35,8 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
       return runMock(rest, io);
     case "status":
       return runStatus(rest, io);
+    case "halt":
+      return runHalt(rest, io);
     case undefined:
     case "help":
     case "-h":

@@ -3,12 +3,12 @@
  *
  * @module
  */
-import { get } from "node:http";
 import { parseArgs } from "node:util";
-import { DEFAULT_HTTP_HOST, DEFAULT_HTTP_PORT, PORT_ENV, STATUS_TIMEOUT_MS } from "../constants.js";
+import { DEFAULT_HTTP_HOST, DEFAULT_HTTP_PORT, PORT_ENV } from "../constants.js";
 import type { StatusAnswer } from "../shared/protocol.js";
 import { type CliIo, UsageError } from "./cli-io.js";
 import { httpPort } from "./options.js";
+import { requestTrader, type TraderAnswer, unreachableReason } from "./trader-http.js";
 
 export const STATUS_USAGE = `Usage: tsgate status [--port <n>] [--host <address>]
 
@@ -26,28 +26,6 @@ function isStatusAnswer(value: unknown): value is StatusAnswer {
     (value as { app?: unknown }).app === "tsgate-trader" &&
     Array.isArray((value as { statuses?: unknown }).statuses)
   );
-}
-
-/** GETs the trader's status (node:http: unlike fetch, it has no list of forbidden ports). */
-function getJson(host: string, port: number): Promise<{ status: number; body: unknown }> {
-  return new Promise((resolve, reject) => {
-    const req = get({ host, port, path: "/api/status", timeout: STATUS_TIMEOUT_MS }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on("data", (chunk: Buffer) => chunks.push(chunk));
-      res.on("end", () => {
-        let body: unknown;
-        try {
-          body = JSON.parse(Buffer.concat(chunks).toString("utf8"));
-        } catch {
-          body = undefined;
-        }
-        resolve({ status: res.statusCode ?? 0, body });
-      });
-      res.on("error", reject);
-    });
-    req.on("timeout", () => req.destroy(Object.assign(new Error("timeout"), { code: "ETIMEDOUT" })));
-    req.on("error", reject);
-  });
 }
 
 /** Runs `tsgate status`; resolves with the exit code. */
@@ -81,14 +59,11 @@ export async function runStatus(argv: readonly string[], io: CliIo): Promise<num
     return 1;
   };
 
-  let answer: { status: number; body: unknown };
+  let answer: TraderAnswer;
   try {
-    answer = await getJson(host, port);
+    answer = await requestTrader({ host, port, method: "GET", path: "/api/status" });
   } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    if (code === "ECONNREFUSED") return notRunning("connection refused");
-    if (code === "ETIMEDOUT") return notRunning(`no answer within ${STATUS_TIMEOUT_MS / 1000} s`);
-    return notRunning(code ?? (err as Error).message);
+    return notRunning(unreachableReason(err));
   }
   const body = answer.body;
   if (answer.status !== 200 || !isStatusAnswer(body)) {

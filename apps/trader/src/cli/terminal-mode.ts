@@ -29,6 +29,7 @@ import {
   formatOrder,
   formatOrders,
   formatPositions,
+  formatRisk,
   formatTicker,
   formatTicks,
   formatTrade,
@@ -44,6 +45,9 @@ export const TERMINAL_HELP = `commands:
   trades | positions | account | ticks        current state
   subscribe <instrument>                      add market data, e.g. subscribe 601318
   status                                      connection state
+  risk                                        trading state and every risk limit with its figure
+  halt [reason]                               kill switch: HALTED, every working order cancelled
+  resume                                      trading ACTIVE again after a halt
   help                                        this list
   quit                                        stop the trader
 Instruments: a code whose range names its exchange (600000 → SSE, 000001 → SZSE) or code.exchange.
@@ -278,6 +282,20 @@ export function startTerminalMode(options: TerminalModeOptions): TerminalMode {
             `${status.gatewayName} ${status.side} ${status.state}${status.msg !== "" ? ` ${status.msg}` : ""}`,
           );
         }
+        return;
+      case "risk":
+        printLines(formatRisk(runtime.riskSnapshot()));
+        return;
+      case "halt": {
+        const result = runtime.halt(args.length > 0 ? args.join(" ") : "halt typed in the terminal");
+        print(
+          `HALTED; ${result.cancelsSent} cancel(s) sent${result.cancelsFailed > 0 ? `, ${result.cancelsFailed} failed` : ""}`,
+        );
+        return;
+      }
+      case "resume":
+        runtime.setTradingState("ACTIVE", "resume typed in the terminal");
+        print(`RISK ${runtime.risk.state}`);
         return;
       case "help":
       case "?":

@@ -9,6 +9,9 @@
  * | POST | /api/cancel    | yes | cancel a working order `{ vtOrderid }` |
  * | POST | /api/subscribe | yes | subscribe `{ vtSymbol }` |
  * | POST | /api/connect   | yes | connect to another server `{ setting }` |
+ * | GET  | /api/risk      | yes | the risk engine's state and the usage of every limit |
+ * | POST | /api/halt      | yes | the kill switch: HALTED + cancel every working order `{ reason? }` |
+ * | POST | /api/risk-state | yes | set the trading state by hand `{ state }` |
  *
  * Errors answer `{ error, issues? }` with 400 (bad input), 401 (no token), 403 (wrong token,
  * foreign Origin or Host), 404, 405, 409 (order no longer active) or 500.
@@ -19,7 +22,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { SettingsError } from "@tsgate/core";
 import { TraderError } from "../errors.js";
 import { parseOrderBody } from "../order-input.js";
-import type { ErrorAnswer, OrderAnswer, StatusAnswer } from "../shared/protocol.js";
+import type { ErrorAnswer, HaltAnswer, OrderAnswer, StatusAnswer } from "../shared/protocol.js";
 import type { TraderRuntime } from "../trader-runtime.js";
 import type { AccessPolicy } from "./auth.js";
 import { readJson, sendJson } from "./json-io.js";
@@ -102,6 +105,26 @@ export function createApi(
         const vtSymbol = field(await readJson(req), "vtSymbol");
         runtime.subscribe(typeof vtSymbol === "string" ? vtSymbol : "");
         return { subscriptions: runtime.subscriptionList };
+      },
+    },
+    "/api/risk": { method: "GET", auth: true, handle: () => runtime.riskSnapshot() },
+    "/api/halt": {
+      method: "POST",
+      auth: true,
+      handle: async (req): Promise<HaltAnswer> => {
+        const reason = field(await readJson(req), "reason");
+        const result = runtime.halt(
+          typeof reason === "string" && reason !== "" ? reason : "kill switch via the API",
+        );
+        return { state: runtime.risk.state, ...result };
+      },
+    },
+    "/api/risk-state": {
+      method: "POST",
+      auth: true,
+      handle: async (req) => {
+        runtime.setTradingState(field(await readJson(req), "state"), "set by hand via the API");
+        return { state: runtime.risk.state };
       },
     },
     "/api/connect": {

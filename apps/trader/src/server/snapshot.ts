@@ -28,6 +28,7 @@ export function buildSnapshot(runtime: TraderRuntime): Snapshot {
     subscriptionFailures: runtime.subscriptionFailures.all(),
     history: runtime.history.all(),
     settings: runtime.maskedSettings(),
+    risk: runtime.riskSnapshot(),
   };
   // Dates become ISO strings in JSON; the round trip makes the object its wire type exactly.
   return JSON.parse(JSON.stringify(snapshot)) as Snapshot;

@@ -14,6 +14,7 @@ import {
   EVENT_LOG,
   EVENT_ORDER,
   EVENT_POSITION,
+  EVENT_RISK,
   EVENT_TICK,
   EVENT_TRADE,
   type EventHandler,
@@ -52,6 +53,7 @@ export class WsHub {
     forward(EVENT_CONTRACT, "contract");
     forward(EVENT_LOG, "log");
     forward(EVENT_GATEWAY_STATUS, "status");
+    forward(EVENT_RISK, "risk");
     this.unregister.push(runtime.onChange((message) => this.broadcast(message)));
 
     this.wss.on("connection", (ws) => this.onConnection(ws));

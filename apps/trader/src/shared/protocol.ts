@@ -14,6 +14,7 @@ import type {
   LogData,
   OrderData,
   PositionData,
+  RiskSnapshot,
   TickData,
   TradeData,
 } from "@tsgate/core";
@@ -35,6 +36,8 @@ export type WireAccount = Wire<AccountData>;
 export type WireContract = Wire<ContractData>;
 export type WireLog = Wire<LogData>;
 export type WireStatus = Wire<GatewayStatusData>;
+/** The risk engine's state and usage (the `eRisk` event's data). */
+export type WireRisk = Wire<RiskSnapshot>;
 
 /** One point of the price chart: epoch milliseconds and last price. */
 export type PricePoint = readonly [time: number, price: number];
@@ -74,6 +77,8 @@ export interface Snapshot {
   readonly subscriptionFailures: Readonly<Record<string, string>>;
   readonly history: Readonly<Record<string, readonly PricePoint[]>>;
   readonly settings: MaskedSettings;
+  /** The risk engine's state and usage. */
+  readonly risk: WireRisk;
 }
 
 /** A message on the dashboard WebSocket (server → page). The page sends nothing. */
@@ -89,6 +94,7 @@ export type ServerMessage =
   | { readonly kind: "status"; readonly data: WireStatus }
   | { readonly kind: "subscriptions"; readonly data: readonly string[] }
   | { readonly kind: "subscriptionFailures"; readonly data: Readonly<Record<string, string>> }
+  | { readonly kind: "risk"; readonly data: WireRisk }
   | {
       readonly kind: "settings";
       readonly data: { readonly settings: MaskedSettings; readonly mode: TraderMode };
@@ -125,6 +131,28 @@ export interface SubscribeBody {
 /** Body of `POST /api/connect`: the setting values (an empty secret keeps the stored one). */
 export interface ConnectBody {
   readonly setting: Readonly<Record<string, unknown>>;
+}
+
+/** Body of `POST /api/halt` (the kill switch). */
+export interface HaltBody {
+  /** Why, for the log (default: who pressed it). */
+  readonly reason?: string;
+}
+
+/** Answer of `POST /api/halt`. */
+export interface HaltAnswer {
+  /** The trading state afterwards: `"HALTED"`. */
+  readonly state: string;
+  /** Cancels sent, one per working order. */
+  readonly cancelsSent: number;
+  /** Cancels the gateway refused to send (see the log). */
+  readonly cancelsFailed: number;
+}
+
+/** Body of `POST /api/risk-state`: set the trading state by hand (e.g. back to `"ACTIVE"`). */
+export interface RiskStateBody {
+  /** `"ACTIVE"`, `"REDUCING"` or `"HALTED"`. */
+  readonly state: string;
 }
 
 /** Error answer of every endpoint: a message, and per-key problems for settings. */

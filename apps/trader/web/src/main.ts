@@ -18,6 +18,7 @@ import {
 } from "./monitors.js";
 import { OrderEntry } from "./order-entry.js";
 import { PriceChart } from "./price-chart.js";
+import { RiskPanel } from "./risk-panel.js";
 import { renderFeed, renderStatus } from "./status-bar.js";
 import { Store } from "./store.js";
 
@@ -68,6 +69,7 @@ async function main(): Promise<void> {
   const entry = new OrderEntry(store, api);
   const chart = new PriceChart(byId<HTMLCanvasElement>("chart"), store);
   new ConnectDialog(store, api);
+  const risk = new RiskPanel(store, api);
   setupTabs();
 
   const select = (vtSymbol: string) => {
@@ -126,6 +128,7 @@ async function main(): Promise<void> {
     if (topics.has("logs")) renderLog(store);
     if (connection || topics.has("settings")) renderStatus(store);
     if (connection) entry.updateConnection();
+    if (topics.has("risk")) risk.render();
     if (topics.has("contracts") || topics.has("orders") || topics.has("ticks")) entry.update();
     // Pre-fill the order entry with the first instrument once its contract and price are known.
     const selected = store.selected;

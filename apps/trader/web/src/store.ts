@@ -15,6 +15,7 @@ import type {
   WireLog,
   WireOrder,
   WirePosition,
+  WireRisk,
   WireStatus,
   WireTick,
   WireTrade,
@@ -34,7 +35,8 @@ export type Topic =
   | "subscriptions"
   | "settings"
   | "selection"
-  | "feed";
+  | "feed"
+  | "risk";
 
 const MAX_LOGS = 500;
 const MAX_POINTS = 2000;
@@ -67,6 +69,8 @@ export class Store {
   /** Whether the WebSocket to the trader is open: when it is not, nothing shown is current. */
   feedOpen = false;
   settings: MaskedSettings | undefined;
+  /** The risk engine's state and limits. */
+  risk: WireRisk | undefined;
   /** The instrument shown in the depth view and the chart. */
   selected: string | undefined;
 
@@ -141,6 +145,10 @@ export class Store {
         this.subscriptionFailures = message.data;
         this.touch("subscriptions");
         return;
+      case "risk":
+        this.risk = message.data;
+        this.touch("risk");
+        return;
       case "settings":
         this.settings = message.data.settings;
         this.mode = message.data.mode;
@@ -207,6 +215,7 @@ export class Store {
     this.subscriptions = snapshot.subscriptions;
     this.subscriptionFailures = snapshot.subscriptionFailures;
     this.settings = snapshot.settings;
+    this.risk = snapshot.risk;
     if (this.selected === undefined || !this.ticks.has(this.selected)) {
       this.selected = snapshot.subscriptions[0] ?? snapshot.ticks[0]?.vtSymbol;
     }

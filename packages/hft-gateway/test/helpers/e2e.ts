@@ -9,6 +9,7 @@ import {
   type Direction,
   Exchange,
   MainEngine,
+  type MainEngineOptions,
   OrderType,
   type TickData,
 } from "@tsgate/core";
@@ -58,11 +59,13 @@ export interface StackOptions {
   readonly waitReady?: boolean;
   /** Options of the gateway (order id clock and entropy, journal). */
   readonly gateway?: HftGatewayOptions;
+  /** Options of the MainEngine (e.g. `risk`). */
+  readonly main?: MainEngineOptions;
 }
 
 export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const mock = options.servers ?? (await startMockServers({ marketRateHz: 0, ...options.mock }));
-  const main = new MainEngine();
+  const main = new MainEngine(undefined, options.main);
   const rec = new Recorder(main.eventEngine);
   const gw =
     options.gateway === undefined

@@ -9,6 +9,7 @@ import {
   createOrderRequest,
   Direction,
   Exchange,
+  isRiskRefusal,
   type JournalContents,
   MainEngine,
   type OrderJournal,
@@ -23,6 +24,7 @@ import { brokerTradeIds, checkLedger } from "./checks.js";
 import { emptyCounts, type FaultCounts, makeSchedule, playSchedule } from "./faults.js";
 import { Ledger } from "./ledger.js";
 import { Prng } from "./prng.js";
+import { checkRisk, SOAK_RISK } from "./risk.js";
 import { GATEWAY, INSTRUMENTS, Strategy } from "./strategy.js";
 
 export interface SoakOptions {
@@ -106,7 +108,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
   let mock = await startMockServers(mockOptions);
   // The trade connection runs through a proxy that can lose the client -> server direction.
   const tradeProxy = await startOneWayProxy(mock.tradePort);
-  const main = new MainEngine();
+  const main = new MainEngine(undefined, { risk: SOAK_RISK });
   try {
     const ledger = new Ledger(main.eventEngine);
     main.addGateway(HftGateway, GATEWAY, options.journal === undefined ? {} : { journal: options.journal });
@@ -254,6 +256,8 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
           mismatches.push(`${vtOrderid}: ${status ?? "no order event"} after a broker restart`);
       }
     }
+    const riskCheck = checkRisk(main);
+    mismatches.push(...riskCheck.mismatches);
     if (options.journal !== undefined) {
       await main.close(); // commits what the journal still has queued
       mismatches.push(...checkJournal(options.journal.load(GATEWAY), ledger));
@@ -262,7 +266,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
       seed: options.seed,
       faultCount: options.faults,
       faults: counts,
-      figures: { ...check.figures, cancelsSent: strategy.cancelsSent },
+      figures: { ...check.figures, cancelsSent: strategy.cancelsSent, ...riskCheck.figures },
       reconnects: { ...ledger.reconnects },
       mismatches,
       durationMs: Date.now() - started,
@@ -313,6 +317,7 @@ function checkJournal(journal: JournalContents, ledger: Ledger): string[] {
   for (const id of saved) if (!ledger.tradeIds().has(id)) bad.push(`journal: trade ${id} never received`);
   const orders = new Map(journal.orders.map((o) => [o.order.vtOrderid, o.order]));
   for (const [vtOrderid, order] of ledger.orders) {
+    if (isRiskRefusal(order)) continue; // refused before the gateway: never journalled
     const mine = orders.get(vtOrderid);
     if (mine === undefined) bad.push(`journal: order ${vtOrderid} missing`);
     else if (mine.status !== order.status || mine.traded !== order.traded)
