@@ -1,9 +1,10 @@
 /**
- * The `tsgate` command: `tsgate trader`, `tsgate mock`, `tsgate status`.
+ * The `tsgate` command: `tsgate trader`, `tsgate mock`, `tsgate status`, `tsgate doctor`.
  *
  * @module
  */
 import { type CliIo, processIo } from "./cli-io.js";
+import { runDoctorCommand } from "./doctor-command.js";
 import { runMock } from "./mock-command.js";
 import { runStatus } from "./status-command.js";
 import { runTrader } from "./trader-command.js";
@@ -17,6 +18,8 @@ Commands:
                  mock trade and market servers only (for another trader, or vnpy)
   status [--port n]
                  connection state of a running trader
+  doctor --settings f.json [--report file] [--language zh-CN|en]
+                 checks settings, library, network, logins, data and clock, step by step
 
 "tsgate <command> --help" describes each command's options.
 `;
@@ -31,6 +34,8 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
       return runMock(rest, io);
     case "status":
       return runStatus(rest, io);
+    case "doctor":
+      return runDoctorCommand(rest, io);
     case undefined:
     case "help":
     case "-h":

@@ -32,8 +32,6 @@ export const en: { readonly [K in keyof typeof zhCN]: (typeof zhCN)[K] } = {
 
   "doctor.settings.ok": (p) => `${p.count} settings well-formed (passwords not shown)`,
   "doctor.settings.invalid": (p) => `${p.count} setting(s) wrong; fix each:`,
-  "doctor.settings.notJson": (p) => `the settings file ${p.path} is not valid JSON: ${p.detail}`,
-
   "doctor.library.ok": (p) =>
     `loaded ${p.path}: ${p.info}, ABI version ${p.abi}, implementation: ${p.kind}, FFI backend ${p.backend}`,
   "doctor.library.kind.sim": () => "simulation library (talks to the tsgate mock servers)",

@@ -39,10 +39,6 @@ export const zhCN = {
   // ---- 1. settings ----
   "doctor.settings.ok": (p: { count: number }) => `${p.count} 项设置格式正确（密码不显示）`,
   "doctor.settings.invalid": (p: { count: number }) => `${p.count} 项设置有误，请逐项修正：`,
-  "doctor.settings.notJson": (p: { path: string; detail: string }) =>
-    `设置文件 ${p.path} 不是有效的 JSON：${p.detail}`,
-
-  // ---- 2. library ----
   "doctor.library.ok": (p: { path: string; info: string; abi: number; kind: string; backend: string }) =>
     `已加载 ${p.path}：${p.info}，ABI 版本 ${p.abi}，实现：${p.kind}，FFI 后端 ${p.backend}`,
   "doctor.library.kind.sim": () => "仿真库（连接 tsgate 模拟服务器）",
