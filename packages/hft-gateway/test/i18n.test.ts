@@ -1,6 +1,7 @@
 /** The message catalogues: every code in both languages, language choice, server reasons. */
 import { describe, expect, it } from "vitest";
 import { CATALOGUES, LANGUAGES, resolveLanguage, serverReason, text } from "../src/index.js";
+import { msg } from "../src/messages.js";
 
 describe("message catalogues", () => {
   it("every message code exists in every language, and nothing else", () => {
@@ -76,7 +77,23 @@ describe("message catalogues", () => {
   it("a known server reason is translated, an unknown one is quoted with its code", () => {
     expect(serverReason("zh-CN", 2009, "not enough shares of SH.600000")).toBe("可卖数量不足");
     expect(serverReason("en", 2009, "not enough shares of SH.600000")).toBe("not enough shares to sell");
-    expect(serverReason("zh-CN", 7777, "odd thing")).toBe('错误码 7777，服务器原文 "odd thing"');
+    expect(serverReason("zh-CN", 7777, "odd thing")).toBe('服务器原文 "odd thing"');
+    expect(serverReason("en", 7777, "odd thing")).toBe('the server says "odd thing"');
     expect(text("en", "doctor.step.login", { side: "market" })).toBe("market server login");
+  });
+});
+
+describe("gateway log lines with a server's reason", () => {
+  it("translate a known code instead of mixing the server's English into a Chinese line", () => {
+    expect(msg.orderRejected("A1", 2009, "not enough shares of SH.600000")).toBe(
+      "委托 A1 被拒绝 (2009)：可卖数量不足",
+    );
+    expect(msg.cancelRejected("A1", 3003, "cancel already pending")).toBe(
+      "撤单被拒绝：委托 A1 (3003)：撤单已在处理中",
+    );
+  });
+
+  it("quote an unknown code's text as the server's", () => {
+    expect(msg.orderRejected("A2", 7777, "odd thing")).toBe('委托 A2 被拒绝 (7777)：服务器原文 "odd thing"');
   });
 });

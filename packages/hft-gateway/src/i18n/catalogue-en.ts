@@ -145,5 +145,5 @@ export const en: { readonly [K in keyof typeof zhCN]: (typeof zhCN)[K] } = {
   "reason.3001": () => "no such order",
   "reason.3002": () => "the order is already final",
   "reason.3003": () => "a cancel is already pending",
-  "reason.unknown": (p) => `code ${p.code}, the server says "${p.text}"`,
+  "reason.unknown": (p) => `the server says "${p.text}"`,
 };

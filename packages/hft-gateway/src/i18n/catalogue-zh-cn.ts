@@ -165,5 +165,6 @@ export const zhCN = {
   "reason.3001": () => "找不到这笔委托",
   "reason.3002": () => "委托已是最终状态",
   "reason.3003": () => "撤单已在处理中",
-  "reason.unknown": (p: { code: number; text: string }) => `错误码 ${p.code}，服务器原文 "${p.text}"`,
+  /** A code no entry knows: the server's own text, quoted as data (the line around it names the code). */
+  "reason.unknown": (p: { text: string }) => `服务器原文 "${p.text}"`,
 } as const;

@@ -47,10 +47,11 @@ export function message<K extends MessageCode>(code: K, ...params: MessageParams
 
 /**
  * A reason the server gave with its code, in `language`: a known code is translated, an unknown
- * one is quoted as data with its code, so a line never mixes two languages of our own.
+ * one's text is quoted as data, so a line never mixes two languages of our own. The caller's line
+ * names the code.
  */
 export function serverReason(language: Language, code: number, serverText: string): string {
   const known = `reason.${code}`;
   if (known in zhCN) return text(language, known as MessageCode & `reason.${number}`);
-  return text(language, "reason.unknown", { code, text: serverText });
+  return text(language, "reason.unknown", { text: serverText });
 }
