@@ -176,6 +176,15 @@ describe("runDoctor", () => {
     expect(report.steps.slice(1).every((s) => s.status === "skipped")).toBe(true);
   });
 
+  it("a password too long for the vendor's field fails the settings step by key, without echoing it", async () => {
+    const long = `Long-${"p".repeat(120)}`;
+    const { report, step } = await doctor({ 行情密码: long });
+    expect(step("settings")?.status).toBe("failed");
+    expect(step("settings")?.facts.keys).toBe("行情密码");
+    expect(step("settings")?.details.join("\n")).toMatch(/^行情密码: must be at most \d+ bytes/);
+    expect(JSON.stringify(report)).not.toContain(long.slice(0, 20));
+  });
+
   it("no report holds a password, and passwords appear only by length", () => {
     const json = JSON.stringify(reports);
     for (const secret of [WRONG_PASSWORD, "demo123"]) expect(json).not.toContain(secret);
