@@ -4,12 +4,13 @@
  *
  * @module
  */
-import { existsSync, statSync } from "node:fs";
+import { existsSync, readFileSync, statSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { HftLibrary, HftLibraryError, type LoadHftLibraryOptions } from "@tsgate/hft-native";
 import type { HftApiFactory } from "../api-ports.js";
 import { type Message, message } from "../i18n/catalogue.js";
 import type { HftSettings } from "../settings.js";
+import { peFileVersion } from "./pe-version.js";
 
 /** Which implementation of the ABI a library is, from `hft_library_info()`. */
 export type LibraryKind = "sim" | "shim" | "unknown";
@@ -35,13 +36,21 @@ export function libraryKind(info: string): LibraryKind {
   return "unknown";
 }
 
+/** A vendor SDK file found beside the shim. */
+export interface VendorSdkFile {
+  readonly name: string;
+  readonly bytes: number;
+  /** Its file version from the version resource, when it has one. */
+  readonly version?: string;
+}
+
 /** What the library step found. */
 export type LibraryOutcome =
   | {
       kind: "ok";
       library: HftLibrary | LoadHftLibraryOptions;
       loaded?: { path: string; info: string; abiVersion: number; backend: string; kind: LibraryKind };
-      sdkFiles: { name: string; bytes: number }[];
+      sdkFiles: VendorSdkFile[];
       sdkMissing: string[];
       sdkDir: string;
     }
@@ -72,13 +81,17 @@ export function checkLibrary(
     return { kind: "ok", library, sdkFiles: [], sdkMissing: [], sdkDir: "" };
   const kind = libraryKind(library.info);
   const sdkDir = dirname(library.path);
-  const sdkFiles: { name: string; bytes: number }[] = [];
+  const sdkFiles: VendorSdkFile[] = [];
   const sdkMissing: string[] = [];
   if (kind === "shim" && platform === "win32") {
     for (const name of VENDOR_SDK_FILES) {
       const file = join(sdkDir, name);
-      if (existsSync(file)) sdkFiles.push({ name, bytes: statSync(file).size });
-      else sdkMissing.push(name);
+      if (!existsSync(file)) {
+        sdkMissing.push(name);
+        continue;
+      }
+      const version = peFileVersion(readFileSync(file));
+      sdkFiles.push({ name, bytes: statSync(file).size, ...(version === undefined ? {} : { version }) });
     }
   }
   return {

@@ -180,7 +180,9 @@ export async function runDoctor(settings: unknown, options: DoctorOptions = {}):
             language,
             message("doctor.library.shimFiles", {
               dir: loaded.sdkDir,
-              files: loaded.sdkFiles.map((f) => `${f.name} (${f.bytes} bytes)`).join(", "),
+              files: loaded.sdkFiles
+                .map((f) => `${f.name} ${f.version ?? "?"} (${f.bytes} bytes)`)
+                .join(", "),
             }),
           ),
         );
