@@ -92,6 +92,14 @@ describe("runDoctor", () => {
     expect(step("marketNetwork")?.status).toBe("passed");
   });
 
+  it("a host that does not resolve fails the network step naming the host and the key", async () => {
+    const { step, line } = await doctor({ 交易服务器: "nonexistent.invalid" });
+    expect(step("tradeNetwork")?.status).toBe("failed");
+    expect(line("tradeNetwork")).toMatch(
+      /host "nonexistent\.invalid" does not resolve \(\S+, \d+ ms\)\. Check 「交易服务器」 for a typo, or use an IPv4 address/,
+    );
+  });
+
   it("a listener that never answers is told apart from a refused port", async () => {
     const sockets: Socket[] = [];
     const silent: Server = createServer((socket) => sockets.push(socket));

@@ -46,7 +46,9 @@ export async function probeServer(options: ProbeOptions): Promise<ProbeOutcome> 
   let address: string;
   try {
     // The HFT libraries connect over IPv4 only (see settings.ts), so resolve as they do.
-    address = isIPv4(options.host) ? options.host : (await lookup(options.host, { family: 4 })).address;
+    address = isIPv4(options.host)
+      ? options.host
+      : await boundedLookup(options.host, options.connectTimeoutMs);
   } catch (err) {
     return {
       kind: "dnsFailed",
@@ -56,6 +58,26 @@ export async function probeServer(options: ProbeOptions): Promise<ProbeOutcome> 
   }
   const dnsMs = elapsed(dnsStart);
   return connectAndListen(options, address, dnsMs);
+}
+
+/** An IPv4 lookup that gives up after `ms` (a resolver that never answers must not hang the doctor). */
+function boundedLookup(host: string, ms: number): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(
+      () => reject(Object.assign(new Error("DNS timeout"), { code: `no answer within ${ms} ms` })),
+      ms,
+    );
+    lookup(host, { family: 4 }).then(
+      (found) => {
+        clearTimeout(timer);
+        resolve(found.address);
+      },
+      (err: unknown) => {
+        clearTimeout(timer);
+        reject(err);
+      },
+    );
+  });
 }
 
 function connectAndListen(options: ProbeOptions, address: string, dnsMs: number): Promise<ProbeOutcome> {
