@@ -13,7 +13,8 @@
  * 2. a terminal session (`--no-browser`) killed with SIGKILL;
  * 3. runs that fail at start: broken settings and simulator config files holding the passwords,
  *    invalid settings, a password too long for the simulator, a busy port, `tsgate mock` with a
- *    broken config.
+ *    broken config; then `tsgate mock` with `tsgate doctor` against it (right and wrong
+ *    passwords, JSON and text reports).
  *
  * Then stdout and stderr of every process, every file under the temporary directory (as bytes),
  * every WebSocket message and every HTTP answer (headers and body) are searched for the passwords
@@ -21,7 +22,7 @@
  * the one startup line that prints the dashboard URL and nowhere else.
  */
 import { randomBytes } from "node:crypto";
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { request } from "node:http";
 import { createServer, type Server } from "node:net";
 import { tmpdir } from "node:os";
@@ -512,7 +513,42 @@ describe("runs with secret passwords", () => {
       "--market-port",
       "0",
     ]);
-    await mock.waitForOutput(/tsgate-mock ready/);
+    const [, tradePort, marketPort] = (await mock.waitForOutput(
+      /tsgate-mock ready: trade 127\.0\.0\.1:(\d+), market 127\.0\.0\.1:(\d+)/,
+    )) as [string, string, string];
+    // tsgate doctor against it: right passwords (every step passes) and wrong ones (both logins
+    // fail); its output and both report formats (written under work/) are scanned below.
+    const doctorSetting = (trade: string, market: string) => ({
+      ...setting(trade, market, Number(tradePort)),
+      行情端口: Number(marketPort),
+    });
+    const doctorOk = input("doctor-ok.json", JSON.stringify(doctorSetting(TRADE_PASSWORD, MARKET_PASSWORD)));
+    const doctorRun = start("tsgate doctor", [
+      "doctor",
+      "--settings",
+      doctorOk,
+      "--report",
+      "doctor-report.json",
+    ]);
+    expect(await finish("tsgate doctor", doctorRun)).toBe(0);
+    expect(existsSync(join(workDir, "doctor-report.json"))).toBe(true);
+    const doctorWrong = input(
+      "doctor-wrong.json",
+      JSON.stringify(doctorSetting(WRONG_TRADE_PASSWORD, WRONG_MARKET_PASSWORD)),
+    );
+    const doctorWrongRun = start("tsgate doctor, wrong passwords", [
+      "doctor",
+      "--settings",
+      doctorWrong,
+      "--report",
+      "doctor-report.txt",
+      "--language",
+      "en",
+    ]);
+    expect(await finish("tsgate doctor, wrong passwords", doctorWrongRun)).toBe(1);
+    expect(doctorWrongRun.stdout()).toContain("wrong password (1002)");
+    expect(doctorWrongRun.stdout()).toContain("wrong password (5002)");
+    expect(existsSync(join(workDir, "doctor-report.txt"))).toBe(true);
     mock.child.kill("SIGINT");
     expect(await finish("tsgate mock", mock)).toBe(0);
   }, 240_000);

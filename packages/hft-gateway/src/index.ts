@@ -5,7 +5,9 @@
  *
  * - {@link HftGateway} and its settings ({@link HFT_DEFAULT_SETTING}, {@link parseHftSettings});
  * - the vendor ↔ core mappings ({@link STATUS_HFT2VT}, {@link SIDE_HFT2VT}, ...);
- * - pre-send order checks ({@link validateOrder}) and local order ids ({@link OrderIdGenerator}).
+ * - pre-send order checks ({@link validateOrder}) and local order ids ({@link OrderIdGenerator});
+ * - {@link runDoctor}, the connection checklist (`tsgate doctor`), and the zh-CN / en message
+ *   catalogues ({@link CATALOGUES}, {@link resolveLanguage}).
  *
  * @packageDocumentation
  */
@@ -18,7 +20,34 @@ export {
   DEFAULT_TRADE_PORT,
   HFT_GATEWAY_NAME,
 } from "./constants.js";
+export {
+  DOCTOR_STEPS,
+  type DoctorReport,
+  type DoctorStatus,
+  type DoctorStepId,
+  type DoctorStepResult,
+} from "./doctor/doctor-types.js";
+export { formatReportText, formatStep, formatSummary } from "./doctor/format-doctor.js";
+export {
+  type LoginCause,
+  type LoginCauseEntry,
+  loginCause,
+  MARKET_LOGIN_CAUSES,
+  TRADE_LOGIN_CAUSES,
+} from "./doctor/login-causes.js";
+export { DOCTOR_DEFAULTS, type DoctorOptions, runDoctor } from "./doctor/run-doctor.js";
 export { HftGateway, type HftGatewayOptions } from "./hft-gateway.js";
+export {
+  CATALOGUES,
+  type Message,
+  type MessageCode,
+  type MessageParams,
+  message,
+  renderMessage,
+  serverReason,
+  text,
+} from "./i18n/catalogue.js";
+export { DEFAULT_LANGUAGE, LANGUAGES, type Language, resolveLanguage } from "./i18n/language.js";
 export {
   exchangeTime,
   MARKET_HFT2VT,

@@ -10,6 +10,7 @@
  * @module
  */
 import type { DisconnectedEvent } from "@tsgate/hft-native";
+import { serverReason } from "./i18n/catalogue.js";
 
 /** Which connection a message is about, with the setting keys that configure it. */
 export interface SideLabels {
@@ -155,8 +156,9 @@ export const msg = {
 
   orderRejectedLocally: (orderid: string, reason: string) => `委托 ${orderid} 未发送，已拒绝：${reason}`,
   orderSendFailed: (orderid: string, reason: string) => `委托 ${orderid} 发送失败，已拒绝：${reason}`,
+  /** The server's reason is translated by its code (never its English in a Chinese line). */
   orderRejected: (orderid: string, code: number, reason: string) =>
-    `委托 ${orderid} 被拒绝 (${code})：${reason}`,
+    `委托 ${orderid} 被拒绝 (${code})：${serverReason("zh-CN", code, reason)}`,
   journalRestored: (orders: number, active: number, trades: number, nextId: string) =>
     `从委托日志恢复 ${orders} 笔委托（${active} 笔未完成）和 ${trades} 笔成交，下一个本地委托号 ${nextId}；等待服务器查询核对`,
   lostBeforeRestart: () => "重启前未送达服务器（服务器的委托查询中没有这笔委托），视为拒绝",
@@ -194,7 +196,7 @@ export const msg = {
   cancelNotConnected: (orderid: string) => `撤单失败：委托 ${orderid}，交易服务器尚未连接`,
   cancelSendFailed: (orderid: string, detail: string) => `撤单请求发送失败：委托 ${orderid}：${detail}`,
   cancelRejected: (orderid: string, code: number, reason: string) =>
-    `撤单被拒绝：委托 ${orderid} (${code})：${reason}`,
+    `撤单被拒绝：委托 ${orderid} (${code})：${serverReason("zh-CN", code, reason)}`,
 
   tradeLibraryError: (code: number, text: string) => `交易接口错误 (${code})：${text}`,
   mdLibraryError: (code: number, text: string) => `行情接口错误 (${code})：${text}`,

@@ -645,7 +645,7 @@ describe("orders", () => {
     });
     await settle(t.engine);
     expect(t.rec.lastOrder(vtOrderid)?.status).toBe(Status.CANCELLED);
-    expect(t.rec.logTexts).toContain(`撤单被拒绝：委托 ${clOrderId} (3003)：cancel already pending`);
+    expect(t.rec.logTexts).toContain(`撤单被拒绝：委托 ${clOrderId} (3003)：撤单已在处理中`);
 
     const cancelsBefore = t.factory.trader.cancels.length;
     expect(() =>

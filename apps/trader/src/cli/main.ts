@@ -1,9 +1,10 @@
 /**
- * The `tsgate` command: `tsgate trader`, `tsgate mock`, `tsgate status`, `tsgate halt`.
+ * The `tsgate` command: `tsgate trader`, `tsgate mock`, `tsgate status`, `tsgate halt`, `tsgate doctor`.
  *
  * @module
  */
 import { type CliIo, processIo } from "./cli-io.js";
+import { runDoctorCommand } from "./doctor-command.js";
 import { runHalt } from "./halt-command.js";
 import { runMock } from "./mock-command.js";
 import { runStatus } from "./status-command.js";
@@ -21,6 +22,8 @@ Commands:
   halt [--port n] [--reason text]
                  kill switch of a running trader: HALTED, every working order cancelled
                  (the access token from $TSGATE_TOKEN)
+  doctor --settings f.json [--report file] [--language zh-CN|en]
+                 checks settings, library, network, logins, data and clock, step by step
 
 "tsgate <command> --help" describes each command's options.
 `;
@@ -37,6 +40,8 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
       return runStatus(rest, io);
     case "halt":
       return runHalt(rest, io);
+    case "doctor":
+      return runDoctorCommand(rest, io);
     case undefined:
     case "help":
     case "-h":
