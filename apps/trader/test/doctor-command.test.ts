@@ -75,6 +75,8 @@ async function tsgate(args: string[], env: Record<string, string> = {}) {
     out: (line) => out.push(line),
     err: (line) => err.push(line),
     input: new PassThrough(),
+    output: new PassThrough(),
+    error: new PassThrough(),
     exit: (code) => {
       throw new Error(`exit ${code}`);
     },
