@@ -67,6 +67,11 @@ const PACKAGES = [
     entries: { "@tsgate/hft-native": ["TraderApi", "MdApi", "loadHftLibrary"] },
   },
   {
+    name: "@tsgate/ashare-rules",
+    dir: "packages/ashare-rules",
+    entries: { "@tsgate/ashare-rules": ["checkOrderRules", "toPriceUnits", "formatPrice"] },
+  },
+  {
     name: "@tsgate/hft-gateway",
     dir: "packages/hft-gateway",
     entries: { "@tsgate/hft-gateway": ["HftGateway", "HFT_DEFAULT_SETTING", "parseHftSettings"] },
@@ -201,7 +206,7 @@ async function main() {
       { cwd: project, timeout: 600_000 },
     );
     record(
-      "npm install of the four tarballs",
+      `npm install of the ${PACKAGES.length} tarballs`,
       install.code === 0,
       install.code ? tail(install.stderr || install.stdout) : "",
     );

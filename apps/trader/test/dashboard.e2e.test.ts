@@ -6,6 +6,7 @@
 import { copyFileSync, existsSync, mkdirSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { createOrderRequest, Direction, Exchange, OrderType } from "@tsgate/core";
 import { type MockServers, startMockServers } from "@tsgate/mock-server";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -193,7 +194,8 @@ describe("dashboard in Chromium", () => {
   });
 
   it("shows a long refusal whole, never cut off", async () => {
-    // Above the per-order maximum: the gateway refuses it (the contract does not carry the cap).
+    // Above the main board's per-order cap: the form refuses it with the gateway's own rule
+    // (@tsgate/ashare-rules), a long message.
     const tick = app.runtime.mainEngine.getTick("600000.SSE");
     await orderForm({
       symbol: "600000",
@@ -213,9 +215,10 @@ describe("dashboard in Chromium", () => {
     expect(infoCut).toBe(false);
     await page.fill("#order-symbol", "600000");
     // The previous step's message also says "Rejected": wait for this order's.
-    await expect.poll(() => page.textContent("#order-message"), WAIT).toMatch(/Rejected: volume 1000100/);
+    await expect.poll(() => page.textContent("#order-message"), WAIT).toMatch(/Not sent: volume 1000100/);
     const text = (await page.textContent("#order-message")) ?? "";
-    expect(text).toMatch(/maximum of \d+ shares per order \(order \d{4,}\)$/);
+    expect(text).toMatch(/maximum of 1000000 shares per limit order on \S.*$/);
+    expect(text).not.toMatch(/…$/);
     // Every line of it is inside the panel and nothing scrolls inside the message box.
     const clipped = await page
       .locator("#order-message")
@@ -225,10 +228,22 @@ describe("dashboard in Chromium", () => {
     expect(clipped).toBe(false);
     const message = await page.locator("#order-message").boundingBox();
     const panel = await page.locator("section.panel.entry").boundingBox();
-    // The rejected order has a time although no broker report gave one.
-    const rejected = app.runtime.mainEngine
-      .getAllOrders()
-      .find((o) => o.status === "REJECTED" && o.volume === 1_000_100);
+    // An order the gateway itself rejects (sent past the form) has a time although no broker
+    // report gave one.
+    const vtOrderid = app.runtime.mainEngine.sendOrder(
+      createOrderRequest({
+        symbol: "600000",
+        exchange: Exchange.SSE,
+        direction: Direction.LONG,
+        type: OrderType.LIMIT,
+        volume: 1_000_100,
+        price: tick?.bidPrice1 ?? 10,
+      }),
+      "HFT",
+    );
+    await expect.poll(() => app.runtime.mainEngine.getOrder(vtOrderid)?.status, WAIT).toBe("REJECTED");
+    const rejected = app.runtime.mainEngine.getOrder(vtOrderid);
+    expect(rejected?.statusMsg).toMatch(/maximum of 1000000 shares/);
     await page.click('button.tab[data-tab="all-orders"]');
     await expect
       .poll(
