@@ -15,6 +15,7 @@ const allowed = {
   "@tsgate/hft-gateway": ["@tsgate/core", "@tsgate/hft-native"],
   "@tsgate/nats-bridge": ["@tsgate/core"],
   "@tsgate/journal": ["@tsgate/core"],
+  "@tsgate/strategy": ["@tsgate/core"],
 };
 
 function packageDirs() {

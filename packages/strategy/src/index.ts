@@ -1,0 +1,28 @@
+/**
+ * `@tsgate/strategy`: write a strategy once, run it live on a `MainEngine` or in a backtest.
+ *
+ * - {@link StrategyTemplate}: lifecycle hooks, typed parameters and variables, the strategy's
+ *   own position per vtSymbol, `buy`/`sell`/`cancelAll`.
+ * - {@link StrategyEngine}: add, init, start, stop, remove strategies on a `MainEngine`; state
+ *   saved through a {@link StrategyStore} ({@link JsonFileStrategyStore}).
+ *
+ * @packageDocumentation
+ */
+
+export type { BarData } from "./bar.js";
+export { STRATEGY_ERROR_CODES, StrategyError, type StrategyErrorCode } from "./errors.js";
+export type { StrategyContext } from "./strategy-context.js";
+export {
+  DEFAULT_READY_TIMEOUT_MS,
+  STRATEGY_ENGINE_NAME,
+  StrategyEngine,
+  type StrategyEngineOptions,
+} from "./strategy-engine.js";
+export {
+  JsonFileStrategyStore,
+  MemoryStrategyStore,
+  type StrategyState,
+  type StrategyStore,
+} from "./strategy-store.js";
+export { type StrategyClass, StrategyTemplate } from "./strategy-template.js";
+export { mergeValues, type StrategyValue, type StrategyValues } from "./strategy-values.js";
