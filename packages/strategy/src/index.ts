@@ -26,3 +26,13 @@ export {
 } from "./strategy-store.js";
 export { type StrategyClass, StrategyTemplate } from "./strategy-template.js";
 export { mergeValues, type StrategyValue, type StrategyValues } from "./strategy-values.js";
+export {
+  ASHARE_SESSION,
+  type BarSlot,
+  barSlotOf,
+  CHINA_UTC_OFFSET_MS,
+  lastMinuteOf,
+  sessionIndexOf,
+  slotTime,
+} from "./ashare-sessions.js";
+export { type BarHandler, BarGenerator } from "./bar-generator.js";
