@@ -1,8 +1,8 @@
 import type { TickData } from "@tsgate/core";
 import {
   ASHARE_SESSION,
-  barSlotOf,
   type BarSlot,
+  barSlotOf,
   lastMinuteOf,
   sessionIndexOf,
   slotTime,

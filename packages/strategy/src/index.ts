@@ -9,7 +9,17 @@
  * @packageDocumentation
  */
 
+export {
+  ASHARE_SESSION,
+  type BarSlot,
+  barSlotOf,
+  CHINA_UTC_OFFSET_MS,
+  lastMinuteOf,
+  sessionIndexOf,
+  slotTime,
+} from "./ashare-sessions.js";
 export type { BarData } from "./bar.js";
+export { BarGenerator, type BarHandler } from "./bar-generator.js";
 export { STRATEGY_ERROR_CODES, StrategyError, type StrategyErrorCode } from "./errors.js";
 export type { StrategyContext } from "./strategy-context.js";
 export {
@@ -26,13 +36,3 @@ export {
 } from "./strategy-store.js";
 export { type StrategyClass, StrategyTemplate } from "./strategy-template.js";
 export { mergeValues, type StrategyValue, type StrategyValues } from "./strategy-values.js";
-export {
-  ASHARE_SESSION,
-  type BarSlot,
-  barSlotOf,
-  CHINA_UTC_OFFSET_MS,
-  lastMinuteOf,
-  sessionIndexOf,
-  slotTime,
-} from "./ashare-sessions.js";
-export { type BarHandler, BarGenerator } from "./bar-generator.js";
