@@ -9,6 +9,7 @@
  * @packageDocumentation
  */
 
+export { ArrayManager, type Bands, DEFAULT_ARRAY_SIZE, type Macd } from "./array-manager.js";
 export {
   ASHARE_SESSION,
   type BarSlot,
