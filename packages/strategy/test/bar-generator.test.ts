@@ -113,6 +113,24 @@ describe("BarGenerator", () => {
     expect(windows.map((w) => w.volume)).toEqual([400, 500, 500, 200]);
   });
 
+  it("ends an N-minute window at the end of the morning even when it is short", () => {
+    const ticks: TickData[] = [];
+    let volume = 0;
+    for (const [h, m] of [
+      [11, 27],
+      [11, 28],
+      [11, 29],
+      [13, 0],
+      [13, 1],
+    ] as const) {
+      volume += 100;
+      ticks.push(tick(`${h}:${String(m).padStart(2, "0")}:10`, 7, volume));
+    }
+    // 09:30 + 119 minutes = 11:29: with 7-minute windows, 11:22–11:28 is full and 11:29 stands alone.
+    const { windows } = run(ticks, 7);
+    expect(windows.map(hhmm)).toEqual(["11:27", "11:29", "13:00"]);
+  });
+
   it("refuses a tick of another instrument and a bad window", () => {
     const generator = new BarGenerator(() => {});
     generator.updateTick(tick("10:00:00", 7, 100));
