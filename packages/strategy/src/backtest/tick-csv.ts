@@ -39,7 +39,7 @@ export function* readTickCsv(text: string, options: TickCsvOptions = {}): Genera
   let header: string[] | undefined;
   const totals = new Map<string, { volume: number; turnover: number }>();
   let lineNo = 0;
-  for (const rawLine of text.split(/\r?\n/)) {
+  for (const rawLine of linesOf(text)) {
     lineNo += 1;
     const line = rawLine.trim();
     if (line === "" || line.startsWith("#")) continue;
@@ -133,6 +133,17 @@ export function* readTickCsv(text: string, options: TickCsvOptions = {}): Genera
         "header is neither tsgate's (market, code, last, volume, time) nor vnpy's (symbol, exchange, datetime, last_price)",
       );
     }
+  }
+}
+
+/** The lines of `text`, one at a time (no array of every line). */
+function* linesOf(text: string): Generator<string> {
+  let start = 0;
+  while (start < text.length) {
+    const end = text.indexOf("\n", start);
+    const stop = end === -1 ? text.length : end;
+    yield text.slice(start, stop);
+    start = stop + 1;
   }
 }
 
