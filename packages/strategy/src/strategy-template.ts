@@ -117,8 +117,7 @@ export abstract class StrategyTemplate {
    */
   sell(price: number, volume: number, vtSymbol: string = this.vtSymbol): string | undefined {
     if (!this.trading) return undefined;
-    const pendingSells = this.context
-      .getActiveOrders(this)
+    const pendingSells = this.getActiveOrders()
       .filter((o) => o.vtSymbol === vtSymbol && o.direction === Direction.SHORT)
       .reduce((sum, o) => sum + o.volume - o.traded, 0);
     const free = this.getPos(vtSymbol) - pendingSells;
@@ -139,6 +138,11 @@ export abstract class StrategyTemplate {
   /** @throws {@link StrategyError} `STRATEGY_ORDER` always: there is never a short position to cover. */
   cover(_price: number, _volume: number, _vtSymbol?: string): never {
     throw new StrategyError("STRATEGY_ORDER", `${this.strategyName}: cover: A-shares cannot be sold short`);
+  }
+
+  /** The strategy's orders still working (not filled, cancelled or rejected). */
+  getActiveOrders(): OrderData[] {
+    return this.context.getActiveOrders(this);
   }
 
   /** Cancels one of the strategy's orders. */
