@@ -19,7 +19,7 @@ const VNPY_EXCHANGES: Readonly<Record<string, Exchange>> = { SSE: Exchange.SSE, 
 /**
  * Reads ticks from CSV text, one at a time, in file order. Two formats, told apart by the header:
  *
- * - **tsgate replay** (the mock server's `--replay` CSV, `packages/mock-server/src/domain/csv-replay.ts`):
+ * - **tsgate replay** (the mock server's replay market CSV, `packages/mock-server/src/domain/csv-replay.ts`):
  *   `market` (SH/SZ), `code`, `last`, `volume` (shares traded since the instrument's previous
  *   row), `time` (`HH:MM:SS[.mmm]`, `HHMMSS[mmm]`), depth `bid1..5`, `bidVol1..5`, `ask1..5`,
  *   `askVol1..5`; plus an optional `date` (`YYYY-MM-DD`), else {@link TickCsvOptions.date}.
