@@ -20,6 +20,7 @@ export {
   slotTime,
 } from "./ashare-sessions.js";
 export type { BacktestEngine, BacktestJob, BacktestResult } from "./backtest/backtest-engine.js";
+export { type BarCsvOptions, readBarCsv } from "./backtest/bar-csv.js";
 export { FastBacktestEngine } from "./backtest/fast-backtest-engine.js";
 export { ASHARE_FEES, type FeeSchedule, feeOf } from "./backtest/fees.js";
 export {

@@ -16,6 +16,7 @@ import {
   type TickData,
   type TradeData,
 } from "@tsgate/core";
+import type { BarData } from "./bar.js";
 import { StrategyError } from "./errors.js";
 import type { StrategyContext } from "./strategy-context.js";
 import { MemoryStrategyStore, type StrategyStore } from "./strategy-store.js";
@@ -259,6 +260,16 @@ export class StrategyEngine implements StrategyContext {
   /** {@inheritDoc StrategyContext.writeLog} */
   writeLog(strategy: StrategyTemplate, msg: string): void {
     this.main.writeLog(`${strategy.strategyName}: ${msg}`, LogLevel.INFO, STRATEGY_ENGINE_NAME);
+  }
+
+  /**
+   * Passes a bar to `onBar` of every inited strategy trading its vtSymbol (bar backtests, or a
+   * feed of finished bars).
+   */
+  processBar(bar: BarData): void {
+    for (const strategy of this.strategies.values()) {
+      if (strategy.inited && strategy.vtSymbols.includes(bar.vtSymbol)) strategy.onBar(bar);
+    }
   }
 
   private processTick(tick: TickData): void {

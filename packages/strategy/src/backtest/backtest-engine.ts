@@ -1,9 +1,10 @@
 import type { TickData, TradeData } from "@tsgate/core";
+import type { BarData } from "../bar.js";
 import type { StrategyClass } from "../strategy-template.js";
 import type { FeeSchedule } from "./fees.js";
 import type { BacktestSummary, DailyResult } from "./metrics.js";
 
-/** What to backtest: a strategy, its setting, and the ticks to replay. */
+/** What to backtest: a strategy, its setting, and the ticks (or 1-minute bars) to replay. */
 export interface BacktestJob {
   /** The strategy class, exactly as run live. */
   readonly strategyClass: StrategyClass;
@@ -14,7 +15,12 @@ export interface BacktestJob {
   /** Its parameters. */
   readonly setting?: Readonly<Record<string, unknown>>;
   /** Ticks in time order (e.g. from {@link readTickCsv}); read once, one at a time. */
-  readonly ticks: Iterable<TickData> | AsyncIterable<TickData>;
+  readonly ticks?: Iterable<TickData> | AsyncIterable<TickData>;
+  /**
+   * Or bars in time order (e.g. from {@link readBarCsv}), passed to the strategy's `onBar`;
+   * give `ticks` or `bars`, not both.
+   */
+  readonly bars?: Iterable<BarData> | AsyncIterable<BarData>;
   /** Fees; default {@link ASHARE_FEES}. */
   readonly fees?: FeeSchedule;
   /** Starting cash, yuan; default {@link DEFAULT_CAPITAL}. */
@@ -29,6 +35,8 @@ export interface BacktestResult {
   readonly strategyName: string;
   /** Ticks replayed. */
   readonly tickCount: number;
+  /** Bars replayed. */
+  readonly barCount: number;
   /** The strategy's fills, in order. */
   readonly trades: readonly TradeData[];
   /** One row per trading day. */

@@ -1,4 +1,5 @@
 import { EVENT_TRADE, type EventEngine, MainEngine, type TradeData } from "@tsgate/core";
+import { StrategyError } from "../errors.js";
 import { StrategyEngine } from "../strategy-engine.js";
 import { MemoryStrategyStore } from "../strategy-store.js";
 import type { BacktestEngine, BacktestJob, BacktestResult } from "./backtest-engine.js";
@@ -26,6 +27,12 @@ export class FastBacktestEngine implements BacktestEngine {
   /** {@inheritDoc BacktestEngine.run} */
   async run(job: BacktestJob): Promise<BacktestResult> {
     const capital = job.capital ?? DEFAULT_CAPITAL;
+    if ((job.ticks === undefined) === (job.bars === undefined)) {
+      throw new StrategyError(
+        "BACKTEST_DATA",
+        `${job.strategyName}: give the job ticks or bars (exactly one)`,
+      );
+    }
     const main = new MainEngine();
     try {
       const gateway = main.addGateway(ReplayGateway, undefined, {
@@ -47,19 +54,30 @@ export class FastBacktestEngine implements BacktestEngine {
       main.connect({}, gateway.gatewayName);
       await strategies.initStrategy(job.strategyName);
       strategies.startStrategy(job.strategyName);
-      // Only what the job asked about is marked to market; only each day's last price is kept.
+      // Only each day's last price of each instrument is kept, so memory does not grow with the data.
       const closes = new Map<string, Map<string, number>>();
+      const markClose = (vtSymbol: string, datetime: Date, price: number) => {
+        if (price <= 0) return;
+        const date = beijingDate(datetime);
+        const day = closes.get(date) ?? new Map<string, number>();
+        closes.set(date, day);
+        day.set(vtSymbol, price);
+      };
       let tickCount = 0;
-      for await (const tick of job.ticks) {
+      let barCount = 0;
+      for await (const tick of job.ticks ?? []) {
         tickCount += 1;
         gateway.feed(tick);
         await settle(main.eventEngine);
-        if (tick.lastPrice > 0) {
-          const date = beijingDate(tick.datetime);
-          const day = closes.get(date) ?? new Map<string, number>();
-          closes.set(date, day);
-          day.set(tick.vtSymbol, tick.lastPrice);
-        }
+        markClose(tick.vtSymbol, tick.datetime, tick.lastPrice);
+      }
+      for await (const bar of job.bars ?? []) {
+        barCount += 1;
+        gateway.feedBar(bar);
+        await settle(main.eventEngine); // fills reach the strategy before its bar
+        strategies.processBar(bar);
+        await settle(main.eventEngine);
+        markClose(bar.vtSymbol, bar.datetime, bar.closePrice);
       }
       strategies.stopStrategy(job.strategyName);
       await settle(main.eventEngine);
@@ -70,6 +88,7 @@ export class FastBacktestEngine implements BacktestEngine {
         engine: this.name,
         strategyName: job.strategyName,
         tickCount,
+        barCount,
         trades: own,
         daily,
         summary: summarize(daily, capital),

@@ -21,6 +21,7 @@ import {
   type TickData,
   updateOrder,
 } from "@tsgate/core";
+import type { BarData } from "../bar.js";
 import { ASHARE_FEES, type FeeSchedule, feeOf } from "./fees.js";
 
 /** Options of {@link ReplayGateway}. */
@@ -169,19 +170,42 @@ export class ReplayGateway extends BaseGateway {
     this.onTick(tick);
   }
 
+  /**
+   * Replays one bar: matches resting orders against it (vnpy's bar mode: a buy fills when its
+   * limit is at or above the bar's low, at the lower of the limit and the open; a sell when at
+   * or below the high, at the higher of the limit and the open). The caller passes the bar to
+   * the strategies.
+   */
+  feedBar(bar: BarData): void {
+    this.now = bar.datetime;
+    for (const order of [...this.orders.values()]) {
+      if (order.vtSymbol !== bar.vtSymbol) continue;
+      const buy = order.direction === Direction.LONG;
+      const crosses = buy ? order.price >= bar.lowPrice : order.price <= bar.highPrice;
+      if (crosses)
+        this.fill(
+          order,
+          buy ? Math.min(order.price, bar.openPrice) : Math.max(order.price, bar.openPrice),
+          bar.datetime,
+        );
+    }
+  }
+
   private match(order: OrderData, tick: TickData): void {
     const buy = order.direction === Direction.LONG;
     const best = buy ? tick.askPrice1 : tick.bidPrice1;
     const crosses = best > 0 && (buy ? order.price >= best : order.price <= best);
-    if (!crosses) return;
-    const price = buy ? Math.min(order.price, best) : Math.max(order.price, best);
+    if (crosses)
+      this.fill(order, buy ? Math.min(order.price, best) : Math.max(order.price, best), tick.datetime);
+  }
+
+  private fill(order: OrderData, price: number, datetime: Date): void {
+    const buy = order.direction === Direction.LONG;
     const volume = order.volume - order.traded;
     const fee = feeOf(this.fees, order.direction, price, volume);
     this.nextTradeid += 1;
     this.orders.delete(order.orderid);
-    this.onOrder(
-      updateOrder(order, { traded: order.volume, status: Status.ALLTRADED, datetime: tick.datetime }),
-    );
+    this.onOrder(updateOrder(order, { traded: order.volume, status: Status.ALLTRADED, datetime }));
     this.onTrade(
       createTrade({
         gatewayName: this.gatewayName,
@@ -193,7 +217,7 @@ export class ReplayGateway extends BaseGateway {
         price,
         volume,
         fee,
-        datetime: tick.datetime,
+        datetime,
       }),
     );
     const signed = buy ? volume : -volume;
