@@ -2,8 +2,8 @@
  * A-share trading sessions, as bars see them. Times are China Standard Time (UTC+8, no daylight
  * saving since 1991), the exchanges' local time.
  *
- * Source: SSE Trading Rules (上海证券交易所交易规则, 2023 revision, art. 3.1.4) and SZSE Trading
- * Rules (深圳证券交易所交易规则, 2023 revision, art. 3.1.4), read 2026-12-02: opening call auction
+ * Source: SSE Trading Rules (上海证券交易所交易规则, 2023 revision) and SZSE Trading Rules
+ * (深圳证券交易所交易规则, 2023 revision), trading hours (交易时间), as of 2026-12-02: opening call auction
  * 09:15–09:25, continuous trading 09:30–11:30 and 13:00–14:57, closing call auction 14:57–15:00
  * (SSE since 2018-08-20; SZSE since 2006). The mock server's `domain/sessions.ts` uses the same
  * schedule for order acceptance.
@@ -77,4 +77,9 @@ export function lastMinuteOf(session: BarSlot["session"]): number {
 /** The UTC instant of `minute` minutes after local midnight of the day starting at `dayStartMs`. */
 export function slotTime(dayStartMs: number, minute: number): Date {
   return new Date(dayStartMs + minute * MS_PER_MINUTE);
+}
+
+/** The Beijing calendar date of `datetime`, `YYYY-MM-DD`. */
+export function beijingDate(datetime: Date): string {
+  return new Date(datetime.getTime() + CHINA_UTC_OFFSET_MS).toISOString().slice(0, 10);
 }

@@ -14,6 +14,7 @@ export {
   ASHARE_SESSION,
   type BarSlot,
   barSlotOf,
+  beijingDate,
   CHINA_UTC_OFFSET_MS,
   lastMinuteOf,
   sessionIndexOf,
@@ -26,7 +27,6 @@ export { ASHARE_FEES, type FeeSchedule, feeOf } from "./backtest/fees.js";
 export {
   ANNUAL_TRADING_DAYS,
   type BacktestSummary,
-  beijingDate,
   type DailyResult,
   type DayCloses,
   dailyResults,

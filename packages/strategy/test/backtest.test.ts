@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { MaCrossStrategy } from "../examples/ma-cross.js";
 import {
   ASHARE_FEES,
+  beijingDate,
   dailyResults,
   dailyToCsv,
   FastBacktestEngine,
@@ -126,15 +127,19 @@ describe("FastBacktestEngine", () => {
     strategyName: "ma",
     vtSymbols: [VT],
     setting: { fastWindow: 3, slowWindow: 10 },
-    ticks: readTickCsv(syntheticCsv(["2026-12-01", "2026-12-02"])),
+    ticks: readTickCsv(syntheticCsv(["2026-12-01", "2026-12-02", "2026-12-03"])),
   });
 
   it("runs the sample strategy's own code over replayed ticks and accounts for every fill", async () => {
     const result = await new FastBacktestEngine().run(job());
     const { trades, daily, summary } = result;
-    expect(result.tickCount).toBe(2 * (1 + 2400 + 2340));
-    expect(daily.map((d) => d.date)).toEqual(["2026-12-01", "2026-12-02"]);
+    expect(result.tickCount).toBe(3 * (1 + 2400 + 2340));
+    expect(daily.map((d) => d.date)).toEqual(["2026-12-01", "2026-12-02", "2026-12-03"]);
     expect(trades.length).toBeGreaterThanOrEqual(4);
+    // T+1: a sell never fills on the day of the buy before it.
+    for (let i = 1; i < trades.length; i += 2) {
+      expect(beijingDate(trades[i]!.datetime) > beijingDate(trades[i - 1]!.datetime)).toBe(true);
+    }
     // Buys and sells alternate (the strategy is flat or long 100) and never sell short.
     trades.forEach((t, i) => {
       expect(t.direction).toBe(i % 2 === 0 ? Direction.LONG : Direction.SHORT);

@@ -6,11 +6,11 @@ import { type BarData, FastBacktestEngine, readBarCsv, StrategyTemplate } from "
 const BARS = `symbol,exchange,datetime,open,high,low,close,volume,turnover,open_interest
 600000,SSE,2026-12-01 09:30:00,7.30,7.32,7.28,7.31,10000,73100,0
 600000,SSE,2026-12-01 09:31:00,7.29,7.33,7.27,7.32,8000,58560,0
-600000,SSE,2026-12-01 09:32:00,7.36,7.40,7.35,7.38,9000,66420,0
-600000,SSE,2026-12-01 09:33:00,7.37,7.39,7.30,7.31,9000,66000,0
+600000,SSE,2026-12-02 09:30:00,7.36,7.40,7.35,7.38,9000,66420,0
+600000,SSE,2026-12-02 09:31:00,7.37,7.39,7.30,7.31,9000,66000,0
 `;
 
-/** Buys on the first bar at 7.30 (and at 7.20, which no bar reaches), sells on the third at 7.36. */
+/** Buys on the first bar at 7.30 (and at 7.20, which no bar reaches), sells on the third (the next day) at 7.36. */
 class ThreeBars extends StrategyTemplate {
   parameters = {};
   variables = { bars: 0 };
@@ -54,7 +54,7 @@ describe("bar backtest", () => {
     // Sell 7.36 placed on bar 3; bar 4 reaches 7.39 but opens at 7.37 (above the limit): filled at 7.37.
     expect(result.trades.map((t) => [t.direction, t.price, t.datetime.toISOString().slice(11, 16)])).toEqual([
       [Direction.LONG, 7.29, "01:31"],
-      [Direction.SHORT, 7.37, "01:33"],
+      [Direction.SHORT, 7.37, "01:31"],
     ]);
   });
 

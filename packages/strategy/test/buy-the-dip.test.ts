@@ -8,7 +8,8 @@ const CSV = `date,market,code,time,last,volume,bid1,ask1
 2026-12-01,SH,600000,09:30:03,7.18,100,7.17,7.19
 2026-12-01,SH,600000,09:30:06,7.19,100,7.18,7.19
 2026-12-01,SH,600000,09:30:09,7.31,100,7.30,7.32
-2026-12-01,SH,600000,09:30:12,7.33,100,7.32,7.34
+2026-12-02,SH,600000,09:30:00,7.31,100,7.30,7.32
+2026-12-02,SH,600000,09:30:03,7.33,100,7.32,7.34
 `;
 
 it("buys the dip and sells the recovery, each order filling on the next tick", async () => {
@@ -19,11 +20,11 @@ it("buys the dip and sells the recovery, each order filling on the next tick", a
     ticks: readTickCsv(CSV),
   });
   // 09:30:03 (7.18) is the dip: a buy at its ask 7.19 fills on the next tick (ask 7.19). 09:30:09
-  // (7.31) is back above 7.30: a sell at its bid 7.30 fills on the next tick at the better bid 7.32.
-  // Times are UTC (Beijing − 8 h).
-  expect(result.trades.map((t) => [t.datetime.toISOString().slice(11, 19), t.direction, t.price])).toEqual([
-    ["01:30:06", Direction.LONG, 7.19],
-    ["01:30:12", Direction.SHORT, 7.32],
+  // (7.31) is back above 7.30, but shares bought today cannot be sold today (T+1): that sell is
+  // rejected. The next day a sell at the bid 7.30 fills on the next tick at the better bid 7.32.
+  expect(result.trades.map((t) => [t.datetime.toISOString(), t.direction, t.price])).toEqual([
+    ["2026-12-01T01:30:06.000Z", Direction.LONG, 7.19],
+    ["2026-12-02T01:30:03.000Z", Direction.SHORT, 7.32],
   ]);
   // Buy 719 yuan: commission 5 (the minimum) + transfer 0.007 = 5.01. Sell 732 yuan: 5 + stamp
   // duty 0.366 + transfer 0.007 = 5.37.

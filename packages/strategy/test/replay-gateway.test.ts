@@ -16,12 +16,12 @@ import { ReplayGateway } from "../src/index.js";
 const main = new MainEngine();
 afterAll(() => main.close());
 
-function tick(second: number, bid: number, ask: number) {
+function tick(second: number, bid: number, ask: number, day = 1) {
   return createTick({
     gatewayName: "REPLAY",
     symbol: "600000",
     exchange: Exchange.SSE,
-    datetime: new Date(Date.UTC(2026, 11, 1, 2, 0, second)),
+    datetime: new Date(Date.UTC(2026, 11, day, 2, 0, second)),
     lastPrice: bid,
     bidPrice1: bid,
     askPrice1: ask,
@@ -59,12 +59,19 @@ describe("ReplayGateway", () => {
     await settle();
     expect(trades.map((t) => [t.vtOrderid, t.price, t.volume])).toEqual([[buy, 7.28, 200]]);
     expect(main.getOrder(buy)?.status).toBe(Status.ALLTRADED);
+    // T+1: shares bought today cannot be sold today.
+    const early = main.sendOrder(req(Direction.SHORT, 7.3), "R1");
+    await settle();
+    expect(main.getOrder(early)?.status).toBe(Status.REJECTED);
+    expect(main.getOrder(early)?.statusMsg).toMatch(/T\+1: 600000\.SSE has 0 shares sellable today/);
+    gateway.feed(tick(0, 7.29, 7.3, 2)); // the next day
+    await settle();
     const sell = main.sendOrder(req(Direction.SHORT, 7.3), "R1");
-    gateway.feed(tick(3, 7.29, 7.3)); // bid below the limit: rests
+    gateway.feed(tick(3, 7.29, 7.3, 2)); // bid below the limit: rests
     await settle();
     expect(trades).toHaveLength(1);
     main.cancelOrder(createCancelRequest(main.getOrder(sell)!), "R1");
-    gateway.feed(tick(4, 7.35, 7.36)); // would cross, but cancelled
+    gateway.feed(tick(4, 7.35, 7.36, 2)); // would cross, but cancelled
     await settle();
     expect(trades).toHaveLength(1);
     expect(main.getOrder(sell)?.status).toBe(Status.CANCELLED);

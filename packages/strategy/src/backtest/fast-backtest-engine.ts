@@ -1,9 +1,10 @@
 import { EVENT_TRADE, type EventEngine, MainEngine, type TradeData } from "@tsgate/core";
+import { beijingDate } from "../ashare-sessions.js";
 import { StrategyError } from "../errors.js";
 import { StrategyEngine } from "../strategy-engine.js";
 import { MemoryStrategyStore } from "../strategy-store.js";
 import type { BacktestEngine, BacktestJob, BacktestResult } from "./backtest-engine.js";
-import { beijingDate, dailyResults, summarize } from "./metrics.js";
+import { dailyResults, summarize } from "./metrics.js";
 import { DEFAULT_CAPITAL, ReplayGateway } from "./replay-gateway.js";
 
 /**

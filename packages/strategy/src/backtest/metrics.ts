@@ -1,5 +1,5 @@
 import { Direction, type TradeData } from "@tsgate/core";
-import { CHINA_UTC_OFFSET_MS } from "../ashare-sessions.js";
+import { beijingDate } from "../ashare-sessions.js";
 
 /** Trading days per year used to annualise the Sharpe ratio (vnpy's `annual_days` default). */
 export const ANNUAL_TRADING_DAYS = 240;
@@ -134,11 +134,6 @@ export function summarize(daily: readonly DailyResult[], capital: number): Backt
     maxDrawdownPercent,
     sharpeRatio: std > 0 && returns.length > 1 ? (mean / std) * Math.sqrt(ANNUAL_TRADING_DAYS) : 0,
   };
-}
-
-/** The Beijing calendar date of `datetime`, `YYYY-MM-DD`. */
-export function beijingDate(datetime: Date): string {
-  return new Date(datetime.getTime() + CHINA_UTC_OFFSET_MS).toISOString().slice(0, 10);
 }
 
 const cents = (yuan: number) => Math.round(yuan * 100) / 100;

@@ -21,6 +21,7 @@ import {
   type TickData,
   updateOrder,
 } from "@tsgate/core";
+import { beijingDate } from "../ashare-sessions.js";
 import type { BarData } from "../bar.js";
 import { ASHARE_FEES, type FeeSchedule, feeOf } from "./fees.js";
 
@@ -38,6 +39,8 @@ export interface ReplayGatewayOptions {
 export const DEFAULT_CAPITAL = 1_000_000;
 
 // A-share board lot and price tick (SSE/SZSE trading rules, 2023 revision: 100 shares, 0.01 yuan).
+// Shares bought on a day can be sold from the next trading day (T+1, same rules), as the mock
+// server's accounts enforce it.
 const LOT = 100;
 const PRICE_TICK = 0.01;
 
@@ -60,6 +63,9 @@ export class ReplayGateway extends BaseGateway {
   private readonly fees: FeeSchedule;
   private readonly orders = new Map<string, OrderData>();
   private readonly positions = new Map<string, number>();
+  /** Shares held since before today: what T+1 lets a sell take. */
+  private readonly ydVolumes = new Map<string, number>();
+  private day: string | undefined;
   private cash: number;
   private nextOrderid = 0;
   private nextTradeid = 0;
@@ -119,12 +125,16 @@ export class ReplayGateway extends BaseGateway {
     this.nextOrderid += 1;
     const order = createOrderData(req, String(this.nextOrderid), this.gatewayName);
     const offTick = Math.abs(Math.round(req.price / PRICE_TICK) * PRICE_TICK - req.price) > 1e-9;
+    const sellable =
+      req.direction === Direction.SHORT ? this.sellable(req.vtSymbol) : Number.POSITIVE_INFINITY;
     const problem =
       req.volume <= 0 || req.volume % LOT !== 0
         ? `volume ${req.volume} is not a multiple of ${LOT}`
         : offTick
           ? `price ${req.price} is not a multiple of ${PRICE_TICK}`
-          : undefined;
+          : req.volume > sellable
+            ? `T+1: ${req.vtSymbol} has ${sellable} shares sellable today (shares bought today can be sold from the next trading day)`
+            : undefined;
     const next = updateOrder(
       order,
       problem === undefined
@@ -155,15 +165,23 @@ export class ReplayGateway extends BaseGateway {
   queryPosition(): void {
     for (const [vtSymbol, volume] of this.positions) {
       const { symbol, exchange } = parseVtSymbol(vtSymbol);
+      const ydVolume = this.ydVolumes.get(vtSymbol) ?? 0;
       this.onPosition(
-        createPosition({ gatewayName: this.gatewayName, symbol, exchange, direction: Direction.NET, volume }),
+        createPosition({
+          gatewayName: this.gatewayName,
+          symbol,
+          exchange,
+          direction: Direction.NET,
+          volume,
+          ydVolume,
+        }),
       );
     }
   }
 
   /** Replays one tick: first matches resting orders against it, then publishes it. */
   feed(tick: TickData): void {
-    this.now = tick.datetime;
+    this.advanceTo(tick.datetime);
     for (const order of [...this.orders.values()]) {
       if (order.vtSymbol === tick.vtSymbol) this.match(order, tick);
     }
@@ -177,7 +195,7 @@ export class ReplayGateway extends BaseGateway {
    * the strategies.
    */
   feedBar(bar: BarData): void {
-    this.now = bar.datetime;
+    this.advanceTo(bar.datetime);
     for (const order of [...this.orders.values()]) {
       if (order.vtSymbol !== bar.vtSymbol) continue;
       const buy = order.direction === Direction.LONG;
@@ -189,6 +207,25 @@ export class ReplayGateway extends BaseGateway {
           bar.datetime,
         );
     }
+  }
+
+  /** Moves the clock; on a new trading day every share held becomes sellable (T+1). */
+  private advanceTo(datetime: Date): void {
+    this.now = datetime;
+    const day = beijingDate(datetime);
+    if (day === this.day) return;
+    this.day = day;
+    for (const [vtSymbol, volume] of this.positions) this.ydVolumes.set(vtSymbol, volume);
+  }
+
+  /** Shares of `vtSymbol` a new sell may take: held since before today, minus working sells. */
+  private sellable(vtSymbol: string): number {
+    let working = 0;
+    for (const order of this.orders.values()) {
+      if (order.vtSymbol === vtSymbol && order.direction === Direction.SHORT)
+        working += order.volume - order.traded;
+    }
+    return (this.ydVolumes.get(vtSymbol) ?? 0) - working;
   }
 
   private match(order: OrderData, tick: TickData): void {
@@ -221,6 +258,7 @@ export class ReplayGateway extends BaseGateway {
       }),
     );
     const signed = buy ? volume : -volume;
+    if (!buy) this.ydVolumes.set(order.vtSymbol, (this.ydVolumes.get(order.vtSymbol) ?? 0) - volume);
     this.positions.set(order.vtSymbol, (this.positions.get(order.vtSymbol) ?? 0) + signed);
     this.cash -= signed * price + fee;
   }
