@@ -139,6 +139,26 @@ describe("StrategyEngine", () => {
     );
   });
 
+  it("stops (cancelling the strategy's orders), removes, and refuses calls out of order", async () => {
+    const { main, engine } = setup();
+    const s = engine.addStrategy(Recorder, "s", [VT]);
+    expect(() => engine.startStrategy("s")).toThrow(/must be inited before it starts/);
+    main.connect(SETTING, "SIM");
+    await engine.initStrategy("s");
+    await expect(engine.initStrategy("s")).rejects.toThrow(/already inited/);
+    engine.startStrategy("s");
+    const resting = s.buy(7.0, 100)!; // below the simulated market: rests
+    await until(() => s.getActiveOrders().length === 1);
+    expect(() => engine.removeStrategy("s")).toThrow(/must be stopped/);
+    engine.stopStrategy("s");
+    await until(() => main.getOrder(resting)?.status === "CANCELLED");
+    expect(s.trading).toBe(false);
+    engine.removeStrategy("s");
+    expect(() => engine.getStrategy("s")).toThrow(/no strategy "s" \(known: none\)/);
+    expect(() => engine.addStrategy(Recorder, "t", [VT])).not.toThrow();
+    expect(() => engine.addStrategy(Recorder, "t", [VT])).toThrow(/already added/);
+  });
+
   it("saves parameters, variables and pos on stop and restores them in a new process", async () => {
     const dir = mkdtempSync(join(tmpdir(), "tsgate-strategy-"));
     cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
