@@ -17,6 +17,7 @@ const allowed = {
   "@tsgate/hft-gateway": ["@tsgate/ashare-rules", "@tsgate/core", "@tsgate/hft-native"],
   "@tsgate/nats-bridge": ["@tsgate/core"],
   "@tsgate/journal": ["@tsgate/core"],
+  "@tsgate/strategy": ["@tsgate/core"],
 };
 
 function packageDirs() {

@@ -1,0 +1,265 @@
+import {
+  BaseGateway,
+  type CancelRequest,
+  ConnectionState,
+  createAccount,
+  createContract,
+  createOrderData,
+  createPosition,
+  createTrade,
+  Direction,
+  Exchange,
+  type GatewaySetting,
+  GatewaySide,
+  isActiveOrder,
+  type OrderData,
+  type OrderRequest,
+  Product,
+  parseVtSymbol,
+  Status,
+  type SubscribeRequest,
+  type TickData,
+  updateOrder,
+} from "@tsgate/core";
+import { beijingDate } from "../ashare-sessions.js";
+import type { BarData } from "../bar.js";
+import { ASHARE_FEES, type FeeSchedule, feeOf } from "./fees.js";
+
+/** Options of {@link ReplayGateway}. */
+export interface ReplayGatewayOptions {
+  /** The instruments the replay has ticks of (one contract each, pushed on connect). */
+  readonly vtSymbols: readonly string[];
+  /** Fees charged on each fill. */
+  readonly fees?: FeeSchedule;
+  /** Starting cash, yuan. */
+  readonly capital?: number;
+}
+
+/** Default of {@link ReplayGatewayOptions.capital}: 1,000,000 yuan. */
+export const DEFAULT_CAPITAL = 1_000_000;
+
+// A-share board lot and price tick (SSE/SZSE trading rules, 2023 revision: 100 shares, 0.01 yuan).
+// Shares bought on a day can be sold from the next trading day (T+1, same rules), as the mock
+// server's accounts enforce it.
+const LOT = 100;
+const PRICE_TICK = 0.01;
+
+/**
+ * The gateway of the fast backtest: a `BaseGateway` whose market is the replayed ticks. Orders
+ * are matched against the **next** tick, as vnpy's backtester does: a buy fills when its price
+ * is at or above that tick's best ask (at the better of the two), a sell when at or below the
+ * best bid. Fills pay the {@link FeeSchedule}. Events go through the event engine like a live
+ * gateway's, so the strategy, the engine and the OMS run the production code.
+ */
+export class ReplayGateway extends BaseGateway {
+  /** `"REPLAY"`. */
+  static override defaultName = "REPLAY";
+  /** No settings: the replay needs none. */
+  static override defaultSetting = {};
+  /** SSE and SZSE. */
+  static override exchanges = [Exchange.SSE, Exchange.SZSE];
+
+  private readonly vtSymbols: readonly string[];
+  private readonly fees: FeeSchedule;
+  private readonly orders = new Map<string, OrderData>();
+  private readonly positions = new Map<string, number>();
+  /** Shares held since before today: what T+1 lets a sell take. */
+  private readonly ydVolumes = new Map<string, number>();
+  private day: string | undefined;
+  private cash: number;
+  private nextOrderid = 0;
+  private nextTradeid = 0;
+  private now = new Date(0);
+
+  /**
+   * @param eventEngine - the engine to publish events on
+   * @param gatewayName - instance name; default `"REPLAY"`
+   * @param options - instruments, fees and capital
+   */
+  constructor(
+    eventEngine: ConstructorParameters<typeof BaseGateway>[0],
+    gatewayName?: string,
+    options: ReplayGatewayOptions = { vtSymbols: [] },
+  ) {
+    super(eventEngine, gatewayName);
+    this.vtSymbols = options.vtSymbols;
+    this.fees = options.fees ?? ASHARE_FEES;
+    this.cash = options.capital ?? DEFAULT_CAPITAL;
+  }
+
+  /** Pushes one contract per instrument, the account and positions, then CONNECTED. */
+  connect(_setting: GatewaySetting): void {
+    for (const vtSymbol of this.vtSymbols) {
+      const { symbol, exchange } = parseVtSymbol(vtSymbol);
+      this.onContract(
+        createContract({
+          gatewayName: this.gatewayName,
+          symbol,
+          exchange,
+          name: symbol,
+          product: Product.EQUITY,
+          size: 1,
+          pricetick: PRICE_TICK,
+          minVolume: LOT,
+          netPosition: true,
+        }),
+      );
+      this.positions.set(vtSymbol, 0);
+    }
+    this.queryAccount();
+    this.queryPosition();
+    this.writeStatus(GatewaySide.TRADE, ConnectionState.CONNECTED);
+    this.writeStatus(GatewaySide.MARKET, ConnectionState.CONNECTED);
+  }
+
+  /** Nothing to release. */
+  close(): Promise<void> {
+    return Promise.resolve();
+  }
+
+  /** Every replayed instrument is pushed; nothing to do. */
+  subscribe(_req: SubscribeRequest): void {}
+
+  /** Accepts the order (NOTTRADED) or rejects it when off lot or tick; it matches from the next tick. */
+  sendOrder(req: OrderRequest): string {
+    this.nextOrderid += 1;
+    const order = createOrderData(req, String(this.nextOrderid), this.gatewayName);
+    const offTick = Math.abs(Math.round(req.price / PRICE_TICK) * PRICE_TICK - req.price) > 1e-9;
+    const sellable =
+      req.direction === Direction.SHORT ? this.sellable(req.vtSymbol) : Number.POSITIVE_INFINITY;
+    const problem =
+      req.volume <= 0 || req.volume % LOT !== 0
+        ? `volume ${req.volume} is not a multiple of ${LOT}`
+        : offTick
+          ? `price ${req.price} is not a multiple of ${PRICE_TICK}`
+          : req.volume > sellable
+            ? `T+1: ${req.vtSymbol} has ${sellable} shares sellable today (shares bought today can be sold from the next trading day)`
+            : undefined;
+    const next = updateOrder(
+      order,
+      problem === undefined
+        ? { status: Status.NOTTRADED, datetime: this.now }
+        : { status: Status.REJECTED, statusMsg: problem, datetime: this.now },
+    );
+    if (isActiveOrder(next)) this.orders.set(next.orderid, next);
+    this.onOrder(next);
+    return next.vtOrderid;
+  }
+
+  /** Cancels a resting order at once. */
+  cancelOrder(req: CancelRequest): void {
+    const order = this.orders.get(req.orderid);
+    if (order === undefined) return;
+    this.orders.delete(req.orderid);
+    this.onOrder(updateOrder(order, { status: Status.CANCELLED, datetime: this.now }));
+  }
+
+  /** Pushes the cash. */
+  queryAccount(): void {
+    this.onAccount(
+      createAccount({ gatewayName: this.gatewayName, accountid: "BACKTEST", balance: this.cash }),
+    );
+  }
+
+  /** Pushes every net position. */
+  queryPosition(): void {
+    for (const [vtSymbol, volume] of this.positions) {
+      const { symbol, exchange } = parseVtSymbol(vtSymbol);
+      const ydVolume = this.ydVolumes.get(vtSymbol) ?? 0;
+      this.onPosition(
+        createPosition({
+          gatewayName: this.gatewayName,
+          symbol,
+          exchange,
+          direction: Direction.NET,
+          volume,
+          ydVolume,
+        }),
+      );
+    }
+  }
+
+  /** Replays one tick: first matches resting orders against it, then publishes it. */
+  feed(tick: TickData): void {
+    this.advanceTo(tick.datetime);
+    for (const order of [...this.orders.values()]) {
+      if (order.vtSymbol === tick.vtSymbol) this.match(order, tick);
+    }
+    this.onTick(tick);
+  }
+
+  /**
+   * Replays one bar: matches resting orders against it (vnpy's bar mode: a buy fills when its
+   * limit is at or above the bar's low, at the lower of the limit and the open; a sell when at
+   * or below the high, at the higher of the limit and the open). The caller passes the bar to
+   * the strategies.
+   */
+  feedBar(bar: BarData): void {
+    this.advanceTo(bar.datetime);
+    for (const order of [...this.orders.values()]) {
+      if (order.vtSymbol !== bar.vtSymbol) continue;
+      const buy = order.direction === Direction.LONG;
+      const crosses = buy ? order.price >= bar.lowPrice : order.price <= bar.highPrice;
+      if (crosses)
+        this.fill(
+          order,
+          buy ? Math.min(order.price, bar.openPrice) : Math.max(order.price, bar.openPrice),
+          bar.datetime,
+        );
+    }
+  }
+
+  /** Moves the clock; on a new trading day every share held becomes sellable (T+1). */
+  private advanceTo(datetime: Date): void {
+    this.now = datetime;
+    const day = beijingDate(datetime);
+    if (day === this.day) return;
+    this.day = day;
+    for (const [vtSymbol, volume] of this.positions) this.ydVolumes.set(vtSymbol, volume);
+  }
+
+  /** Shares of `vtSymbol` a new sell may take: held since before today, minus working sells. */
+  private sellable(vtSymbol: string): number {
+    let working = 0;
+    for (const order of this.orders.values()) {
+      if (order.vtSymbol === vtSymbol && order.direction === Direction.SHORT)
+        working += order.volume - order.traded;
+    }
+    return (this.ydVolumes.get(vtSymbol) ?? 0) - working;
+  }
+
+  private match(order: OrderData, tick: TickData): void {
+    const buy = order.direction === Direction.LONG;
+    const best = buy ? tick.askPrice1 : tick.bidPrice1;
+    const crosses = best > 0 && (buy ? order.price >= best : order.price <= best);
+    if (crosses)
+      this.fill(order, buy ? Math.min(order.price, best) : Math.max(order.price, best), tick.datetime);
+  }
+
+  private fill(order: OrderData, price: number, datetime: Date): void {
+    const buy = order.direction === Direction.LONG;
+    const volume = order.volume - order.traded;
+    const fee = feeOf(this.fees, order.direction, price, volume);
+    this.nextTradeid += 1;
+    this.orders.delete(order.orderid);
+    this.onOrder(updateOrder(order, { traded: order.volume, status: Status.ALLTRADED, datetime }));
+    this.onTrade(
+      createTrade({
+        gatewayName: this.gatewayName,
+        symbol: order.symbol,
+        exchange: order.exchange,
+        orderid: order.orderid,
+        tradeid: String(this.nextTradeid),
+        direction: order.direction,
+        price,
+        volume,
+        fee,
+        datetime,
+      }),
+    );
+    const signed = buy ? volume : -volume;
+    if (!buy) this.ydVolumes.set(order.vtSymbol, (this.ydVolumes.get(order.vtSymbol) ?? 0) - volume);
+    this.positions.set(order.vtSymbol, (this.positions.get(order.vtSymbol) ?? 0) + signed);
+    this.cash -= signed * price + fee;
+  }
+}

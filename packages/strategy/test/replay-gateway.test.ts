@@ -1,0 +1,100 @@
+import {
+  createCancelRequest,
+  createOrderRequest,
+  createTick,
+  Direction,
+  EVENT_TRADE,
+  Exchange,
+  MainEngine,
+  OrderType,
+  Status,
+  type TradeData,
+} from "@tsgate/core";
+import { afterAll, describe, expect, it } from "vitest";
+import { ReplayGateway } from "../src/index.js";
+
+const main = new MainEngine();
+afterAll(() => main.close());
+
+function tick(second: number, bid: number, ask: number, day = 1) {
+  return createTick({
+    gatewayName: "REPLAY",
+    symbol: "600000",
+    exchange: Exchange.SSE,
+    datetime: new Date(Date.UTC(2026, 11, day, 2, 0, second)),
+    lastPrice: bid,
+    bidPrice1: bid,
+    askPrice1: ask,
+  });
+}
+
+async function settle() {
+  while (main.eventEngine.pending > 0) await main.eventEngine.flush();
+}
+
+describe("ReplayGateway", () => {
+  it("matches a resting limit order against later ticks only, at the better price", async () => {
+    const gateway = main.addGateway(ReplayGateway, "R1", { vtSymbols: ["600000.SSE"] });
+    const trades: TradeData[] = [];
+    main.eventEngine.register(EVENT_TRADE, (e) => trades.push(e.data));
+    main.connect({}, "R1");
+    gateway.feed(tick(0, 7.3, 7.31));
+    await settle();
+    const req = (direction: Direction, price: number) =>
+      createOrderRequest({
+        symbol: "600000",
+        exchange: Exchange.SSE,
+        direction,
+        type: OrderType.LIMIT,
+        volume: 200,
+        price,
+      });
+    const buy = main.sendOrder(req(Direction.LONG, 7.3), "R1");
+    await settle();
+    expect(main.getOrder(buy)?.status).toBe(Status.NOTTRADED);
+    gateway.feed(tick(1, 7.3, 7.31)); // ask above the limit: rests
+    await settle();
+    expect(trades).toEqual([]);
+    gateway.feed(tick(2, 7.27, 7.28)); // ask below the limit: fills at the ask
+    await settle();
+    expect(trades.map((t) => [t.vtOrderid, t.price, t.volume])).toEqual([[buy, 7.28, 200]]);
+    expect(main.getOrder(buy)?.status).toBe(Status.ALLTRADED);
+    // T+1: shares bought today cannot be sold today.
+    const early = main.sendOrder(req(Direction.SHORT, 7.3), "R1");
+    await settle();
+    expect(main.getOrder(early)?.status).toBe(Status.REJECTED);
+    expect(main.getOrder(early)?.statusMsg).toMatch(/T\+1: 600000\.SSE has 0 shares sellable today/);
+    gateway.feed(tick(0, 7.29, 7.3, 2)); // the next day
+    await settle();
+    const sell = main.sendOrder(req(Direction.SHORT, 7.3), "R1");
+    gateway.feed(tick(3, 7.29, 7.3, 2)); // bid below the limit: rests
+    await settle();
+    expect(trades).toHaveLength(1);
+    main.cancelOrder(createCancelRequest(main.getOrder(sell)!), "R1");
+    gateway.feed(tick(4, 7.35, 7.36, 2)); // would cross, but cancelled
+    await settle();
+    expect(trades).toHaveLength(1);
+    expect(main.getOrder(sell)?.status).toBe(Status.CANCELLED);
+  });
+
+  it("rejects an order off the board lot or the price tick, saying which", async () => {
+    main.addGateway(ReplayGateway, "R2", { vtSymbols: ["600000.SSE"] });
+    main.connect({}, "R2");
+    const send = (volume: number, price: number) =>
+      main.sendOrder(
+        createOrderRequest({
+          symbol: "600000",
+          exchange: Exchange.SSE,
+          direction: Direction.LONG,
+          type: OrderType.LIMIT,
+          volume,
+          price,
+        }),
+        "R2",
+      );
+    const [lot, tickSize] = [send(150, 7.3), send(100, 7.305)];
+    await settle();
+    expect(main.getOrder(lot)?.statusMsg).toMatch(/volume 150 is not a multiple of 100/);
+    expect(main.getOrder(tickSize)?.statusMsg).toMatch(/price 7.305 is not a multiple of 0.01/);
+  });
+});
