@@ -92,9 +92,17 @@ extern "C" {
 
 #define HFT_SIDE_BID 1 /* buy */
 #define HFT_SIDE_ASK 2 /* sell */
+/* Reports only (vendor shim): a vendor side other than Bid/Ask (融券卖出 14, 卖券还款 21, ETF 申购
+ * 17 / 赎回 18 ... : OrderSide in the vendor's hft_trader_def.h) arrives as this base + the vendor
+ * number, so a host can name it and never reads it as a buy. Never valid in a request. */
+#define HFT_SIDE_VENDOR_BASE 1000
 
 #define HFT_ORDER_LMT 1  /* limit */
 #define HFT_ORDER_B5TC 2 /* market: best five levels, then cancel the remainder */
+/* Reports only (vendor shim): a vendor order type without an HFT_ORDER_* name (BOC 2, BOP 3,
+ * B5TL 5, IOC 6, AON 7 ...: OrderType in hft_trader_def.h) arrives as this base + the vendor
+ * number instead of being read as a limit order. */
+#define HFT_ORDER_VENDOR_BASE 1000
 
 #define HFT_STATUS_PENDING_NEW 1
 #define HFT_STATUS_NEW 2
@@ -410,6 +418,12 @@ typedef void (*hft_wakeup_fn)(void* user_data);
 /* Benchmark/comparison mode only: called once per event from the notifier thread, instead of
  * the ring + wake-up. The pointer is valid only during the call. */
 typedef void (*hft_event_fn)(const hft_event_t* event, void* user_data);
+
+/* Vendor shim only (the simulation library does not export it): process-wide SDK settings, set
+ * before the first hft_trader_create. "terminal_info": the exchange-format terminal information
+ * string passed to TraderApi::Login (穿透式监管); "log_path": the SDK's log directory
+ * (TraderApi::SetLogConfig, once per process). HFT_E_INVALID_ARG for an unknown name. */
+HFT_API int32_t hft_set_vendor_option(const char* name, const char* value);
 
 /* ---- trading ---- */
 typedef struct hft_trader hft_trader_t;
