@@ -165,6 +165,9 @@ export const msg = {
     `发现非本会话创建的委托 ${orderid}（${symbol}，来自其他会话或之前的运行），已纳入管理`,
   orderUnknownStatus: (orderid: string, status: string) =>
     `委托 ${orderid} 收到未知状态 ${status}，保留当前状态`,
+  /** A report with a vendor side or order type a cash-account gateway cannot represent. */
+  unsupportedReport: (what: string, id: string, field: "side" | "orderType", value: string) =>
+    `${what} ${id} 的${field === "side" ? "买卖方向" : "委托类型"} ${value} 不是普通买卖（如融券卖出、卖券还款、ETF 申赎，或不支持的委托类型），本接口不支持，已忽略（不会当作买入处理）`,
   badSymbol: (what: string, symbol: string) =>
     `${what}的代码 "${symbol}" 无法识别（应为 SH.xxxxxx 或 SZ.xxxxxx），已忽略`,
 

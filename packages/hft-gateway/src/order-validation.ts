@@ -22,7 +22,7 @@
  */
 
 import { type ContractData, Direction, Offset, type OrderRequest } from "@tsgate/core";
-import type { OrderType as VendorOrderType, Side as VendorSide } from "@tsgate/hft-native";
+import type { RequestOrderType as VendorOrderType, RequestSide as VendorSide } from "@tsgate/hft-native";
 import { toScaled } from "@tsgate/hft-native";
 import { MARKET_VT2HFT, ORDERTYPE_VT2HFT, SIDE_VT2HFT } from "./mappings.js";
 

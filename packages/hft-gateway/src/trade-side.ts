@@ -643,6 +643,17 @@ export class TradeSide {
       this.sink.writeLog(msg.badSymbol(WHAT.orderReport, report.symbol), LogLevel.WARNING);
       return;
     }
+    // Sides other than Bid/Ask (融券卖出, ETF 申赎 ...) and unknown order types: refused by name.
+    const direction = SIDE_HFT2VT[report.side];
+    const type = ORDERTYPE_HFT2VT[report.orderType];
+    if (direction === undefined || type === undefined) {
+      const [field, value] =
+        direction === undefined
+          ? (["side", report.side] as const)
+          : (["orderType", report.orderType] as const);
+      this.sink.writeLog(msg.unsupportedReport(WHAT.orderReport, orderid, field, value), LogLevel.WARNING);
+      return;
+    }
     const initial = report.filledVolume > 0 ? Status.PARTTRADED : Status.NOTTRADED;
     const status = mapStatus(report.status, initial);
     const order = createOrder({
@@ -650,8 +661,8 @@ export class TradeSide {
       symbol: split.symbol,
       exchange: split.exchange,
       orderid,
-      direction: SIDE_HFT2VT[report.side] ?? Direction.LONG,
-      type: ORDERTYPE_HFT2VT[report.orderType],
+      direction,
+      type,
       offset: Offset.NONE,
       price: report.orderType === "LMT" ? report.price : 0,
       volume: report.volume,
@@ -676,6 +687,14 @@ export class TradeSide {
       this.sink.writeLog(msg.badSymbol(WHAT.tradeReport, report.symbol), LogLevel.WARNING);
       return;
     }
+    const direction = SIDE_HFT2VT[report.side];
+    if (direction === undefined) {
+      this.sink.writeLog(
+        msg.unsupportedReport(WHAT.tradeReport, report.tradeId, "side", report.side),
+        LogLevel.WARNING,
+      );
+      return;
+    }
     this.tradeIds.add(report.tradeId, report.reportSeq);
     const entry = this.findEntry(report.clOrderId, report.orderId);
     const orderid = entry?.order.orderid ?? (report.clOrderId !== "" ? report.clOrderId : report.orderId);
@@ -685,7 +704,7 @@ export class TradeSide {
       exchange: split.exchange,
       orderid,
       tradeid: report.tradeId,
-      direction: SIDE_HFT2VT[report.side] ?? Direction.LONG,
+      direction,
       offset: entry?.order.offset ?? Offset.NONE,
       price: report.price,
       volume: report.volume,

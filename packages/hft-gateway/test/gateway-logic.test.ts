@@ -527,6 +527,32 @@ describe("orders", () => {
     expect(t.factory.trader.cancels).toEqual([{ orderId: "O1", clOrderId: "EARLIER-RUN-1" }]);
   });
 
+  it("reports with a side other than Bid/Ask (融券卖出, ETF 赎回) or an unknown order type are refused by name, never read as a buy", async () => {
+    const t = setup();
+    await connectAndLogin(t);
+    t.factory.trader.fire("orderStatus", {
+      ...orderReport({ reportSeq: 0, clOrderId: "", orderId: "S1", side: "MarginAsk", status: "New" }),
+      replay: false,
+    });
+    t.factory.trader.fire("orderStatus", {
+      ...orderReport({ reportSeq: 0, clOrderId: "", orderId: "S2", orderType: "Unknown", status: "New" }),
+      replay: false,
+    });
+    t.factory.trader.fire("tradeReport", {
+      ...tradeReport({ reportSeq: 0, tradeId: "T9", orderId: "S3", side: "EtfRedeem" }),
+      replay: false,
+    });
+    await settle(t.engine);
+    expect(t.rec.lastOrder("HFT.S1")).toBeUndefined();
+    expect(t.rec.lastOrder("HFT.S2")).toBeUndefined();
+    expect(t.rec.trades).toEqual([]);
+    const refused = t.rec.logTexts.filter((text) => text.includes("本接口不支持"));
+    expect(refused).toHaveLength(3);
+    expect(refused[0]).toMatch(/委托回报 S1 的买卖方向 MarginAsk/);
+    expect(refused[1]).toMatch(/委托回报 S2 的委托类型 Unknown/);
+    expect(refused[2]).toMatch(/成交回报 T9 的买卖方向 EtfRedeem/);
+  });
+
   it("trades are pushed once per trade id, whatever is replayed", async () => {
     const t = setup();
     t.factory.results.trades = [tradeReport({ tradeId: "T1" })];

@@ -599,17 +599,17 @@ HFT_API int32_t hft_trader_login(hft_trader_t* t, const hft_login_req_t* req) {
   memset(&acc, 0, sizeof acc);
   /* the vendor's field sizes (AccountInfo in hft_trader_struct.h): 16/16/8/8/40 bytes of text */
   if (!put_field(acc.account_id, req->account_id))
-    return set_error(HFT_E_INVALID_ARG, "account_id is longer than the vendor's %zu bytes", sizeof acc.account_id - 1);
+    return set_error(HFT_E_INVALID_ARG, "account_id is longer than the vendor's %d bytes", (int)(sizeof acc.account_id - 1));
   if (!put_field(acc.account_pwd, req->password))
-    return set_error(HFT_E_INVALID_ARG, "password is longer than the vendor's %zu bytes", sizeof acc.account_pwd - 1);
+    return set_error(HFT_E_INVALID_ARG, "password is longer than the vendor's %d bytes", (int)(sizeof acc.account_pwd - 1));
   if (!put_field(acc.cust_orgid, req->cust_orgid))
-    return set_error(HFT_E_INVALID_ARG, "cust_orgid is longer than the vendor's %zu bytes", sizeof acc.cust_orgid - 1);
+    return set_error(HFT_E_INVALID_ARG, "cust_orgid is longer than the vendor's %d bytes", (int)(sizeof acc.cust_orgid - 1));
   if (!put_field(acc.cust_branchid, req->cust_branchid))
-    return set_error(HFT_E_INVALID_ARG, "cust_branchid is longer than the vendor's %zu bytes",
-                     sizeof acc.cust_branchid - 1);
+    return set_error(HFT_E_INVALID_ARG, "cust_branchid is longer than the vendor's %d bytes",
+                     (int)(sizeof acc.cust_branchid - 1));
   if (!put_field(acc.cl_system_id, req->cl_system_id))
-    return set_error(HFT_E_INVALID_ARG, "cl_system_id is longer than the vendor's %zu bytes",
-                     sizeof acc.cl_system_id - 1);
+    return set_error(HFT_E_INVALID_ARG, "cl_system_id is longer than the vendor's %d bytes",
+                     (int)(sizeof acc.cl_system_id - 1));
   acc.account_type = (int16_t)req->account_type;
   /* terminal_info: the exchange-mandated "PC;IIP=...;LIP=...;MAC=...;HD=...;CPU=...@App;V1.0"
    * string (穿透式监管), UTF-8; from hft_set_vendor_option("terminal_info"), else the environment
