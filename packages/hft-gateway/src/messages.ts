@@ -10,6 +10,7 @@
  * @module
  */
 import type { DisconnectedEvent } from "@tsgate/hft-native";
+import { HFT_LOGIN_ERRORS, SIP_LOGIN_ERRORS } from "./vendor-errors.js";
 
 /** Which connection a message is about, with the setting keys that configure it. */
 export interface SideLabels {
@@ -104,8 +105,12 @@ export const msg = {
         return `交易服务器暂时拒绝登录 (1005)：${serverMsg}。将自动重试`;
       case 1006:
         return `交易服务器登录失败：账户类型不受支持 (1006)：${serverMsg}。本接口只支持股票现金账户`;
-      default:
+      default: {
+        const vendor = HFT_LOGIN_ERRORS[code];
+        if (vendor !== undefined)
+          return `交易服务器登录失败：${vendor.meaning} (${code})。${vendor.action}${serverMsg !== "" ? `（${serverMsg}）` : ""}`;
         return `交易服务器登录失败 (${code})：${serverMsg}`;
+      }
     }
   },
 
@@ -117,8 +122,12 @@ export const msg = {
         return `行情服务器登录失败：密码错误 (5002)。请检查「行情密码」`;
       case 5005:
         return `行情服务器暂时拒绝登录 (5005)：${serverMsg}。将自动重试`;
-      default:
+      default: {
+        const vendor = SIP_LOGIN_ERRORS[code];
+        if (vendor !== undefined)
+          return `行情服务器登录失败：${vendor.meaning} (SIP ${code})。${vendor.action}`;
         return `行情服务器登录失败 (${code})：${serverMsg}`;
+      }
     }
   },
 

@@ -77,12 +77,20 @@ import { validateOrder } from "./order-validation.js";
 import { DEFAULT_RETENTION, FinishedOrders, type RetentionLimits, SeenTradeIds } from "./retention.js";
 import type { HftSettings } from "./settings.js";
 import { SideConnection } from "./side-connection.js";
+import { HFT_LOGIN_ERRORS, noRetryCodes } from "./vendor-errors.js";
 
 /** After a fill, positions and account are queried once this much later (fills come in bursts). */
 const FILL_REFRESH_MS = 200;
 
 /** Trade login codes after which retrying cannot help (the native library stops reconnecting). */
-const CREDENTIAL_ERRORS: ReadonlySet<number> = new Set([1001, 1002, 1003, 1004, 1006]);
+const CREDENTIAL_ERRORS: ReadonlySet<number> = new Set([
+  1001,
+  1002,
+  1003,
+  1004,
+  1006,
+  ...noRetryCodes(HFT_LOGIN_ERRORS),
+]);
 
 interface OrderEntry {
   order: OrderData;

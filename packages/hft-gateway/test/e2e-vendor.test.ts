@@ -172,4 +172,38 @@ describe("vendor path: login details", () => {
       await other.close();
     }
   });
+
+  it("explains the gateway's vendor codes: an account the gateway does not know is 14016 (whitelist)", async () => {
+    const other = await startStack({
+      servers: s.mock,
+      setting: { libraryPath: vendorLibrary(), 交易用户名: "nobody" },
+      waitReady: false,
+    });
+    try {
+      const log = await other.rec.waitForLog(/^交易服务器登录失败/);
+      expect(log.msg).toMatch(/用户不在网关白名单内 \(14016\)。请联系券商/);
+      await other.rec.waitFor(
+        "the trade side given up",
+        () =>
+          other.rec.statuses.some((x) => x.side === "TRADE" && x.state === ConnectionState.DISCONNECTED) ||
+          undefined,
+      );
+    } finally {
+      await other.close();
+    }
+  });
+
+  it("explains a refused SIP login (SIPE_ERR) in the user's terms", async () => {
+    const other = await startStack({
+      servers: s.mock,
+      setting: { libraryPath: vendorLibrary(), 行情密码: "wrong" },
+      waitReady: false,
+    });
+    try {
+      const log = await other.rec.waitForLog(/^行情服务器登录失败/);
+      expect(log.msg).toMatch(/行情登录被拒绝 \(SIP 1\)。请检查「行情用户名」「行情密码」/);
+    } finally {
+      await other.close();
+    }
+  });
 });

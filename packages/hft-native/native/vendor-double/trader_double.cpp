@@ -261,6 +261,7 @@ class DoubleTraderApi : public HFT::TraderApi {
     put(rsp.cust_orgid, account_.cust_orgid);
     put(rsp.cust_branchid, account_.cust_branchid);
     if (e.err_code == 0) logged_in_ = true;
+    else login_failed_ = true;
     spi_->OnLogin(e.err_code == 0 ? &rsp : nullptr, &e);
   }
 
@@ -270,7 +271,7 @@ class DoubleTraderApi : public HFT::TraderApi {
       spi_->OnDisconnect();
       return;
     }
-    if (ev.body.status.will_reconnect) return; /* still retrying the first login */
+    if (ev.body.status.will_reconnect || login_failed_) return; /* still retrying, or already told */
     HFT::ErrorInfo e;
     e.err_code = ERR_HFT_TRADER_NOT_CONNECT;
     put(e.err_msg, ev.body.status.message);
@@ -500,7 +501,8 @@ class DoubleTraderApi : public HFT::TraderApi {
   HFT::ErrorInfo last_error_;
   HFT::AccountInfo account_{};
   hft_trader_t* sim_ = nullptr;
-  bool logged_in_ = false; /* pump thread only */
+  bool logged_in_ = false;    /* pump thread only */
+  bool login_failed_ = false; /* pump thread only: OnLogin already reported the refusal */
   vendor_double::EventPump pump_;
   std::mutex mu_;
   std::map<std::string, int> order_requests_;  /* cl_order_id -> request_id */
