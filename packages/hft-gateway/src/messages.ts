@@ -146,6 +146,8 @@ export const msg = {
         return `HFT 接口库加载失败：${detail}`;
     }
   },
+  vendorSettingFailed: (detail: string) =>
+    `厂商 SDK 设置失败：${detail}。请检查「terminalInfo」「sdkLogPath」（日志目录每个进程只能设置一次）`,
   apiCreateFailed: (l: SideLabels, detail: string) => `${l.server}接口创建失败：${detail}`,
   loginCallFailed: (l: SideLabels, detail: string) => `${l.server}登录请求发送失败：${detail}`,
 

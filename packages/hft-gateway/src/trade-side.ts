@@ -211,6 +211,7 @@ export class TradeSide {
         custOrgid: settings.机构代号,
         custBranchid: settings.营业部代号,
         clSystemId: settings.网关,
+        accountType: settings.accountType,
       });
     } catch (error) {
       this.connection.fail(msg.loginCallFailed(TRADE_LABELS, errorText(error)));

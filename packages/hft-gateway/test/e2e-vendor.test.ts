@@ -6,6 +6,9 @@
  * CancelReq needing the original order's fields, JSON login config, no report resume, silent SIP
  * re-login), so each test here is a mapping the shim must get right for a real broker.
  */
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { ConnectionState, Direction, Exchange, Product, Status } from "@tsgate/core";
 import { loadHftLibrary } from "@tsgate/hft-native";
 import { demoConfigInput, parseMockConfig } from "@tsgate/mock-server";
@@ -38,9 +41,13 @@ const config = parseMockConfig({
 
 let s: Stack;
 
+const sdkLogDir = mkdtempSync(path.join(tmpdir(), "tsgate-sdk-log-"));
+/** The vendor path's settings: the library, and what a broker requires at login. */
+const VENDOR = { libraryPath: vendorLibrary(), terminalInfo: TEST_TERMINAL_INFO };
+
 beforeAll(async () => {
-  process.env.TSGATE_HFT_TERMINAL_INFO = TEST_TERMINAL_INFO;
-  s = await startStack({ mock: { config }, setting: { libraryPath: vendorLibrary() } });
+  delete process.env.TSGATE_HFT_TERMINAL_INFO;
+  s = await startStack({ mock: { config }, setting: { ...VENDOR, sdkLogPath: sdkLogDir } });
 }, 60_000);
 
 afterAll(async () => {
@@ -151,7 +158,7 @@ describe("vendor path: login details", () => {
   it("escapes the SIP config JSON: a market-data password with a quote and a backslash logs in", async () => {
     const other = await startStack({
       servers: s.mock,
-      setting: { libraryPath: vendorLibrary(), 行情用户名: "quote", 行情密码: TRICKY_MD_PASSWORD },
+      setting: { ...VENDOR, 行情用户名: "quote", 行情密码: TRICKY_MD_PASSWORD },
     });
     try {
       expect(other.rec.logTexts).toContain("行情服务器登录成功");
@@ -163,7 +170,7 @@ describe("vendor path: login details", () => {
   it("reads one blank position record as an empty answer", async () => {
     const other = await startStack({
       servers: s.mock,
-      setting: { libraryPath: vendorLibrary(), 交易用户名: "empty", 交易密码: "empty123" },
+      setting: { ...VENDOR, 交易用户名: "empty", 交易密码: "empty123" },
     });
     try {
       expect(other.rec.logTexts).toContain("持仓信息查询成功 0");
@@ -176,7 +183,7 @@ describe("vendor path: login details", () => {
   it("explains the gateway's vendor codes: an account the gateway does not know is 14016 (whitelist)", async () => {
     const other = await startStack({
       servers: s.mock,
-      setting: { libraryPath: vendorLibrary(), 交易用户名: "nobody" },
+      setting: { ...VENDOR, 交易用户名: "nobody" },
       waitReady: false,
     });
     try {
@@ -196,12 +203,46 @@ describe("vendor path: login details", () => {
   it("explains a refused SIP login (SIPE_ERR) in the user's terms", async () => {
     const other = await startStack({
       servers: s.mock,
-      setting: { libraryPath: vendorLibrary(), 行情密码: "wrong" },
+      setting: { ...VENDOR, 行情密码: "wrong" },
       waitReady: false,
     });
     try {
       const log = await other.rec.waitForLog(/^行情服务器登录失败/);
       expect(log.msg).toMatch(/行情登录被拒绝 \(SIP 1\)。请检查「行情用户名」「行情密码」/);
+    } finally {
+      await other.close();
+    }
+  });
+
+  it("passes terminalInfo to TraderApi::Login and sdkLogPath to SetLogConfig (advanced settings)", () => {
+    // the double refuses a login without terminal information; it logs each login in SetLogConfig's directory
+    const log = readFileSync(path.join(sdkLogDir, "hft_double.log"), "utf8");
+    expect(log).toMatch(/^Login account=demo type=1$/m);
+  });
+
+  it("refuses a login without terminal information, naming terminal_info", async () => {
+    const other = await startStack({
+      servers: s.mock,
+      setting: { libraryPath: vendorLibrary() },
+      waitReady: false,
+    });
+    try {
+      const log = await other.rec.waitForLog(/^交易服务器登录请求发送失败/);
+      expect(log.msg).toMatch(/terminal_info is required/);
+    } finally {
+      await other.close();
+    }
+  });
+
+  it("refuses a credit (margin) account at login with a named error, never mis-mapping it as cash", async () => {
+    const other = await startStack({
+      servers: s.mock,
+      setting: { ...VENDOR, accountType: 4 },
+      waitReady: false,
+    });
+    try {
+      const log = await other.rec.waitForLog(/^交易服务器登录请求发送失败/);
+      expect(log.msg).toMatch(/account_type 4 \(credit \/ margin account\) is not supported/);
     } finally {
       await other.close();
     }

@@ -158,6 +158,7 @@ describe("connect and the login flow", () => {
         custOrgid: "0000",
         custBranchid: "9999",
         clSystemId: "HFT",
+        accountType: 1,
       },
     ]);
     expect(t.factory.md.logins).toEqual([{ user: "md", password: MD_PASSWORD }]);

@@ -68,6 +68,8 @@ export interface NativeApi {
     unsubscribe(handle: NativePointer, market: number, codes: Buffer, count: number): number;
     testEmit(handle: NativePointer, count: number): number;
   };
+  /** hft_set_vendor_option, or undefined when the library does not export it (the simulation library). */
+  setVendorOption: ((name: Buffer, value: Buffer) => number) | undefined;
   /** Throws HftCallError for a negative return code, with hft_last_error() (secrets redacted). */
   check(func: string, rc: number, secrets?: readonly string[]): number;
 }
@@ -101,6 +103,26 @@ export class HftLibrary {
   /** hft_struct_size(name): the library's sizeof for a struct typedef name, -1 if unknown. */
   structSize(name: string): number {
     return structSizeOf(native(this), name);
+  }
+
+  /** True when the library takes vendor SDK settings ({@link HftLibrary.setVendorOption}): the vendor shim. */
+  get takesVendorOptions(): boolean {
+    return native(this).setVendorOption !== undefined;
+  }
+
+  /**
+   * Sets a process-wide vendor SDK setting through `hft_set_vendor_option`, before the first trader
+   * is created: `terminal_info` (the exchange-format terminal information passed at login) or
+   * `log_path` (the SDK's log directory, once per process). Does nothing and returns false for a
+   * library without vendor settings (the simulation library).
+   *
+   * @throws HftCallError when the library refuses the value (e.g. a second, different log path).
+   */
+  setVendorOption(name: "terminal_info" | "log_path", value: string): boolean {
+    const api = native(this);
+    if (api.setVendorOption === undefined) return false;
+    api.check("hft_set_vendor_option", api.setVendorOption(cString(name), cString(value)));
+    return true;
   }
 }
 
@@ -309,6 +331,13 @@ function bindAll(
   const mdSubscribe = bind("hft_md_subscribe", "i32", ["handle", "i32", "buffer", "i32"]);
   const mdUnsubscribe = bind("hft_md_unsubscribe", "i32", ["handle", "i32", "buffer", "i32"]);
   const mdTestEmit = bind("hft_md_test_emit", "i32", ["handle", "u32"]);
+  // vendor shim only: the simulation library has no SDK-wide settings
+  let vendorOption: NativeFunction | undefined;
+  try {
+    vendorOption = ffi.bind({ name: "hft_set_vendor_option", ret: "i32", args: ["buffer", "buffer"] });
+  } catch (err) {
+    if (!(err instanceof MissingSymbolError)) throw err;
+  }
 
   const api: NativeApi = {
     ffi,
@@ -329,6 +358,7 @@ function bindAll(
       unsubscribe: (h, m, c, n) => mdUnsubscribe.call(h, m, c, n) as number,
       testEmit: (h, n) => mdTestEmit.call(h, n) as number,
     },
+    setVendorOption: vendorOption && ((name, value) => vendorOption.call(name, value) as number),
     check(func, rc, secrets = []) {
       if (rc >= 0) return rc;
       const text = redact(api.lastError(), secrets);

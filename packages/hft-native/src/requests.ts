@@ -116,6 +116,8 @@ export interface LoginRequest {
   custBranchid: string;
   /** 网关 */
   clSystemId: string;
+  /** Vendor AccountType: 1 = cash stock account (default). The vendor shim refuses others by name. */
+  accountType?: number;
 }
 
 export function encodeLoginReq(req: LoginRequest): Buffer {
@@ -126,7 +128,7 @@ export function encodeLoginReq(req: LoginRequest): Buffer {
   writeString(buf, f.cust_orgid.offset, f.cust_orgid.size, req.custOrgid, "custOrgid");
   writeString(buf, f.cust_branchid.offset, f.cust_branchid.size, req.custBranchid, "custBranchid");
   writeString(buf, f.cl_system_id.offset, f.cl_system_id.size, req.clSystemId, "clSystemId");
-  buf.writeInt32LE(HFT_ACCOUNT_STOCK, f.account_type.offset);
+  buf.writeInt32LE(int(req.accountType ?? HFT_ACCOUNT_STOCK, "accountType", 1, 255), f.account_type.offset);
   return buf;
 }
 
