@@ -79,10 +79,10 @@ describe("vendor path: market data", () => {
     expect(tick.lastPrice).toBeGreaterThan(0);
   });
 
-  it("types an SZ ETF from its SZSE base info (usSecurityType), not as a stock: product ETF, tick 0.001", async () => {
-    await subscribeTick(s, "159915", Exchange.SZSE);
-    const contract = s.main.getContract("159915.SZSE");
+  it("has contracts for the whole market from SIP base info: an SZ ETF (usSecurityType) is ordered without subscribing first", async () => {
+    const contract = await s.rec.waitFor("the 159915 contract", () => s.main.getContract("159915.SZSE"));
     expect(contract).toMatchObject({ product: Product.ETF, pricetick: 0.001, volumeStep: 100 });
+    expect(s.rec.ticks.some((tick) => tick.vtSymbol === "159915.SZSE")).toBe(false);
     const vtOrderid = s.main.sendOrder(limitOrder("159915", Direction.LONG, 100, 2.3, Exchange.SZSE), "HFT");
     const order = await s.rec.waitFor("the ETF order accepted or refused", () => {
       const o = s.rec.lastOrder(vtOrderid);

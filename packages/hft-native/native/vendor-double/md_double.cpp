@@ -14,6 +14,7 @@
  *    cpxx (lot N12 plain, prices x10,000) and SZSE securities + cash-auction parameters (units
  *    and prices x10,000, tick and lot in tCashParams).
  */
+#include <algorithm>
 #include <cctype>
 #include <condition_variable>
 #include <cstdlib>
@@ -27,6 +28,7 @@
 #include <vector>
 
 #include "event_pump.h"
+#include "instrument_registry.h"
 #include "isipuix.h"
 #include "sim_core.h"
 
@@ -153,6 +155,8 @@ class DoubleSipMdApi : public api::CSipMdApi {
   }
 
   int32_t Stop() override {
+    if (listener_ != 0) vendor_double::unlisten_instruments(listener_);
+    listener_ = 0;
     pump_.stop();
     if (sim_) simcore_hft_md_release(sim_);
     sim_ = nullptr;
@@ -167,6 +171,25 @@ class DoubleSipMdApi : public api::CSipMdApi {
   int32_t SubscribeMarketData(MKtype mk, char* code[], unsigned int n) override { return sub(true, mk, code, n); }
   int32_t UnSubscribeMarketData(MKtype mk, char* code[], unsigned int n) override { return sub(false, mk, code, n); }
 
+  /* whole market: base info of every code of the market (instrument_registry.h for how) */
+  int32_t SubscribeBaseInfo(MKtype mk) override {
+    if (mk != MKtype_SH && mk != MKtype_SZ) return SIPE_NOMKTYPE;
+    if (!sim_) return SIPE_ERRHANDLE;
+    bool first;
+    {
+      std::lock_guard<std::mutex> lock(mu_);
+      whole_market_.insert(mk);
+      first = listener_ == 0;
+      if (first) listener_ = -1;
+    }
+    if (first) {
+      int id = vendor_double::listen_instruments([this](const std::vector<vendor_double::Instrument>& list) { on_instruments(list); });
+      std::lock_guard<std::mutex> lock(mu_);
+      listener_ = id;
+    }
+    return SIPE_OK;
+  }
+
   int32_t SubscribeBaseInfo(MKtype mk, char* code[], unsigned int n) override {
     if (mk != MKtype_SH && mk != MKtype_SZ) return SIPE_NOMKTYPE;
     std::vector<hft_base_info_t> ready;
@@ -177,6 +200,7 @@ class DoubleSipMdApi : public api::CSipMdApi {
         auto it = base_info_.find(key);
         if (it != base_info_.end()) ready.push_back(it->second);
         else base_info_wanted_.insert(key);
+        delivered_.insert(key);
       }
     }
     /* already received with the market-data subscription: delivered now */
@@ -189,14 +213,58 @@ class DoubleSipMdApi : public api::CSipMdApi {
 
   static std::string key_of(int market, const char* code) { return std::to_string(market) + "." + code; }
 
+  void on_instruments(const std::vector<vendor_double::Instrument>& list) {
+    std::vector<hft_base_info_t> ready;
+    std::map<int, std::vector<char>> codes; /* market -> char[8] codes to subscribe */
+    {
+      std::lock_guard<std::mutex> lock(mu_);
+      for (const auto& instrument : list) {
+        if (!whole_market_.count(instrument.market)) continue;
+        std::string key = key_of(instrument.market, instrument.code.c_str());
+        auto it = base_info_.find(key);
+        if (it != base_info_.end()) {
+          if (delivered_.insert(key).second) ready.push_back(it->second);
+          continue;
+        }
+        base_info_wanted_.insert(key);
+        std::vector<char>& v = codes[instrument.market];
+        v.resize(v.size() + 8, 0);
+        snprintf(&v[v.size() - 8], 8, "%s", instrument.code.c_str());
+      }
+    }
+    for (const auto& b : ready) deliver_base_info(b);
+    /* the mock sends base info per subscribed code; its market data is dropped unless asked for */
+    for (const auto& entry : codes)
+      for (size_t at = 0; at < entry.second.size(); at += 8 * MAXSSCTAGS) {
+        int32_t n = (int32_t)std::min<size_t>(MAXSSCTAGS, (entry.second.size() - at) / 8);
+        simcore_hft_md_subscribe(sim_, entry.first, &entry.second[at], n);
+      }
+  }
+
   int32_t sub(bool subscribe, MKtype mk, char* code[], unsigned int n) {
     if (!sim_) return SIPE_ERRHANDLE;
     if (mk != MKtype_SH && mk != MKtype_SZ) return SIPE_NOMKTYPE;
     if (n == 0 || n > MAXSSCTAGS) return SIPE_ERR;
     std::vector<char> codes(8 * (size_t)n, 0);
     for (unsigned i = 0; i < n; i++) snprintf(&codes[8 * i], 8, "%s", code[i]);
+    std::vector<hft_market_data_t> current; /* codes already flowing for whole-market base info */
+    {
+      std::lock_guard<std::mutex> lock(mu_);
+      for (unsigned i = 0; i < n; i++) {
+        std::string key = key_of(mk, code[i]);
+        if (!subscribe) {
+          md_wanted_.erase(key);
+          continue;
+        }
+        if (!md_wanted_.insert(key).second) continue;
+        auto it = last_md_.find(key);
+        if (it != last_md_.end()) current.push_back(it->second);
+      }
+    }
     int32_t rc = subscribe ? simcore_hft_md_subscribe(sim_, mk, codes.data(), (int32_t)n)
                            : simcore_hft_md_unsubscribe(sim_, mk, codes.data(), (int32_t)n);
+    /* a subscription starts with the current snapshot, also for a code the mock already sends us */
+    for (const auto& m : current) on_market_data(m);
     return rc == HFT_OK ? SIPE_OK : SIPE_ERR;
   }
 
@@ -247,6 +315,12 @@ class DoubleSipMdApi : public api::CSipMdApi {
   }
 
   void on_market_data(const hft_market_data_t& m) {
+    {
+      std::lock_guard<std::mutex> lock(mu_);
+      std::string key = key_of(m.market, m.code);
+      last_md_[key] = m;
+      if (!md_wanted_.count(key)) return; /* subscribed for base info only */
+    }
     StockMarketDataL1 d;
     memset(&d, 0, sizeof d);
     d.nTime = (T_I32)m.time * 10; /* HHMMSSmmm -> HHMMSSmmmm */
@@ -276,6 +350,7 @@ class DoubleSipMdApi : public api::CSipMdApi {
       std::lock_guard<std::mutex> lock(mu_);
       base_info_[key] = b;
       if (base_info_wanted_.erase(key) == 0) return;
+      delivered_.insert(key);
     }
     deliver_base_info(b);
   }
@@ -342,6 +417,11 @@ class DoubleSipMdApi : public api::CSipMdApi {
   int32_t login_result_ = kPending;
   std::map<std::string, hft_base_info_t> base_info_;
   std::set<std::string> base_info_wanted_;
+  std::set<std::string> delivered_; /* base info handed to the SPI (whole market: once per code) */
+  std::set<std::string> md_wanted_; /* codes the client subscribed market data for */
+  std::map<std::string, hft_market_data_t> last_md_; /* latest snapshot per code */
+  std::set<int> whole_market_;      /* markets of SubscribeBaseInfo(MKtype) */
+  int listener_ = 0;                /* instrument_registry listener, 0 = none */
 };
 
 }  // namespace

@@ -22,10 +22,12 @@
 #include <map>
 #include <mutex>
 #include <string>
+#include <vector>
 
 #include "event_pump.h"
 #include "hft_trader_api.h"
 #include "hft_trader_error.h"
+#include "instrument_registry.h"
 #include "sim_core.h"
 
 namespace {
@@ -262,6 +264,10 @@ class DoubleTraderApi : public HFT::TraderApi {
     put(rsp.cust_branchid, account_.cust_branchid);
     if (e.err_code == 0) logged_in_ = true;
     else login_failed_ = true;
+    if (e.err_code == 0 && !instruments_requested_) {
+      instruments_requested_ = true;
+      query_instruments("");
+    }
     spi_->OnLogin(e.err_code == 0 ? &rsp : nullptr, &e);
   }
 
@@ -396,8 +402,38 @@ class DoubleTraderApi : public HFT::TraderApi {
     spi_->OnTradeReport(&d);
   }
 
+  /* The double's own whole-market securities query (instrument_registry.h), hidden from the SPI. */
+  static const int kInstrumentQuery = 0x7FFF0001;
+  void query_instruments(const char* pos_str) {
+    hft_query_req_t q;
+    memset(&q, 0, sizeof q);
+    q.request_id = (uint32_t)kInstrumentQuery;
+    q.kind = HFT_QUERY_SECURITIES;
+    put(q.pos_str, pos_str);
+    q.query_num = 500;
+    simcore_hft_trader_query(sim_, &q);
+  }
+
+  void on_instrument_record(const hft_event_t& ev) {
+    if (ev.header.type == HFT_EV_QUERY_SECURITY && !(ev.header.flags & HFT_EVF_EMPTY)) {
+      const char* symbol = ev.body.query_security.record.symbol; /* "SH.600000" */
+      if (strlen(symbol) > 3 && symbol[2] == '.')
+        instruments_.push_back({strncmp(symbol, "SZ", 2) == 0 ? HFT_MARKET_SZ : HFT_MARKET_SH, symbol + 3});
+    }
+    if (!(ev.header.flags & HFT_EVF_PAGE_END)) return;
+    if (ev.header.type == HFT_EV_QUERY_SECURITY && !(ev.header.flags & HFT_EVF_IS_LAST)) {
+      query_instruments(ev.body.query_security.page.next_pos_str);
+      return;
+    }
+    vendor_double::publish_instruments(instruments_);
+  }
+
   void on_query(const hft_event_t& ev) {
     const int id = (int)ev.header.request_id;
+    if (id == kInstrumentQuery) {
+      on_instrument_record(ev);
+      return;
+    }
     const bool page_end = (ev.header.flags & HFT_EVF_PAGE_END) != 0;
     const bool empty = (ev.header.flags & HFT_EVF_EMPTY) != 0;
     const char* pos = page_end ? ev.body.query_order.page.next_pos_str : "";
@@ -503,6 +539,8 @@ class DoubleTraderApi : public HFT::TraderApi {
   hft_trader_t* sim_ = nullptr;
   bool logged_in_ = false;    /* pump thread only */
   bool login_failed_ = false; /* pump thread only: OnLogin already reported the refusal */
+  bool instruments_requested_ = false;              /* pump thread only */
+  std::vector<vendor_double::Instrument> instruments_; /* pump thread only */
   vendor_double::EventPump pump_;
   std::mutex mu_;
   std::map<std::string, int> order_requests_;  /* cl_order_id -> request_id */

@@ -1009,6 +1009,10 @@ HFT_API int32_t hft_md_login(hft_md_t* m, const char* user, const char* password
     int32_t rc = m->api->Initialize(cfg.c_str());
     if (rc == 0) rc = m->api->Login();
     std::fill(cfg.begin(), cfg.end(), '\0'); /* holds the password */
+    /* base info of the whole market (isipuix.h: 订阅全市场基础信息), so every code has a contract
+     * before it is subscribed: the trade API's QuerySecurityBaseInfo takes one symbol at a time */
+    if (rc == 0) rc = m->api->SubscribeBaseInfo(MKtype_SH);
+    if (rc == 0) rc = m->api->SubscribeBaseInfo(MKtype_SZ);
     hft_event_t ev;
     if (rc == 0) {
       m->logged_in = true;

@@ -277,6 +277,8 @@ class CSipMdApi {
   virtual int32_t SubscribeMarketData(MKtype mk_type, char* code[], unsigned int usize) = 0;
   virtual int32_t UnSubscribeMarketData(MKtype mk_type, char* code[], unsigned int usize) = 0;
   virtual int32_t SubscribeBaseInfo(MKtype mk_type, char* code[], unsigned int usize) = 0;
+  /* whole market (订阅全市场基础信息) */
+  virtual int32_t SubscribeBaseInfo(MKtype mk_type) = 0;
 
  protected:
   virtual ~CSipMdApi() {}
