@@ -12,7 +12,7 @@ import path from "node:path";
 import { ConnectionState, Direction, Exchange, Product, Status } from "@tsgate/core";
 import { loadHftLibrary } from "@tsgate/hft-native";
 import { demoConfigInput, parseMockConfig } from "@tsgate/mock-server";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from "vitest";
 import { limitOrder, type Stack, startStack, stepTick, subscribeTick } from "./helpers/e2e.js";
 import { TEST_TERMINAL_INFO, vendorLibrary } from "./helpers/vendor-path.js";
 
@@ -46,7 +46,6 @@ const sdkLogDir = mkdtempSync(path.join(tmpdir(), "tsgate-sdk-log-"));
 const VENDOR = { libraryPath: vendorLibrary(), terminalInfo: TEST_TERMINAL_INFO };
 
 beforeAll(async () => {
-  delete process.env.TSGATE_HFT_TERMINAL_INFO;
   s = await startStack({ mock: { config }, setting: { ...VENDOR, sdkLogPath: sdkLogDir } });
 }, 60_000);
 
@@ -221,6 +220,11 @@ describe("vendor path: login details", () => {
   });
 
   it("refuses a login without terminal information, naming terminal_info", async () => {
+    const saved = process.env.TSGATE_HFT_TERMINAL_INFO;
+    delete process.env.TSGATE_HFT_TERMINAL_INFO; // the shim's fallback: not set either
+    onTestFinished(() => {
+      if (saved !== undefined) process.env.TSGATE_HFT_TERMINAL_INFO = saved;
+    });
     const other = await startStack({
       servers: s.mock,
       setting: { libraryPath: vendorLibrary() },
