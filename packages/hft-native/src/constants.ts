@@ -4,7 +4,10 @@
  */
 
 /** The ABI version this package was written against (`HFT_ABI_VERSION`). */
-export const HFT_ABI_VERSION = 1;
+export const HFT_ABI_VERSION = 2;
+
+/** `HFT_BATCH_CANCEL_MAX`: order ids per {@link TraderApi.cancelOrders} call (the vendor's BatchCancelOrder limit). */
+export const HFT_BATCH_CANCEL_MAX = 500;
 
 /** Size of one event record (`HFT_EVENT_SIZE`). */
 export const HFT_EVENT_SIZE = 384;

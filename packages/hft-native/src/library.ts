@@ -60,6 +60,7 @@ export interface NativeApi {
     login(handle: NativePointer, req: Buffer): number;
     order(handle: NativePointer, req: Buffer): number;
     cancelOrder(handle: NativePointer, orderId: Buffer, clOrderId: Buffer): number;
+    cancelOrders(handle: NativePointer, orderIds: Buffer, count: number): number;
     query(handle: NativePointer, req: Buffer): number;
   };
   md: NativeHandleApi & {
@@ -88,7 +89,7 @@ export class HftLibrary {
     readonly backend: BackendName,
     /** hft_abi_version() of the file. */
     readonly abiVersion: number,
-    /** hft_library_info(), e.g. "tsgate-sim 0.1.0 (abi 1)". */
+    /** hft_library_info(), e.g. "tsgate-sim 0.1.0 (abi 2)". */
     readonly info: string,
     native: NativeApi,
   ) {
@@ -326,6 +327,7 @@ function bindAll(
   const traderLogin = bind("hft_trader_login", "i32", ["handle", "buffer"]);
   const traderOrder = bind("hft_trader_order", "i32", ["handle", "buffer"]);
   const traderCancel = bind("hft_trader_cancel_order", "i32", ["handle", "buffer", "buffer"]);
+  const traderCancelMany = bind("hft_trader_cancel_orders", "i32", ["handle", "buffer", "i32"]);
   const traderQuery = bind("hft_trader_query", "i32", ["handle", "buffer"]);
   const mdLogin = bind("hft_md_login", "i32", ["handle", "buffer", "buffer"]);
   const mdSubscribe = bind("hft_md_subscribe", "i32", ["handle", "i32", "buffer", "i32"]);
@@ -349,6 +351,7 @@ function bindAll(
       login: (h, req) => traderLogin.call(h, req) as number,
       order: (h, req) => traderOrder.call(h, req) as number,
       cancelOrder: (h, a, b) => traderCancel.call(h, a, b) as number,
+      cancelOrders: (h, ids, n) => traderCancelMany.call(h, ids, n) as number,
       query: (h, req) => traderQuery.call(h, req) as number,
     },
     md: {

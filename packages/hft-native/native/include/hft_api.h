@@ -74,7 +74,7 @@ extern "C" {
 #endif
 
 /* ABI version: bumped on any incompatible change of a signature, struct or constant. */
-#define HFT_ABI_VERSION 1
+#define HFT_ABI_VERSION 2 /* 2: hft_trader_cancel_orders */
 
 /* ---- error codes (return values) ---- */
 #define HFT_OK 0
@@ -121,6 +121,7 @@ extern "C" {
 #define HFT_QUERY_CASH 4
 #define HFT_QUERY_SECURITIES 5
 #define HFT_QUERY_MAX_NUM 500
+#define HFT_BATCH_CANCEL_MAX 500 /* the vendor's BatchCancelOrder limit */
 
 #define HFT_OVERFLOW_BLOCK 0
 #define HFT_OVERFLOW_DROP_MARKET_DATA 1
@@ -434,6 +435,11 @@ HFT_API int32_t hft_trader_set_event_callback(hft_trader_t* t, hft_event_fn fn, 
 HFT_API int32_t hft_trader_login(hft_trader_t* t, const hft_login_req_t* req); /* connect + login  */
 HFT_API int32_t hft_trader_order(hft_trader_t* t, const hft_order_req_t* req);
 HFT_API int32_t hft_trader_cancel_order(hft_trader_t* t, const char* order_id, const char* cl_order_id);
+/* Batch cancel (TraderApi::BatchCancelOrder on the vendor path): `count` (1..HFT_BATCH_CANCEL_MAX)
+ * consecutive char[32] server order ids. Every id is checked before any is sent; each answer is its
+ * own HFT_EV_CANCEL_RSP. Cancel-all for a cash account is a batch of its active orders (the
+ * vendor's BatchCancelAllOrder is for credit accounts only). */
+HFT_API int32_t hft_trader_cancel_orders(hft_trader_t* t, const char* order_ids, int32_t count);
 HFT_API int32_t hft_trader_query(hft_trader_t* t, const hft_query_req_t* req);
 HFT_API int32_t hft_trader_poll(hft_trader_t* t, hft_event_t* out, int32_t max_events); /* >= 0: count */
 HFT_API int32_t hft_trader_arm(hft_trader_t* t);  /* >= 0: events pending (poll again if > 0)     */

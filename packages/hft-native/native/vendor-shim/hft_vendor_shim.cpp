@@ -690,6 +690,34 @@ HFT_API int32_t hft_trader_cancel_order(hft_trader_t* t, const char* order_id, c
   return rc == 0 ? HFT_OK : vendor_error(t->api, "TraderApi::CancelOrder");
 }
 
+HFT_API int32_t hft_trader_cancel_orders(hft_trader_t* t, const char* order_ids, int32_t count) {
+  if (!t || !order_ids) return set_error(HFT_E_INVALID_ARG, "trader handle or order_ids is NULL");
+  if (count < 1 || count > HFT_BATCH_CANCEL_MAX)
+    return set_error(HFT_E_INVALID_ARG, "count must be 1-%d, got %d", HFT_BATCH_CANCEL_MAX, (int)count);
+  std::vector<HFT::CancelReq> cancels((size_t)count);
+  {
+    std::lock_guard<std::mutex> lock(t->mu);
+    for (int32_t i = 0; i < count; i++) {
+      const char* id = order_ids + (size_t)i * 32;
+      const size_t n = field_len(id, 32);
+      if (n == 0 || n >= 32) return set_error(HFT_E_INVALID_ARG, "order_ids[%d] is empty or not terminated", (int)i);
+      HFT::CancelReq& c = cancels[(size_t)i];
+      memset(&c, 0, sizeof c);
+      memcpy(c.order_id, id, n);
+      auto it = t->orders.find(std::string(id, n));
+      if (it != t->orders.end()) {
+        put_field(c.symbol, it->second.symbol);
+        c.order_type = it->second.order_type;
+        c.side = it->second.side;
+        c.volume = it->second.volume;
+        c.price = it->second.price;
+      }
+    }
+  }
+  int rc = t->api->BatchCancelOrder(cancels.data(), count, t->next_request_id++);
+  return rc == 0 ? HFT_OK : vendor_error(t->api, "TraderApi::BatchCancelOrder");
+}
+
 HFT_API int32_t hft_trader_query(hft_trader_t* t, const hft_query_req_t* req) {
   if (!t || !req) return set_error(HFT_E_INVALID_ARG, "trader handle or query request is NULL");
   if (req->query_num < 1 || req->query_num > HFT_QUERY_MAX_NUM)
