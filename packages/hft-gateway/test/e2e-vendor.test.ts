@@ -36,6 +36,7 @@ const config = parseMockConfig({
   instruments: [
     ...demoConfigInput.instruments,
     { code: "159915", market: "SZ", name: "创业板ETF", securityType: "etf", preClose: 2.35 },
+    { code: "123001", market: "SZ", name: "示例转债", securityType: "bond", preClose: 120.5 },
   ],
 });
 
@@ -88,6 +89,15 @@ describe("vendor path: market data", () => {
       return o !== undefined && o.status !== Status.SUBMITTING ? o : undefined;
     });
     expect(order.status, order.statusMsg).toBe(Status.NOTTRADED);
+  });
+});
+
+describe("vendor path: base info units", () => {
+  it("takes tick and lot from SZSE tCashParams (x10,000) and SSE cpxx: a bond trades in 10s at 0.001, STAR from 200", async () => {
+    const bond = await s.rec.waitFor("the 123001 contract", () => s.main.getContract("123001.SZSE"));
+    expect(bond).toMatchObject({ pricetick: 0.001, volumeStep: 10, minVolume: 10 });
+    const star = await s.rec.waitFor("the 688981 contract", () => s.main.getContract("688981.SSE"));
+    expect(star).toMatchObject({ pricetick: 0.01, volumeStep: 1, minVolume: 200 });
   });
 });
 

@@ -686,6 +686,9 @@ describe("market data", () => {
       preClose: 112.35,
       limitUp: 134.82,
       limitDown: 89.88,
+      priceTick: 0,
+      lotSize: 0,
+      minBuyVolume: 0,
     });
     t.factory.md.fire("marketData", md("688981", { last: 112.5 }));
     await settle(t.engine);
@@ -697,6 +700,30 @@ describe("market data", () => {
       limitUp: 134.82,
     });
     expect(t.rec.ticks.at(-1)).toMatchObject({ vtSymbol: "688981.SSE", name: "中芯国际", lastPrice: 112.5 });
+  });
+
+  it("a contract from base info takes the feed's own tick, lot and minimum when it has them (SZ bond: 0.001, 10)", async () => {
+    const t = setup();
+    await connectAndLogin(t);
+    t.factory.md.fire("baseInfo", {
+      market: "SZ",
+      code: "123001",
+      name: "某某转债",
+      securityType: 4,
+      preClose: 120.5,
+      limitUp: 144.6,
+      limitDown: 96.4,
+      priceTick: 0.001,
+      lotSize: 10,
+      minBuyVolume: 10,
+    });
+    await settle(t.engine);
+    expect(t.rec.contracts.at(-1)).toMatchObject({
+      vtSymbol: "123001.SZSE",
+      pricetick: 0.001,
+      volumeStep: 10,
+      minVolume: 10,
+    });
   });
 
   it("subscriptions before connect and before login are sent once after the first market login", async () => {

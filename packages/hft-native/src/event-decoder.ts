@@ -448,6 +448,9 @@ export function decodeBaseInfo(r: EventRecords, b: number): BaseInfoEvent {
     preClose: r.price(b + BI.pre_close),
     limitUp: r.price(b + BI.limit_up),
     limitDown: r.price(b + BI.limit_down),
+    priceTick: r.price(b + BI.price_tick),
+    lotSize: r.i64(b + BI.lot_size),
+    minBuyVolume: r.i64(b + BI.min_buy_volume),
   };
 }
 

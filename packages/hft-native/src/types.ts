@@ -436,4 +436,10 @@ export interface BaseInfoEvent {
   limitUp: number;
   /** Lower price limit today. */
   limitDown: number;
+  /** Price tick in yuan from the exchange's base info; 0 when the feed has none (the simulation library). */
+  priceTick: number;
+  /** Buy quantities are multiples of this; 0 when unknown. */
+  lotSize: number;
+  /** Smallest limit buy; 0 when unknown. */
+  minBuyVolume: number;
 }

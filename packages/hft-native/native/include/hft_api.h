@@ -74,7 +74,7 @@ extern "C" {
 #endif
 
 /* ABI version: bumped on any incompatible change of a signature, struct or constant. */
-#define HFT_ABI_VERSION 2 /* 2: hft_trader_cancel_orders */
+#define HFT_ABI_VERSION 2 /* 2: hft_trader_cancel_orders; tick, lot and minimum in hft_base_info_t */
 
 /* ---- error codes (return values) ---- */
 #define HFT_OK 0
@@ -363,7 +363,12 @@ typedef struct hft_base_info {
   int64_t pre_close;
   int64_t limit_up;
   int64_t limit_down;
-} hft_base_info_t; /* 104 bytes */
+  /* ABI 2, from the exchange's base info where the feed has it (vendor SIP: SSE cpxx, SZSE
+   * cash-auction parameters); 0 = not known (the simulation library's wire has none) */
+  int64_t price_tick;     /* x10,000                                                           */
+  int64_t lot_size;       /* buy quantities are multiples of this                               */
+  int64_t min_buy_volume; /* smallest limit buy                                                 */
+} hft_base_info_t; /* 128 bytes */
 
 typedef struct hft_overflow_info {
   uint64_t dropped;       /* market-data events dropped since the previous overflow event       */
@@ -484,7 +489,7 @@ _Static_assert(sizeof(hft_position_t) == 96, "hft_position_t size");
 _Static_assert(sizeof(hft_cash_t) == 80, "hft_cash_t size");
 _Static_assert(sizeof(hft_security_t) == 136, "hft_security_t size");
 _Static_assert(sizeof(hft_market_data_t) == 264, "hft_market_data_t size");
-_Static_assert(sizeof(hft_base_info_t) == 104, "hft_base_info_t size");
+_Static_assert(sizeof(hft_base_info_t) == 128, "hft_base_info_t size");
 _Static_assert(sizeof(hft_event_header_t) == 24, "hft_event_header_t size");
 _Static_assert(sizeof(hft_event_t) == HFT_EVENT_SIZE, "hft_event_t size");
 #endif

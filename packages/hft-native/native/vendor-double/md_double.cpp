@@ -377,6 +377,7 @@ class DoubleSipMdApi : public api::CSipMdApi {
       i.i64SellNumUnit = 1;
       i.i64PreClosePrice = b.pre_close;
       i.i64PriceLevel = tick_of(b);
+      i.i64DecalaredLowestNum = strncmp(b.code, "688", 3) == 0 ? 200 : lot_of(b);
       i.cPriceLimitsType = 'N';
       i.i64UpLimitsPrice = b.limit_up;
       i.i64LowerLimitPrice = b.limit_down;

@@ -942,6 +942,9 @@ struct hft_md : public api::CSipMdSpi {
     i.pre_close = b->i64PreClosePrice;
     i.limit_up = b->i64UpLimitsPrice;
     i.limit_down = b->i64LowerLimitPrice;
+    i.price_tick = b->i64PriceLevel;          /* N11(3): x10,000 */
+    i.lot_size = b->i64BuyNumUnit;            /* N12: shares */
+    i.min_buy_volume = b->i64DecalaredLowestNum; /* 限价申报数量下限, N12: shares */
     push(ring, ev);
   }
 
@@ -956,6 +959,10 @@ struct hft_md : public api::CSipMdSpi {
     to_utf8(i.name, b->tBase.sSymbol);
     i.security_type = abi_sz_security_type(b->tBase.usSecurityType);
     i.pre_close = b->tBase.i64PrevClosePx; /* N13(4), x10,000 */
+    /* SZSE quantities are scaled x10,000 (tszopmarket.h says so for i64QtyUnit; read alike) */
+    i.price_tick = b->tCashParams.i64PriceTick; /* N13(4): x10,000 */
+    i.lot_size = b->tCashParams.i64BuyQtyUnit / kQuantityScale;
+    i.min_buy_volume = i.lot_size; /* SZSE: a buy is a positive multiple of the buy unit */
     for (const auto& limit : b->tCashParams.tPriceLimitElement) {
       if (limit.cType == 'T' && limit.cHasPriceLimit == 'Y' && limit.cLimitType == '2') {
         i.limit_up = limit.i64LimitUpAbsolute;
