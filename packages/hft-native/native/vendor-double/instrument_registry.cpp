@@ -8,6 +8,8 @@ namespace vendor_double {
 
 namespace {
 std::mutex g_mu;
+/* held while listeners run, so unlisten_instruments returns only once its listener cannot run */
+std::mutex g_call_mu;
 std::vector<Instrument> g_list;
 bool g_known = false;
 std::map<int, InstrumentListener> g_listeners;
@@ -15,6 +17,7 @@ int g_next_id = 1;
 }  // namespace
 
 void publish_instruments(const std::vector<Instrument>& list) {
+  std::lock_guard<std::mutex> calling(g_call_mu);
   std::vector<InstrumentListener> listeners;
   {
     std::lock_guard<std::mutex> lock(g_mu);
@@ -25,7 +28,14 @@ void publish_instruments(const std::vector<Instrument>& list) {
   for (const auto& listener : listeners) listener(list);
 }
 
+bool known_instruments(std::vector<Instrument>* out) {
+  std::lock_guard<std::mutex> lock(g_mu);
+  *out = g_list;
+  return g_known;
+}
+
 int listen_instruments(InstrumentListener listener) {
+  std::lock_guard<std::mutex> calling(g_call_mu);
   std::vector<Instrument> now;
   bool known;
   int id;
@@ -41,6 +51,7 @@ int listen_instruments(InstrumentListener listener) {
 }
 
 void unlisten_instruments(int id) {
+  std::lock_guard<std::mutex> calling(g_call_mu);
   std::lock_guard<std::mutex> lock(g_mu);
   g_listeners.erase(id);
 }

@@ -26,8 +26,11 @@ using InstrumentListener = std::function<void(const std::vector<Instrument>&)>;
 
 /* Replaces the list and tells every listener. */
 void publish_instruments(const std::vector<Instrument>& list);
+/* The current list; false if none has been published yet. */
+bool known_instruments(std::vector<Instrument>* out);
 /* Calls `listener` now if a list is known, and on every later publish; returns an id. */
 int listen_instruments(InstrumentListener listener);
+/* Once this returns, the listener is not running and will not run again. Not from a listener. */
 void unlisten_instruments(int id);
 
 }  // namespace vendor_double

@@ -186,6 +186,10 @@ class DoubleSipMdApi : public api::CSipMdApi {
       int id = vendor_double::listen_instruments([this](const std::vector<vendor_double::Instrument>& list) { on_instruments(list); });
       std::lock_guard<std::mutex> lock(mu_);
       listener_ = id;
+    } else {
+      /* already listening for another market: this one's codes from the list known so far */
+      std::vector<vendor_double::Instrument> list;
+      if (vendor_double::known_instruments(&list)) on_instruments(list);
     }
     return SIPE_OK;
   }

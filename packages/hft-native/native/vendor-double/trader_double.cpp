@@ -17,6 +17,7 @@
  *  - CancelReq must carry the original order's symbol, side, type, volume and price (君睿 counters);
  *  - QuerySecurityBaseInfo needs a symbol; market order types the mock does not match are refused.
  */
+#include <atomic>
 #include <cstdio>
 #include <cstring>
 #include <map>
@@ -80,7 +81,7 @@ class DoubleTraderApi : public HFT::TraderApi {
 
   HFT::ErrorInfo* GetApiLastError() override { return &last_error_; }
 
-  void RegisterSpi(HFT::TraderSpi* spi) override { spi_ = spi; }
+  void RegisterSpi(HFT::TraderSpi* spi) override { spi_.store(spi); }
 
   int Login(const char* ip, int port, const HFT::AccountInfo* acc, const char* terminal_info) override {
     if (!ip || !ip[0] || port <= 0 || port > 65535 || !acc) return fail(ERR_HFT_TRADER_INVALID_PARAM, "server address or account missing");
@@ -214,7 +215,8 @@ class DoubleTraderApi : public HFT::TraderApi {
 
   /* ---- events of the simulation library -> SPI callbacks ---- */
   void dispatch(const hft_event_t& ev) {
-    if (!spi_) return;
+    spi = spi_.load(); /* one read per event: the host may unregister meanwhile */
+    if (!spi) return;
     const bool replay = (ev.header.flags & HFT_EVF_REPLAY) != 0;
     switch (ev.header.type) {
       case HFT_EV_LOGIN: on_login(ev); break;
@@ -223,7 +225,7 @@ class DoubleTraderApi : public HFT::TraderApi {
         HFT::ErrorInfo e;
         e.err_code = ev.header.error_code;
         put(e.err_msg, ev.body.error.message);
-        spi_->OnError(&e, 0);
+        spi->OnError(&e, 0);
         break;
       }
       case HFT_EV_ORDER_RSP: on_order_rsp(ev); break;
@@ -239,7 +241,7 @@ class DoubleTraderApi : public HFT::TraderApi {
         memset(&r, 0, sizeof r);
         put(r.alarm_msg, ev.body.risk.message);
         snprintf(r.alarm_status, sizeof r.alarm_status, "%d", (int)ev.body.risk.level);
-        spi_->OnRiskNotify(&r);
+        spi->OnRiskNotify(&r);
         break;
       }
       case HFT_EV_QUERY_ORDER:
@@ -268,20 +270,20 @@ class DoubleTraderApi : public HFT::TraderApi {
       instruments_requested_ = true;
       query_instruments("");
     }
-    spi_->OnLogin(e.err_code == 0 ? &rsp : nullptr, &e);
+    spi->OnLogin(e.err_code == 0 ? &rsp : nullptr, &e);
   }
 
   void on_disconnected(const hft_event_t& ev) {
     if (logged_in_) {
       logged_in_ = false;
-      spi_->OnDisconnect();
+      spi->OnDisconnect();
       return;
     }
     if (ev.body.status.will_reconnect || login_failed_) return; /* still retrying, or already told */
     HFT::ErrorInfo e;
     e.err_code = ERR_HFT_TRADER_NOT_CONNECT;
     put(e.err_msg, ev.body.status.message);
-    spi_->OnLogin(nullptr, &e);
+    spi->OnLogin(nullptr, &e);
   }
 
   void on_order_rsp(const hft_event_t& ev) {
@@ -303,7 +305,7 @@ class DoubleTraderApi : public HFT::TraderApi {
     HFT::ErrorInfo e;
     e.err_code = ev.header.error_code;
     put(e.err_msg, r.error_msg);
-    spi_->OnOrderRsp(&rsp, &e, request_id, true);
+    spi->OnOrderRsp(&rsp, &e, request_id, true);
   }
 
   void on_cancel_rsp(const hft_event_t& ev) {
@@ -327,7 +329,7 @@ class DoubleTraderApi : public HFT::TraderApi {
     HFT::ErrorInfo e;
     e.err_code = ev.header.error_code;
     put(e.err_msg, r.error_msg);
-    spi_->OnCancelRsp(&rsp, &e, request_id, true);
+    spi->OnCancelRsp(&rsp, &e, request_id, true);
   }
 
   void fill_order(HFT::OrderDetail& d, const hft_order_report_t& o) {
@@ -360,7 +362,7 @@ class DoubleTraderApi : public HFT::TraderApi {
     d.filled_volume = 0; /* empty in pushes, as on most counters */
     d.filled_turnover = 0;
     d.filled_price = 0;
-    spi_->OnOrderStatus(&d);
+    spi->OnOrderStatus(&d);
     const bool cancelled = o.status == HFT_STATUS_CANCEL_FILLED || o.status == HFT_STATUS_PARTIALLY_CANCELED;
     if (!cancelled) return;
     {
@@ -375,7 +377,7 @@ class DoubleTraderApi : public HFT::TraderApi {
     c.order_status = HFT::OrderStatus_Filled;
     c.volume = o.canceled_volume;
     c.cancel_volume = 0;
-    spi_->OnOrderStatus(&c);
+    spi->OnOrderStatus(&c);
   }
 
   void fill_trade(HFT::TradeDetail& d, const hft_trade_report_t& t) {
@@ -399,7 +401,7 @@ class DoubleTraderApi : public HFT::TraderApi {
   void on_trade(const hft_trade_report_t& t) {
     HFT::TradeDetail d;
     fill_trade(d, t);
-    spi_->OnTradeReport(&d);
+    spi->OnTradeReport(&d);
   }
 
   /* The double's own whole-market securities query (instrument_registry.h), hidden from the SPI. */
@@ -461,20 +463,20 @@ class DoubleTraderApi : public HFT::TraderApi {
       case HFT_EV_QUERY_ORDER: {
         HFT::OrderDetail d;
         if (!failed) fill_order(d, ev.body.query_order.record);
-        spi_->OnQueryOrderRsp(failed ? nullptr : &d, failed ? &e : &ok, id, page_end, pos);
+        spi->OnQueryOrderRsp(failed ? nullptr : &d, failed ? &e : &ok, id, page_end, pos);
         break;
       }
       case HFT_EV_QUERY_TRADE: {
         HFT::TradeDetail d;
         if (!failed) fill_trade(d, ev.body.query_trade.record);
-        spi_->OnQueryTradeRsp(failed ? nullptr : &d, failed ? &e : &ok, id, page_end, pos);
+        spi->OnQueryTradeRsp(failed ? nullptr : &d, failed ? &e : &ok, id, page_end, pos);
         break;
       }
       case HFT_EV_QUERY_POSITION: {
         HFT::PositionDetail d;
         memset(&d, 0, sizeof d);
         if (empty) { /* one blank record and no error: the empty answer of some counters */
-          spi_->OnQueryPositionRsp(&d, &ok, id, true, "");
+          spi->OnQueryPositionRsp(&d, &ok, id, true, "");
           break;
         }
         const hft_position_t& p = ev.body.query_position.record;
@@ -493,7 +495,7 @@ class DoubleTraderApi : public HFT::TraderApi {
           d.income = p.pnl;
           d.freeze_volume = p.frozen_volume;
         }
-        spi_->OnQueryPositionRsp(failed ? nullptr : &d, failed ? &e : &ok, id, page_end, pos);
+        spi->OnQueryPositionRsp(failed ? nullptr : &d, failed ? &e : &ok, id, page_end, pos);
         break;
       }
       case HFT_EV_QUERY_CASH: {
@@ -506,7 +508,7 @@ class DoubleTraderApi : public HFT::TraderApi {
         d.avail_amount = c.available;
         d.total_asset = c.total_asset;
         d.market_value = c.market_value;
-        spi_->OnQueryCashRsp(failed ? nullptr : &d, failed ? &e : &ok, id);
+        spi->OnQueryCashRsp(failed ? nullptr : &d, failed ? &e : &ok, id);
         break;
       }
       case HFT_EV_QUERY_SECURITY: {
@@ -526,14 +528,15 @@ class DoubleTraderApi : public HFT::TraderApi {
         d.buy_tick = s.lot_size * 10000; /* a share count scaled like a price */
         d.sale_tick = 10000;
         d.has_price_limit = 1;
-        spi_->OnQuerySecurityBaseInfoRsp(failed ? nullptr : &d, failed ? &e : &ok, id, true);
+        spi->OnQuerySecurityBaseInfoRsp(failed ? nullptr : &d, failed ? &e : &ok, id, true);
         break;
       }
       default: break;
     }
   }
 
-  HFT::TraderSpi* spi_ = nullptr;
+  std::atomic<HFT::TraderSpi*> spi_{nullptr}; /* set by the host, read by the pump thread */
+  HFT::TraderSpi* spi = nullptr;              /* pump thread only: the SPI of the event at hand */
   HFT::ErrorInfo last_error_;
   HFT::AccountInfo account_{};
   hft_trader_t* sim_ = nullptr;
