@@ -407,6 +407,9 @@ async function syntheticTickPath(): Promise<void> {
     preClose: 11.8,
     limitUp: 12.98,
     limitDown: 10.62,
+    priceTick: 0,
+    lotSize: 0,
+    minBuyVolume: 0,
   });
   const snapshot: MarketDataEvent = {
     mdSeq: 1,

@@ -45,19 +45,30 @@ export const MAX_MS_SETTING = 2_147_483_647;
 export const MAX_REFRESH_SECONDS = 86_400;
 
 /**
- * UTF-8 byte capacity (without the NUL) of the vendor's fixed-size text fields
- * (`hft_login_req_t`, `hft_conn_config_t`, md login): a longer setting is refused up front
- * instead of failing later inside the native call.
+ * UTF-8 byte capacity (without the NUL) of the fixed-size text fields a setting ends up in: the
+ * smaller of our ABI's (`hft_login_req_t`, `hft_conn_config_t`, md login) and the real vendor SDK's
+ * (`HFT::AccountInfo`: account_id char16, account_pwd char16, cust_orgid char8, cust_branchid char8,
+ * cl_system_id char40 — hft_trader_struct.h, vnpy/vnpy_hft 906fd5a, read 2026-12-02), so a value
+ * the broker's SDK cannot take is refused up front on every path instead of failing at login.
  */
 export const FIELD_BYTES = {
   host: 63,
-  accountId: 31,
-  password: 63,
-  orgCode: 15,
-  branchCode: 15,
+  accountId: 16,
+  tradePassword: 16,
+  orgCode: 8,
+  branchCode: 8,
   systemId: 31,
   mdUser: 31,
+  /** SIP takes the market-data password inside its JSON config; our md login field is char[64]. */
+  mdPassword: 63,
+  /** TraderApi::Login's terminal_info is a C string; the exchange format is well under this. */
+  terminalInfo: 255,
+  /** SetLogConfig's path is a C string; a bound against runaway values. */
+  sdkLogPath: 1023,
 } as const;
+
+/** Vendor AccountType values (hft_trader_def.h): 1 stock (cash), 2 futures, 3 options, 4 credit. */
+export const VENDOR_ACCOUNT_TYPE = { stock: 1, margin: 4 } as const;
 
 /** Length of a client order id field (`char[32]`), without the NUL. */
 export const MAX_CL_ORDER_ID_BYTES = 31;

@@ -68,8 +68,9 @@ export class ContractStore {
 
   /**
    * The contract for a market-data base-info event: the existing one if any, else one built
-   * from the base info with standard rules (lots of 100, STAR 200 then steps of 1; tick 0.01 for
-   * stocks, 0.001 for funds, ETFs and bonds), stored and pushed.
+   * from the base info: its tick, lot and minimum when the feed gives them (the vendor's SIP), else
+   * standard rules (lots of 100, STAR 200 then steps of 1; tick 0.01 for stocks, 0.001 for funds,
+   * ETFs and bonds), stored and pushed.
    */
   addBaseInfo(info: BaseInfoEvent): ContractData {
     const exchange = MARKET_HFT2VT[info.market];
@@ -85,10 +86,16 @@ export class ContractStore {
       name: info.name,
       product,
       size: 1,
+      // the feed's own tick and lot when it has them (vendor SIP), else the standard rules
       pricetick:
-        product === Product.EQUITY || product === Product.INDEX ? FALLBACK_STOCK_TICK : FALLBACK_FUND_TICK,
-      minVolume: star ? FALLBACK_STAR_MIN_VOLUME : FALLBACK_LOT_SIZE,
-      volumeStep: star ? FALLBACK_STAR_STEP : FALLBACK_LOT_SIZE,
+        info.priceTick > 0
+          ? info.priceTick
+          : product === Product.EQUITY || product === Product.INDEX
+            ? FALLBACK_STOCK_TICK
+            : FALLBACK_FUND_TICK,
+      minVolume:
+        info.minBuyVolume > 0 ? info.minBuyVolume : star ? FALLBACK_STAR_MIN_VOLUME : FALLBACK_LOT_SIZE,
+      volumeStep: info.lotSize > 0 ? info.lotSize : star ? FALLBACK_STAR_STEP : FALLBACK_LOT_SIZE,
       limitUp: info.limitUp > 0 ? info.limitUp : undefined,
       limitDown: info.limitDown > 0 ? info.limitDown : undefined,
       netPosition: true,

@@ -35,6 +35,7 @@ import { DEFAULT_RETENTION, type RetentionLimits } from "./retention.js";
 import { HFT_DEFAULT_SETTING, type HftSettings, parseHftSettings } from "./settings.js";
 import { EVENT_SUBSCRIBE_FAILED, type SubscribeFailure } from "./subscribe-failure.js";
 import { TradeSide } from "./trade-side.js";
+import { applyVendorSettings } from "./vendor-settings.js";
 
 /** Extra constructor options of {@link HftGateway}, passed by `MainEngine.addGateway(HftGateway, name, options)`. */
 export interface HftGatewayOptions {
@@ -186,6 +187,14 @@ export class HftGateway extends BaseGateway {
       this.writeLog(text, LogLevel.ERROR);
       this.writeStatus(GatewaySide.TRADE, ConnectionState.DISCONNECTED, text);
       this.writeStatus(GatewaySide.MARKET, ConnectionState.DISCONNECTED, text);
+      return;
+    }
+
+    const vendorFailure = applyVendorSettings(library, settings);
+    if (vendorFailure !== undefined) {
+      this.writeLog(vendorFailure, LogLevel.ERROR);
+      this.writeStatus(GatewaySide.TRADE, ConnectionState.DISCONNECTED, vendorFailure);
+      this.writeStatus(GatewaySide.MARKET, ConnectionState.DISCONNECTED, vendorFailure);
       return;
     }
 

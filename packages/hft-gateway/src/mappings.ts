@@ -14,6 +14,8 @@ import type {
   Market,
   OrderStatus as VendorOrderStatus,
   OrderType as VendorOrderType,
+  RequestOrderType as VendorRequestOrderType,
+  RequestSide as VendorRequestSide,
   Side as VendorSide,
 } from "@tsgate/hft-native";
 import { CHINA_UTC_OFFSET_MS } from "./constants.js";
@@ -48,26 +50,30 @@ export function mapStatus(status: VendorOrderStatus, current: Status): Status {
   return STATUS_HFT2VT[status] ?? current;
 }
 
-/** Vendor side → core direction (net position mode: `Ask` is a sell, not a short). */
-export const SIDE_HFT2VT: Readonly<Record<VendorSide, Direction>> = Object.freeze({
+/**
+ * Vendor side → core direction (net position mode: `Ask` is a sell, not a short). Only Bid and Ask
+ * have one: other vendor sides (融券卖出, 卖券还款, ETF 申购/赎回 ...) belong to credit accounts or
+ * non-trading business and are refused by name, never read as a buy.
+ */
+export const SIDE_HFT2VT: Readonly<Partial<Record<VendorSide, Direction>>> = Object.freeze({
   Bid: Direction.LONG,
   Ask: Direction.SHORT,
 });
 
 /** Core direction → vendor side; NET is not an order direction. */
-export const SIDE_VT2HFT: Readonly<Partial<Record<Direction, VendorSide>>> = Object.freeze({
+export const SIDE_VT2HFT: Readonly<Partial<Record<Direction, VendorRequestSide>>> = Object.freeze({
   [Direction.LONG]: "Bid",
   [Direction.SHORT]: "Ask",
 });
 
 /** Vendor order type → core order type: LMT is a limit order, B5TC (best five, cancel the rest) a market order. */
-export const ORDERTYPE_HFT2VT: Readonly<Record<VendorOrderType, OrderType>> = Object.freeze({
+export const ORDERTYPE_HFT2VT: Readonly<Partial<Record<VendorOrderType, OrderType>>> = Object.freeze({
   LMT: OrderType.LIMIT,
   B5TC: OrderType.MARKET,
 });
 
 /** Core order type → vendor order type; FAK and FOK have no vendor equivalent. */
-export const ORDERTYPE_VT2HFT: Readonly<Partial<Record<OrderType, VendorOrderType>>> = Object.freeze({
+export const ORDERTYPE_VT2HFT: Readonly<Partial<Record<OrderType, VendorRequestOrderType>>> = Object.freeze({
   [OrderType.LIMIT]: "LMT",
   [OrderType.MARKET]: "B5TC",
 });

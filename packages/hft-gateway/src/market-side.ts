@@ -31,6 +31,7 @@ import { exchangeTime, MARKET_HFT2VT, MARKET_VT2HFT } from "./mappings.js";
 import { MARKET_LABELS, msg } from "./messages.js";
 import type { HftSettings } from "./settings.js";
 import { SideConnection } from "./side-connection.js";
+import { noRetryCodes, SIP_LOGIN_ERRORS } from "./vendor-errors.js";
 
 /** A code the market-data ABI carries (`char[8]`): 1–7 printable ASCII characters, e.g. 600000. */
 const SYMBOL_TEXT = /^[\x21-\x7e]{1,7}$/;
@@ -39,7 +40,7 @@ const SYMBOL_TEXT = /^[\x21-\x7e]{1,7}$/;
 const SUBSCRIBE_UNKNOWN_CODE = 5003;
 
 /** Market-data login codes after which retrying cannot help. */
-const CREDENTIAL_ERRORS: ReadonlySet<number> = new Set([5001, 5002]);
+const CREDENTIAL_ERRORS: ReadonlySet<number> = new Set([5001, 5002, ...noRetryCodes(SIP_LOGIN_ERRORS)]);
 
 /** How the market side creates its API (the factory's `createMd`). */
 export type CreateMd = HftApiFactory["createMd"];

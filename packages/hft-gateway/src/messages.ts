@@ -11,6 +11,7 @@
  */
 import type { DisconnectedEvent } from "@tsgate/hft-native";
 import { serverReason } from "./i18n/catalogue.js";
+import { HFT_LOGIN_ERRORS, SIP_LOGIN_ERRORS } from "./vendor-errors.js";
 
 /** Which connection a message is about, with the setting keys that configure it. */
 export interface SideLabels {
@@ -105,8 +106,12 @@ export const msg = {
         return `交易服务器暂时拒绝登录 (1005)：${serverMsg}。将自动重试`;
       case 1006:
         return `交易服务器登录失败：账户类型不受支持 (1006)：${serverMsg}。本接口只支持股票现金账户`;
-      default:
+      default: {
+        const vendor = HFT_LOGIN_ERRORS[code];
+        if (vendor !== undefined)
+          return `交易服务器登录失败：${vendor.meaning} (${code})。${vendor.action}${serverMsg !== "" ? `（${serverMsg}）` : ""}`;
         return `交易服务器登录失败 (${code})：${serverMsg}`;
+      }
     }
   },
 
@@ -118,8 +123,12 @@ export const msg = {
         return `行情服务器登录失败：密码错误 (5002)。请检查「行情密码」`;
       case 5005:
         return `行情服务器暂时拒绝登录 (5005)：${serverMsg}。将自动重试`;
-      default:
+      default: {
+        const vendor = SIP_LOGIN_ERRORS[code];
+        if (vendor !== undefined)
+          return `行情服务器登录失败：${vendor.meaning} (SIP ${code})。${vendor.action}`;
         return `行情服务器登录失败 (${code})：${serverMsg}`;
+      }
     }
   },
 
@@ -138,10 +147,13 @@ export const msg = {
         return `HFT 接口库加载失败：${detail}`;
     }
   },
+  vendorSettingFailed: (detail: string) =>
+    `厂商 SDK 设置失败：${detail}。请检查「terminalInfo」「sdkLogPath」（日志目录每个进程只能设置一次）`,
   apiCreateFailed: (l: SideLabels, detail: string) => `${l.server}接口创建失败：${detail}`,
   loginCallFailed: (l: SideLabels, detail: string) => `${l.server}登录请求发送失败：${detail}`,
 
   contractsLoaded: (n: number) => `合约信息查询成功 ${n}`,
+  contractsFromMarketData: () => "合约信息由行情服务器的全市场基础信息提供（交易接口不支持全市场查询）",
   accountLoaded: () => "资金信息查询成功",
   positionsLoaded: (n: number) => `持仓信息查询成功 ${n}`,
   ordersLoaded: (n: number) => `委托信息查询成功 ${n}`,
@@ -187,6 +199,9 @@ export const msg = {
     `发现非本会话创建的委托 ${orderid}（${symbol}，来自其他会话或之前的运行），已纳入管理`,
   orderUnknownStatus: (orderid: string, status: string) =>
     `委托 ${orderid} 收到未知状态 ${status}，保留当前状态`,
+  /** A report with a vendor side or order type a cash-account gateway cannot represent. */
+  unsupportedReport: (what: string, id: string, field: "side" | "orderType", value: string) =>
+    `${what} ${id} 的${field === "side" ? "买卖方向" : "委托类型"} ${value} 不是普通买卖（如融券卖出、卖券还款、ETF 申赎，或不支持的委托类型），本接口不支持，已忽略（不会当作买入处理）`,
   badSymbol: (what: string, symbol: string) =>
     `${what}的代码 "${symbol}" 无法识别（应为 SH.xxxxxx 或 SZ.xxxxxx），已忽略`,
 

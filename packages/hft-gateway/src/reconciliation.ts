@@ -424,6 +424,15 @@ export class Reconciler {
       this.sink.log(msg.badSymbol(WHAT.tradeReport, report.symbol), LogLevel.WARNING);
       return false;
     }
+    // Sides other than Bid/Ask (融券卖出, 卖券还款, ETF 申赎 ...): refused by name, never read as a buy.
+    const direction = SIDE_HFT2VT[report.side];
+    if (direction === undefined) {
+      this.sink.log(
+        msg.unsupportedReport(WHAT.tradeReport, report.tradeId, "side", report.side),
+        LogLevel.WARNING,
+      );
+      return false;
+    }
     this.tradeIds.add(tradeid, report.reportSeq);
     const entry = this.findEntry(report.clOrderId, report.orderId);
     const orderid = entry?.order.orderid ?? this.adoptedIdOf(report.clOrderId, report.orderId);
@@ -434,7 +443,7 @@ export class Reconciler {
         exchange: split.exchange,
         orderid,
         tradeid,
-        direction: SIDE_HFT2VT[report.side] ?? Direction.LONG,
+        direction,
         offset: entry?.order.offset ?? Offset.NONE,
         price: report.price,
         volume: report.volume,
@@ -515,6 +524,17 @@ export class Reconciler {
       this.sink.log(msg.badSymbol(WHAT.orderReport, report.symbol), LogLevel.WARNING);
       return;
     }
+    // Sides other than Bid/Ask (融券卖出, ETF 申赎 ...) and unknown order types: refused by name.
+    const direction = SIDE_HFT2VT[report.side];
+    const type = ORDERTYPE_HFT2VT[report.orderType];
+    if (direction === undefined || type === undefined) {
+      const [field, value] =
+        direction === undefined
+          ? (["side", report.side] as const)
+          : (["orderType", report.orderType] as const);
+      this.sink.log(msg.unsupportedReport(WHAT.orderReport, orderid, field, value), LogLevel.WARNING);
+      return;
+    }
     const initial = report.filledVolume > 0 ? Status.PARTTRADED : Status.NOTTRADED;
     const status = mapStatus(report.status, initial);
     const order = createOrder({
@@ -522,8 +542,8 @@ export class Reconciler {
       symbol: split.symbol,
       exchange: split.exchange,
       orderid,
-      direction: SIDE_HFT2VT[report.side] ?? Direction.LONG,
-      type: ORDERTYPE_HFT2VT[report.orderType],
+      direction,
+      type,
       offset: Offset.NONE,
       price: report.orderType === "LMT" ? report.price : 0,
       volume: report.volume,

@@ -30,7 +30,25 @@ import {
   FIELD_BYTES,
   MAX_MS_SETTING,
   MAX_REFRESH_SECONDS,
+  VENDOR_ACCOUNT_TYPE,
 } from "./constants.js";
+
+/**
+ * Settings only the vendor path uses (the shim over the real SDK); the simulation library ignores
+ * them. Kept apart from the vnpy keys and the connection tuning above.
+ */
+const VENDOR_SDK_SETTING = {
+  /**
+   * Terminal information in the exchange's format (穿透式监管), passed to TraderApi::Login, e.g.
+   * `PC;IIP=公网IP;IPORT=端口;LIP=内网IP;MAC=网卡MAC;HD=硬盘序列号;CPU=CPU序列号@应用名;版本`;
+   * "" = env `TSGATE_HFT_TERMINAL_INFO`. Brokers refuse logins without it.
+   */
+  terminalInfo: "",
+  /** Directory for the vendor SDK's own log files (TraderApi::SetLogConfig); "" = the SDK's default. */
+  sdkLogPath: "",
+  /** Vendor account type: 1 = cash stock account. 4 (credit / margin) is refused at login by name. */
+  accountType: VENDOR_ACCOUNT_TYPE.stock as number,
+};
 
 /**
  * Every setting of {@link HftGateway} with its default.
@@ -80,6 +98,7 @@ export const HFT_DEFAULT_SETTING = Object.freeze({
   connectRetries: DEFAULT_CONNECT_RETRIES,
   /** Seconds between account and position refreshes (on the event engine's timer). */
   accountRefreshSeconds: DEFAULT_ACCOUNT_REFRESH_SECONDS,
+  ...VENDOR_SDK_SETTING,
 });
 
 /** The type of {@link HFT_DEFAULT_SETTING}. */
@@ -125,14 +144,14 @@ function hostCheck(portKey: string): (value: string) => string | undefined {
 /** Per-key rules on top of the types implied by the defaults. */
 export const HFT_SETTING_RULES: SettingRefinements<HftDefaultSetting> = {
   交易用户名: { nonEmpty: true, check: fits(FIELD_BYTES.accountId) },
-  交易密码: { check: fits(FIELD_BYTES.password) },
+  交易密码: { check: fits(FIELD_BYTES.tradePassword) },
   交易服务器: { description: "a host name or IPv4 address", check: hostCheck("交易端口") },
   交易端口: { min: 1, max: 65535 },
   机构代号: { nonEmpty: true, check: fits(FIELD_BYTES.orgCode) },
   营业部代号: { nonEmpty: true, check: fits(FIELD_BYTES.branchCode) },
   网关: { check: fits(FIELD_BYTES.systemId) },
   行情用户名: { nonEmpty: true, check: fits(FIELD_BYTES.mdUser) },
-  行情密码: { check: fits(FIELD_BYTES.password) },
+  行情密码: { check: fits(FIELD_BYTES.mdPassword) },
   行情服务器: { description: "a host name or IPv4 address", check: hostCheck("行情端口") },
   行情端口: { min: 1, max: 65535 },
   ffiBackend: { oneOf: FFI_BACKENDS },
@@ -143,6 +162,10 @@ export const HFT_SETTING_RULES: SettingRefinements<HftDefaultSetting> = {
   connectTimeoutMs: { min: 1, max: MAX_MS_SETTING },
   connectRetries: { min: -1, max: MAX_MS_SETTING },
   accountRefreshSeconds: { min: 1, max: MAX_REFRESH_SECONDS },
+  // vendor SDK settings
+  terminalInfo: { check: fits(FIELD_BYTES.terminalInfo) },
+  sdkLogPath: { check: fits(FIELD_BYTES.sdkLogPath) },
+  accountType: { min: VENDOR_ACCOUNT_TYPE.stock, max: VENDOR_ACCOUNT_TYPE.margin },
 };
 
 /** Name used in settings error messages. */

@@ -51,12 +51,20 @@ import { Reconciler } from "./reconciliation.js";
 import { DEFAULT_RETENTION, type RetentionLimits } from "./retention.js";
 import type { HftSettings } from "./settings.js";
 import { SideConnection } from "./side-connection.js";
+import { HFT_LOGIN_ERRORS, noRetryCodes } from "./vendor-errors.js";
 
 /** After a fill, positions and account are queried once this much later (fills come in bursts). */
 const FILL_REFRESH_MS = 200;
 
 /** Trade login codes after which retrying cannot help (the native library stops reconnecting). */
-const CREDENTIAL_ERRORS: ReadonlySet<number> = new Set([1001, 1002, 1003, 1004, 1006]);
+const CREDENTIAL_ERRORS: ReadonlySet<number> = new Set([
+  1001,
+  1002,
+  1003,
+  1004,
+  1006,
+  ...noRetryCodes(HFT_LOGIN_ERRORS),
+]);
 
 /** How the trade side creates its API (the factory's `createTrader`). */
 export type CreateTrader = HftApiFactory["createTrader"];
@@ -168,6 +176,7 @@ export class TradeSide {
         custOrgid: settings.机构代号,
         custBranchid: settings.营业部代号,
         clSystemId: settings.网关,
+        accountType: settings.accountType,
       });
     } catch (error) {
       this.connection.fail(msg.loginCallFailed(TRADE_LABELS, errorText(error)));
@@ -312,7 +321,16 @@ export class TradeSide {
     const failed: string[] = [];
     const step = (what: string, run: () => Promise<void>) => this.step(api, what, run, failed);
     await step(WHAT.contracts, async () => {
-      const records = await api.queryAll("securities");
+      let records: SecurityRecord[];
+      try {
+        records = await api.queryAll("securities");
+      } catch (error) {
+        // The vendor SDK has no whole-market securities query: its contracts come from the market
+        // side's whole-market base info instead, so this is no failure (READY still follows).
+        if (!isUnsupported(error)) throw error;
+        this.sink.writeLog(msg.contractsFromMarketData());
+        return;
+      }
       this.sink.writeLog(msg.contractsLoaded(this.pushSecurities(records)));
     });
     await step(WHAT.account, async () => {
@@ -532,4 +550,9 @@ export class TradeSide {
     }, FILL_REFRESH_MS);
     this.fillRefresh.unref();
   }
+}
+
+/** A call the loaded library does not offer (`HFT_E_UNSUPPORTED`), as opposed to one that failed. */
+function isUnsupported(error: unknown): boolean {
+  return (error as { code?: unknown } | null)?.code === "UNSUPPORTED";
 }

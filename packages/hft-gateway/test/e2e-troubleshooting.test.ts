@@ -8,6 +8,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { ConnectionState, GatewayNotReadyError, GatewaySide, LogLevel, MainEngine } from "@tsgate/core";
+import { HFT_ABI_VERSION } from "@tsgate/hft-native";
 import { type MockServers, startMockServers } from "@tsgate/mock-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { HftGateway } from "../src/index.js";
@@ -166,7 +167,9 @@ describe("troubleshooting messages", () => {
       }
       const { log } = await attempt({ libraryPath: library }, /^HFT 接口库加载失败/);
       expect(log.msg).toMatch(
-        /^HFT 接口库加载失败（版本不匹配）：.*has ABI version 99, but @tsgate\/hft-native expects 1/,
+        new RegExp(
+          `^HFT 接口库加载失败（版本不匹配）：.*has ABI version 99, but @tsgate/hft-native expects ${HFT_ABI_VERSION}`,
+        ),
       );
     } finally {
       rmSync(dir, { recursive: true, force: true });

@@ -158,6 +158,7 @@ describe("connect and the login flow", () => {
         custOrgid: "0000",
         custBranchid: "9999",
         clSystemId: "HFT",
+        accountType: 1,
       },
     ]);
     expect(t.factory.md.logins).toEqual([{ user: "md", password: MD_PASSWORD }]);
@@ -257,6 +258,23 @@ describe("connect and the login flow", () => {
       level: LogLevel.WARNING,
       msg: "合约信息、持仓信息查询失败，接口未就绪：请查看上面的警告并重新连接",
     });
+  });
+
+  it("a library without a whole-market securities query (the vendor SDK) is no failure: READY still follows", async () => {
+    const t = setup();
+    // hft_trader_query answers HFT_E_UNSUPPORTED: the vendor shim's contracts come from the md side.
+    t.factory.results.securities = new HftCallError(
+      "hft_trader_query",
+      -6, // HFT_E_UNSUPPORTED
+      "symbol: one at a time",
+    );
+    t.gw.connect(SETTINGS);
+    t.factory.trader.fire("login", loginEvent());
+    await t.rec.waitForLog(/成交信息查询成功/);
+    await settle(t.engine);
+    expect(t.rec.logTexts).toContain("合约信息由行情服务器的全市场基础信息提供（交易接口不支持全市场查询）");
+    expect(t.rec.logTexts.some((text) => text.startsWith("合约信息查询失败"))).toBe(false);
+    expect(t.rec.statuses.some((s) => s.ready)).toBe(true);
   });
 
   it("bad settings throw SettingsError synchronously, are logged, and create nothing", async () => {
@@ -579,6 +597,32 @@ describe("orders", () => {
     expect(t.factory.trader.cancels).toEqual([{ orderId: "O1", clOrderId: "EARLIER-RUN-1" }]);
   });
 
+  it("reports with a side other than Bid/Ask (融券卖出, ETF 赎回) or an unknown order type are refused by name, never read as a buy", async () => {
+    const t = setup();
+    await connectAndLogin(t);
+    t.factory.trader.fire("orderStatus", {
+      ...orderReport({ reportSeq: 0, clOrderId: "", orderId: "S1", side: "MarginAsk", status: "New" }),
+      replay: false,
+    });
+    t.factory.trader.fire("orderStatus", {
+      ...orderReport({ reportSeq: 0, clOrderId: "", orderId: "S2", orderType: "Unknown", status: "New" }),
+      replay: false,
+    });
+    t.factory.trader.fire("tradeReport", {
+      ...tradeReport({ reportSeq: 0, tradeId: "T9", orderId: "S3", side: "EtfRedeem" }),
+      replay: false,
+    });
+    await settle(t.engine);
+    expect(t.rec.lastOrder("HFT.S1")).toBeUndefined();
+    expect(t.rec.lastOrder("HFT.S2")).toBeUndefined();
+    expect(t.rec.trades).toEqual([]);
+    const refused = t.rec.logTexts.filter((text) => text.includes("本接口不支持"));
+    expect(refused).toHaveLength(3);
+    expect(refused[0]).toMatch(/委托回报 S1 的买卖方向 MarginAsk/);
+    expect(refused[1]).toMatch(/委托回报 S2 的委托类型 Unknown/);
+    expect(refused[2]).toMatch(/成交回报 T9 的买卖方向 EtfRedeem/);
+  });
+
   it("trades are pushed once per trade id, whatever is replayed", async () => {
     const t = setup();
     t.factory.results.trades = [tradeReport({ tradeId: "T1" })];
@@ -711,6 +755,9 @@ describe("market data", () => {
       preClose: 112.35,
       limitUp: 134.82,
       limitDown: 89.88,
+      priceTick: 0,
+      lotSize: 0,
+      minBuyVolume: 0,
     });
     t.factory.md.fire("marketData", md("688981", { last: 112.5 }));
     await settle(t.engine);
@@ -722,6 +769,30 @@ describe("market data", () => {
       limitUp: 134.82,
     });
     expect(t.rec.ticks.at(-1)).toMatchObject({ vtSymbol: "688981.SSE", name: "中芯国际", lastPrice: 112.5 });
+  });
+
+  it("a contract from base info takes the feed's own tick, lot and minimum when it has them (SZ bond: 0.001, 10)", async () => {
+    const t = setup();
+    await connectAndLogin(t);
+    t.factory.md.fire("baseInfo", {
+      market: "SZ",
+      code: "123001",
+      name: "某某转债",
+      securityType: 4,
+      preClose: 120.5,
+      limitUp: 144.6,
+      limitDown: 96.4,
+      priceTick: 0.001,
+      lotSize: 10,
+      minBuyVolume: 10,
+    });
+    await settle(t.engine);
+    expect(t.rec.contracts.at(-1)).toMatchObject({
+      vtSymbol: "123001.SZSE",
+      pricetick: 0.001,
+      volumeStep: 10,
+      minVolume: 10,
+    });
   });
 
   it("subscriptions before connect and before login are sent once after the first market login", async () => {

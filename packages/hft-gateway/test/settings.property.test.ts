@@ -9,6 +9,7 @@
 import { SettingsError } from "@tsgate/core";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { FIELD_BYTES } from "../src/constants.js";
 import { HFT_DEFAULT_SETTING, parseHftSettings } from "../src/index.js";
 
 const SEED = Number(process.env.FC_SEED ?? 20_261_126);
@@ -41,10 +42,13 @@ function bytesText(max: number, minLength = 0): fc.Arbitrary<string> {
  * Passwords carry "§", which no message template and no other generated value contains, so a
  * message containing one is a leak, never a coincidence.
  */
-const password = fc
-  .string({ maxLength: 20, unit: fc.constantFrom("a", "1", "!", " ", "密", "'", '"', "\\", ":") })
-  .map((s) => `§${s}`)
-  .filter((s) => Buffer.byteLength(s, "utf8") <= 63);
+const passwordOf = (bytes: number) =>
+  fc
+    .string({ maxLength: 20, unit: fc.constantFrom("a", "1", "!", " ", "密", "'", '"', "\\", ":") })
+    .map((s) => `§${s}`)
+    .filter((s) => Buffer.byteLength(s, "utf8") <= bytes);
+const tradePassword = passwordOf(FIELD_BYTES.tradePassword);
+const mdPassword = passwordOf(FIELD_BYTES.mdPassword);
 
 const hostName = fc.oneof(
   fc.ipV4(),
@@ -69,15 +73,15 @@ const ms = (min = 1) => fc.integer({ min, max: MAX_MS });
 /** Valid settings: the input (optional keys sometimes left out) and the settings expected back. */
 const validSettings = fc
   .record({
-    交易用户名: same(bytesText(31, 1)),
-    交易密码: same(fc.oneof(fc.constant(""), password)),
+    交易用户名: same(bytesText(FIELD_BYTES.accountId, 1)),
+    交易密码: same(fc.oneof(fc.constant(""), tradePassword)),
     交易服务器: host,
     交易端口: port(),
-    机构代号: same(bytesText(15, 1)),
-    营业部代号: same(bytesText(15, 1)),
-    网关: same(bytesText(31)),
-    行情用户名: same(bytesText(31, 1)),
-    行情密码: same(fc.oneof(fc.constant(""), password)),
+    机构代号: same(bytesText(FIELD_BYTES.orgCode, 1)),
+    营业部代号: same(bytesText(FIELD_BYTES.branchCode, 1)),
+    网关: same(bytesText(FIELD_BYTES.systemId)),
+    行情用户名: same(bytesText(FIELD_BYTES.mdUser, 1)),
+    行情密码: same(fc.oneof(fc.constant(""), mdPassword)),
     行情服务器: host,
     行情端口: port(),
     libraryPath: same(fc.oneof(fc.constant(""), fc.string({ maxLength: 40 }))),
@@ -93,6 +97,9 @@ const validSettings = fc
     connectTimeoutMs: same(ms()),
     connectRetries: same(fc.integer({ min: -1, max: MAX_MS })),
     accountRefreshSeconds: same(fc.integer({ min: 1, max: 86_400 })),
+    terminalInfo: same(bytesText(FIELD_BYTES.terminalInfo)),
+    sdkLogPath: same(bytesText(FIELD_BYTES.sdkLogPath)),
+    accountType: same(fc.integer({ min: 1, max: 4 })),
     omit: fc.subarray(
       KEYS.filter((key) => !["交易用户名", "交易服务器", "行情用户名", "行情服务器"].includes(key)),
     ),
@@ -219,15 +226,15 @@ function intBad(min: number, max: number): Bad {
 }
 
 const BAD: Record<Key, Bad> = {
-  交易用户名: textBad(31, true),
-  交易密码: textBad(63, false, true),
+  交易用户名: textBad(FIELD_BYTES.accountId, true),
+  交易密码: textBad(FIELD_BYTES.tradePassword, false, true),
   交易服务器: hostBad("交易端口"),
   交易端口: intBad(1, 65535),
-  机构代号: textBad(15, true),
-  营业部代号: textBad(15, true),
-  网关: textBad(31, false),
-  行情用户名: textBad(31, true),
-  行情密码: textBad(63, false, true),
+  机构代号: textBad(FIELD_BYTES.orgCode, true),
+  营业部代号: textBad(FIELD_BYTES.branchCode, true),
+  网关: textBad(FIELD_BYTES.systemId, false),
+  行情用户名: textBad(FIELD_BYTES.mdUser, true),
+  行情密码: textBad(FIELD_BYTES.mdPassword, false, true),
   行情服务器: hostBad("行情端口"),
   行情端口: intBad(1, 65535),
   libraryPath: fc.oneof(wrongType, fc.integer()).map((v) => [v, /^expected a string, got /] as const),
@@ -241,6 +248,9 @@ const BAD: Record<Key, Bad> = {
   connectTimeoutMs: intBad(1, MAX_MS),
   connectRetries: intBad(-1, MAX_MS),
   accountRefreshSeconds: intBad(1, 86_400),
+  terminalInfo: textBad(FIELD_BYTES.terminalInfo, false),
+  sdkLogPath: textBad(FIELD_BYTES.sdkLogPath, false),
+  accountType: intBad(1, 4),
 };
 
 function caught(run: () => unknown): unknown {
@@ -364,7 +374,7 @@ describe("parseHftSettings properties", () => {
     fc.assert(
       fc.property(
         validSettings,
-        fc.record({ 交易密码: password, 行情密码: password }),
+        fc.record({ 交易密码: tradePassword, 行情密码: mdPassword }),
         fc.boolean(),
         fc.subarray(carrierKeys),
         fc.constantFrom("equal", "inside", "padded"),

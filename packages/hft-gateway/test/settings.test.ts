@@ -133,8 +133,33 @@ describe("parseHftSettings", () => {
 
   it("refuses values that do not fit the vendor's fixed-size fields", () => {
     const issues = issuesOf({ ...valid, 机构代号: "0".repeat(16), 交易用户名: "u".repeat(32) });
-    expect(issues.机构代号).toMatch(/at most 15 bytes/);
-    expect(issues.交易用户名).toMatch(/at most 31 bytes/);
+    expect(issues.机构代号).toMatch(/at most 8 bytes/);
+    expect(issues.交易用户名).toMatch(/at most 16 bytes/);
+  });
+
+  it("holds login values to the real SDK's AccountInfo sizes (16/16/8/8), not only our ABI's", () => {
+    const issues = issuesOf({
+      ...valid,
+      交易用户名: "u".repeat(17),
+      交易密码: "p".repeat(17),
+      机构代号: "0".repeat(9),
+      营业部代号: "9".repeat(9),
+    });
+    expect(issues.交易用户名).toMatch(/^must be at most 16 bytes of UTF-8 \(the field is char\[17\]\)/);
+    expect(issues.交易密码).toMatch(/^must be at most 16 bytes/);
+    expect(issues.机构代号).toMatch(/^must be at most 8 bytes/);
+    expect(issues.营业部代号).toMatch(/^must be at most 8 bytes/);
+    expect(() =>
+      parseHftSettings({ ...valid, 交易用户名: "u".repeat(16), 机构代号: "0".repeat(8) }),
+    ).not.toThrow();
+  });
+
+  it("validates the vendor SDK settings: terminalInfo, sdkLogPath, accountType 1-4", () => {
+    const settings = parseHftSettings({ ...valid, terminalInfo: "PC;IIP=1.2.3.4", accountType: 1 });
+    expect(settings).toMatchObject({ terminalInfo: "PC;IIP=1.2.3.4", sdkLogPath: "", accountType: 1 });
+    const issues = issuesOf({ ...valid, accountType: 5, terminalInfo: "x".repeat(256) });
+    expect(issues.accountType).toMatch(/between 1 and 4/);
+    expect(issues.terminalInfo).toMatch(/at most 255 bytes/);
   });
 
   it("never shows a password value in errors", () => {

@@ -4,7 +4,10 @@
  */
 
 /** The ABI version this package was written against (`HFT_ABI_VERSION`). */
-export const HFT_ABI_VERSION = 1;
+export const HFT_ABI_VERSION = 2;
+
+/** `HFT_BATCH_CANCEL_MAX`: order ids per {@link TraderApi.cancelOrders} call (the vendor's BatchCancelOrder limit). */
+export const HFT_BATCH_CANCEL_MAX = 500;
 
 /** Size of one event record (`HFT_EVENT_SIZE`). */
 export const HFT_EVENT_SIZE = 384;
@@ -26,6 +29,7 @@ export const HftReturnCode = {
   QUEUE_FULL: -3,
   NOMEM: -4,
   SYSTEM: -5,
+  UNSUPPORTED: -6,
 } as const;
 
 /** Event types (`HFT_EV_*`). */
@@ -72,6 +76,34 @@ export const MarketCode = { SH: 1, SZ: 2 } as const;
 export const SideCode = { Bid: 1, Ask: 2 } as const;
 
 export const OrderTypeCode = { LMT: 1, B5TC: 2 } as const;
+
+/**
+ * `HFT_SIDE_VENDOR_BASE` / `HFT_ORDER_VENDOR_BASE`: the vendor shim reports a vendor side or order
+ * type without an ABI name as this base + the vendor's number (hft_api.h).
+ */
+export const VENDOR_CODE_BASE = 1000;
+
+/**
+ * Vendor sides a report may carry besides Bid/Ask, by the vendor's OrderSide number
+ * (hft_trader_def.h in vnpy/vnpy_hft 906fd5a, read 2026-12-02).
+ */
+export const VENDOR_SIDE_NAMES: Readonly<Record<number, string>> = Object.freeze({
+  13: "MarginBid", // 融资买入
+  14: "MarginAsk", // 融券卖出
+  17: "EtfCreate", // ETF 申购
+  18: "EtfRedeem", // ETF 赎回
+  20: "MarginEnBuyBack", // 买券还券
+  21: "MarginEnSellBack", // 卖券还款
+});
+
+/** Vendor order types besides LMT/B5TC, by the vendor's OrderType number (same source). */
+export const VENDOR_ORDER_TYPE_NAMES: Readonly<Record<number, string>> = Object.freeze({
+  2: "BOC", // best price of the opposite side (SZ)
+  3: "BOP", // best price of one's own side (SZ)
+  5: "B5TL", // best five, rest as a limit order (SH)
+  6: "IOC", // immediate or cancel
+  7: "AON", // all or nothing
+});
 
 /** `HFT_STATUS_*`, index = code. */
 export const ORDER_STATUS_NAMES = [

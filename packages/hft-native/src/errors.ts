@@ -26,7 +26,14 @@ export class HftLibraryError extends Error {
 }
 
 /** Name of an `HFT_E_*` return code. */
-export type HftCallErrorCode = "INVALID_ARG" | "STATE" | "QUEUE_FULL" | "NOMEM" | "SYSTEM" | "UNKNOWN";
+export type HftCallErrorCode =
+  | "INVALID_ARG"
+  | "STATE"
+  | "QUEUE_FULL"
+  | "NOMEM"
+  | "SYSTEM"
+  | "UNSUPPORTED"
+  | "UNKNOWN";
 
 /** Thrown when an ABI call returns an error code; `message` includes the library's hft_last_error() text. */
 export class HftCallError extends Error {
@@ -90,6 +97,8 @@ function callErrorCodeName(rc: number): HftCallErrorCode {
       return "NOMEM";
     case HftReturnCode.SYSTEM:
       return "SYSTEM";
+    case HftReturnCode.UNSUPPORTED:
+      return "UNSUPPORTED";
     default:
       return "UNKNOWN";
   }

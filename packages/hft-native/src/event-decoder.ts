@@ -1,4 +1,13 @@
-import { EventFlag, HFT_EVENT_SIZE, ORDER_STATUS_NAMES } from "./constants.js";
+import {
+  EventFlag,
+  HFT_EVENT_SIZE,
+  ORDER_STATUS_NAMES,
+  OrderTypeCode,
+  SideCode,
+  VENDOR_CODE_BASE,
+  VENDOR_ORDER_TYPE_NAMES,
+  VENDOR_SIDE_NAMES,
+} from "./constants.js";
 import {
   BASE_INFO,
   CANCEL_RSP,
@@ -157,11 +166,17 @@ const sz = <F extends string>(layout: StructLayout<F>, f: F): number => layout.f
 export function marketName(code: number): Market {
   return code === 2 ? "SZ" : "SH";
 }
+/** ABI side → name; anything but Bid/Ask is named after the vendor's side, never read as a buy. */
 export function sideName(code: number): Side {
-  return code === 2 ? "Ask" : "Bid";
+  if (code === SideCode.Bid) return "Bid";
+  if (code === SideCode.Ask) return "Ask";
+  return (VENDOR_SIDE_NAMES[code - VENDOR_CODE_BASE] as Side | undefined) ?? "Unknown";
 }
+/** ABI order type → name; unknown numbers are `Unknown`, never a limit order. */
 export function orderTypeName(code: number): OrderType {
-  return code === 2 ? "B5TC" : "LMT";
+  if (code === OrderTypeCode.LMT) return "LMT";
+  if (code === OrderTypeCode.B5TC) return "B5TC";
+  return (VENDOR_ORDER_TYPE_NAMES[code - VENDOR_CODE_BASE] as OrderType | undefined) ?? "Unknown";
 }
 export function orderStatusName(code: number): OrderStatus {
   return ORDER_STATUS_NAMES[code] ?? "Unknown";
@@ -433,6 +448,9 @@ export function decodeBaseInfo(r: EventRecords, b: number): BaseInfoEvent {
     preClose: r.price(b + BI.pre_close),
     limitUp: r.price(b + BI.limit_up),
     limitDown: r.price(b + BI.limit_down),
+    priceTick: r.price(b + BI.price_tick),
+    lotSize: r.i64(b + BI.lot_size),
+    minBuyVolume: r.i64(b + BI.min_buy_volume),
   };
 }
 

@@ -11,6 +11,7 @@ export {
   EventFlag,
   EventType,
   HFT_ABI_VERSION,
+  HFT_BATCH_CANCEL_MAX,
   HFT_EVENT_SIZE,
   HFT_LIB_ENV,
   HFT_QUERY_MAX_NUM,

@@ -221,7 +221,7 @@ export const MARKET_DATA = layout("hft_market_data_t", 264, {
   ask_volume: [224, 40],
 });
 
-export const BASE_INFO = layout("hft_base_info_t", 104, {
+export const BASE_INFO = layout("hft_base_info_t", 128, {
   market: [0, 4],
   code: [4, 8],
   name: [12, 64],
@@ -229,6 +229,9 @@ export const BASE_INFO = layout("hft_base_info_t", 104, {
   pre_close: [80, 8],
   limit_up: [88, 8],
   limit_down: [96, 8],
+  price_tick: [104, 8],
+  lot_size: [112, 8],
+  min_buy_volume: [120, 8],
 });
 
 export const OVERFLOW_INFO = layout("hft_overflow_info_t", 16, {

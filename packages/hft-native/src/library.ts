@@ -65,6 +65,7 @@ export interface NativeApi {
     login(handle: NativePointer, req: Buffer): number;
     order(handle: NativePointer, req: Buffer): number;
     cancelOrder(handle: NativePointer, orderId: Buffer, clOrderId: Buffer): number;
+    cancelOrders(handle: NativePointer, orderIds: Buffer, count: number): number;
     query(handle: NativePointer, req: Buffer): number;
   };
   md: NativeHandleApi & {
@@ -73,6 +74,8 @@ export interface NativeApi {
     unsubscribe(handle: NativePointer, market: number, codes: Buffer, count: number): number;
     testEmit(handle: NativePointer, count: number): number;
   };
+  /** hft_set_vendor_option, or undefined when the library does not export it (the simulation library). */
+  setVendorOption: ((name: Buffer, value: Buffer) => number) | undefined;
   /** Throws HftCallError for a negative return code, with hft_last_error() (secrets redacted). */
   check(func: string, rc: number, secrets?: readonly string[]): number;
 }
@@ -91,7 +94,7 @@ export class HftLibrary {
     readonly backend: BackendName,
     /** hft_abi_version() of the file. */
     readonly abiVersion: number,
-    /** hft_library_info(), e.g. "tsgate-sim 0.1.0 (abi 1)". */
+    /** hft_library_info(), e.g. "tsgate-sim 0.1.0 (abi 2)". */
     readonly info: string,
     native: NativeApi,
   ) {
@@ -106,6 +109,26 @@ export class HftLibrary {
   /** hft_struct_size(name): the library's sizeof for a struct typedef name, -1 if unknown. */
   structSize(name: string): number {
     return structSizeOf(native(this), name);
+  }
+
+  /** True when the library takes vendor SDK settings ({@link HftLibrary.setVendorOption}): the vendor shim. */
+  get takesVendorOptions(): boolean {
+    return native(this).setVendorOption !== undefined;
+  }
+
+  /**
+   * Sets a process-wide vendor SDK setting through `hft_set_vendor_option`, before the first trader
+   * is created: `terminal_info` (the exchange-format terminal information passed at login) or
+   * `log_path` (the SDK's log directory, once per process). Does nothing and returns false for a
+   * library without vendor settings (the simulation library).
+   *
+   * @throws HftCallError when the library refuses the value (e.g. a second, different log path).
+   */
+  setVendorOption(name: "terminal_info" | "log_path", value: string): boolean {
+    const api = native(this);
+    if (api.setVendorOption === undefined) return false;
+    api.check("hft_set_vendor_option", api.setVendorOption(cString(name), cString(value)));
+    return true;
   }
 }
 
@@ -350,11 +373,19 @@ function bindAll(
   const traderLogin = bind("hft_trader_login", "i32", ["handle", "buffer"]);
   const traderOrder = bind("hft_trader_order", "i32", ["handle", "buffer"]);
   const traderCancel = bind("hft_trader_cancel_order", "i32", ["handle", "buffer", "buffer"]);
+  const traderCancelMany = bind("hft_trader_cancel_orders", "i32", ["handle", "buffer", "i32"]);
   const traderQuery = bind("hft_trader_query", "i32", ["handle", "buffer"]);
   const mdLogin = bind("hft_md_login", "i32", ["handle", "buffer", "buffer"]);
   const mdSubscribe = bind("hft_md_subscribe", "i32", ["handle", "i32", "buffer", "i32"]);
   const mdUnsubscribe = bind("hft_md_unsubscribe", "i32", ["handle", "i32", "buffer", "i32"]);
   const mdTestEmit = bindTestHook("hft_md_test_emit", "i32", ["handle", "u32"]);
+  // vendor shim only: the simulation library has no SDK-wide settings
+  let vendorOption: NativeFunction | undefined;
+  try {
+    vendorOption = ffi.bind({ name: "hft_set_vendor_option", ret: "i32", args: ["buffer", "buffer"] });
+  } catch (err) {
+    if (!(err instanceof MissingSymbolError)) throw err;
+  }
 
   const api: NativeApi = {
     ffi,
@@ -366,6 +397,7 @@ function bindAll(
       login: (h, req) => traderLogin.call(h, req) as number,
       order: (h, req) => traderOrder.call(h, req) as number,
       cancelOrder: (h, a, b) => traderCancel.call(h, a, b) as number,
+      cancelOrders: (h, ids, n) => traderCancelMany.call(h, ids, n) as number,
       query: (h, req) => traderQuery.call(h, req) as number,
     },
     md: {
@@ -375,6 +407,7 @@ function bindAll(
       unsubscribe: (h, m, c, n) => mdUnsubscribe.call(h, m, c, n) as number,
       testEmit: (h, n) => mdTestEmit(h, n) as number,
     },
+    setVendorOption: vendorOption && ((name, value) => vendorOption.call(name, value) as number),
     check(func, rc, secrets = []) {
       if (rc >= 0) return rc;
       const text = redact(api.lastError(), secrets);

@@ -10,7 +10,7 @@ import {
 import { HftArgumentError } from "./errors.js";
 import { CONN_CONFIG, LOGIN_REQ, ORDER_REQ, QUERY_REQ } from "./layout.js";
 import { toScaled } from "./price.js";
-import type { Market, OrderType, OverflowPolicy, QueryKind, Side } from "./types.js";
+import type { Market, OverflowPolicy, QueryKind, RequestOrderType, RequestSide } from "./types.js";
 
 /*
  * Encoding of request structs into Buffers, little-endian (loadHftLibrary refuses big-endian hosts,
@@ -124,6 +124,8 @@ export interface LoginRequest {
   custBranchid: string;
   /** 网关 */
   clSystemId: string;
+  /** Vendor AccountType: 1 = cash stock account (default). The vendor shim refuses others by name. */
+  accountType?: number;
 }
 
 export function encodeLoginReq(req: LoginRequest): Buffer {
@@ -134,7 +136,7 @@ export function encodeLoginReq(req: LoginRequest): Buffer {
   writeString(buf, f.cust_orgid.offset, f.cust_orgid.size, req.custOrgid, "custOrgid");
   writeString(buf, f.cust_branchid.offset, f.cust_branchid.size, req.custBranchid, "custBranchid");
   writeString(buf, f.cl_system_id.offset, f.cl_system_id.size, req.clSystemId, "clSystemId");
-  buf.writeInt32LE(HFT_ACCOUNT_STOCK, f.account_type.offset);
+  buf.writeInt32LE(int(req.accountType ?? HFT_ACCOUNT_STOCK, "accountType", 1, 255), f.account_type.offset);
   return buf;
 }
 
@@ -144,8 +146,8 @@ export interface OrderRequest {
   clOrderId: string;
   /** Vendor form: "SH.600000" / "SZ.000001". */
   symbol: string;
-  orderType: OrderType;
-  side: Side;
+  orderType: RequestOrderType;
+  side: RequestSide;
   /** Shares. */
   volume: number;
   /** Limit price in yuan (at most 4 decimals); ignored (sent as 0) for B5TC. */
@@ -157,10 +159,10 @@ export function encodeOrderReq(req: OrderRequest): Buffer {
   const buf = Buffer.alloc(ORDER_REQ.size);
   writeString(buf, f.cl_order_id.offset, f.cl_order_id.size, req.clOrderId, "clOrderId");
   writeString(buf, f.symbol.offset, f.symbol.size, req.symbol, "symbol");
-  const orderType = OrderTypeCode[req.orderType];
+  const orderType = OrderTypeCode[req.orderType as RequestOrderType] as number | undefined;
   if (orderType === undefined)
     throw new HftArgumentError("orderType", `expected "LMT" or "B5TC", got ${String(req.orderType)}`);
-  const side = SideCode[req.side];
+  const side = SideCode[req.side as RequestSide] as number | undefined;
   if (side === undefined)
     throw new HftArgumentError("side", `expected "Bid" or "Ask", got ${String(req.side)}`);
   writeI64(buf, f.volume.offset, int(req.volume, "volume", 1, Number.MAX_SAFE_INTEGER));

@@ -1,5 +1,5 @@
 import { type ApiOptions, HftApiBase } from "./api-base.js";
-import { EventType } from "./constants.js";
+import { EventType, HFT_BATCH_CANCEL_MAX } from "./constants.js";
 import { HftArgumentError, HftQueryError } from "./errors.js";
 import {
   decodeCancelRsp,
@@ -174,6 +174,26 @@ export class TraderApi extends HftApiBase<TraderApiEvents> {
       "hft_trader_cancel_order",
       this.native.trader.cancelOrder(h, cString(orderId), cString(clOrderId)),
     );
+  }
+
+  /**
+   * Cancels several orders at once by server order id (1 to {@link HFT_BATCH_CANCEL_MAX}); on the
+   * vendor path one `BatchCancelOrder`. Every id is checked before any is sent; each answer is its
+   * own `cancelRsp`. Cancel-all for a cash account is this over its active orders.
+   */
+  cancelOrders(orderIds: readonly string[]): void {
+    const h = this.handle("cancelOrders");
+    if (orderIds.length < 1 || orderIds.length > HFT_BATCH_CANCEL_MAX)
+      throw new HftArgumentError(
+        "orderIds",
+        `expected 1-${HFT_BATCH_CANCEL_MAX} order ids, got ${orderIds.length}`,
+      );
+    const buf = Buffer.alloc(32 * orderIds.length);
+    orderIds.forEach((id, i) => {
+      if (id === "") throw new HftArgumentError(`orderIds[${i}]`, "expected a non-empty order id");
+      writeString(buf, 32 * i, 32, id, `orderIds[${i}]`);
+    });
+    this.native.check("hft_trader_cancel_orders", this.native.trader.cancelOrders(h, buf, orderIds.length));
   }
 
   /**

@@ -6,10 +6,30 @@
 
 /** Exchange of a market-data code: SH = Shanghai (SSE), SZ = Shenzhen (SZSE). */
 export type Market = "SH" | "SZ";
-/** Order or trade side: Bid = buy, Ask = sell. */
-export type Side = "Bid" | "Ask";
-/** Order type: LMT = limit; B5TC = market order against the best five levels, remainder cancelled (price 0). */
-export type OrderType = "LMT" | "B5TC";
+/** Sides a cash account sends: Bid = buy, Ask = sell. */
+export type RequestSide = "Bid" | "Ask";
+/**
+ * Order or trade side of a report. Besides Bid/Ask, the vendor path may report other vendor sides
+ * (融资买入 MarginBid, 融券卖出 MarginAsk, ETF 申购/赎回 EtfCreate/EtfRedeem, 买券还券
+ * MarginEnBuyBack, 卖券还款 MarginEnSellBack) and `Unknown` for any other number: never read them as
+ * a buy or a sell.
+ */
+export type Side =
+  | RequestSide
+  | "MarginBid"
+  | "MarginAsk"
+  | "EtfCreate"
+  | "EtfRedeem"
+  | "MarginEnBuyBack"
+  | "MarginEnSellBack"
+  | "Unknown";
+/** Order types a request may use: LMT = limit; B5TC = market order against the best five levels, remainder cancelled (price 0). */
+export type RequestOrderType = "LMT" | "B5TC";
+/**
+ * Order type of a report: besides LMT/B5TC the vendor path may report BOC, BOP, B5TL, IOC, AON
+ * (orders placed elsewhere), and `Unknown` for any other number.
+ */
+export type OrderType = RequestOrderType | "BOC" | "BOP" | "B5TL" | "IOC" | "AON" | "Unknown";
 /** The vendor's order statuses (HFT_STATUS_*). */
 export type OrderStatus =
   | "PendingNew"
@@ -416,4 +436,10 @@ export interface BaseInfoEvent {
   limitUp: number;
   /** Lower price limit today. */
   limitDown: number;
+  /** Price tick in yuan from the exchange's base info; 0 when the feed has none (the simulation library). */
+  priceTick: number;
+  /** Buy quantities are multiples of this; 0 when unknown. */
+  lotSize: number;
+  /** Smallest limit buy; 0 when unknown. */
+  minBuyVolume: number;
 }

@@ -16,6 +16,7 @@ const ABI_FUNCTIONS = [
   "hft_trader_login",
   "hft_trader_order",
   "hft_trader_cancel_order",
+  "hft_trader_cancel_orders",
   "hft_trader_query",
   "hft_trader_poll",
   "hft_trader_arm",

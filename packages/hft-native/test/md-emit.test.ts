@@ -1,5 +1,6 @@
 import { afterEach, expect, it } from "vitest";
 import {
+  HFT_ABI_VERSION,
   HftArgumentError,
   HftClosedError,
   HftLibraryError,
@@ -43,8 +44,8 @@ describeBackends("MdApi + hft_md_test_emit", (backend) => {
   it("the library loads and reports itself", () => {
     const lib = loadHftLibrary({ backend });
     expect(lib.backend).toBe(backend);
-    expect(lib.abiVersion).toBe(1);
-    expect(lib.info).toMatch(/abi 1/);
+    expect(lib.abiVersion).toBe(HFT_ABI_VERSION);
+    expect(lib.info).toMatch(new RegExp(`abi ${HFT_ABI_VERSION}`));
     expect(lib.noop(41)).toBe(41);
     expect(lib.structSize("hft_event_t")).toBe(384);
     expect(lib.structSize("no_such_struct")).toBe(-1);

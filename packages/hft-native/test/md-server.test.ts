@@ -84,6 +84,10 @@ describeBackends("MdApi against the mock server", (backend) => {
       preClose: 11.8,
       limitUp: 12.98,
       limitDown: 10.62,
+      // not on our wire: the simulation library reports them unknown (0)
+      priceTick: 0,
+      lotSize: 0,
+      minBuyVolume: 0,
     });
     const before = count;
     const N = 100_000;

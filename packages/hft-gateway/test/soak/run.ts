@@ -36,6 +36,8 @@ export interface SoakOptions {
   readonly progress?: (line: string) => void;
   /** An order journal for the gateway; afterwards it must hold exactly what the strategy received. */
   readonly journal?: OrderJournal;
+  /** Extra gateway settings, e.g. the vendor path's `libraryPath` and `terminalInfo`. */
+  readonly setting?: Readonly<Record<string, unknown>>;
 }
 
 export interface SoakResult {
@@ -127,6 +129,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
         reconnectMaxMs: 200,
         heartbeatIntervalMs: GW_HEARTBEAT_INTERVAL_MS,
         heartbeatTimeoutMs: GW_HEARTBEAT_TIMEOUT_MS,
+        ...options.setting,
       },
       GATEWAY,
     );

@@ -75,7 +75,7 @@ extern "C" {
 #endif
 
 /* ABI version: bumped on any incompatible change of a signature, struct or constant. */
-#define HFT_ABI_VERSION 1
+#define HFT_ABI_VERSION 2 /* 2: hft_trader_cancel_orders; tick, lot and minimum in hft_base_info_t */
 
 /* ---- error codes (return values) ---- */
 #define HFT_OK 0
@@ -84,6 +84,8 @@ extern "C" {
 #define HFT_E_QUEUE_FULL (-3)    /* request queue full; try again later */
 #define HFT_E_NOMEM (-4)
 #define HFT_E_SYSTEM (-5)        /* thread or socket creation failed; see hft_last_error() */
+#define HFT_E_UNSUPPORTED (-6)   /* not offered by this library (e.g. a whole-market securities query
+                                    on the vendor SDK, whose base info comes from the market side) */
 
 /* ---- enumerations (same numbers as the wire protocol) ---- */
 #define HFT_ACCOUNT_STOCK 1
@@ -93,9 +95,17 @@ extern "C" {
 
 #define HFT_SIDE_BID 1 /* buy */
 #define HFT_SIDE_ASK 2 /* sell */
+/* Reports only (vendor shim): a vendor side other than Bid/Ask (融券卖出 14, 卖券还款 21, ETF 申购
+ * 17 / 赎回 18 ... : OrderSide in the vendor's hft_trader_def.h) arrives as this base + the vendor
+ * number, so a host can name it and never reads it as a buy. Never valid in a request. */
+#define HFT_SIDE_VENDOR_BASE 1000
 
 #define HFT_ORDER_LMT 1  /* limit */
 #define HFT_ORDER_B5TC 2 /* market: best five levels, then cancel the remainder */
+/* Reports only (vendor shim): a vendor order type without an HFT_ORDER_* name (BOC 2, BOP 3,
+ * B5TL 5, IOC 6, AON 7 ...: OrderType in hft_trader_def.h) arrives as this base + the vendor
+ * number instead of being read as a limit order. */
+#define HFT_ORDER_VENDOR_BASE 1000
 
 #define HFT_STATUS_PENDING_NEW 1
 #define HFT_STATUS_NEW 2
@@ -114,6 +124,7 @@ extern "C" {
 #define HFT_QUERY_CASH 4
 #define HFT_QUERY_SECURITIES 5
 #define HFT_QUERY_MAX_NUM 500
+#define HFT_BATCH_CANCEL_MAX 500 /* the vendor's BatchCancelOrder limit */
 
 #define HFT_OVERFLOW_BLOCK 0
 #define HFT_OVERFLOW_DROP_MARKET_DATA 1
@@ -355,7 +366,12 @@ typedef struct hft_base_info {
   int64_t pre_close;
   int64_t limit_up;
   int64_t limit_down;
-} hft_base_info_t; /* 104 bytes */
+  /* ABI 2, from the exchange's base info where the feed has it (vendor SIP: SSE cpxx, SZSE
+   * cash-auction parameters); 0 = not known (the simulation library's wire has none) */
+  int64_t price_tick;     /* x10,000                                                           */
+  int64_t lot_size;       /* buy quantities are multiples of this                               */
+  int64_t min_buy_volume; /* smallest limit buy                                                 */
+} hft_base_info_t; /* 128 bytes */
 
 typedef struct hft_overflow_info {
   uint64_t dropped;       /* market-data events dropped since the previous overflow event       */
@@ -412,6 +428,12 @@ typedef void (*hft_wakeup_fn)(void* user_data);
  * the ring + wake-up. The pointer is valid only during the call. */
 typedef void (*hft_event_fn)(const hft_event_t* event, void* user_data);
 
+/* Vendor shim only (the simulation library does not export it): process-wide SDK settings, set
+ * before the first hft_trader_create. "terminal_info": the exchange-format terminal information
+ * string passed to TraderApi::Login (穿透式监管); "log_path": the SDK's log directory
+ * (TraderApi::SetLogConfig, once per process). HFT_E_INVALID_ARG for an unknown name. */
+HFT_API int32_t hft_set_vendor_option(const char* name, const char* value);
+
 /* ---- trading ---- */
 typedef struct hft_trader hft_trader_t;
 
@@ -421,6 +443,11 @@ HFT_API int32_t hft_trader_set_event_callback(hft_trader_t* t, hft_event_fn fn, 
 HFT_API int32_t hft_trader_login(hft_trader_t* t, const hft_login_req_t* req); /* connect + login  */
 HFT_API int32_t hft_trader_order(hft_trader_t* t, const hft_order_req_t* req);
 HFT_API int32_t hft_trader_cancel_order(hft_trader_t* t, const char* order_id, const char* cl_order_id);
+/* Batch cancel (TraderApi::BatchCancelOrder on the vendor path): `count` (1..HFT_BATCH_CANCEL_MAX)
+ * consecutive char[32] server order ids. Every id is checked before any is sent; each answer is its
+ * own HFT_EV_CANCEL_RSP. Cancel-all for a cash account is a batch of its active orders (the
+ * vendor's BatchCancelAllOrder is for credit accounts only). */
+HFT_API int32_t hft_trader_cancel_orders(hft_trader_t* t, const char* order_ids, int32_t count);
 HFT_API int32_t hft_trader_query(hft_trader_t* t, const hft_query_req_t* req);
 HFT_API int32_t hft_trader_poll(hft_trader_t* t, hft_event_t* out, int32_t max_events); /* >= 0: count */
 HFT_API int32_t hft_trader_arm(hft_trader_t* t);  /* >= 0: events pending (poll again if > 0)     */
@@ -466,7 +493,7 @@ _Static_assert(sizeof(hft_position_t) == 96, "hft_position_t size");
 _Static_assert(sizeof(hft_cash_t) == 80, "hft_cash_t size");
 _Static_assert(sizeof(hft_security_t) == 136, "hft_security_t size");
 _Static_assert(sizeof(hft_market_data_t) == 264, "hft_market_data_t size");
-_Static_assert(sizeof(hft_base_info_t) == 104, "hft_base_info_t size");
+_Static_assert(sizeof(hft_base_info_t) == 128, "hft_base_info_t size");
 _Static_assert(sizeof(hft_event_header_t) == 24, "hft_event_header_t size");
 _Static_assert(sizeof(hft_event_t) == HFT_EVENT_SIZE, "hft_event_t size");
 #endif

@@ -1,30 +1,33 @@
 /*
- * ============================================================================================
- *  UNTESTED — this file has never been compiled. It needs the vendor SDKs (HFT trader API
- *  `libhft_trader_api` and SIP market data `sipuix`) and Windows/MSVC, none of which exist where
- *  tsgate is developed and tested. Treat it as a documented starting point, not a working
- *  adapter. See README.md in this folder for what is known to be unverified.
- * ============================================================================================
- *
  * hft_vendor_shim.cpp — implements tsgate's flat C ABI (include/hft_api.h) over the vendor's C++
  * SDKs: HFT::TraderApi / HFT::TraderSpi (trading) and api::CSipMdApi / api::CSipMdSpi (market
  * data). SPI callbacks arrive on the SDKs' own threads; they translate each callback into the same
  * fixed-size hft_event_t records the simulation library produces and append them to the handle's
  * event ring (sim/ring.c, shared), so the TypeScript side is identical for both libraries.
  *
+ * Verified without the vendor: built against the vendor-SDK double (native/vendor-double/, our
+ * declarations written from the vendor headers in vnpy/vnpy_hft 906fd5a, read 2026-12-02) into
+ * build/libhftvendor.so and run through the gateway's e2e tests against the mock servers; and
+ * compiled against the real headers with g++ and MinGW (docs/real-broker.md). What only a broker
+ * can verify is listed there.
+ *
  * Differences from the simulation library that the host must know:
- *  - The vendor SDK reconnects and re-logs in by itself (TraderApi::SetReconnectConfig); there is
- *    no report sequence number, so HFT_EVF_REPLAY and report_seq (always 0) are not available and
- *    exactly-once delivery across reconnects is whatever the SDK provides.
+ *  - No report sequence numbers in the vendor API: report_seq is always 0 (unsequenced) and
+ *    HFT_EVF_REPLAY is never set on reports. The SDK reconnects and logs in again by itself; after
+ *    every re-login (HFT_EV_LOGIN with HFT_EVF_REPLAY) the host must re-query orders and trades and
+ *    reconcile (trades deduplicated by trade id, order states from the broker's answer).
  *  - Strings from the SDK are GBK on Windows; they are converted to UTF-8 here.
  *  - Field widths differ (vendor char16 account/password = 16 bytes of text): longer values are
- *    rejected with HFT_E_INVALID_ARG instead of being truncated.
+ *    rejected with HFT_E_INVALID_ARG naming the field instead of being truncated.
  *  - hft_md_login runs Initialize()+Login() on a worker thread because the SIP Login() call is
- *    synchronous; the result arrives as HFT_EV_MD_LOGIN.
- *  - Vendor order type B5TC is 4 (OrderType_B5TC); the ABI's HFT_ORDER_B5TC is 2 — mapped here.
+ *    synchronous; the result arrives as HFT_EV_MD_LOGIN. SIP has no re-login callback: the first
+ *    callback after a disconnect is reported as HFT_EV_CONNECTED + HFT_EV_MD_LOGIN (REPLAY).
+ *  - A credit (margin) account is refused at login (HFT_E_INVALID_ARG): its sides and queries are
+ *    not mapped.
  */
 #include <atomic>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <ctime>
 #include <map>
@@ -33,8 +36,9 @@
 #include <thread>
 #include <vector>
 
-#include "hft_trader_api.h"  // vendor: namespace HFT
-#include "isipuix.h"         // vendor: namespace api
+#include "hft_trader_api.h"    // vendor: namespace HFT
+#include "hft_trader_error.h"  // vendor: error codes
+#include "isipuix.h"           // vendor: namespace api
 
 extern "C" {
 #include "hft_api.h"
@@ -51,11 +55,25 @@ namespace {
 
 /* ---- helpers ---- */
 
-/* GBK (code page 936) -> UTF-8, NUL-terminated, cut at a character boundary to fit. */
-void gbk_to_utf8(char* dst, size_t dstlen, const char* src, size_t srclen) {
-  dst[0] = 0;
+/* Length of a vendor text field that may fill its array without a NUL. */
+size_t field_len(const char* s, size_t cap) {
   size_t n = 0;
-  while (n < srclen && src[n]) n++; /* vendor fields may fill their array without a NUL */
+  while (n < cap && s[n]) n++;
+  return n;
+}
+
+/* Keeps `len` bytes of UTF-8 at most, cut at a character boundary. */
+size_t utf8_cut(const char* s, size_t len, size_t max) {
+  if (len <= max) return len;
+  while (max > 0 && (static_cast<unsigned char>(s[max]) & 0xC0) == 0x80) max--;
+  return max;
+}
+
+/* GBK (code page 936) on Windows, UTF-8 elsewhere -> UTF-8, NUL-terminated, cut at a character
+ * boundary to fit. */
+void to_utf8(char* dst, size_t dstlen, const char* src, size_t srclen) {
+  dst[0] = 0;
+  size_t n = field_len(src, srclen);
 #if defined(_WIN32)
   wchar_t wide[1024];
   int wn = MultiByteToWideChar(936, 0, src, (int)n, wide, 1023);
@@ -64,20 +82,34 @@ void gbk_to_utf8(char* dst, size_t dstlen, const char* src, size_t srclen) {
   while (un == 0 && wn > 0) un = WideCharToMultiByte(CP_UTF8, 0, wide, --wn, dst, (int)dstlen - 1, NULL, NULL);
   dst[un > 0 ? un : 0] = 0;
 #else
-  size_t m = n < dstlen - 1 ? n : dstlen - 1;
+  size_t m = utf8_cut(src, n, dstlen - 1);
   memcpy(dst, src, m);
   dst[m] = 0;
 #endif
 }
 
-template <size_t N>
-void copy_text(char (&dst)[N], const char* src) {
-  snprintf(dst, N, "%s", src ? src : "");
+template <size_t N, size_t M>
+void to_utf8(char (&dst)[N], const char (&src)[M]) {
+  to_utf8(dst, N, src, M);
 }
 
+/* ASCII id/symbol field -> field (both fixed arrays; the destination is always terminated). */
+template <size_t N, size_t M>
+void copy_field(char (&dst)[N], const char (&src)[M]) {
+  size_t n = field_len(src, M);
+  if (n > N - 1) n = N - 1;
+  memcpy(dst, src, n);
+  dst[n] = 0;
+}
+
+/* NUL-terminated ABI text -> vendor field; false if it does not fit. */
 template <size_t N>
-bool fits(const char* s, const char (&)[N]) {
-  return strlen(s) < N;
+bool put_field(char (&dst)[N], const char* src) {
+  size_t n = strlen(src ? src : "");
+  if (n > N - 1) return false;
+  memcpy(dst, src ? src : "", n);
+  dst[n] = 0;
+  return true;
 }
 
 void event_init(hft_event_t* ev, uint16_t type) {
@@ -98,17 +130,68 @@ uint32_t today_yyyymmdd() {
   return (uint32_t)((tmv.tm_year + 1900) * 10000 + (tmv.tm_mon + 1) * 100 + tmv.tm_mday);
 }
 
-int32_t abi_order_type(int vendor) { return vendor == HFT::OrderType_B5TC ? HFT_ORDER_B5TC : vendor; }
-int vendor_order_type(int32_t abi) { return abi == HFT_ORDER_B5TC ? HFT::OrderType_B5TC : abi; }
+/* ---- order types and sides (vendor hft_trader_def.h OrderType / OrderSide) ---- */
 
-/* the vendor's "no more data" answer to a query (vnpy_hft ignores it the same way) */
-const int kNoDataError = 14020;
+/* ABI order type -> vendor OrderType, 0 if the ABI value is unknown. */
+int vendor_order_type(int32_t abi) {
+  switch (abi) {
+    case HFT_ORDER_LMT: return HFT::OrderType_LMT;
+    case HFT_ORDER_B5TC: return HFT::OrderType_B5TC;
+    default: return 0;
+  }
+}
+
+/* Vendor OrderType -> ABI; vendor types without an ABI name pass through as HFT_ORDER_VENDOR_BASE
+ * + the vendor number, so the host names them instead of reading them as limit orders. */
+int32_t abi_order_type(int vendor) {
+  switch (vendor) {
+    case HFT::OrderType_LMT: return HFT_ORDER_LMT;
+    case HFT::OrderType_B5TC: return HFT_ORDER_B5TC;
+    default: return HFT_ORDER_VENDOR_BASE + vendor;
+  }
+}
+
+/* Vendor OrderSide -> ABI side: Bid/Ask as such, every other side (融券卖出, 卖券还款, ETF
+ * 申购/赎回 ...) as HFT_SIDE_VENDOR_BASE + the vendor number, never as a buy. */
+int32_t abi_side(int vendor) {
+  switch (vendor) {
+    case HFT::OrderSide_Bid: return HFT_SIDE_BID;
+    case HFT::OrderSide_Ask: return HFT_SIDE_ASK;
+    default: return HFT_SIDE_VENDOR_BASE + vendor;
+  }
+}
+
+/* SecurityTypeDetail -> ABI security type (1 stock, 2 fund, 3 ETF, 4 bond). */
+int32_t abi_security_type(int32_t vendor) {
+  if (vendor >= 5 && vendor <= 11) return 4;  /* 国债 ... 证券公司次级债 */
+  if (vendor >= 14 && vendor <= 22) return 3; /* ETFs */
+  if (vendor >= 23 && vendor <= 26) return 2; /* LOF, graded, closed-end, subscription-only funds */
+  return 1;
+}
+
+int32_t board_of(const char* code) {
+  return strncmp(code, "300", 3) == 0 || strncmp(code, "301", 3) == 0 ? 2 : strncmp(code, "688", 3) == 0 ? 3 : 1;
+}
+
+/* HFT::SecurityBaseInfo.buy_tick is the buy unit in shares scaled by 10,000 like a price
+ * (hft_trader_struct.h): 100 shares arrive as 1,000,000. */
+const int64_t kQuantityScale = 10000;
 
 struct PendingQuery {
   uint32_t user_request_id;
   int32_t kind;
   int32_t query_num;
   int32_t records;
+};
+
+/* What a cancel must repeat of the original order (CancelReq's counter-specific fields). */
+struct OrderFacts {
+  char symbol[33];
+  int16_t order_type;
+  int16_t side;
+  int64_t volume;
+  int64_t price;
+  int64_t traded; /* from trade reports: pushes may carry no filled_volume */
 };
 
 }  // namespace
@@ -121,16 +204,28 @@ struct hft_trader : public HFT::TraderSpi {
   HFT::TraderApi* api = nullptr;
   std::mutex mu;
   std::map<int, PendingQuery> queries; /* vendor request id -> query */
+  std::map<std::string, OrderFacts> orders; /* order_id -> facts */
+  std::map<std::string, OrderFacts> sent;   /* cl_order_id -> facts until the order id is known */
   std::atomic<int> next_request_id{1};
+  std::atomic<bool> logged_in{false};
+  std::atomic<bool> dropped{false};
 
   /* ---- SPI ---- */
   void OnDisconnect() override {
+    logged_in = false;
+    dropped = true;
     hft_event_t ev;
     event_init(&ev, HFT_EV_DISCONNECTED);
     ev.body.status.will_reconnect = 1; /* the SDK reconnects by itself */
     snprintf(ev.body.status.message, sizeof ev.body.status.message,
              "trade connection to %s:%u lost (reported by the vendor SDK, which reconnects)", cfg.host,
              (unsigned)cfg.port);
+    push(ring, ev);
+    event_init(&ev, HFT_EV_CONNECTING);
+    ev.body.status.attempt = 1;
+    ev.body.status.will_reconnect = 1;
+    snprintf(ev.body.status.message, sizeof ev.body.status.message, "reconnecting to trade server %s:%u (vendor SDK)",
+             cfg.host, (unsigned)cfg.port);
     push(ring, ev);
   }
 
@@ -139,7 +234,7 @@ struct hft_trader : public HFT::TraderSpi {
     event_init(&ev, HFT_EV_ERROR);
     ev.header.error_code = e ? e->err_code : 0;
     ev.body.error.ref_seq = request_id;
-    if (e) gbk_to_utf8(ev.body.error.message, sizeof ev.body.error.message, e->err_msg, sizeof e->err_msg);
+    if (e) to_utf8(ev.body.error.message, e->err_msg);
     push(ring, ev);
   }
 
@@ -147,46 +242,82 @@ struct hft_trader : public HFT::TraderSpi {
     hft_event_t ev;
     event_init(&ev, HFT_EV_RISK_NOTIFY);
     ev.body.risk.level = 2; /* the SDK gives a status text, not a level */
-    if (r) gbk_to_utf8(ev.body.risk.message, sizeof ev.body.risk.message, r->alarm_msg, sizeof r->alarm_msg);
+    if (r) to_utf8(ev.body.risk.message, r->alarm_msg);
     push(ring, ev);
   }
 
   void OnLogin(HFT::LoginRsp* rsp, HFT::ErrorInfo* e) override {
+    const int code = e ? e->err_code : 0;
+    const bool relogin = code == 0 && dropped.exchange(false);
     hft_event_t ev;
+    if (code == 0) {
+      event_init(&ev, HFT_EV_CONNECTED);
+      snprintf(ev.body.status.message, sizeof ev.body.status.message, "connected to trade server %s:%u (vendor SDK)",
+               cfg.host, (unsigned)cfg.port);
+      push(ring, ev);
+    }
     event_init(&ev, HFT_EV_LOGIN);
-    ev.header.error_code = e ? e->err_code : 0;
-    if (e) gbk_to_utf8(ev.body.login.error_msg, sizeof ev.body.login.error_msg, e->err_msg, sizeof e->err_msg);
-    if (rsp) copy_text(ev.body.login.account_id, rsp->account_id);
+    ev.header.error_code = code;
+    /* after a re-login the host must re-query orders and trades: there is no report resume */
+    if (relogin) ev.header.flags = HFT_EVF_REPLAY;
+    if (e) to_utf8(ev.body.login.error_msg, e->err_msg);
+    if (rsp) copy_field(ev.body.login.account_id, rsp->account_id);
     ev.body.login.trading_day = today_yyyymmdd(); /* LoginRsp has no trading day */
+    if (code == 0) logged_in = true;
     push(ring, ev);
   }
 
-  static void fill_order(hft_order_report_t& o, const HFT::OrderDetail& d) {
-    copy_text(o.order_id, d.order_id);
-    copy_text(o.cl_order_id, d.cl_order_id);
-    copy_text(o.symbol, d.symbol);
-    o.side = d.side;
+  /* Remembers what a later cancel must repeat; returns the order's traded volume so far. */
+  int64_t learn_order(const HFT::OrderDetail& d) {
+    std::lock_guard<std::mutex> lock(mu);
+    std::string id(d.order_id, field_len(d.order_id, sizeof d.order_id));
+    auto it = orders.find(id);
+    if (it == orders.end()) {
+      OrderFacts f{};
+      auto s = sent.find(std::string(d.cl_order_id, field_len(d.cl_order_id, sizeof d.cl_order_id)));
+      if (s != sent.end()) {
+        f = s->second;
+        sent.erase(s);
+      }
+      copy_field(f.symbol, d.symbol);
+      f.order_type = d.order_type;
+      f.side = d.side;
+      f.volume = d.volume;
+      f.price = d.price;
+      it = orders.emplace(id, f).first;
+    }
+    return it->second.traded;
+  }
+
+  void fill_order(hft_order_report_t& o, const HFT::OrderDetail& d, int64_t traded) {
+    copy_field(o.order_id, d.order_id);
+    copy_field(o.cl_order_id, d.cl_order_id);
+    copy_field(o.symbol, d.symbol);
+    o.side = abi_side(d.side);
     o.order_type = abi_order_type(d.order_type);
     o.status = d.order_status;
     o.price = d.price;
     o.volume = d.volume;
+    /* pushes on most counters leave filled_volume/filled_turnover empty (hft_trader_struct.h):
+     * fall back to the trade reports seen, and to the whole volume once Filled */
     o.filled_volume = d.filled_volume;
+    if (o.filled_volume == 0) o.filled_volume = d.order_status == HFT::OrderStatus_Filled ? d.volume : traded;
     o.filled_amount = d.filled_turnover;
     o.canceled_volume = d.cancel_volume;
     o.frozen_cash = d.freeze_amount;
     o.error_code = d.err_code;
-    gbk_to_utf8(o.error_msg, sizeof o.error_msg, d.err_msg, sizeof d.err_msg);
+    to_utf8(o.error_msg, d.err_msg);
     o.trading_day = (uint32_t)d.order_date;
     o.create_time = (uint32_t)d.order_time;
     o.update_time = (uint32_t)d.order_time;
   }
 
   static void fill_trade(hft_trade_report_t& t, const HFT::TradeDetail& d) {
-    copy_text(t.trade_id, d.report_no);
-    copy_text(t.order_id, d.order_id);
-    copy_text(t.cl_order_id, d.cl_order_id);
-    copy_text(t.symbol, d.symbol);
-    t.side = d.side;
+    copy_field(t.trade_id, d.report_no);
+    copy_field(t.order_id, d.order_id);
+    copy_field(t.cl_order_id, d.cl_order_id);
+    copy_field(t.symbol, d.symbol);
+    t.side = abi_side(d.side);
     t.price = d.price;
     t.volume = d.volume;
     t.amount = d.turnover;
@@ -197,15 +328,24 @@ struct hft_trader : public HFT::TraderSpi {
 
   void OnOrderStatus(HFT::OrderDetail* d) override {
     if (!d) return;
+    /* a cancel request is an order of its own at the counter; its status says nothing new about
+     * the original, which gets its own push (cancel_flag, orig_order_id: hft_trader_struct.h) */
+    if (d->cancel_flag == HFT::CancelFlag_True || d->orig_order_id[0]) return;
+    const int64_t traded = learn_order(*d);
     hft_event_t ev;
     event_init(&ev, HFT_EV_ORDER_STATUS);
-    fill_order(ev.body.order, *d);
+    fill_order(ev.body.order, *d, traded);
     ev.header.error_code = d->err_code;
     push(ring, ev);
   }
 
   void OnTradeReport(HFT::TradeDetail* d) override {
     if (!d || d->report_type != HFT::TradeReportType_Normal) return; /* cancel/abolish reports: see order status */
+    {
+      std::lock_guard<std::mutex> lock(mu);
+      auto it = orders.find(std::string(d->order_id, field_len(d->order_id, sizeof d->order_id)));
+      if (it != orders.end()) it->second.traded += d->volume;
+    }
     hft_event_t ev;
     event_init(&ev, HFT_EV_TRADE_REPORT);
     fill_trade(ev.body.trade, *d);
@@ -217,10 +357,18 @@ struct hft_trader : public HFT::TraderSpi {
     event_init(&ev, HFT_EV_ORDER_RSP);
     ev.header.error_code = e ? e->err_code : 0;
     if (r) {
-      copy_text(ev.body.order_rsp.cl_order_id, r->cl_order_id);
-      copy_text(ev.body.order_rsp.order_id, r->order_id);
+      copy_field(ev.body.order_rsp.cl_order_id, r->cl_order_id);
+      copy_field(ev.body.order_rsp.order_id, r->order_id);
+      if (r->order_id[0]) {
+        std::lock_guard<std::mutex> lock(mu);
+        auto s = sent.find(ev.body.order_rsp.cl_order_id);
+        if (s != sent.end()) {
+          orders.emplace(ev.body.order_rsp.order_id, s->second);
+          sent.erase(s);
+        }
+      }
     }
-    if (e) gbk_to_utf8(ev.body.order_rsp.error_msg, sizeof ev.body.order_rsp.error_msg, e->err_msg, sizeof e->err_msg);
+    if (e) to_utf8(ev.body.order_rsp.error_msg, e->err_msg);
     push(ring, ev);
   }
 
@@ -230,17 +378,19 @@ struct hft_trader : public HFT::TraderSpi {
     ev.header.error_code = e ? e->err_code : 0;
     ev.body.cancel_rsp.status = ev.header.error_code ? HFT_STATUS_CANCEL_REJECTED : HFT_STATUS_CANCELING;
     if (r) {
-      copy_text(ev.body.cancel_rsp.order_id, r->order_id);
-      copy_text(ev.body.cancel_rsp.cl_order_id, r->cl_order_id);
+      copy_field(ev.body.cancel_rsp.order_id, r->order_id);
+      copy_field(ev.body.cancel_rsp.cl_order_id, r->cl_order_id);
     }
-    if (e) gbk_to_utf8(ev.body.cancel_rsp.error_msg, sizeof ev.body.cancel_rsp.error_msg, e->err_msg, sizeof e->err_msg);
+    if (e) to_utf8(ev.body.cancel_rsp.error_msg, e->err_msg);
     push(ring, ev);
   }
 
   /* One query callback = one record (or one error). The vendor's is_last ends the page; the query
-   * is complete (IS_LAST) when the page held fewer records than asked for. */
+   * is complete (IS_LAST) when the page held fewer records than asked for. "No data" (14020), and
+   * the one blank record some counters send instead, are an empty page. */
   template <typename Fill>
-  void query_record(uint16_t type, HFT::ErrorInfo* e, int request_id, bool is_last, const char* pos_str, Fill fill) {
+  void query_record(uint16_t type, HFT::ErrorInfo* e, int request_id, bool is_last, const char* pos_str, bool blank,
+                    Fill fill) {
     PendingQuery q{};
     {
       std::lock_guard<std::mutex> lock(mu);
@@ -254,13 +404,13 @@ struct hft_trader : public HFT::TraderSpi {
     event_init(&ev, type);
     ev.header.request_id = q.user_request_id;
     int code = e ? e->err_code : 0;
-    if (code == kNoDataError) {
+    if (code == ERR_HFT_TRADER_NO_DATA || (code == 0 && blank)) {
       ev.header.flags = HFT_EVF_EMPTY | HFT_EVF_PAGE_END | HFT_EVF_IS_LAST;
     } else if (code != 0) {
       ev.header.type = HFT_EV_QUERY_ERROR;
       ev.header.error_code = code;
       ev.header.flags = HFT_EVF_PAGE_END | HFT_EVF_IS_LAST;
-      gbk_to_utf8(ev.body.query_error.error_msg, sizeof ev.body.query_error.error_msg, e->err_msg, sizeof e->err_msg);
+      to_utf8(ev.body.query_error.error_msg, e->err_msg);
     } else {
       fill(ev);
       if (is_last) {
@@ -268,23 +418,43 @@ struct hft_trader : public HFT::TraderSpi {
         if (q.records + 1 < q.query_num) ev.header.flags |= HFT_EVF_IS_LAST;
       }
     }
-    if (is_last && pos_str) copy_text(ev.body.query_order.page.next_pos_str, pos_str);
+    if (is_last && pos_str && !(ev.header.flags & HFT_EVF_EMPTY)) {
+      size_t n = strlen(pos_str);
+      if (n >= sizeof ev.body.query_order.page.next_pos_str) n = sizeof ev.body.query_order.page.next_pos_str - 1;
+      memcpy(ev.body.query_order.page.next_pos_str, pos_str, n);
+    }
     push(ring, ev);
   }
 
   void OnQueryOrderRsp(HFT::OrderDetail* d, HFT::ErrorInfo* e, int id, bool last, const char* pos) override {
-    query_record(HFT_EV_QUERY_ORDER, e, id, last, pos, [&](hft_event_t& ev) { if (d) fill_order(ev.body.query_order.record, *d); });
+    const bool blank = !d || !d->order_id[0];
+    if (d && !blank && d->cancel_flag == HFT::CancelFlag_True) {
+      /* a cancel request in the order list: not an order of the host's; end the page if it was last */
+      if (!last) {
+        std::lock_guard<std::mutex> lock(mu);
+        auto it = queries.find(id);
+        if (it != queries.end()) it->second.records++;
+        return;
+      }
+    }
+    query_record(HFT_EV_QUERY_ORDER, e, id, last, pos, blank, [&](hft_event_t& ev) {
+      if (d->cancel_flag == HFT::CancelFlag_True) {
+        ev.header.flags |= HFT_EVF_EMPTY; /* the last record of the page was a cancel request */
+        return;
+      }
+      fill_order(ev.body.query_order.record, *d, learn_order(*d));
+    });
   }
 
   void OnQueryTradeRsp(HFT::TradeDetail* d, HFT::ErrorInfo* e, int id, bool last, const char* pos) override {
-    query_record(HFT_EV_QUERY_TRADE, e, id, last, pos, [&](hft_event_t& ev) { if (d) fill_trade(ev.body.query_trade.record, *d); });
+    query_record(HFT_EV_QUERY_TRADE, e, id, last, pos, !d || !d->report_no[0],
+                 [&](hft_event_t& ev) { fill_trade(ev.body.query_trade.record, *d); });
   }
 
   void OnQueryPositionRsp(HFT::PositionDetail* d, HFT::ErrorInfo* e, int id, bool last, const char* pos) override {
-    query_record(HFT_EV_QUERY_POSITION, e, id, last, pos, [&](hft_event_t& ev) {
-      if (!d) return;
+    query_record(HFT_EV_QUERY_POSITION, e, id, last, pos, !d || !d->symbol[0], [&](hft_event_t& ev) {
       hft_position_t& p = ev.body.query_position.record;
-      copy_text(p.symbol, d->symbol);
+      copy_field(p.symbol, d->symbol);
       p.volume = d->volume;
       p.yd_volume = d->init_volume;
       p.available_volume = d->avail_volume;
@@ -300,11 +470,10 @@ struct hft_trader : public HFT::TraderSpi {
 
   void OnQueryCashRsp(HFT::CashDetail* d, HFT::ErrorInfo* e, int id) override {
     /* a single record: the page and the query end here */
-    query_record(HFT_EV_QUERY_CASH, e, id, true, "", [&](hft_event_t& ev) {
+    query_record(HFT_EV_QUERY_CASH, e, id, true, "", !d, [&](hft_event_t& ev) {
       ev.header.flags |= HFT_EVF_IS_LAST;
-      if (!d) return;
       hft_cash_t& c = ev.body.query_cash.record;
-      copy_text(c.account_id, d->account_id);
+      copy_field(c.account_id, d->account_id);
       c.balance = d->total_amount;
       c.available = d->avail_amount;
       c.frozen = d->total_amount - d->avail_amount;
@@ -315,26 +484,56 @@ struct hft_trader : public HFT::TraderSpi {
   }
 
   void OnQuerySecurityBaseInfoRsp(HFT::SecurityBaseInfo* d, HFT::ErrorInfo* e, int id, bool last) override {
-    query_record(HFT_EV_QUERY_SECURITY, e, id, last, "", [&](hft_event_t& ev) {
-      if (!d) return;
+    query_record(HFT_EV_QUERY_SECURITY, e, id, last, "", !d || !d->symbol[0], [&](hft_event_t& ev) {
       hft_security_t& s = ev.body.query_security.record;
-      copy_text(s.symbol, d->symbol);
-      gbk_to_utf8(s.name, sizeof s.name, d->name, sizeof d->name);
-      s.security_type = 1; /* SecurityTypeDetail has ~50 values; refine when the SDK is available */
+      copy_field(s.symbol, d->symbol);
+      to_utf8(s.name, d->name);
+      s.security_type = abi_security_type(d->security_type);
       const char* code = strchr(s.symbol, '.');
-      code = code ? code + 1 : s.symbol;
-      s.board = strncmp(code, "300", 3) == 0 ? 2 : strncmp(code, "688", 3) == 0 ? 3 : 1;
+      s.board = board_of(code ? code + 1 : s.symbol);
       s.limit_up = d->limit_up;
       s.limit_down = d->limit_down;
       s.price_tick = d->price_tick;
-      s.lot_size = d->buy_tick;
+      s.lot_size = d->buy_tick / kQuantityScale;
       s.min_buy_volume = d->min_qty;
       if (last) ev.header.flags |= HFT_EVF_IS_LAST;
     });
   }
 };
 
+namespace {
+
+/* The SDK-wide settings of hft_set_vendor_option, applied before the first CreateTraderApi. */
+std::mutex g_option_mu;
+std::string g_terminal_info;
+std::string g_log_path;
+bool g_log_config_done = false;
+
+int32_t vendor_error(HFT::TraderApi* api, const char* what) {
+  HFT::ErrorInfo* e = api->GetApiLastError();
+  char msg[260];
+  if (e) to_utf8(msg, sizeof msg, e->err_msg, sizeof e->err_msg);
+  else msg[0] = 0;
+  return set_error(HFT_E_SYSTEM, "%s failed: %s (vendor code %d)", what, msg, e ? e->err_code : 0);
+}
+
+}  // namespace
+
 extern "C" {
+
+HFT_API int32_t hft_set_vendor_option(const char* name, const char* value) {
+  if (!name || !value) return set_error(HFT_E_INVALID_ARG, "option name or value is NULL");
+  std::lock_guard<std::mutex> lock(g_option_mu);
+  if (strcmp(name, "terminal_info") == 0) g_terminal_info = value;
+  else if (strcmp(name, "log_path") == 0) {
+    if (g_log_config_done && g_log_path != value)
+      return set_error(HFT_E_STATE, "log_path: the vendor SDK takes its log path once per process (already '%s')",
+                       g_log_path.c_str());
+    g_log_path = value;
+  } else
+    return set_error(HFT_E_INVALID_ARG, "unknown vendor option '%s' (terminal_info, log_path)", name);
+  return HFT_OK;
+}
 
 HFT_API hft_trader_t* hft_trader_create(const hft_conn_config_t* config) {
   hft_conn_config_t cfg;
@@ -352,7 +551,15 @@ HFT_API hft_trader_t* hft_trader_create(const hft_conn_config_t* config) {
     delete t;
     return nullptr;
   }
-  /* SDK-wide settings; seconds, minimum 5 s in the SDK */
+  {
+    /* SetLogConfig: once, before CreateTraderApi (hft_trader_api.h) */
+    std::lock_guard<std::mutex> lock(g_option_mu);
+    if (!g_log_config_done && !g_log_path.empty()) {
+      HFT::TraderApi::SetLogConfig(g_log_path.c_str(), HFT::LogLevel_Info);
+      g_log_config_done = true;
+    }
+  }
+  /* SDK-wide settings; seconds, minimum 5 and 6 s in the SDK */
   int min_s = cfg.reconnect_min_ms / 1000 < 5 ? 5 : cfg.reconnect_min_ms / 1000;
   int max_s = cfg.reconnect_max_ms / 1000 < 6 ? 6 : cfg.reconnect_max_ms / 1000;
   HFT::TraderApi::SetReconnectConfig(1000000, min_s, max_s);
@@ -379,35 +586,54 @@ HFT_API int32_t hft_trader_set_event_callback(hft_trader_t* t, hft_event_fn fn, 
   return HFT_OK;
 }
 
-static int32_t vendor_error(HFT::TraderApi* api, const char* what) {
-  HFT::ErrorInfo* e = api->GetApiLastError();
-  char msg[160];
-  if (e) gbk_to_utf8(msg, sizeof msg, e->err_msg, sizeof e->err_msg);
-  else msg[0] = 0;
-  return set_error(HFT_E_SYSTEM, "%s failed: %s (vendor code %d)", what, msg, e ? e->err_code : 0);
-}
-
 HFT_API int32_t hft_trader_login(hft_trader_t* t, const hft_login_req_t* req) {
   if (!t || !req) return set_error(HFT_E_INVALID_ARG, "trader handle or login request is NULL");
+  if (req->account_type == HFT::AccountType_Margin)
+    return set_error(HFT_E_INVALID_ARG,
+                     "account_type 4 (credit / margin account) is not supported by this shim: its sides "
+                     "(融资买入, 融券卖出 ...) and queries are not mapped");
+  if (req->account_type != HFT::AccountType_Stock)
+    return set_error(HFT_E_INVALID_ARG, "account_type %d is not supported: use 1 (cash stock account)",
+                     (int)req->account_type);
   HFT::AccountInfo acc;
   memset(&acc, 0, sizeof acc);
-  if (!fits(req->account_id, acc.account_id) || !fits(req->password, acc.account_pwd) ||
-      !fits(req->cust_orgid, acc.cust_orgid) || !fits(req->cust_branchid, acc.cust_branchid) ||
-      !fits(req->cl_system_id, acc.cl_system_id))
-    return set_error(HFT_E_INVALID_ARG, "a login field is longer than the vendor SDK allows");
-  copy_text(acc.account_id, req->account_id);
-  copy_text(acc.account_pwd, req->password);
-  copy_text(acc.cust_orgid, req->cust_orgid);
-  copy_text(acc.cust_branchid, req->cust_branchid);
-  copy_text(acc.cl_system_id, req->cl_system_id);
+  /* the vendor's field sizes (AccountInfo in hft_trader_struct.h): 16/16/8/8/40 bytes of text */
+  if (!put_field(acc.account_id, req->account_id))
+    return set_error(HFT_E_INVALID_ARG, "account_id is longer than the vendor's %d bytes", (int)(sizeof acc.account_id - 1));
+  if (!put_field(acc.account_pwd, req->password))
+    return set_error(HFT_E_INVALID_ARG, "password is longer than the vendor's %d bytes", (int)(sizeof acc.account_pwd - 1));
+  if (!put_field(acc.cust_orgid, req->cust_orgid))
+    return set_error(HFT_E_INVALID_ARG, "cust_orgid is longer than the vendor's %d bytes", (int)(sizeof acc.cust_orgid - 1));
+  if (!put_field(acc.cust_branchid, req->cust_branchid))
+    return set_error(HFT_E_INVALID_ARG, "cust_branchid is longer than the vendor's %d bytes",
+                     (int)(sizeof acc.cust_branchid - 1));
+  if (!put_field(acc.cl_system_id, req->cl_system_id))
+    return set_error(HFT_E_INVALID_ARG, "cl_system_id is longer than the vendor's %d bytes",
+                     (int)(sizeof acc.cl_system_id - 1));
   acc.account_type = (int16_t)req->account_type;
   /* terminal_info: the exchange-mandated "PC;IIP=...;LIP=...;MAC=...;HD=...;CPU=...@App;V1.0"
-   * string; taken from TSGATE_HFT_TERMINAL_INFO (vnpy_hft builds it from the machine). */
-  const char* terminal = getenv("TSGATE_HFT_TERMINAL_INFO");
-  int rc = t->api->Login(t->cfg.host, t->cfg.port, &acc, terminal ? terminal : "");
+   * string (穿透式监管), UTF-8; from hft_set_vendor_option("terminal_info"), else the environment
+   * variable TSGATE_HFT_TERMINAL_INFO */
+  std::string terminal;
+  {
+    std::lock_guard<std::mutex> lock(g_option_mu);
+    terminal = g_terminal_info;
+  }
+  if (terminal.empty()) {
+    const char* env = getenv("TSGATE_HFT_TERMINAL_INFO");
+    terminal = env ? env : "";
+  }
+  t->dropped = false;
+  int rc = t->api->Login(t->cfg.host, t->cfg.port, &acc, terminal.c_str());
   volatile char* p = acc.account_pwd;
   for (size_t i = 0; i < sizeof acc.account_pwd; i++) p[i] = 0;
-  return rc == 0 ? HFT_OK : vendor_error(t->api, "TraderApi::Login");
+  if (rc != 0) return vendor_error(t->api, "TraderApi::Login");
+  hft_event_t ev;
+  event_init(&ev, HFT_EV_CONNECTING);
+  snprintf(ev.body.status.message, sizeof ev.body.status.message, "connecting to trade server %s:%u (vendor SDK)",
+           t->cfg.host, (unsigned)t->cfg.port);
+  push(t->ring, ev);
+  return HFT_OK;
 }
 
 HFT_API int32_t hft_trader_order(hft_trader_t* t, const hft_order_req_t* req) {
@@ -415,14 +641,28 @@ HFT_API int32_t hft_trader_order(hft_trader_t* t, const hft_order_req_t* req) {
   if (check_text(req->cl_order_id, sizeof req->cl_order_id, 1, "cl_order_id") ||
       check_text(req->symbol, sizeof req->symbol, 1, "symbol"))
     return HFT_E_INVALID_ARG;
+  const int type = vendor_order_type(req->order_type);
+  if (type == 0) return set_error(HFT_E_INVALID_ARG, "order_type %d is not an HFT_ORDER_* value", (int)req->order_type);
+  if (req->side != HFT_SIDE_BID && req->side != HFT_SIDE_ASK)
+    return set_error(HFT_E_INVALID_ARG, "side %d: a cash account sends HFT_SIDE_BID or HFT_SIDE_ASK", (int)req->side);
   HFT::OrderReq o;
   memset(&o, 0, sizeof o);
-  copy_text(o.cl_order_id, req->cl_order_id);
-  copy_text(o.symbol, req->symbol);
-  o.order_type = (int16_t)vendor_order_type(req->order_type);
-  o.side = (int16_t)req->side; /* HFT_SIDE_BID/ASK = OrderSide_Bid/Ask */
+  put_field(o.cl_order_id, req->cl_order_id);
+  put_field(o.symbol, req->symbol);
+  o.order_type = (int16_t)type;
+  o.side = (int16_t)(req->side == HFT_SIDE_BID ? HFT::OrderSide_Bid : HFT::OrderSide_Ask);
   o.volume = req->volume;
   o.price = req->price;
+  {
+    OrderFacts f{};
+    put_field(f.symbol, req->symbol);
+    f.order_type = o.order_type;
+    f.side = o.side;
+    f.volume = o.volume;
+    f.price = o.price;
+    std::lock_guard<std::mutex> lock(t->mu);
+    t->sent[req->cl_order_id] = f;
+  }
   int rc = t->api->Order(&o, t->next_request_id++);
   return rc == 0 ? HFT_OK : vendor_error(t->api, "TraderApi::Order");
 }
@@ -431,17 +671,59 @@ HFT_API int32_t hft_trader_cancel_order(hft_trader_t* t, const char* order_id, c
   if (!t) return set_error(HFT_E_INVALID_ARG, "trader handle is NULL");
   HFT::CancelReq c;
   memset(&c, 0, sizeof c);
-  copy_text(c.order_id, order_id);
-  copy_text(c.cl_order_id, cl_order_id);
-  if (!c.order_id[0] && !c.cl_order_id[0]) return set_error(HFT_E_INVALID_ARG, "give order_id or cl_order_id");
+  if (!put_field(c.order_id, order_id) || !put_field(c.cl_order_id, cl_order_id))
+    return set_error(HFT_E_INVALID_ARG, "order_id or cl_order_id is longer than the vendor's 32 bytes");
+  if (!c.order_id[0]) return set_error(HFT_E_INVALID_ARG, "order_id: the vendor SDK cancels by the counter's order id");
+  {
+    /* the original order's fields, which some counters require in CancelReq */
+    std::lock_guard<std::mutex> lock(t->mu);
+    auto it = t->orders.find(c.order_id);
+    if (it != t->orders.end()) {
+      put_field(c.symbol, it->second.symbol);
+      c.order_type = it->second.order_type;
+      c.side = it->second.side;
+      c.volume = it->second.volume;
+      c.price = it->second.price;
+    }
+  }
   int rc = t->api->CancelOrder(&c, t->next_request_id++);
   return rc == 0 ? HFT_OK : vendor_error(t->api, "TraderApi::CancelOrder");
+}
+
+HFT_API int32_t hft_trader_cancel_orders(hft_trader_t* t, const char* order_ids, int32_t count) {
+  if (!t || !order_ids) return set_error(HFT_E_INVALID_ARG, "trader handle or order_ids is NULL");
+  if (count < 1 || count > HFT_BATCH_CANCEL_MAX)
+    return set_error(HFT_E_INVALID_ARG, "count must be 1-%d, got %d", HFT_BATCH_CANCEL_MAX, (int)count);
+  std::vector<HFT::CancelReq> cancels((size_t)count);
+  {
+    std::lock_guard<std::mutex> lock(t->mu);
+    for (int32_t i = 0; i < count; i++) {
+      const char* id = order_ids + (size_t)i * 32;
+      const size_t n = field_len(id, 32);
+      if (n == 0 || n >= 32) return set_error(HFT_E_INVALID_ARG, "order_ids[%d] is empty or not terminated", (int)i);
+      HFT::CancelReq& c = cancels[(size_t)i];
+      memset(&c, 0, sizeof c);
+      memcpy(c.order_id, id, n);
+      auto it = t->orders.find(std::string(id, n));
+      if (it != t->orders.end()) {
+        put_field(c.symbol, it->second.symbol);
+        c.order_type = it->second.order_type;
+        c.side = it->second.side;
+        c.volume = it->second.volume;
+        c.price = it->second.price;
+      }
+    }
+  }
+  int rc = t->api->BatchCancelOrder(cancels.data(), count, t->next_request_id++);
+  return rc == 0 ? HFT_OK : vendor_error(t->api, "TraderApi::BatchCancelOrder");
 }
 
 HFT_API int32_t hft_trader_query(hft_trader_t* t, const hft_query_req_t* req) {
   if (!t || !req) return set_error(HFT_E_INVALID_ARG, "trader handle or query request is NULL");
   if (req->query_num < 1 || req->query_num > HFT_QUERY_MAX_NUM)
     return set_error(HFT_E_INVALID_ARG, "query_num must be 1-%d", HFT_QUERY_MAX_NUM);
+  if (check_text(req->pos_str, sizeof req->pos_str, 0, "pos_str") || check_text(req->symbol, sizeof req->symbol, 0, "symbol"))
+    return HFT_E_INVALID_ARG;
   int id = t->next_request_id++;
   {
     std::lock_guard<std::mutex> lock(t->mu);
@@ -452,7 +734,7 @@ HFT_API int32_t hft_trader_query(hft_trader_t* t, const hft_query_req_t* req) {
     case HFT_QUERY_ORDERS: {
       HFT::QryOrdersReq q;
       memset(&q, 0, sizeof q);
-      copy_text(q.pos_str, req->pos_str);
+      put_field(q.pos_str, req->pos_str);
       q.query_num = req->query_num;
       rc = t->api->QueryOrders(&q, id);
       break;
@@ -460,7 +742,7 @@ HFT_API int32_t hft_trader_query(hft_trader_t* t, const hft_query_req_t* req) {
     case HFT_QUERY_TRADES: {
       HFT::QryTradesReq q;
       memset(&q, 0, sizeof q);
-      copy_text(q.pos_str, req->pos_str);
+      put_field(q.pos_str, req->pos_str);
       q.query_num = req->query_num;
       rc = t->api->QueryTrades(&q, id);
       break;
@@ -468,7 +750,7 @@ HFT_API int32_t hft_trader_query(hft_trader_t* t, const hft_query_req_t* req) {
     case HFT_QUERY_POSITIONS: {
       HFT::QryPositionsReq q;
       memset(&q, 0, sizeof q);
-      copy_text(q.pos_str, req->pos_str);
+      put_field(q.pos_str, req->pos_str);
       q.query_num = req->query_num;
       rc = t->api->QueryPositions(&q, id);
       break;
@@ -483,11 +765,13 @@ HFT_API int32_t hft_trader_query(hft_trader_t* t, const hft_query_req_t* req) {
       if (!req->symbol[0]) {
         std::lock_guard<std::mutex> lock(t->mu);
         t->queries.erase(id);
-        return set_error(HFT_E_INVALID_ARG, "the vendor SDK queries security info one symbol at a time: set symbol");
+        return set_error(HFT_E_UNSUPPORTED,
+                         "symbol: the vendor SDK queries security info one symbol at a time (whole-market base "
+                         "info comes from the market-data side)");
       }
       HFT::QryByCodeReq q;
       memset(&q, 0, sizeof q);
-      copy_text(q.symbol, req->symbol);
+      put_field(q.symbol, req->symbol);
       rc = t->api->QuerySecurityBaseInfo(&q, id);
       break;
     }
@@ -528,6 +812,37 @@ HFT_API void hft_trader_release(hft_trader_t* t) {
 
 /* ============================== market data ============================== */
 
+namespace {
+
+/* A JSON string literal of `s` (quotes, backslashes and control characters escaped). */
+std::string json_string(const char* s) {
+  std::string out = "\"";
+  for (const char* p = s ? s : ""; *p; p++) {
+    const unsigned char c = static_cast<unsigned char>(*p);
+    if (c == '"' || c == '\\') {
+      out += '\\';
+      out += (char)c;
+    } else if (c < 0x20) {
+      char esc[8];
+      snprintf(esc, sizeof esc, "\\u%04x", c);
+      out += esc;
+    } else {
+      out += (char)c;
+    }
+  }
+  return out + "\"";
+}
+
+/* SZSE securities file, table 3-2 (tszopmarket.h) -> ABI security type. */
+int32_t abi_sz_security_type(unsigned vendor) {
+  if ((vendor >= 5 && vendor <= 11) || vendor == 34 || vendor == 35) return 4;
+  if (vendor >= 14 && vendor <= 22) return 3;
+  if (vendor >= 23 && vendor <= 26) return 2;
+  return 1;
+}
+
+}  // namespace
+
 struct hft_md : public api::CSipMdSpi {
   hft_conn_config_t cfg;
   ring_t* ring = nullptr;
@@ -535,51 +850,62 @@ struct hft_md : public api::CSipMdSpi {
   std::thread login_thread;
   std::thread emit_thread;
   std::atomic<bool> closing{false};
+  std::atomic<bool> logged_in{false};
+  std::atomic<bool> dropped{false};
   std::atomic<uint64_t> md_seq{0};
   uint32_t trading_day = 0;
 
+  /* SIP has no re-login callback (isipuix.h): data after a disconnect proves the SDK is back. */
+  void back_after_drop() {
+    if (!dropped.exchange(false)) return;
+    hft_event_t ev;
+    event_init(&ev, HFT_EV_CONNECTED);
+    snprintf(ev.body.status.message, sizeof ev.body.status.message,
+             "market data from %s:%u flows again (the SIP SDK reconnected)", cfg.host, (unsigned)cfg.port);
+    push(ring, ev);
+    event_init(&ev, HFT_EV_MD_LOGIN);
+    ev.header.flags = HFT_EVF_REPLAY;
+    push(ring, ev);
+  }
+
   void OnDisconnect(int32_t chn) override {
+    if (!logged_in) return; /* during Login(): its return code reports the failure */
+    dropped = true;
     hft_event_t ev;
     event_init(&ev, HFT_EV_DISCONNECTED);
     ev.body.status.will_reconnect = 1;
     snprintf(ev.body.status.message, sizeof ev.body.status.message,
-             "market-data connection to %s:%u lost (channel %d, reported by the SIP SDK)", cfg.host,
-             (unsigned)cfg.port, (int)chn);
+             "market-data connection to %s:%u lost (channel %d, reported by the SIP SDK, which reconnects)",
+             cfg.host, (unsigned)cfg.port, (int)chn);
     push(ring, ev);
   }
 
-  void OnSubscribe(ErrMsg* m) override {
+  void sub_rsp(ErrMsg* m, int32_t action) {
+    back_after_drop();
     hft_event_t ev;
     event_init(&ev, HFT_EV_MD_SUBSCRIBE_RSP);
-    ev.body.sub_rsp.action = 1;
+    ev.body.sub_rsp.action = action;
     if (m) {
       ev.header.error_code = m->errcode;
-      gbk_to_utf8(ev.body.sub_rsp.error_msg, sizeof ev.body.sub_rsp.error_msg, m->errstr, sizeof m->errstr);
+      to_utf8(ev.body.sub_rsp.error_msg, m->errstr);
     }
     push(ring, ev);
   }
 
-  void OnUnSubscribe(ErrMsg* m) override {
-    hft_event_t ev;
-    event_init(&ev, HFT_EV_MD_SUBSCRIBE_RSP);
-    ev.body.sub_rsp.action = 2;
-    if (m) {
-      ev.header.error_code = m->errcode;
-      gbk_to_utf8(ev.body.sub_rsp.error_msg, sizeof ev.body.sub_rsp.error_msg, m->errstr, sizeof m->errstr);
-    }
-    push(ring, ev);
-  }
+  void OnSubscribe(ErrMsg* m) override { sub_rsp(m, 1); }
+  void OnUnSubscribe(ErrMsg* m) override { sub_rsp(m, 2); }
 
   void OnMarketData(MKtype mk, char* code, StockMarketDataL1* d) override {
-    if (!d) return;
+    if (!d || !code) return;
+    back_after_drop();
     hft_event_t ev;
     event_init(&ev, HFT_EV_MARKET_DATA);
     hft_market_data_t& m = ev.body.md;
     m.md_seq = ++md_seq;
     m.market = (int32_t)mk; /* MKtype_SH = 1, MKtype_SZ = 2, as in the ABI */
-    copy_text(m.code, code);
+    snprintf(m.code, sizeof m.code, "%.7s", code);
     m.trading_day = trading_day;
-    m.time = (uint32_t)d->nTime;
+    m.time = (uint32_t)d->nTime / 10; /* SIP HHMMSSmmmm (tshmarket.h) -> ABI HHMMSSmmm */
     /* SIP prices are u32 x10,000 like the ABI (vnpy_hft divides them by 10,000) */
     m.pre_close = d->uPreClose;
     m.open = d->uOpen;
@@ -600,31 +926,49 @@ struct hft_md : public api::CSipMdSpi {
   }
 
   void OnSHBaseInfo(char* code, T_SH_BaseInfo* b) override {
-    if (!b) return;
+    if (!b || !code) return;
+    back_after_drop();
     hft_event_t ev;
     event_init(&ev, HFT_EV_BASE_INFO);
     hft_base_info_t& i = ev.body.base_info;
     i.market = HFT_MARKET_SH;
-    copy_text(i.code, code);
-    gbk_to_utf8(i.name, sizeof i.name, b->szStkNameZN, sizeof b->szStkNameZN);
+    snprintf(i.code, sizeof i.code, "%.7s", code);
+    /* the long name when the SDK fills it, else the 8-byte short one */
+    if (b->szStkNameZNLong[0]) to_utf8(i.name, b->szStkNameZNLong);
+    else to_utf8(i.name, b->szStkNameZN);
+    /* szStkClass: "ES" stock, "EU" fund, "D" bond (tshmarket.h) */
     i.security_type = b->szStkClass[0] == 'E' && b->szStkClass[1] == 'U' ? 2 : b->szStkClass[0] == 'D' ? 4 : 1;
-    /* N(X) fields are scaled x10,000 per the SIP header comment */
+    /* N(3) prices scaled x10,000 per the SIP header comment */
     i.pre_close = b->i64PreClosePrice;
     i.limit_up = b->i64UpLimitsPrice;
     i.limit_down = b->i64LowerLimitPrice;
+    i.price_tick = b->i64PriceLevel;          /* N11(3): x10,000 */
+    i.lot_size = b->i64BuyNumUnit;            /* N12: shares */
+    i.min_buy_volume = b->i64DecalaredLowestNum; /* 限价申报数量下限, N12: shares */
     push(ring, ev);
   }
 
   void OnSZBaseInfo(char* code, t_SZ_BaseInfo* b) override {
-    if (!b) return;
+    if (!b || !code) return;
+    back_after_drop();
     hft_event_t ev;
     event_init(&ev, HFT_EV_BASE_INFO);
     hft_base_info_t& i = ev.body.base_info;
     i.market = HFT_MARKET_SZ;
-    copy_text(i.code, code);
-    gbk_to_utf8(i.name, sizeof i.name, b->tBase.sSymbol, sizeof b->tBase.sSymbol);
-    i.security_type = 1;
-    i.pre_close = b->tBase.i64PrevClosePx; /* UNVERIFIED scale */
+    snprintf(i.code, sizeof i.code, "%.7s", code);
+    to_utf8(i.name, b->tBase.sSymbol);
+    i.security_type = abi_sz_security_type(b->tBase.usSecurityType);
+    i.pre_close = b->tBase.i64PrevClosePx; /* N13(4), x10,000 */
+    /* SZSE quantities are scaled x10,000 (tszopmarket.h says so for i64QtyUnit; read alike) */
+    i.price_tick = b->tCashParams.i64PriceTick; /* N13(4): x10,000 */
+    i.lot_size = b->tCashParams.i64BuyQtyUnit / kQuantityScale;
+    i.min_buy_volume = i.lot_size; /* SZSE: a buy is a positive multiple of the buy unit */
+    for (const auto& limit : b->tCashParams.tPriceLimitElement) {
+      if (limit.cType == 'T' && limit.cHasPriceLimit == 'Y' && limit.cLimitType == '2') {
+        i.limit_up = limit.i64LimitUpAbsolute;
+        i.limit_down = limit.i64LimitDownAbsolute;
+      }
+    }
     push(ring, ev);
   }
 };
@@ -670,24 +1014,53 @@ HFT_API int32_t hft_md_set_event_callback(hft_md_t* m, hft_event_fn fn, void* ud
   return HFT_OK;
 }
 
+/* Why a synchronous SIP Login() failed, for the user (isipuix.h SIPE_* codes). */
+const char* sip_error_text(int32_t rc) {
+  switch (rc) {
+    case SIPE_ERR: return "refused (user or password, or the account has no market-data right)";
+    case SIPE_CONSVRFAIL: return "cannot connect to the server (the SDK keeps retrying)";
+    case SIPE_NOCONFIG: return "configuration missing or malformed";
+    case SIPE_SOCKETINITERR: return "socket initialisation failed";
+    case SIPE_NOLOGININFO: return "address, port, user or password missing";
+    default: return "unknown SIP error";
+  }
+}
+
 HFT_API int32_t hft_md_login(hft_md_t* m, const char* user, const char* password) {
   if (!m || !user) return set_error(HFT_E_INVALID_ARG, "market-data handle or user is NULL");
+  if (!user[0]) return set_error(HFT_E_INVALID_ARG, "user is empty");
   if (m->login_thread.joinable()) return set_error(HFT_E_STATE, "login already requested");
-  /* the configuration string exactly as vnpy_hft builds it: json.dumps(..., separators=("|", ":")) */
-  std::string cfg = std::string("{\"ip0\":\"") + m->cfg.host + "\"|\"port0\":" + std::to_string(m->cfg.port) +
-                    "|\"connect_mode\":\"NR\"|\"username\":\"" + user + "\"|\"password\":\"" +
-                    (password ? password : "") + "\"}";
+  /* the configuration as vnpy_hft builds it, json.dumps(..., separators=("|", ":")), with every
+   * string a JSON string literal so a password with '"' or '\' cannot break it */
+  std::string cfg = "{\"ip0\":" + json_string(m->cfg.host) + "|\"port0\":" + std::to_string(m->cfg.port) +
+                    "|\"connect_mode\":\"NR\"|\"username\":" + json_string(user) +
+                    "|\"password\":" + json_string(password) + "}";
+  hft_event_t connecting;
+  event_init(&connecting, HFT_EV_CONNECTING);
+  snprintf(connecting.body.status.message, sizeof connecting.body.status.message,
+           "connecting to market-data server %s:%u (SIP SDK)", m->cfg.host, (unsigned)m->cfg.port);
+  push(m->ring, connecting);
   m->login_thread = std::thread([m, cfg]() mutable {
     int32_t rc = m->api->Initialize(cfg.c_str());
     if (rc == 0) rc = m->api->Login();
     std::fill(cfg.begin(), cfg.end(), '\0'); /* holds the password */
+    /* base info of the whole market (isipuix.h: 订阅全市场基础信息), so every code has a contract
+     * before it is subscribed: the trade API's QuerySecurityBaseInfo takes one symbol at a time */
+    if (rc == 0) rc = m->api->SubscribeBaseInfo(MKtype_SH);
+    if (rc == 0) rc = m->api->SubscribeBaseInfo(MKtype_SZ);
     hft_event_t ev;
+    if (rc == 0) {
+      m->logged_in = true;
+      event_init(&ev, HFT_EV_CONNECTED);
+      snprintf(ev.body.status.message, sizeof ev.body.status.message, "connected to market-data server %s:%u (SIP SDK)",
+               m->cfg.host, (unsigned)m->cfg.port);
+      push(m->ring, ev);
+    }
     event_init(&ev, HFT_EV_MD_LOGIN);
     ev.header.error_code = rc;
     if (rc != 0)
-      snprintf(ev.body.error.message, sizeof ev.body.error.message,
-               "SIP login to %s:%u failed with code %d%s", m->cfg.host, (unsigned)m->cfg.port, (int)rc,
-               rc == SIPE_USERAUTH ? " (user or password)" : "");
+      textf(ev.body.error.message, sizeof ev.body.error.message, "SIP login to %s:%u failed: %s (SIP code %d)",
+               m->cfg.host, (unsigned)m->cfg.port, sip_error_text(rc), (int)rc);
     push(m->ring, ev);
   });
   return HFT_OK;
@@ -695,10 +1068,12 @@ HFT_API int32_t hft_md_login(hft_md_t* m, const char* user, const char* password
 
 static int32_t md_sub(hft_md_t* m, bool subscribe, int32_t market, const char* codes, int32_t count) {
   if (!m || !codes || count < 1 || count > 1000) return set_error(HFT_E_INVALID_ARG, "bad subscribe arguments");
+  if (market != HFT_MARKET_SH && market != HFT_MARKET_SZ)
+    return set_error(HFT_E_INVALID_ARG, "market must be 1 (SH) or 2 (SZ), got %d", (int)market);
   std::vector<std::string> storage(count);
   std::vector<char*> ptrs(count);
   for (int32_t i = 0; i < count; i++) {
-    storage[i].assign(codes + 8 * i, strnlen(codes + 8 * i, 8));
+    storage[i].assign(codes + 8 * i, field_len(codes + 8 * i, 8));
     ptrs[i] = &storage[i][0];
   }
   MKtype mk = (MKtype)market;
@@ -735,7 +1110,7 @@ HFT_API int32_t hft_md_test_emit(hft_md_t* m, uint32_t count) {
       event_init(&ev, HFT_EV_MARKET_DATA);
       ev.body.md.md_seq = i;
       ev.body.md.market = HFT_MARKET_SH;
-      copy_text(ev.body.md.code, "BENCH");
+      snprintf(ev.body.md.code, sizeof ev.body.md.code, "BENCH");
       if (ring_push(m->ring, &ev, 1, NULL) != 0) break;
     }
   });
