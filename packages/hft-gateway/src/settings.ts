@@ -31,6 +31,7 @@ import {
   MAX_MS_SETTING,
   MAX_REFRESH_SECONDS,
 } from "./constants.js";
+import { LANGUAGES, languageOfSetting } from "./i18n/language.js";
 
 /**
  * Every setting of {@link HftGateway} with its default.
@@ -80,6 +81,13 @@ export const HFT_DEFAULT_SETTING = Object.freeze({
   connectRetries: DEFAULT_CONNECT_RETRIES,
   /** Seconds between account and position refreshes (on the event engine's timer). */
   accountRefreshSeconds: DEFAULT_ACCOUNT_REFRESH_SECONDS,
+
+  // ---- the user's language ----
+  /**
+   * Language of the gateway's log lines and status texts: "zh-CN" or "en" (or a locale such as
+   * `en_US.UTF-8`); "" = from `LC_ALL`, `LC_MESSAGES`, `LANG`, else zh-CN.
+   */
+  language: "",
 });
 
 /** The type of {@link HFT_DEFAULT_SETTING}. */
@@ -122,6 +130,11 @@ function hostCheck(portKey: string): (value: string) => string | undefined {
   };
 }
 
+function languageCheck(value: string): string | undefined {
+  if (value === "" || languageOfSetting(value) !== undefined) return undefined;
+  return `expected one of ${LANGUAGES.join(", ")} (or a locale such as en_US.UTF-8; empty = from LANG), got ${JSON.stringify(value)}`;
+}
+
 /** Per-key rules on top of the types implied by the defaults. */
 export const HFT_SETTING_RULES: SettingRefinements<HftDefaultSetting> = {
   交易用户名: { nonEmpty: true, check: fits(FIELD_BYTES.accountId) },
@@ -143,6 +156,9 @@ export const HFT_SETTING_RULES: SettingRefinements<HftDefaultSetting> = {
   connectTimeoutMs: { min: 1, max: MAX_MS_SETTING },
   connectRetries: { min: -1, max: MAX_MS_SETTING },
   accountRefreshSeconds: { min: 1, max: MAX_REFRESH_SECONDS },
+
+  // ---- the user's language ----
+  language: { check: languageCheck },
 };
 
 /** Name used in settings error messages. */
