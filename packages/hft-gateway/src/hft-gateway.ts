@@ -165,7 +165,7 @@ export class HftGateway extends BaseGateway {
       settings = parseHftSettings(setting);
     } catch (error) {
       if (error instanceof SettingsError)
-        this.writeLog(this.msg.settingsInvalid(error.message), LogLevel.ERROR);
+        this.writeLog(this.msg.settingsInvalid(error.issues), LogLevel.ERROR);
       throw error;
     }
     if (this.state !== "idle") {

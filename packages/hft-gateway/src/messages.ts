@@ -9,10 +9,12 @@
  *
  * @module
  */
+import type { SettingsIssue } from "@tsgate/core";
 import type { DisconnectedEvent } from "@tsgate/hft-native";
 import { type MessageCode, type MessageParams, serverReason, text } from "./i18n/catalogue.js";
 import type { ConnectFailure, Side, Subject } from "./i18n/gateway-subjects.js";
 import { DEFAULT_LANGUAGE, type Language } from "./i18n/language.js";
+import { settingsIssueLines } from "./i18n/settings-issues.js";
 
 /** Which connection a message is about, with the setting keys that configure it. */
 export interface SideLabels {
@@ -80,7 +82,9 @@ export function gatewayMessages(language: Language) {
     closeFailed: (detail: string) => t("gateway.closeFailed", { detail }),
     handlerFailed: (l: SideLabels, event: string, detail: string) =>
       t("gateway.handlerFailed", { side: l.side, event, detail }),
-    settingsInvalid: (issues: string) => t("gateway.settingsInvalid", { text: issues }),
+    /** Each issue of a `SettingsError` on its own line, in this language. */
+    settingsInvalid: (issues: readonly SettingsIssue[]) =>
+      t("gateway.settingsInvalid", { count: issues.length, lines: settingsIssueLines(language, issues) }),
 
     /** A TCP connect that failed before the connection was up: refused, unreachable, timeout, DNS. */
     connectFailed: (l: SideLabels, peer: string, ev: DisconnectedEvent) =>

@@ -140,6 +140,8 @@ describe("the language from the environment", () => {
       /language: expected one of zh-CN, en \(or a locale such as en_US.UTF-8; empty = from LANG\), got "fr"/,
     );
     void main.close();
-    return rec.waitForLog(/^HFT 接口设置有误，未连接：[\s\S]*language: expected one of zh-CN, en/);
+    return rec.waitForLog(
+      /^HFT 接口设置有误（1 项），未连接：\n {2}language: 应为 zh-CN, en 之一（或 en_US.UTF-8 这样的区域设置名；留空则按 LANG），实际为 "fr"$/,
+    );
   });
 });

@@ -81,6 +81,7 @@ describe("message catalogues", () => {
       to: 2,
       last: 1,
       highest: 2,
+      lines: ["k: v"],
     };
     for (const [code, render] of Object.entries(CATALOGUES.en)) {
       const line = (render as (p: unknown) => string)(sample);
