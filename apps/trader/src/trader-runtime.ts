@@ -19,7 +19,7 @@ import {
   type RiskEngine,
   type RiskSnapshot,
 } from "@tsgate/core";
-import { HftGateway, parseHftSettings } from "@tsgate/hft-gateway";
+import { HftGateway, type Language, parseHftSettings } from "@tsgate/hft-gateway";
 import { SqliteJournal } from "@tsgate/journal";
 import {
   demoConfig,
@@ -56,6 +56,11 @@ export interface TraderRuntimeOptions {
   readonly setting?: GatewaySetting;
   /** Options of the embedded simulator (ignored with `setting`). */
   readonly simulator?: SimulatorOptions;
+  /**
+   * Language of the gateway's log lines and status texts; overrides the `language` of `setting`.
+   * Default: the setting's, else LC_ALL / LC_MESSAGES / LANG, else zh-CN (see docs/settings.md).
+   */
+  readonly language?: Language;
   /**
    * Instruments to subscribe, as vtSymbols. Default: every instrument of the simulator's config
    * (with an external server: the demo config's instruments).
@@ -157,6 +162,7 @@ export class TraderRuntime {
       symbols ??= configSymbols(config);
     }
     symbols ??= configSymbols(demoConfig);
+    if (options.language !== undefined) setting = { ...setting, language: options.language };
     let runtime: TraderRuntime;
     let journal: SqliteJournal | undefined;
     try {

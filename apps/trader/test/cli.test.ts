@@ -200,6 +200,25 @@ describe("tsgate trader --settings", () => {
     }
   });
 
+  it("--language en writes the gateway's log lines in English; LANG=en_US.UTF-8 does too", async () => {
+    const cli = start(["trader", "--no-browser", "--port", "0", "--language", "en"]);
+    await cli.waitForOutput(/Trade server: logged in/);
+    await cli.waitForOutput(/Market server: logged in/);
+    cli.send("quit");
+    expect(await cli.exited).toBe(0);
+    expect(cli.stdout()).not.toMatch(/交易服务器登录成功|行情服务器登录成功/);
+    const fromEnv = start(["trader", "--no-browser", "--port", "0"], { LANG: "en_US.UTF-8" });
+    await fromEnv.waitForOutput(/Trade server: logged in/);
+    fromEnv.send("quit");
+    expect(await fromEnv.exited).toBe(0);
+  });
+
+  it("refuses an unknown --language with exit code 2, naming the flag", async () => {
+    const cli = start(["trader", "--no-browser", "--port", "0", "--language", "fr"]);
+    expect(await cli.exited).toBe(2);
+    expect(cli.stderr()).toContain('--language: expected one of zh-CN, en, got "fr"');
+  });
+
   it("names the bad key of a settings file and exits 2", async () => {
     const dir = mkdtempSync(join(tmpdir(), "tsgate-settings-"));
     try {

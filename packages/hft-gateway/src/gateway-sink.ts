@@ -15,11 +15,14 @@ import type {
   TickData,
   TradeData,
 } from "@tsgate/core";
+import type { GatewayMessages } from "./messages.js";
 import type { SubscribeFailure } from "./subscribe-failure.js";
 
 /** The gateway as seen by its sides. */
 export interface GatewaySink {
   readonly gatewayName: string;
+  /** The gateway's log and status texts, in its `language` setting's language. */
+  readonly msg: GatewayMessages;
   onTick(tick: TickData): void;
   onOrder(order: OrderData): void;
   onTrade(trade: TradeData): void;

@@ -27,9 +27,10 @@ import { type HftApiFactory, nativeApiFactory } from "./api-ports.js";
 import { HFT_GATEWAY_NAME } from "./constants.js";
 import { ContractStore } from "./contracts.js";
 import { errorText } from "./gateway-sink.js";
+import { languageOfSetting, resolveLanguage } from "./i18n/language.js";
 import { JournalLink } from "./journal-link.js";
 import { MarketSide } from "./market-side.js";
-import { msg } from "./messages.js";
+import { type GatewayMessages, gatewayMessages } from "./messages.js";
 import { OrderIdGenerator, type OrderIdGeneratorOptions } from "./order-ids.js";
 import { DEFAULT_RETENTION, type RetentionLimits } from "./retention.js";
 import { HFT_DEFAULT_SETTING, type HftSettings, parseHftSettings } from "./settings.js";
@@ -108,6 +109,15 @@ export class HftGateway extends BaseGateway {
   private account: string | undefined;
   private timerCount = 0;
   private timerTicks = 1;
+  private messages: GatewayMessages = gatewayMessages(resolveLanguage(undefined));
+
+  /**
+   * The gateway's log and status texts, in the language of the `language` setting of the last
+   * connect (before one: from `LC_ALL`/`LC_MESSAGES`/`LANG`, else zh-CN).
+   */
+  get msg(): GatewayMessages {
+    return this.messages;
+  }
 
   /**
    * @param eventEngine - where events are published
@@ -149,15 +159,18 @@ export class HftGateway extends BaseGateway {
    */
   connect(setting: GatewaySetting): void {
     // Bad settings are reported even while connected (the connection is kept).
+    // A new connection speaks the language its settings ask for, also when they are refused.
+    if (this.state === "idle") this.bindLanguage(setting);
     let settings: HftSettings;
     try {
       settings = parseHftSettings(setting);
     } catch (error) {
-      if (error instanceof SettingsError) this.writeLog(msg.settingsInvalid(error.message), LogLevel.ERROR);
+      if (error instanceof SettingsError)
+        this.writeLog(this.msg.settingsInvalid(error.issues), LogLevel.ERROR);
       throw error;
     }
     if (this.state !== "idle") {
-      this.writeLog(msg.alreadyConnected(), LogLevel.WARNING);
+      this.writeLog(this.msg.alreadyConnected(), LogLevel.WARNING);
       return;
     }
     this.secrets = [settings.交易密码, settings.行情密码].filter((secret) => secret.length > 0);
@@ -170,7 +183,9 @@ export class HftGateway extends BaseGateway {
     ].join("|");
     if (this.account !== undefined && this.account !== account) {
       this.trade.reset();
-      this.writeLog(msg.accountChanged(settings.交易用户名, `${settings.交易服务器}:${settings.交易端口}`));
+      this.writeLog(
+        this.msg.accountChanged(settings.交易用户名, `${settings.交易服务器}:${settings.交易端口}`),
+      );
     }
     this.account = account;
 
@@ -183,14 +198,14 @@ export class HftGateway extends BaseGateway {
     } catch (error) {
       const code =
         typeof (error as { code?: unknown }).code === "string" ? (error as { code: string }).code : "";
-      const text = msg.libraryFailed(code, errorText(error));
+      const text = this.msg.libraryFailed(code, errorText(error));
       this.writeLog(text, LogLevel.ERROR);
       this.writeStatus(GatewaySide.TRADE, ConnectionState.DISCONNECTED, text);
       this.writeStatus(GatewaySide.MARKET, ConnectionState.DISCONNECTED, text);
       return;
     }
 
-    const vendorFailure = applyVendorSettings(library, settings);
+    const vendorFailure = applyVendorSettings(library, settings, this.msg);
     if (vendorFailure !== undefined) {
       this.writeLog(vendorFailure, LogLevel.ERROR);
       this.writeStatus(GatewaySide.TRADE, ConnectionState.DISCONNECTED, vendorFailure);
@@ -221,12 +236,12 @@ export class HftGateway extends BaseGateway {
       const results = await Promise.allSettled([this.trade.close(), this.market.close()]);
       for (const result of results) {
         if (result.status === "rejected")
-          this.writeLog(msg.closeFailed(errorText(result.reason)), LogLevel.ERROR);
+          this.writeLog(this.msg.closeFailed(errorText(result.reason)), LogLevel.ERROR);
       }
       this.state = "idle";
-      this.writeStatus(GatewaySide.TRADE, ConnectionState.DISCONNECTED, msg.closed());
-      this.writeStatus(GatewaySide.MARKET, ConnectionState.DISCONNECTED, msg.closed());
-      this.writeLog(msg.closed());
+      this.writeStatus(GatewaySide.TRADE, ConnectionState.DISCONNECTED, this.msg.closed());
+      this.writeStatus(GatewaySide.MARKET, ConnectionState.DISCONNECTED, this.msg.closed());
+      this.writeLog(this.msg.closed());
     })();
     return this.closing;
   }
@@ -258,6 +273,15 @@ export class HftGateway extends BaseGateway {
   /** Requests positions (pushed as position events); ignored unless logged in. */
   queryPosition(): void {
     this.trade.queryPosition();
+  }
+
+  /** Binds {@link HftGateway.msg} to the `language` of `setting`, when it names one. */
+  private bindLanguage(setting: GatewaySetting): void {
+    const value = (setting as Record<string, unknown>).language;
+    const named = typeof value === "string" && value !== "" ? languageOfSetting(value) : undefined;
+    // A bad value keeps the environment's language; the settings error names the key.
+    const language = named ?? resolveLanguage(undefined);
+    if (language !== this.messages.language) this.messages = gatewayMessages(language);
   }
 
   /** Publishes a log, with the passwords redacted. */

@@ -48,6 +48,7 @@ export {
   text,
 } from "./i18n/catalogue.js";
 export { DEFAULT_LANGUAGE, LANGUAGES, type Language, resolveLanguage } from "./i18n/language.js";
+export { settingsIssueLines, settingsIssueMessage } from "./i18n/settings-issues.js";
 export {
   exchangeTime,
   MARKET_HFT2VT,
@@ -64,6 +65,7 @@ export {
   STATUS_HFT2VT,
   toVendorSymbol,
 } from "./mappings.js";
+export type { GatewayMessages } from "./messages.js";
 export {
   COUNTER_DIGITS,
   chinaTimestamp,

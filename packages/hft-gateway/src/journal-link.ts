@@ -13,7 +13,6 @@
  */
 import { type JournalOrder, LogLevel, type OrderJournal, type TradeData } from "@tsgate/core";
 import { errorText, type GatewaySink } from "./gateway-sink.js";
-import { msg } from "./messages.js";
 
 export class JournalLink {
   private readonly orders = new Map<string, JournalOrder>();
@@ -45,7 +44,7 @@ export class JournalLink {
       this.failing = false;
       return undefined;
     } catch (error) {
-      const reason = msg.journalIdFailed(errorText(error));
+      const reason = this.sink.msg.journalIdFailed(errorText(error));
       this.report(reason);
       return reason;
     }
@@ -73,7 +72,7 @@ export class JournalLink {
       journal.transaction(() => this.writePending(journal));
       this.failing = false;
     } catch (error) {
-      this.report(msg.journalSaveFailed(errorText(error)));
+      this.report(this.sink.msg.journalSaveFailed(errorText(error)));
     }
   }
 

@@ -28,7 +28,7 @@ import { connectionOptions, type HftApiFactory, type MdApiPort } from "./api-por
 import type { ContractStore } from "./contracts.js";
 import { errorText, type GatewaySink } from "./gateway-sink.js";
 import { exchangeTime, MARKET_HFT2VT, MARKET_VT2HFT } from "./mappings.js";
-import { MARKET_LABELS, msg } from "./messages.js";
+import { MARKET_LABELS } from "./messages.js";
 import type { HftSettings } from "./settings.js";
 import { SideConnection } from "./side-connection.js";
 import { noRetryCodes, SIP_LOGIN_ERRORS } from "./vendor-errors.js";
@@ -78,7 +78,7 @@ export class MarketSide {
     try {
       api = create(connectionOptions(settings.行情服务器, settings.行情端口, library, settings));
     } catch (error) {
-      this.connection.fail(msg.apiCreateFailed(MARKET_LABELS, errorText(error)));
+      this.connection.fail(this.sink.msg.apiCreateFailed(MARKET_LABELS, errorText(error)));
       return;
     }
     this.api = api;
@@ -86,7 +86,7 @@ export class MarketSide {
     try {
       api.login({ user: settings.行情用户名, password: settings.行情密码 });
     } catch (error) {
-      this.connection.fail(msg.loginCallFailed(MARKET_LABELS, errorText(error)));
+      this.connection.fail(this.sink.msg.loginCallFailed(MARKET_LABELS, errorText(error)));
     }
   }
 
@@ -109,7 +109,7 @@ export class MarketSide {
         ? MARKET_VT2HFT[exchange as Exchange]
         : undefined;
     if (market === undefined) {
-      const reason = msg.subscribeUnsupported(String(req.vtSymbol));
+      const reason = this.sink.msg.subscribeUnsupported(String(req.vtSymbol));
       this.sink.writeLog(reason, LogLevel.WARNING);
       this.sink.onSubscribeFailed({ vtSymbol: String(req.vtSymbol), errorCode: 0, reason });
       return;
@@ -117,7 +117,7 @@ export class MarketSide {
     // A code the library cannot encode is refused here: queued, it would make the whole batch
     // of its market fail after the login.
     if (typeof req.symbol !== "string" || !SYMBOL_TEXT.test(req.symbol)) {
-      const reason = msg.subscribeBadSymbol(String(req.vtSymbol));
+      const reason = this.sink.msg.subscribeBadSymbol(String(req.vtSymbol));
       this.sink.writeLog(reason, LogLevel.WARNING);
       this.sink.onSubscribeFailed({ vtSymbol: String(req.vtSymbol), errorCode: 0, reason });
       return;
@@ -128,7 +128,7 @@ export class MarketSide {
     if (api !== undefined && this.connection.everLoggedIn) {
       this.send(api, market, [req.symbol], req.vtSymbol);
     } else {
-      this.sink.writeLog(msg.subscribeQueued(req.vtSymbol));
+      this.sink.writeLog(this.sink.msg.subscribeQueued(req.vtSymbol));
     }
   }
 
@@ -136,7 +136,7 @@ export class MarketSide {
     try {
       api.subscribe(market, codes);
     } catch (error) {
-      this.sink.writeLog(msg.subscribeSendFailed(what, errorText(error)), LogLevel.WARNING);
+      this.sink.writeLog(this.sink.msg.subscribeSendFailed(what, errorText(error)), LogLevel.WARNING);
     }
   }
 
@@ -160,7 +160,7 @@ export class MarketSide {
           handler(event);
         } catch (error) {
           this.sink.writeLog(
-            msg.handlerFailed(MARKET_LABELS, String(name), errorText(error)),
+            this.sink.msg.handlerFailed(MARKET_LABELS, String(name), errorText(error)),
             LogLevel.ERROR,
           );
         }
@@ -172,17 +172,21 @@ export class MarketSide {
     on("connected", () => this.connection.onConnected());
     on("disconnected", (ev) => this.connection.onDisconnected(ev));
     on("login", (ev) => this.onLogin(ev, api));
-    on("error", (ev) => this.sink.writeLog(msg.mdLibraryError(ev.errorCode, ev.message), LogLevel.WARNING));
+    on("error", (ev) =>
+      this.sink.writeLog(this.sink.msg.mdLibraryError(ev.errorCode, ev.message), LogLevel.WARNING),
+    );
     on("subscribeRsp", (ev) => {
       if (ev.errorCode === SUBSCRIBE_UNKNOWN_CODE) {
-        const reason = msg.subscribeUnknownCode(ev.market, ev.errorCode, ev.errorMsg);
+        const reason = this.sink.msg.subscribeUnknownCode(ev.market, ev.errorCode, ev.errorMsg);
         this.sink.writeLog(reason, LogLevel.WARNING);
         if (ev.action === "subscribe") this.refuseUnknown(ev.market, ev.errorMsg, reason);
       } else if (ev.errorCode !== 0) {
-        this.sink.writeLog(msg.subscribeFailed(ev.errorCode, ev.errorMsg), LogLevel.WARNING);
+        this.sink.writeLog(this.sink.msg.subscribeFailed(ev.errorCode, ev.errorMsg), LogLevel.WARNING);
       }
     });
-    on("overflow", (ev) => this.sink.writeLog(msg.mdOverflow(ev.dropped, ev.droppedTotal), LogLevel.WARNING));
+    on("overflow", (ev) =>
+      this.sink.writeLog(this.sink.msg.mdOverflow(ev.dropped, ev.droppedTotal), LogLevel.WARNING),
+    );
   }
 
   /**
@@ -203,7 +207,7 @@ export class MarketSide {
     if (!ev.ok) {
       this.connection.loginFailed(
         ev.errorCode,
-        msg.mdLoginFailed(ev.errorCode, ev.message, this.settings?.行情用户名 ?? ""),
+        this.sink.msg.mdLoginFailed(ev.errorCode, ev.message, this.settings?.行情用户名 ?? ""),
       );
       return;
     }
@@ -223,7 +227,7 @@ export class MarketSide {
     if (contract === undefined) {
       if (!this.droppedCodes.has(vtSymbol)) {
         this.droppedCodes.add(vtSymbol);
-        this.sink.writeLog(msg.tickWithoutContract(vtSymbol), LogLevel.WARNING);
+        this.sink.writeLog(this.sink.msg.tickWithoutContract(vtSymbol), LogLevel.WARNING);
       }
       return;
     }

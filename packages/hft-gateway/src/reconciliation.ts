@@ -59,7 +59,7 @@ import {
   SIDE_HFT2VT,
   STATUS_HFT2VT,
 } from "./mappings.js";
-import { msg, WHAT } from "./messages.js";
+import { type GatewayMessages, WHAT } from "./messages.js";
 import { DEFAULT_RETENTION, FinishedOrders, type RetentionLimits, SeenTradeIds } from "./retention.js";
 
 /** One order and what the broker told us about it (journalled as is). */
@@ -81,6 +81,8 @@ export interface ReconcileSink {
   tradeAdded(trade: TradeData): void;
   /** A log line. */
   log(text: string, level: LogLevel): void;
+  /** The texts of the log lines and order reasons, in the gateway's language. */
+  readonly msg: GatewayMessages;
 }
 
 /** Where a report comes from: a live report, a replay after a reconnect, or a query record. */
@@ -245,10 +247,10 @@ export class Reconciler {
     if (!dayChanged && !wentBack) return { newSession: false, requery: !first && !this.sequenced };
     const why =
       previousDay !== undefined && dayChanged
-        ? msg.sessionWhyDay(previousDay, login.tradingDay)
-        : msg.sessionWhySeq(login.lastReportSeq, this.highestSeq);
+        ? this.sink.msg.sessionWhyDay(previousDay, login.tradingDay)
+        : this.sink.msg.sessionWhySeq(login.lastReportSeq, this.highestSeq);
     this.startSession(login);
-    this.sink.log(msg.brokerSessionChanged(why, this.epoch), LogLevel.WARNING);
+    this.sink.log(this.sink.msg.brokerSessionChanged(why, this.epoch), LogLevel.WARNING);
     return { newSession: true, requery: !first };
   }
 
@@ -281,7 +283,7 @@ export class Reconciler {
     if (ev.errorCode === 0 || !isActiveOrder(entry.order)) return;
     const reason = ev.errorMsg !== "" ? ev.errorMsg : `rejected by the server (code ${ev.errorCode})`;
     this.end(entry, Status.REJECTED, reason);
-    this.sink.log(msg.orderRejected(entry.order.orderid, ev.errorCode, reason), LogLevel.WARNING);
+    this.sink.log(this.sink.msg.orderRejected(entry.order.orderid, ev.errorCode, reason), LogLevel.WARNING);
   }
 
   /** 2012: the id is another order's; ours was never accepted and must not take the other's reports. */
@@ -294,9 +296,9 @@ export class Reconciler {
       entry.serverId = "";
     }
     if (!isActiveOrder(entry.order)) return;
-    const reason = msg.duplicateClOrderId(ev.orderId, ev.errorMsg);
+    const reason = this.sink.msg.duplicateClOrderId(ev.orderId, ev.errorMsg);
     this.end(entry, Status.REJECTED, reason, 0);
-    this.sink.log(msg.orderRejected(orderid, ev.errorCode, reason), LogLevel.WARNING);
+    this.sink.log(this.sink.msg.orderRejected(orderid, ev.errorCode, reason), LogLevel.WARNING);
   }
 
   /** Applies an order report (`live`) or an order query record. */
@@ -309,7 +311,7 @@ export class Reconciler {
       return;
     }
     if (entry.serverId !== "" && report.orderId !== "" && report.orderId !== entry.serverId) {
-      this.sink.log(msg.foreignReportSameId(entry.order.orderid, report.orderId), LogLevel.WARNING);
+      this.sink.log(this.sink.msg.foreignReportSameId(entry.order.orderid, report.orderId), LogLevel.WARNING);
       return;
     }
     this.learnServerId(entry, report.orderId);
@@ -319,7 +321,7 @@ export class Reconciler {
     }
     const current = entry.order;
     if (STATUS_HFT2VT[report.status] === undefined && !STATUS_KEPT.has(report.status)) {
-      this.sink.log(msg.orderUnknownStatus(current.orderid, report.status), LogLevel.WARNING);
+      this.sink.log(this.sink.msg.orderUnknownStatus(current.orderid, report.status), LogLevel.WARNING);
     }
     const status = mapStatus(report.status, current.status);
     // Final is final: a late report cannot revive an order.
@@ -337,7 +339,10 @@ export class Reconciler {
     });
     this.changed(entry);
     if (status === Status.REJECTED && current.status !== Status.REJECTED) {
-      this.sink.log(msg.orderRejected(current.orderid, report.errorCode, statusMsg), LogLevel.WARNING);
+      this.sink.log(
+        this.sink.msg.orderRejected(current.orderid, report.errorCode, statusMsg),
+        LogLevel.WARNING,
+      );
     }
   }
 
@@ -372,8 +377,8 @@ export class Reconciler {
       this.knownToLostSession.delete(orderid);
       const entry = this.orders.get(orderid);
       if (entry === undefined || listed.has(orderid) || !isActiveOrder(entry.order)) continue;
-      this.end(entry, Status.CANCELLED, msg.orderUnknownToBroker());
-      this.sink.log(msg.orderEndedUnknown(orderid), LogLevel.WARNING);
+      this.end(entry, Status.CANCELLED, this.sink.msg.orderUnknownToBroker());
+      this.sink.log(this.sink.msg.orderEndedUnknown(orderid), LogLevel.WARNING);
     }
   }
 
@@ -389,8 +394,8 @@ export class Reconciler {
       const lost = entry.serverId === "" && entry.order.status === Status.SUBMITTING;
       this.rejectLocally(
         entry,
-        lost ? msg.lostBeforeRestart() : msg.unknownAfterRestart(),
-        msg.orderRejectedLocally,
+        lost ? this.sink.msg.lostBeforeRestart() : this.sink.msg.unknownAfterRestart(),
+        this.sink.msg.orderRejectedLocally,
       );
     }
     this.unconfirmed.clear();
@@ -407,28 +412,28 @@ export class Reconciler {
     this.noteSeq(report.reportSeq);
     const tradeid = scopeTradeId(report.tradeId, this.epoch);
     if (report.tradeId === "") {
-      this.sink.log(msg.tradeIgnored("", msg.tradeWhyNoId()), LogLevel.WARNING);
+      this.sink.log(this.sink.msg.tradeIgnored("", this.sink.msg.tradeWhyNoId()), LogLevel.WARNING);
       return false;
     }
     if (this.tradeIds.has(tradeid)) {
       // Replays repeat known trades by design; a live duplicate is worth a look.
-      if (source !== "query") this.ignoreTrade(tradeid, msg.tradeWhyDuplicate(), source === "live");
+      if (source !== "query") this.ignoreTrade(tradeid, this.sink.msg.tradeWhyDuplicate(), source === "live");
       return false;
     }
     if (this.tradeIds.isForgottenReplay(report.reportSeq)) {
-      if (source !== "query") this.ignoreTrade(tradeid, msg.tradeWhyForgotten(), false);
+      if (source !== "query") this.ignoreTrade(tradeid, this.sink.msg.tradeWhyForgotten(), false);
       return false;
     }
     const split = parseVendorSymbol(report.symbol);
     if (split === undefined) {
-      this.sink.log(msg.badSymbol(WHAT.tradeReport, report.symbol), LogLevel.WARNING);
+      this.sink.log(this.sink.msg.badSymbol(WHAT.tradeReport, report.symbol), LogLevel.WARNING);
       return false;
     }
     // Sides other than Bid/Ask (融券卖出, 卖券还款, ETF 申赎 ...): refused by name, never read as a buy.
     const direction = SIDE_HFT2VT[report.side];
     if (direction === undefined) {
       this.sink.log(
-        msg.unsupportedReport(WHAT.tradeReport, report.tradeId, "side", report.side),
+        this.sink.msg.unsupportedReport(WHAT.tradeReport, report.tradeId, "side", report.side),
         LogLevel.WARNING,
       );
       return false;
@@ -455,7 +460,7 @@ export class Reconciler {
   }
 
   private ignoreTrade(tradeid: string, why: string, suspicious: boolean): void {
-    this.sink.log(msg.tradeIgnored(tradeid, why), suspicious ? LogLevel.WARNING : LogLevel.DEBUG);
+    this.sink.log(this.sink.msg.tradeIgnored(tradeid, why), suspicious ? LogLevel.WARNING : LogLevel.DEBUG);
   }
 
   private noteSeq(seq: number): void {
@@ -521,7 +526,7 @@ export class Reconciler {
     if (orderid === "") return;
     const split = parseVendorSymbol(report.symbol);
     if (split === undefined) {
-      this.sink.log(msg.badSymbol(WHAT.orderReport, report.symbol), LogLevel.WARNING);
+      this.sink.log(this.sink.msg.badSymbol(WHAT.orderReport, report.symbol), LogLevel.WARNING);
       return;
     }
     // Sides other than Bid/Ask (融券卖出, ETF 申赎 ...) and unknown order types: refused by name.
@@ -532,7 +537,10 @@ export class Reconciler {
         direction === undefined
           ? (["side", report.side] as const)
           : (["orderType", report.orderType] as const);
-      this.sink.log(msg.unsupportedReport(WHAT.orderReport, orderid, field, value), LogLevel.WARNING);
+      this.sink.log(
+        this.sink.msg.unsupportedReport(WHAT.orderReport, orderid, field, value),
+        LogLevel.WARNING,
+      );
       return;
     }
     const initial = report.filledVolume > 0 ? Status.PARTTRADED : Status.NOTTRADED;
@@ -556,7 +564,7 @@ export class Reconciler {
     this.orders.set(orderid, entry);
     if (report.orderId !== "") this.byServerId.set(report.orderId, orderid);
     this.changed(entry);
-    if (live) this.sink.log(msg.orderAdopted(orderid, order.vtSymbol), LogLevel.INFO);
+    if (live) this.sink.log(this.sink.msg.orderAdopted(orderid, order.vtSymbol), LogLevel.INFO);
   }
 }
 

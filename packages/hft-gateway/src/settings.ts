@@ -32,6 +32,7 @@ import {
   MAX_REFRESH_SECONDS,
   VENDOR_ACCOUNT_TYPE,
 } from "./constants.js";
+import { LANGUAGES, languageOfSetting } from "./i18n/language.js";
 
 /**
  * Settings only the vendor path uses (the shim over the real SDK); the simulation library ignores
@@ -99,6 +100,13 @@ export const HFT_DEFAULT_SETTING = Object.freeze({
   /** Seconds between account and position refreshes (on the event engine's timer). */
   accountRefreshSeconds: DEFAULT_ACCOUNT_REFRESH_SECONDS,
   ...VENDOR_SDK_SETTING,
+
+  // ---- the user's language ----
+  /**
+   * Language of the gateway's log lines and status texts: "zh-CN" or "en" (or a locale such as
+   * `en_US.UTF-8`); "" = from `LC_ALL`, `LC_MESSAGES`, `LANG`, else zh-CN.
+   */
+  language: "",
 });
 
 /** The type of {@link HFT_DEFAULT_SETTING}. */
@@ -141,6 +149,11 @@ function hostCheck(portKey: string): (value: string) => string | undefined {
   };
 }
 
+function languageCheck(value: string): string | undefined {
+  if (value === "" || languageOfSetting(value) !== undefined) return undefined;
+  return `expected one of ${LANGUAGES.join(", ")} (or a locale such as en_US.UTF-8; empty = from LANG), got ${JSON.stringify(value)}`;
+}
+
 /** Per-key rules on top of the types implied by the defaults. */
 export const HFT_SETTING_RULES: SettingRefinements<HftDefaultSetting> = {
   交易用户名: { nonEmpty: true, check: fits(FIELD_BYTES.accountId) },
@@ -166,6 +179,9 @@ export const HFT_SETTING_RULES: SettingRefinements<HftDefaultSetting> = {
   terminalInfo: { check: fits(FIELD_BYTES.terminalInfo) },
   sdkLogPath: { check: fits(FIELD_BYTES.sdkLogPath) },
   accountType: { min: VENDOR_ACCOUNT_TYPE.stock, max: VENDOR_ACCOUNT_TYPE.margin },
+
+  // ---- the user's language ----
+  language: { check: languageCheck },
 };
 
 /** Name used in settings error messages. */

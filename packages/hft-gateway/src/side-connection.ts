@@ -9,7 +9,7 @@
 import { ConnectionState, type GatewaySide, LogLevel } from "@tsgate/core";
 import type { DisconnectedEvent } from "@tsgate/hft-native";
 import type { GatewaySink } from "./gateway-sink.js";
-import { msg, type SideLabels } from "./messages.js";
+import type { SideLabels } from "./messages.js";
 
 export class SideConnection {
   private tcpUp = false;
@@ -44,7 +44,7 @@ export class SideConnection {
     this.loggedInNow = false;
     this.loggedInOnce = false;
     this.loginRefused = false;
-    const text = msg.connecting(this.labels, peer);
+    const text = this.sink.msg.connecting(this.labels, peer);
     this.sink.writeStatus(this.side, ConnectionState.CONNECTING, text);
     this.sink.writeLog(text);
   }
@@ -82,7 +82,7 @@ export class SideConnection {
     this.loginRefused = false;
     this.loggedInNow = true;
     this.loggedInOnce = true;
-    const text = first ? msg.loginOk(this.labels) : msg.reloginOk(this.labels);
+    const text = first ? this.sink.msg.loginOk(this.labels) : this.sink.msg.reloginOk(this.labels);
     this.sink.writeStatus(this.side, ConnectionState.CONNECTED, text);
     this.sink.writeLog(text);
     return first;
@@ -94,12 +94,12 @@ export class SideConnection {
     let text: string;
     let level: LogLevel = ev.willReconnect ? LogLevel.WARNING : LogLevel.ERROR;
     if (this.loginRefused) {
-      text = msg.stoppedAfterLogin(this.labels);
+      text = this.sink.msg.stoppedAfterLogin(this.labels);
       level = LogLevel.INFO;
     } else if (this.tcpUp) {
-      text = msg.disconnected(this.labels, ev);
+      text = this.sink.msg.disconnected(this.labels, ev);
     } else {
-      text = msg.connectFailed(this.labels, this.peer, ev);
+      text = this.sink.msg.connectFailed(this.labels, this.peer, ev);
     }
     this.tcpUp = false;
     this.sink.writeStatus(

@@ -42,9 +42,10 @@ import type {
 import { connectionOptions, type HftApiFactory, type TraderApiPort } from "./api-ports.js";
 import type { ContractStore } from "./contracts.js";
 import { errorText, type GatewaySink } from "./gateway-sink.js";
+import type { Subject } from "./i18n/gateway-subjects.js";
 import type { JournalLink } from "./journal-link.js";
 import { parseVendorSymbol } from "./mappings.js";
-import { msg, TRADE_LABELS, WHAT } from "./messages.js";
+import { TRADE_LABELS, WHAT } from "./messages.js";
 import type { OrderIdGenerator } from "./order-ids.js";
 import { validateOrder } from "./order-validation.js";
 import { Reconciler } from "./reconciliation.js";
@@ -107,6 +108,9 @@ export class TradeSide {
           this.refreshAfterFill();
         },
         log: (text, level) => this.sink.writeLog(text, level),
+        get msg() {
+          return sink.msg;
+        },
       },
       retention,
     );
@@ -143,7 +147,12 @@ export class TradeSide {
     }
     for (const trade of contents.trades) this.sink.onTrade(trade);
     this.sink.writeLog(
-      msg.journalRestored(contents.orders.length, active, contents.trades.length, this.orderIds.peek()),
+      this.sink.msg.journalRestored(
+        contents.orders.length,
+        active,
+        contents.trades.length,
+        this.orderIds.peek(),
+      ),
     );
   }
 
@@ -164,7 +173,7 @@ export class TradeSide {
     try {
       api = create(connectionOptions(settings.交易服务器, settings.交易端口, library, settings));
     } catch (error) {
-      this.connection.fail(msg.apiCreateFailed(TRADE_LABELS, errorText(error)));
+      this.connection.fail(this.sink.msg.apiCreateFailed(TRADE_LABELS, errorText(error)));
       return;
     }
     this.api = api;
@@ -179,7 +188,7 @@ export class TradeSide {
         accountType: settings.accountType,
       });
     } catch (error) {
-      this.connection.fail(msg.loginCallFailed(TRADE_LABELS, errorText(error)));
+      this.connection.fail(this.sink.msg.loginCallFailed(TRADE_LABELS, errorText(error)));
     }
   }
 
@@ -213,23 +222,27 @@ export class TradeSide {
     this.sink.onOrder(entry.order);
 
     if (journalProblem !== undefined) {
-      this.book.rejectLocally(entry, journalProblem, msg.orderRejectedLocally);
+      this.book.rejectLocally(entry, journalProblem, this.sink.msg.orderRejectedLocally);
       return entry.order.vtOrderid;
     }
     const api = this.api;
     if (api === undefined) {
-      this.book.rejectLocally(entry, "not connected: call connect() first", msg.orderRejectedLocally);
+      this.book.rejectLocally(
+        entry,
+        "not connected: call connect() first",
+        this.sink.msg.orderRejectedLocally,
+      );
       return entry.order.vtOrderid;
     }
     const checked = validateOrder(req, this.contracts.get(req.vtSymbol));
     if (!checked.ok) {
-      this.book.rejectLocally(entry, checked.reason, msg.orderRejectedLocally);
+      this.book.rejectLocally(entry, checked.reason, this.sink.msg.orderRejectedLocally);
       return entry.order.vtOrderid;
     }
     try {
       api.order({ clOrderId: orderid, ...checked.order });
     } catch (error) {
-      this.book.rejectLocally(entry, errorText(error), msg.orderSendFailed);
+      this.book.rejectLocally(entry, errorText(error), this.sink.msg.orderSendFailed);
     }
     return entry.order.vtOrderid;
   }
@@ -242,23 +255,23 @@ export class TradeSide {
   cancelOrder(req: CancelRequest): void {
     const entry = this.book.get(req.orderid);
     if (entry === undefined) {
-      this.sink.writeLog(msg.cancelUnknown(req.orderid), LogLevel.WARNING);
+      this.sink.writeLog(this.sink.msg.cancelUnknown(req.orderid), LogLevel.WARNING);
       return;
     }
     if (!isActiveOrder(entry.order)) {
-      this.sink.writeLog(msg.cancelFinished(req.orderid, entry.order.status), LogLevel.WARNING);
+      this.sink.writeLog(this.sink.msg.cancelFinished(req.orderid, entry.order.status), LogLevel.WARNING);
       return;
     }
     const api = this.api;
     if (api === undefined) {
-      this.sink.writeLog(msg.cancelNotConnected(req.orderid), LogLevel.WARNING);
+      this.sink.writeLog(this.sink.msg.cancelNotConnected(req.orderid), LogLevel.WARNING);
       return;
     }
     try {
       if (entry.serverId !== "") api.cancelOrder({ orderId: entry.serverId, clOrderId: req.orderid });
       else api.cancelOrder({ clOrderId: req.orderid });
     } catch (error) {
-      this.sink.writeLog(msg.cancelSendFailed(req.orderid, errorText(error)), LogLevel.WARNING);
+      this.sink.writeLog(this.sink.msg.cancelSendFailed(req.orderid, errorText(error)), LogLevel.WARNING);
     }
   }
 
@@ -267,7 +280,7 @@ export class TradeSide {
   /** Requests the account; the answer is pushed as `onAccount`. Logged and ignored unless logged in. */
   queryAccount(): void {
     if (this.api === undefined || !this.connection.loggedIn) {
-      this.sink.writeLog(msg.queryNotConnected(WHAT.account), LogLevel.WARNING);
+      this.sink.writeLog(this.sink.msg.queryNotConnected(WHAT.account), LogLevel.WARNING);
       return;
     }
     this.requestCash();
@@ -276,7 +289,7 @@ export class TradeSide {
   /** Requests positions; the answer is pushed as `onPosition`. Logged and ignored unless logged in. */
   queryPosition(): void {
     if (this.api === undefined || !this.connection.loggedIn) {
-      this.sink.writeLog(msg.queryNotConnected(WHAT.positions), LogLevel.WARNING);
+      this.sink.writeLog(this.sink.msg.queryNotConnected(WHAT.positions), LogLevel.WARNING);
       return;
     }
     this.requestPositions();
@@ -294,7 +307,7 @@ export class TradeSide {
     this.accountQuery = api
       .queryAll("cash")
       .then((records) => this.pushCash(records))
-      .catch((error: unknown) => this.queryProblem(api, WHAT.account, error, msg.refreshFailed))
+      .catch((error: unknown) => this.queryProblem(api, WHAT.account, error, this.sink.msg.refreshFailed))
       .finally(() => {
         this.accountQuery = undefined;
       });
@@ -306,7 +319,7 @@ export class TradeSide {
     this.positionQuery = api
       .queryAll("positions")
       .then((records) => this.pushPositions(records))
-      .catch((error: unknown) => this.queryProblem(api, WHAT.positions, error, msg.refreshFailed))
+      .catch((error: unknown) => this.queryProblem(api, WHAT.positions, error, this.sink.msg.refreshFailed))
       .finally(() => {
         this.positionQuery = undefined;
       });
@@ -318,8 +331,8 @@ export class TradeSide {
    * five succeeded; otherwise a warning names the failed ones.
    */
   private async initialQueries(api: TraderApiPort): Promise<void> {
-    const failed: string[] = [];
-    const step = (what: string, run: () => Promise<void>) => this.step(api, what, run, failed);
+    const failed: Subject[] = [];
+    const step = (what: Subject, run: () => Promise<void>) => this.step(api, what, run, failed);
     await step(WHAT.contracts, async () => {
       let records: SecurityRecord[];
       try {
@@ -328,28 +341,28 @@ export class TradeSide {
         // The vendor SDK has no whole-market securities query: its contracts come from the market
         // side's whole-market base info instead, so this is no failure (READY still follows).
         if (!isUnsupported(error)) throw error;
-        this.sink.writeLog(msg.contractsFromMarketData());
+        this.sink.writeLog(this.sink.msg.contractsFromMarketData());
         return;
       }
-      this.sink.writeLog(msg.contractsLoaded(this.pushSecurities(records)));
+      this.sink.writeLog(this.sink.msg.contractsLoaded(this.pushSecurities(records)));
     });
     await step(WHAT.account, async () => {
       this.pushCash(await api.queryAll("cash"));
-      this.sink.writeLog(msg.accountLoaded());
+      this.sink.writeLog(this.sink.msg.accountLoaded());
     });
     await step(WHAT.positions, async () => {
       const records = await api.queryAll("positions");
       this.pushPositions(records);
-      this.sink.writeLog(msg.positionsLoaded(records.length));
+      this.sink.writeLog(this.sink.msg.positionsLoaded(records.length));
     });
     failed.push(...(await this.reconcileQueries(api)));
     if (this.api !== api) return;
     if (failed.length > 0) {
-      this.sink.writeLog(msg.notReady(failed), LogLevel.WARNING);
+      this.sink.writeLog(this.sink.msg.notReady(failed), LogLevel.WARNING);
       return;
     }
     this.loaded = true;
-    this.sink.writeReady(msg.ready());
+    this.sink.writeReady(this.sink.msg.ready());
   }
 
   /**
@@ -357,22 +370,22 @@ export class TradeSide {
    * started a new broker session or on a broker without report sequences. Returns the steps that
    * failed.
    */
-  private async reconcileQueries(api: TraderApiPort): Promise<string[]> {
-    const failed: string[] = [];
-    const step = (what: string, run: () => Promise<void>) => this.step(api, what, run, failed);
+  private async reconcileQueries(api: TraderApiPort): Promise<Subject[]> {
+    const failed: Subject[] = [];
+    const step = (what: Subject, run: () => Promise<void>) => this.step(api, what, run, failed);
     await step(WHAT.orders, async () => {
       // Only orders the broker knew before the query are judged by its answer.
       const acknowledged = this.book.acknowledgedActive();
       const records = await api.queryAll("orders");
       this.book.onOrderQuery(records, acknowledged);
-      this.sink.writeLog(msg.ordersLoaded(records.length));
+      this.sink.writeLog(this.sink.msg.ordersLoaded(records.length));
     });
     await step(WHAT.trades, async () => {
       const records = await api.queryAll("trades");
       let known = 0;
       for (const record of records) if (!this.book.onTradeReport(record, "query")) known++;
-      this.sink.writeLog(msg.tradesLoaded(records.length));
-      if (known > 0) this.sink.writeLog(msg.tradesAlreadyKnown(known), LogLevel.DEBUG);
+      this.sink.writeLog(this.sink.msg.tradesLoaded(records.length));
+      if (known > 0) this.sink.writeLog(this.sink.msg.tradesAlreadyKnown(known), LogLevel.DEBUG);
     });
     return failed;
   }
@@ -380,24 +393,24 @@ export class TradeSide {
   /** Runs one start-up query; a failure is logged and, while `api` is current, added to `failed`. */
   private async step(
     api: TraderApiPort,
-    what: string,
+    what: Subject,
     run: () => Promise<void>,
-    failed: string[],
+    failed: Subject[],
   ): Promise<void> {
     if (this.api !== api) return;
     try {
       await run();
     } catch (error) {
-      this.queryProblem(api, what, error, msg.queryFailed);
+      this.queryProblem(api, what, error, this.sink.msg.queryFailed);
       if (this.api === api) failed.push(what);
     }
   }
 
   private queryProblem(
     api: TraderApiPort,
-    what: string,
+    what: Subject,
     error: unknown,
-    text: (what: string, detail: string) => string,
+    text: (what: Subject, detail: string) => string,
   ): void {
     // Pending queries are rejected when the api closes; that is not worth a warning.
     if (this.api !== api) return;
@@ -408,7 +421,7 @@ export class TradeSide {
     let count = 0;
     for (const record of records) {
       if (this.contracts.addSecurity(record) !== undefined) count++;
-      else this.sink.writeLog(msg.badSymbol(WHAT.contracts, record.symbol), LogLevel.WARNING);
+      else this.sink.writeLog(this.sink.msg.badSymbol(WHAT.contracts, record.symbol), LogLevel.WARNING);
     }
     return count;
   }
@@ -431,7 +444,7 @@ export class TradeSide {
     for (const record of records) {
       const split = parseVendorSymbol(record.symbol);
       if (split === undefined) {
-        this.sink.writeLog(msg.badSymbol(WHAT.positions, record.symbol), LogLevel.WARNING);
+        this.sink.writeLog(this.sink.msg.badSymbol(WHAT.positions, record.symbol), LogLevel.WARNING);
         continue;
       }
       const position = createPosition({
@@ -473,7 +486,10 @@ export class TradeSide {
         try {
           handler(event);
         } catch (error) {
-          this.sink.writeLog(msg.handlerFailed(TRADE_LABELS, String(name), errorText(error)), LogLevel.ERROR);
+          this.sink.writeLog(
+            this.sink.msg.handlerFailed(TRADE_LABELS, String(name), errorText(error)),
+            LogLevel.ERROR,
+          );
         }
       });
     };
@@ -482,7 +498,7 @@ export class TradeSide {
     on("disconnected", (ev) => this.connection.onDisconnected(ev));
     on("login", (ev) => this.onLogin(ev, api));
     on("error", (ev) =>
-      this.sink.writeLog(msg.tradeLibraryError(ev.errorCode, ev.message), LogLevel.WARNING),
+      this.sink.writeLog(this.sink.msg.tradeLibraryError(ev.errorCode, ev.message), LogLevel.WARNING),
     );
     on("orderRsp", (ev) => this.book.onOrderRsp(ev));
     on("cancelRsp", (ev) => this.onCancelRsp(ev));
@@ -490,7 +506,7 @@ export class TradeSide {
     on("tradeReport", (ev) => this.book.onTradeReport(ev, ev.replay ? "replay" : "live"));
     on("riskNotify", (ev) =>
       this.sink.writeLog(
-        msg.riskNotify(ev.level, ev.code, ev.message),
+        this.sink.msg.riskNotify(ev.level, ev.code, ev.message),
         ev.level >= 3 ? LogLevel.ERROR : LogLevel.WARNING,
       ),
     );
@@ -501,7 +517,7 @@ export class TradeSide {
     if (!ev.ok) {
       this.connection.loginFailed(
         ev.errorCode,
-        msg.tradeLoginFailed(
+        this.sink.msg.tradeLoginFailed(
           ev.errorCode,
           ev.errorMsg,
           settings?.交易用户名 ?? "",
@@ -524,10 +540,11 @@ export class TradeSide {
     // orders and trades are queried again, and READY follows once they are reconciled.
     if (verdict.requery) {
       void this.reconcileQueries(api).then((failed) => {
-        if (failed.length === 0 && this.loaded && this.api === api) this.sink.writeReady(msg.readyAgain());
+        if (failed.length === 0 && this.loaded && this.api === api)
+          this.sink.writeReady(this.sink.msg.readyAgain());
       });
     } else if (this.loaded) {
-      this.sink.writeReady(msg.readyAgain());
+      this.sink.writeReady(this.sink.msg.readyAgain());
     }
   }
 
@@ -535,7 +552,7 @@ export class TradeSide {
     if (ev.status !== "CancelRejected" && ev.errorCode === 0) return;
     const orderid = this.book.localIdOf(ev.clOrderId, ev.orderId) ?? (ev.clOrderId || ev.orderId);
     const reason = ev.errorMsg !== "" ? ev.errorMsg : "cancel refused";
-    this.sink.writeLog(msg.cancelRejected(orderid, ev.errorCode, reason), LogLevel.WARNING);
+    this.sink.writeLog(this.sink.msg.cancelRejected(orderid, ev.errorCode, reason), LogLevel.WARNING);
   }
 
   /**

@@ -15,7 +15,7 @@ export interface VendorErrorEntry {
 /** HFT trading API login errors. */
 export const HFT_LOGIN_ERRORS: Readonly<Record<number, VendorErrorEntry>> = Object.freeze({
   14009: {
-    meaning: "客户端未连接到交易网关",
+    meaning: "本机未连上交易网关",
     action: "请检查「交易服务器」「交易端口」与网络",
     retryHelps: true,
   },
@@ -40,7 +40,7 @@ export const HFT_LOGIN_ERRORS: Readonly<Record<number, VendorErrorEntry>> = Obje
     action: "请把本机网卡 MAC 报给券商登记（终端信息 terminalInfo 中的 MAC 须与之一致）",
     retryHelps: false,
   },
-  14024: { meaning: "交易账号被禁用", action: "请联系券商", retryHelps: false },
+  14024: { meaning: "资金账号已被停用", action: "请联系券商", retryHelps: false },
   14034: {
     meaning: "资金账号登录失败",
     action: "请检查「交易用户名」「交易密码」「机构代号」「营业部代号」",

@@ -4,7 +4,7 @@
  */
 import type { HftLibrary, LoadHftLibraryOptions } from "@tsgate/hft-native";
 import { errorText } from "./gateway-sink.js";
-import { msg } from "./messages.js";
+import type { GatewayMessages } from "./messages.js";
 import type { HftSettings } from "./settings.js";
 
 function takesVendorOptions(library: HftLibrary | LoadHftLibraryOptions): library is HftLibrary {
@@ -15,6 +15,7 @@ function takesVendorOptions(library: HftLibrary | LoadHftLibraryOptions): librar
 export function applyVendorSettings(
   library: HftLibrary | LoadHftLibraryOptions,
   settings: Pick<HftSettings, "terminalInfo" | "sdkLogPath">,
+  msg: GatewayMessages,
 ): string | undefined {
   if (!takesVendorOptions(library)) return undefined;
   try {

@@ -182,6 +182,12 @@ describe("runDoctor", () => {
     expect(step("settings")?.details.join("\n")).toMatch(/交易端口: .*"80a"/);
     expect(step("settings")?.details.join("\n")).toMatch(/交易服务器: write only the host/);
     expect(report.steps.slice(1).every((s) => s.status === "skipped")).toBe(true);
+    // In zh-CN the same issues are in Chinese, the values quoted as given.
+    const zh = await doctor({ 交易端口: "80a", 交易服务器: "tcp://x" }, { language: "zh-CN" });
+    expect(zh.step("settings")?.details).toEqual([
+      "交易服务器: 只写主机（如 127.0.0.1），不要带 tcp:// 这样的前缀",
+      '交易端口: 应为 1 到 65535 之间的整数，实际为 "80a"',
+    ]);
   });
 
   it("a password too long for the vendor's field fails the settings step by key, without echoing it", async () => {

@@ -1,7 +1,9 @@
 /** The message catalogues: every code in both languages, language choice, server reasons. */
 import { describe, expect, it } from "vitest";
 import { CATALOGUES, LANGUAGES, resolveLanguage, serverReason, text } from "../src/index.js";
-import { msg } from "../src/messages.js";
+import { gatewayMessages } from "../src/messages.js";
+
+const msg = gatewayMessages("zh-CN");
 
 describe("message catalogues", () => {
   it("every message code exists in every language, and nothing else", () => {
@@ -55,6 +57,31 @@ describe("message catalogues", () => {
       first: "f",
       step: "s",
       hex: "00",
+      subject: "contracts",
+      subjects: ["orders", "trades"],
+      failure: "refused",
+      willReconnect: true,
+      orderid: "A1",
+      reason: "r",
+      event: "ev",
+      serverId: "S1",
+      tradeid: "T1",
+      why: "y",
+      status: "NEW",
+      vtSymbol: "600000.SSE",
+      market: "SH",
+      level: 1,
+      dropped: 1,
+      total: 1,
+      active: 1,
+      trades: 1,
+      nextId: "n",
+      epoch: 1,
+      from: 1,
+      to: 2,
+      last: 1,
+      highest: 2,
+      lines: ["k: v"],
     };
     for (const [code, render] of Object.entries(CATALOGUES.en)) {
       const line = (render as (p: unknown) => string)(sample);

@@ -17,6 +17,7 @@ import {
 } from "@tsgate/core";
 import type { OrderReport, TradeReport } from "@tsgate/hft-native";
 import { describe, expect, it } from "vitest";
+import { DEFAULT_MESSAGES } from "../src/messages.js";
 import { brokerTradeIdOf, type OrderEntry, Reconciler, type ReconcileSink } from "../src/reconciliation.js";
 import { orderReport, tradeReport } from "./helpers/fake-api.js";
 
@@ -25,6 +26,7 @@ class RecordingSink implements ReconcileSink {
   readonly trades: TradeData[] = [];
   readonly learnt: string[] = [];
   readonly logs: { text: string; level: LogLevel }[] = [];
+  readonly msg = DEFAULT_MESSAGES;
   orderChanged(entry: OrderEntry): void {
     this.orders.push(entry.order);
   }

@@ -100,6 +100,7 @@ const validSettings = fc
     terminalInfo: same(bytesText(FIELD_BYTES.terminalInfo)),
     sdkLogPath: same(bytesText(FIELD_BYTES.sdkLogPath)),
     accountType: same(fc.integer({ min: 1, max: 4 })),
+    language: same(fc.constantFrom("", "zh-CN", "en", "zh", "en_US.UTF-8", "zh_CN.UTF-8")),
     omit: fc.subarray(
       KEYS.filter((key) => !["交易用户名", "交易服务器", "行情用户名", "行情服务器"].includes(key)),
     ),
@@ -241,6 +242,12 @@ const BAD: Record<Key, Bad> = {
   ffiBackend: fc
     .oneof(fc.constantFrom("ctypes", "KOFFI", "ffi_napi", ""), wrongType)
     .map((v) => [v, /^expected one of "koffi", "ffi-napi", got /] as const),
+  language: fc.oneof(
+    fc
+      .constantFrom("fr", "de_DE.UTF-8", "C", "english", " ")
+      .map((v) => [v, /^expected one of zh-CN, en /] as const),
+    fc.oneof(wrongType, fc.integer()).map((v) => [v, /^expected a string, got /] as const),
+  ),
   reconnectMinMs: intBad(1, MAX_MS),
   reconnectMaxMs: intBad(1, MAX_MS),
   heartbeatIntervalMs: intBad(1, MAX_MS),

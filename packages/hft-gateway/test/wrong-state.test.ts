@@ -177,8 +177,10 @@ describe("HftGateway before connect", () => {
     await settle(engine);
     expect(rec.logs).toHaveLength(1);
     expect(rec.logs[0]).toMatchObject({ level: LogLevel.ERROR });
-    expect(rec.logs[0]?.msg).toMatch(/^HFT 接口设置有误，未连接：Invalid HFT settings \(4 problems\)/);
-    expect(rec.logs[0]?.msg).toContain('交易端口: expected an integer between 1 and 65535, got "80a"');
+    // In the user's language, one issue a line: no English of core's in the Chinese line.
+    expect(rec.logs[0]?.msg).toMatch(/^HFT 接口设置有误（4 项），未连接：\n {2}交易服务器: /);
+    expect(rec.logs[0]?.msg).toContain('\n  交易端口: 应为 1 到 65535 之间的整数，实际为 "80a"');
+    expect(rec.logs[0]?.msg).not.toMatch(/expected|Invalid HFT settings/);
     expect(rec.logs[0]?.msg).not.toContain("§");
     // Nothing was started: no status, no connection, and it stays usable.
     expect(rec.statuses).toEqual([]);
@@ -219,7 +221,7 @@ describe("MainEngine before connect", () => {
       "资金信息查询忽略：交易服务器尚未登录（登录后会自动查询并定时刷新）",
       "持仓信息查询忽略：交易服务器尚未登录（登录后会自动查询并定时刷新）",
       "订阅 000001.SZSE 已记录，将在行情服务器登录后发送",
-      expect.stringMatching(/^HFT 接口设置有误，未连接：/),
+      expect.stringMatching(/^HFT 接口设置有误（\d+ 项），未连接：/),
     ]);
     await main.close();
     await main.close();

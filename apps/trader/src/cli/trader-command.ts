@@ -13,6 +13,7 @@ import {
   LogLevel,
   SettingsError,
 } from "@tsgate/core";
+import { LANGUAGES, type Language, resolveLanguage } from "@tsgate/hft-gateway";
 import { ConfigError } from "@tsgate/mock-server";
 import {
   DEFAULT_HTTP_HOST,
@@ -44,6 +45,8 @@ market servers with a demo account) through the real HFT gateway and native libr
   --ticker <seconds>        terminal mode: interval of the TICKS price line (default ${TERMINAL_TICKER_INTERVAL_MS / 1000}; 0 = off)
   --port <n>                dashboard port (default ${DEFAULT_HTTP_PORT}, or $${PORT_ENV}; 0 = any free port)
   --host <address>          dashboard interface (default ${DEFAULT_HTTP_HOST}; others print a warning)
+  --language <zh-CN|en>     language of the gateway's log lines (default: the settings file's
+                            "language", else from LC_ALL / LC_MESSAGES / LANG, else zh-CN)
   --subscribe <list>        instruments to subscribe, e.g. 600000.SSE,000001.SZSE (default: the demo set)
   --mock-config <file>      simulator config (default: the built-in demo config)
   --trade-port <n>          simulator trade port (default: any free port)
@@ -76,6 +79,7 @@ function parseTraderArgs(argv: readonly string[], io: CliIo): TraderArgs {
         port: { type: "string" },
         host: { type: "string" },
         subscribe: { type: "string" },
+        language: { type: "string" },
         "mock-config": { type: "string" },
         "trade-port": { type: "string" },
         "market-port": { type: "string" },
@@ -95,11 +99,13 @@ function parseTraderArgs(argv: readonly string[], io: CliIo): TraderArgs {
   const marketPort = intOption("--market-port", str("market-port"), 0, 65535);
   const seed = intOption("--seed", str("seed"), 0, 2 ** 32 - 1);
   const settingsFile = str("settings");
+  const language = languageOption(str("language"));
   const options: TraderOptions = {
     host: str("host") ?? DEFAULT_HTTP_HOST,
     port: httpPort(str("port"), io.env),
     ...(settingsFile !== undefined ? { setting: readSettingFile(settingsFile) } : {}),
     ...(subscribe !== undefined ? { subscribe } : {}),
+    ...(language !== undefined ? { language } : {}),
     ...(str("journal") !== undefined ? { journalPath: str("journal") } : {}),
     simulator: {
       ...(str("mock-config") !== undefined ? { configPath: str("mock-config") } : {}),
@@ -116,6 +122,16 @@ function parseTraderArgs(argv: readonly string[], io: CliIo): TraderArgs {
     full: values.full === true,
     tickerMs: tickerSeconds === undefined ? TERMINAL_TICKER_INTERVAL_MS : tickerSeconds * 1000,
   };
+}
+
+/** `--language`: a catalogue language or a locale naming one; a usage error otherwise. */
+function languageOption(raw: string | undefined): Language | undefined {
+  if (raw === undefined) return undefined;
+  try {
+    return resolveLanguage(raw);
+  } catch {
+    throw new UsageError(`--language: expected one of ${LANGUAGES.join(", ")}, got ${JSON.stringify(raw)}`);
+  }
 }
 
 class HelpRequested extends Error {}

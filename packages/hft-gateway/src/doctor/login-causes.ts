@@ -46,21 +46,21 @@ export const TRADE_LOGIN_CAUSES: ReadonlyMap<number, LoginCauseEntry> = new Map(
   [1004, entry("branch")],
   [1005, entry("temporary", true)],
   [1006, entry("accountType")],
-  /** ERR_HFT_TRADER_GW_NO_USER 用户不在白名单内 */
+  /** ERR_HFT_TRADER_GW_NO_USER: the account is not on the gateway's whitelist */
   [14016, entry("notEnabled")],
-  /** ERR_HFT_TRADER_GW_NO_COUNTERID 用户没配任何柜台 */
+  /** ERR_HFT_TRADER_GW_NO_COUNTERID: no counter is configured for the account */
   [14017, entry("notEnabled")],
-  /** ERR_HFT_TRADER_GW_ERROR_IP 用户的接入IP地址错误 */
+  /** ERR_HFT_TRADER_GW_ERROR_IP: the connecting IP address is not the registered one */
   [14018, entry("terminalInfo")],
-  /** ERR_HFT_TRADER_GW_ERROR_MAC 用户的接入MAC地址错误 */
+  /** ERR_HFT_TRADER_GW_ERROR_MAC: the connecting MAC address is not the registered one */
   [14019, entry("terminalInfo")],
-  /** ERR_HFT_TRADER_GW_OVERRUN 网关返回流量超限 */
+  /** ERR_HFT_TRADER_GW_OVERRUN: the gateway's flow limit was exceeded */
   [14023, entry("temporary", true)],
-  /** ERR_HFT_TRADER_GW_FUNDID_DISABLE 交易账号被禁用 */
+  /** ERR_HFT_TRADER_GW_FUNDID_DISABLE: the trading account is disabled */
   [14024, entry("locked")],
-  /** ERR_HFT_TRADER_LOGIN_FAIL 客户端登录账号失败: the vendor does not say which field */
+  /** ERR_HFT_TRADER_LOGIN_FAIL: the account login failed; the vendor does not say which field */
   [14034, entry("userOrPassword")],
-  /** ERR_HFT_TRADER_GW_EXCEED_MAX_CONNECTION 网关返回超过最大连接数 */
+  /** ERR_HFT_TRADER_GW_EXCEED_MAX_CONNECTION: the account has too many connections */
   [14043, entry("temporary", true)],
 ]);
 
@@ -69,11 +69,11 @@ export const MARKET_LOGIN_CAUSES: ReadonlyMap<number, LoginCauseEntry> = new Map
   [5001, entry("user")],
   [5002, entry("password")],
   [5005, entry("temporary", true)],
-  /** SIPE_NOLOGININFO 没有登录相关信息或缺失某信息 */
+  /** SIPE_NOLOGININFO: login information missing or incomplete */
   [20, entry("missingInfo")],
-  /** SIPE_USERAUTH 用户验证错误 */
+  /** SIPE_USERAUTH: user authentication failed */
   [122, entry("userOrPassword")],
-  /** SIPE_NOPOWER 权限错误 */
+  /** SIPE_NOPOWER: no permission */
   [123, entry("noPermission")],
 ]);
 

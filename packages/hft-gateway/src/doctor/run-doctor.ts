@@ -17,6 +17,7 @@ import {
 } from "../api-ports.js";
 import { type Message, message, renderMessage } from "../i18n/catalogue.js";
 import { resolveLanguage } from "../i18n/language.js";
+import { settingsIssueLines } from "../i18n/settings-issues.js";
 import { MARKET_VT2HFT, parseVendorSymbol } from "../mappings.js";
 import { MARKET_LABELS, TRADE_LABELS } from "../messages.js";
 import { type HftSettings, parseHftSettings } from "../settings.js";
@@ -131,7 +132,7 @@ export async function runDoctor(settings: unknown, options: DoctorOptions = {}):
       );
     } catch (err) {
       if (!(err instanceof SettingsError)) throw err;
-      const details = err.issues.map((issue) => `${issue.key}: ${issue.message}`);
+      const details = settingsIssueLines(language, err.issues);
       record(
         "settings",
         {

@@ -4,12 +4,15 @@
  * @module
  */
 import type { zhCN } from "./catalogue-zh-cn.js";
+import { gatewayEn } from "./gateway-en.js";
 
 type Side = "trade" | "market";
 const SERVER: Record<Side, string> = { trade: "trade server", market: "market server" };
 
 /** Every code of {@link zhCN}, with the same parameters. */
 export const en: { readonly [K in keyof typeof zhCN]: (typeof zhCN)[K] } = {
+  ...gatewayEn,
+
   "doctor.step.settings": () => "settings",
   "doctor.step.library": () => "HFT library",
   "doctor.step.network": (p) => `${SERVER[p.side]} network`,

@@ -1,6 +1,7 @@
 /**
- * The zh-CN message catalogue: every user-facing text of the doctor and every server reason the
- * gateway translates, keyed by message code. `catalogue-en.ts` has the same codes (the compiler
+ * The zh-CN message catalogue: every user-facing text of the doctor, the gateway's log lines and
+ * status texts (`gateway.*`, from `gateway-zh-cn.ts`) and every server reason the gateway
+ * translates, keyed by message code. `catalogue-en.ts` has the same codes (the compiler
  * and `test/i18n.test.ts` hold them together).
  *
  * Setting keys (「交易密码」) are quoted as the user types them, in either language. Values that
@@ -10,10 +11,14 @@
  * @module
  */
 
+import { gatewayZhCN } from "./gateway-zh-cn.js";
+
 type Side = "trade" | "market";
 const SERVER: Record<Side, string> = { trade: "交易服务器", market: "行情服务器" };
 
 export const zhCN = {
+  ...gatewayZhCN,
+
   // ---- step names ----
   "doctor.step.settings": () => "设置",
   "doctor.step.library": () => "HFT 接口库",

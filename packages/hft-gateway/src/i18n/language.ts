@@ -29,6 +29,14 @@ function languageOfLocale(locale: string): Language | undefined {
 }
 
 /**
+ * The language a `language` setting names ("zh-CN", "zh", "en", or a locale such as
+ * `en_US.UTF-8`), or undefined when it names none.
+ */
+export function languageOfSetting(setting: string): Language | undefined {
+  return languageOfLocale(setting);
+}
+
+/**
  * Picks the language: `setting` when given ("zh-CN", "zh", "en", or a locale such as
  * `en_US.UTF-8`), else the first of `LC_ALL`, `LC_MESSAGES`, `LANG` that is set, else
  * {@link DEFAULT_LANGUAGE}.
