@@ -5,6 +5,7 @@
  */
 import { createServer as createHttpServer, type Server as HttpServer } from "node:http";
 import { createServer, type Server, type Socket } from "node:net";
+import { HFT_ABI_VERSION } from "@tsgate/hft-native";
 import { type MockServers, startMockServers } from "@tsgate/mock-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type DoctorOptions, type DoctorReport, formatStep, runDoctor } from "../src/index.js";
@@ -50,7 +51,7 @@ describe("runDoctor", () => {
       ["clock", "passed"],
     ]);
     expect(report.ok).toBe(true);
-    expect(line("library")).toMatch(/tsgate-sim .*ABI 版本 1，实现：仿真库/);
+    expect(line("library")).toMatch(new RegExp(`tsgate-sim .*ABI 版本 ${HFT_ABI_VERSION}，实现：仿真库`));
     expect(line("tradeNetwork")).toMatch(
       /^✓ 交易服务器网络 \[通过\] 127\.0\.0\.1:\d+（127\.0\.0\.1）：域名解析 \d+ ms，TCP 连接 \d+ ms，协议应答 \d+ ms$/,
     );
