@@ -200,7 +200,56 @@ static void test_direct_send_leaves_writer_asleep(void) {
   log_free(&l);
 }
 
+/* ---- the pipe wake-up (issue 22): written by the producer, same arm protocol ---- */
+#if !defined(_WIN32)
+#  include <poll.h>
+
+static atomic_int wake_fn_calls;
+static void count_wake(void* ud) {
+  (void)ud;
+  atomic_fetch_add(&wake_fn_calls, 1);
+}
+
+/* 1 if fd becomes readable within ms; the byte is read away. */
+static int readable_within(int fd, int ms) {
+  struct pollfd p = {.fd = fd, .events = POLLIN, .revents = 0};
+  if (poll(&p, 1, ms) != 1) return 0;
+  char buf[16];
+  return read(fd, buf, sizeof buf) > 0;
+}
+
+static void test_wakeup_fd_protocol(void) {
+  printf("- the wake-up descriptor: readable when armed records arrive, silent while disarmed\n");
+  char err[160];
+  ring_t* ring = ring_create(64, HFT_OVERFLOW_BLOCK, err, sizeof err);
+  REQUIRE(ring, "ring: %s", err);
+  ring_set_wakeup(ring, count_wake, NULL);
+  int fd = ring_open_wakeup_fd(ring, err, sizeof err);
+  REQUIRE(fd >= 0, "open_wakeup_fd: %s", err);
+  CHECK(!readable_within(fd, 50), "nothing to read while the ring is empty");
+  hft_event_t ev;
+  memset(&ev, 0, sizeof ev);
+  ev.header.type = HFT_EV_MARKET_DATA;
+  REQUIRE(ring_push(ring, &ev, 1, NULL) == 0, "push");
+  CHECK(readable_within(fd, 5000), "readable after the first record");
+  REQUIRE(ring_push(ring, &ev, 1, NULL) == 0, "push while disarmed");
+  CHECK(!readable_within(fd, 50), "no second byte while disarmed");
+  hft_event_t out[4];
+  CHECK(ring_poll(ring, out, 4) == 2, "both records polled");
+  CHECK(ring_arm(ring) == 0, "armed");
+  REQUIRE(ring_push(ring, &ev, 1, NULL) == 0, "push after arm");
+  CHECK(readable_within(fd, 5000), "readable again after arm");
+  CHECK(atomic_load(&wake_fn_calls) == 0, "the wake-up function is no longer called (%d)",
+        atomic_load(&wake_fn_calls));
+  close(fd);
+  ring_release(ring);
+}
+#endif
+
 int main(void) {
+#if !defined(_WIN32)
+  test_wakeup_fd_protocol();
+#endif
   test_on_frame_refusal_closes();
   test_writer_out_of_memory_reported();
   test_direct_send_leaves_writer_asleep();
