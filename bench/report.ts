@@ -16,6 +16,13 @@ import { fileURLToPath } from "node:url";
 
 /** Results older than this (relative to the report) are flagged: they are not from this run. */
 const STALE_HOURS = 2;
+/** hft-gateway's bench/latency.ts (issue 22): its wire-to-wire row and its C↔C floor row. */
+const WIRE_TO_WIRE_PREFIX = "wire-to-wire";
+const C_FLOOR_MARK = "(C floor)";
+const WIRE_TO_WIRE_FULL = "wire-to-wire tick → order (C peer)";
+/** DESIGN.md §9: default mode wire-to-wire p50 ≤ 6× and p99 ≤ 25× the C floor's p50. */
+const WIRE_P50_MAX_RATIO = 6;
+const WIRE_P99_MAX_RATIO = 25;
 /** Groups of workspace projects that may have benchmarks. */
 const PROJECT_GROUPS = ["packages", "apps"];
 
@@ -167,10 +174,21 @@ function attachBaselines(pkg: string, figures: Figure[]): void {
         if (perEvent) f.baseline = { name: `${perEvent.name} (${perEvent.backend})`, value: perEvent.value };
       }
     } else if (pkg === "@tsgate/hft-gateway") {
+      const cFloor = find((g) => g.name.includes(C_FLOOR_MARK));
+      // bench/latency.ts: wire-to-wire and its stages are judged against the C peer's own round
+      // trip; the Node echo floor (bench/run.ts) stays as the second row, shown against it.
+      if (f.name.startsWith(WIRE_TO_WIRE_PREFIX) || f.name.trimStart().startsWith("stage")) {
+        if (cFloor) f.baseline = { name: cFloor.name, value: cFloor.value };
+        continue;
+      }
+      if (f.name.includes("(floor)")) {
+        if (cFloor) f.baseline = { name: cFloor.name, value: cFloor.value };
+        continue;
+      }
       // The load benchmark's event-loop delay is not a round trip: no floor for it.
       if (
         f.percentiles &&
-        !f.name.includes("(floor)") &&
+        !f.name.includes(C_FLOOR_MARK) &&
         !f.name.includes("sendOrder() call") &&
         !f.name.startsWith("load: ")
       ) {
@@ -357,8 +375,40 @@ function designTargets(sources: Source[]): { target: string; figure: string; mea
     });
   }
   if (acks.length === 0) out.push({ target: ackTarget, figure: "—", measured: "", met: "no result" });
+  wireTargets(all, out);
   loadTargets(all, out);
   return out;
+}
+
+/**
+ * Issue 22 (hft-gateway's bench/latency.ts): wire-to-wire p50 and p99, each as a multiple of the
+ * C floor's p50 measured by the same peer in the same run.
+ */
+function wireTargets(
+  all: Figure[],
+  out: { target: string; figure: string; measured: string; met: string }[],
+): void {
+  // The full-stack row (the bare-API row beside it is a breakdown, not the judged figure).
+  const wire = all.filter((f) => f.package === "@tsgate/hft-gateway" && f.name === WIRE_TO_WIRE_FULL);
+  const targets: [string, "p50" | "p99", number][] = [
+    [`wire-to-wire p50 ≤ ${WIRE_P50_MAX_RATIO}× the C floor's p50`, "p50", WIRE_P50_MAX_RATIO],
+    [`wire-to-wire p99 ≤ ${WIRE_P99_MAX_RATIO}× the C floor's p50`, "p99", WIRE_P99_MAX_RATIO],
+  ];
+  for (const [target, which, max] of targets) {
+    const f = wire[0];
+    if (f === undefined || f.percentiles === undefined || f.baseline === undefined) {
+      out.push({ target, figure: f?.name ?? "—", measured: "", met: f ? "no baseline" : "no result" });
+      continue;
+    }
+    const value = f.percentiles[which];
+    const ratio = value / f.baseline.value;
+    out.push({
+      target,
+      figure: `${f.name}${f.backend ? ` [${f.backend}]` : ""}`,
+      measured: `${ratio.toFixed(1)}× (${fmt(value)} µs ${which}; floor ${fmt(f.baseline.value)} µs)`,
+      met: ratio <= max ? "yes" : "**no**",
+    });
+  }
 }
 
 /**

@@ -13,7 +13,7 @@ import {
 } from "./library.js";
 import { type ConnectionOptions, encodeConnConfig } from "./requests.js";
 import { TypedEmitter } from "./typed-emitter.js";
-import type { EventDelivery } from "./types.js";
+import type { EventDelivery, WakeupMode } from "./types.js";
 
 /** Options common to TraderApi and MdApi. */
 export interface ApiOptions extends ConnectionOptions {
@@ -21,6 +21,11 @@ export interface ApiOptions extends ConnectionOptions {
   library?: HftLibrary | LoadHftLibraryOptions;
   /** "batched" (default) or "perEvent" (one foreign-thread callback per event; for benchmarks). */
   eventDelivery?: EventDelivery;
+  /**
+   * How batched delivery wakes the JS thread (see {@link WakeupMode}). Default "descriptor", which
+   * falls back to "callback" where the library cannot give a descriptor (Windows, older libraries).
+   */
+  wakeup?: WakeupMode;
   /** Records per poll (one preallocated buffer of pollBatch × 384 bytes). Default 1024. */
   pollBatch?: number;
   /** Polls per event-loop turn before yielding. Default 16. */
@@ -63,6 +68,10 @@ export abstract class HftApiBase<E extends { error: ErrorShape }> extends TypedE
         `expected "batched" or "perEvent", got ${String(delivery)}`,
       );
     }
+    const wakeup = options.wakeup ?? "descriptor";
+    if (wakeup !== "descriptor" && wakeup !== "callback") {
+      throw new HftArgumentError("wakeup", `expected "descriptor" or "callback", got ${String(wakeup)}`);
+    }
     const config = encodeConnConfig(options);
     this.library = options.library instanceof HftLibrary ? options.library : loadHftLibrary(options.library);
     this.native = native(this.library);
@@ -79,8 +88,16 @@ export abstract class HftApiBase<E extends { error: ErrorShape }> extends TypedE
       handle as NativePointer,
       (records, base) => this.onRecord(records, base),
       (err) => this.onPumpError(err),
-      { delivery, pollBatch, maxPollsPerTurn },
+      { delivery, wakeup, pollBatch, maxPollsPerTurn },
     );
+  }
+
+  /**
+   * How this api's events wake the JS thread: "descriptor" (the library's wake-up pipe, watched
+   * by the event loop) or "callback" (asked for, or the library/platform has no descriptor).
+   */
+  get wakeup(): WakeupMode {
+    return this.session.wakeup;
   }
 
   /** True once close() was called. */

@@ -1,12 +1,15 @@
-import { DEFAULT_MAX_POLLS_PER_TURN, DEFAULT_POLL_BATCH } from "./constants.js";
+import { Socket } from "node:net";
+import { DEFAULT_MAX_POLLS_PER_TURN, DEFAULT_POLL_BATCH, HftReturnCode } from "./constants.js";
 import { HftCallError } from "./errors.js";
 import { EventRecords } from "./event-decoder.js";
 import type { FfiLibrary } from "./ffi-backend.js";
 import type { NativeCallback, NativeHandleApi, NativePointer } from "./library.js";
-import type { EventDelivery } from "./types.js";
+import type { EventDelivery, WakeupMode } from "./types.js";
 
 export interface PumpOptions {
   delivery: EventDelivery;
+  /** Batched delivery: wake-up descriptor (where the library offers one) or callback. */
+  wakeup: WakeupMode;
   /** Records per hft_*_poll call (size of the one preallocated buffer, in records). */
   pollBatch: number;
   /** Polls per event-loop turn before yielding with setImmediate. */
@@ -15,6 +18,7 @@ export interface PumpOptions {
 
 export const DEFAULT_PUMP_OPTIONS: PumpOptions = {
   delivery: "batched",
+  wakeup: "descriptor",
   pollBatch: DEFAULT_POLL_BATCH,
   maxPollsPerTurn: DEFAULT_MAX_POLLS_PER_TURN,
 };
@@ -37,6 +41,13 @@ const KEEP_ALIVE_MS = 2_147_483_647;
  * than asked the ring was empty: it calls arm(), and if arm() reports records that arrived in between,
  * it polls again, so no wake-up is lost.
  *
+ * Wake-up descriptor (`wakeup: "descriptor"`, where hft_*_open_wakeup_fd exists and succeeds;
+ * issue 22): instead of the notifier thread calling into JS, the library's producing thread writes
+ * a byte to a pipe; Node's event loop watches its read end (a net.Socket on the descriptor) and the
+ * drain runs straight from that event, so a tick crosses one thread boundary instead of three. The
+ * arm protocol is the same. The callback stays registered for the libraries and platforms without
+ * a descriptor (Windows), where the pump falls back to it.
+ *
  * Keep-alive: calls from the library's threads do not keep Node's event loop alive (koffi), so a ref'd
  * timer is held from create to close.
  *
@@ -53,6 +64,8 @@ export class NativeSession {
   private scheduled = false;
   private paused = false;
   private wakePending = false;
+  /** The wake-up descriptor's read end, when batched delivery uses one. */
+  private wakeSocket: Socket | undefined;
 
   constructor(
     private readonly api: NativeHandleApi,
@@ -88,10 +101,49 @@ export class NativeSession {
       this.closing = Promise.resolve();
       throw new HftCallError(`${prefix}_${what}`, rc, `${prefix}_${what} failed (${rc})`);
     }
+    if (options.delivery === "batched" && options.wakeup === "descriptor") this.openWakeSocket();
     this.keepAlive = setInterval(() => {}, KEEP_ALIVE_MS);
     // Records may already be queued, and the handle may start disarmed: drain once, which arms.
     if (options.delivery === "batched") this.schedule();
   }
+
+  /** How this session is woken: "descriptor" when the library gave one, else "callback". */
+  get wakeup(): WakeupMode {
+    return this.wakeSocket === undefined ? "callback" : "descriptor";
+  }
+
+  /**
+   * Switches the handle to its wake-up descriptor if the library offers one (else the callback
+   * stays in charge). The bytes mean nothing: each read runs a drain, which re-arms.
+   */
+  private openWakeSocket(): void {
+    const handle = this.handle;
+    if (handle === null || this.api.openWakeupFd === undefined || process.platform === "win32") return;
+    const fd = this.api.openWakeupFd(handle);
+    if (fd < 0) return; // unsupported here: the wake-up callback goes on
+    const socket = new Socket({ fd, readable: true, writable: false });
+    socket.on("data", this.onWakeByte);
+    socket.on("error", (error: Error) =>
+      this.onError(
+        new HftCallError(
+          `${this.prefix}_open_wakeup_fd`,
+          HftReturnCode.SYSTEM,
+          `wake-up descriptor failed: ${error.message}`,
+        ),
+      ),
+    );
+    this.wakeSocket = socket;
+  }
+
+  private readonly onWakeByte = (): void => {
+    if (this.handle === null) return;
+    if (this.paused) {
+      this.wakePending = true;
+      return;
+    }
+    // Already on the JS thread, from the event loop: drain now rather than one turn later.
+    if (!this.scheduled) this.drain();
+  };
 
   /** The live handle; null once close() started. */
   get native(): NativePointer | null {
@@ -126,6 +178,9 @@ export class NativeSession {
     if (this.closing !== undefined) return this.closing;
     const handle = this.handle;
     this.handle = null;
+    // Its descriptor is this process's copy: closing it leaves the library's own untouched.
+    this.wakeSocket?.destroy();
+    this.wakeSocket = undefined;
     this.closing = (async () => {
       try {
         if (handle !== null) await this.api.release(handle);

@@ -51,6 +51,11 @@ export interface NativeHandleApi {
   setEventCallback(handle: NativePointer, callback: unknown, userData: number): number;
   poll(handle: NativePointer, out: Buffer, maxEvents: number): number;
   arm(handle: NativePointer): number;
+  /**
+   * hft_*_open_wakeup_fd: a descriptor the JS thread watches instead of a wake-up callback (>= 0),
+   * or a negative error code; undefined when the library does not export it.
+   */
+  openWakeupFd: ((handle: NativePointer) => number) | undefined;
   /** hft_*_release on a worker thread: it joins the notifier thread, which may be waiting for the JS thread. */
   release(handle: NativePointer): Promise<void>;
 }
@@ -344,6 +349,19 @@ function bindAll(
   bind: (name: string, ret: ReturnKind, args: readonly ArgKind[]) => NativeFunction,
   bindTestHook: (name: string, ret: ReturnKind, args: readonly ArgKind[]) => NativeFunction["call"],
 ) {
+  /** A function later versions of the ABI added: undefined in a library without it. */
+  const bindOptional = (
+    name: string,
+    ret: ReturnKind,
+    args: readonly ArgKind[],
+  ): NativeFunction | undefined => {
+    try {
+      return ffi.bind({ name, ret, args });
+    } catch (err) {
+      if (err instanceof MissingSymbolError) return undefined;
+      throw err;
+    }
+  };
   const lastError = bind("hft_last_error", "string", []);
   const noop = bind("hft_noop", "i32", ["i32"]);
   const structSize = bind("hft_struct_size", "i32", ["buffer"]);
@@ -355,7 +373,9 @@ function bindAll(
     const poll = bind(`${prefix}_poll`, "i32", ["handle", "buffer", "i32"]);
     const arm = bind(`${prefix}_arm`, "i32", ["handle"]);
     const release = bind(`${prefix}_release`, "void", ["handle"]);
+    const openWakeupFd = bindOptional(`${prefix}_open_wakeup_fd`, "i32", ["handle"]);
     return {
+      openWakeupFd: openWakeupFd?.call as ((h: NativePointer) => number) | undefined,
       create: (config) => {
         const h = create.call(config);
         return ffi.isNull(h) ? null : (h as NativePointer);

@@ -52,6 +52,14 @@ export type OverflowPolicy = "block" | "dropMarketData";
  * records per poll) or "perEvent" (one foreign-thread callback per event; for benchmarks only).
  */
 export type EventDelivery = "batched" | "perEvent";
+/**
+ * How batched delivery wakes the JS thread: "descriptor" (default where the library offers it,
+ * POSIX: the library's producing thread writes a byte to a pipe that Node's event loop watches,
+ * no notifier thread and no foreign-thread callback) or "callback" (the notifier thread calls a
+ * wake-up function that blocks it until the JS thread has run it; Windows, and libraries without
+ * `hft_*_open_wakeup_fd`).
+ */
+export type WakeupMode = "descriptor" | "callback";
 
 // ---- connection events (both apis) ----
 

@@ -65,6 +65,27 @@ describeBackends("MdApi + hft_md_test_emit", (backend) => {
     expect((thrown as Error).message).toContain(TEST_LIB);
   });
 
+  it("wakes through the library's descriptor by default (POSIX), through the callback when asked", async () => {
+    const N = 20_000;
+    for (const wakeup of [undefined, "callback"] as const) {
+      const api = mdApi({ library: { backend, path: TEST_LIB }, ...(wakeup ? { wakeup } : {}) });
+      expect(api.wakeup).toBe(wakeup ?? (process.platform === "win32" ? "callback" : "descriptor"));
+      const seen = sequenceChecker(api);
+      // several bursts: each one needs a fresh wake-up after the previous drain re-armed
+      for (let burst = 1; burst <= 4; burst++) {
+        api.testEmit(N / 4);
+        await until(() => seen.count >= (N / 4) * burst, `burst ${burst} (${wakeup ?? "default"})`, 60_000);
+        seen.next = 1; // each burst numbers from 1
+      }
+      expect(seen.count).toBe(N);
+      expect(seen.outOfOrder).toBe(0);
+      await api.close();
+    }
+    expect(() => mdApi({ library: { backend, path: TEST_LIB }, wakeup: "poll" as never })).toThrow(
+      HftArgumentError,
+    );
+  });
+
   it("100,000 events arrive complete and in order through the batched ring, fields decoded", async () => {
     const N = 100_000;
     const api = mdApi({ library: { backend, path: TEST_LIB } });

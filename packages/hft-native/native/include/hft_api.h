@@ -30,7 +30,9 @@
  *    function (hft_*_set_wakeup). The notifier thread calls it when the ring becomes non-empty
  *    while the handle is "armed"; each call disarms the handle. After draining, the caller calls
  *    hft_*_arm(): if that returns > 0, events arrived in between and the caller must poll again
- *    (no lost wake-ups). The network threads never call into the host language, so a slow host
+ *    (no lost wake-ups). Instead of the function, a POSIX host may watch a descriptor
+ *    (hft_*_open_wakeup_fd): the producing thread writes one byte to it under the same protocol,
+ *    with no notifier hop. The network threads never call into the host language, so a slow host
  *    does not stall heartbeats; batching happens naturally while the host is busy.
  *  - Ring full: controlled by hft_conn_config_t.overflow_policy.
  *      HFT_OVERFLOW_BLOCK (default): the producing thread waits until the host drains the ring.
@@ -439,6 +441,12 @@ typedef struct hft_trader hft_trader_t;
 
 HFT_API hft_trader_t* hft_trader_create(const hft_conn_config_t* config); /* NULL on error          */
 HFT_API int32_t hft_trader_set_wakeup(hft_trader_t* t, hft_wakeup_fn fn, void* user_data);
+/* Wake-up without a callback (POSIX; issue 22): returns a descriptor that becomes readable when
+ * the ring becomes non-empty while armed, written by the producing thread itself (no notifier
+ * thread, no host call from a foreign thread). Same arm protocol as set_wakeup; from then on the
+ * wake-up function is not called. The caller owns the descriptor (closes it; the bytes carry no
+ * meaning, just read them away). >= 0: the descriptor; HFT_E_SYSTEM where unsupported (Windows). */
+HFT_API int32_t hft_trader_open_wakeup_fd(hft_trader_t* t);
 HFT_API int32_t hft_trader_set_event_callback(hft_trader_t* t, hft_event_fn fn, void* user_data);
 HFT_API int32_t hft_trader_login(hft_trader_t* t, const hft_login_req_t* req); /* connect + login  */
 HFT_API int32_t hft_trader_order(hft_trader_t* t, const hft_order_req_t* req);
@@ -458,6 +466,7 @@ typedef struct hft_md hft_md_t;
 
 HFT_API hft_md_t* hft_md_create(const hft_conn_config_t* config);
 HFT_API int32_t hft_md_set_wakeup(hft_md_t* m, hft_wakeup_fn fn, void* user_data);
+HFT_API int32_t hft_md_open_wakeup_fd(hft_md_t* m); /* as hft_trader_open_wakeup_fd */
 HFT_API int32_t hft_md_set_event_callback(hft_md_t* m, hft_event_fn fn, void* user_data);
 HFT_API int32_t hft_md_login(hft_md_t* m, const char* user, const char* password);
 /* codes: `count` consecutive char[8] codes ("600000\0\0"), 1..1000 per call */

@@ -155,4 +155,13 @@ void conn_test_fail_writer_allocs(int n);
 #  define CONN_WRITER_MALLOC(size) malloc(size)
 #endif
 
+/* Times an idle writer thread came back from its wait (woken or timed out), across all
+ * connections: test builds count them to check that no request path wakes it needlessly. */
+#if defined(HFTSIM_TEST_HOOKS)
+void conn_test_count_idle_writer_wakeup(void);
+int conn_test_idle_writer_wakeups(void);
+#else
+static inline void conn_test_count_idle_writer_wakeup(void) {}
+#endif
+
 #endif

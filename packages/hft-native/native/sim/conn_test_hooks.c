@@ -25,6 +25,12 @@ void* conn_test_writer_malloc(size_t size) {
   return malloc(size);
 }
 
+static atomic_int idle_writer_wakeups;
+
+void conn_test_count_idle_writer_wakeup(void) { atomic_fetch_add(&idle_writer_wakeups, 1); }
+
+int conn_test_idle_writer_wakeups(void) { return atomic_load(&idle_writer_wakeups); }
+
 int conn_test_emit_pending_locked(conn_t* c) { return c->test_emit_pending != 0; }
 
 int conn_test_emit_pending(conn_t* c) {

@@ -141,7 +141,10 @@ int32_t conn_enqueue(conn_t* c, req_node_t* n) {
     } else {
       mark_write_failed_locked(c, fd, e);
     }
-    sync_cond_broadcast(&c->cv_writer);
+    /* The writer has work only if bytes are left over (issue 22: waking it after every order
+     * cost a futex round trip and a thread on the other vCPU). A failure is the network
+     * thread's to handle: it sees the shut socket. */
+    if (c->pending) sync_cond_signal(&c->cv_writer);
     sync_mutex_unlock(&c->mu);
     req_node_free(owned);
     return HFT_OK;
@@ -260,6 +263,7 @@ void* conn_writer_main(void* arg) {
       int64_t idle = sync_now_ms() - c->last_tx_ms;
       if (idle < c->cfg.heartbeat_interval_ms) {
         sync_cond_timedwait_ms(&c->cv_writer, &c->mu, c->cfg.heartbeat_interval_ms - idle);
+        conn_test_count_idle_writer_wakeup();
         continue;
       }
       wire_encode(MSG_HEARTBEAT, c->tx_seq++, NULL, wbuf, WRITE_BUF_SIZE, &len, NULL);

@@ -69,6 +69,14 @@ int32_t handle_set_wakeup(handle_base_t* h, const char* kind, hft_wakeup_fn fn, 
   return HFT_OK;
 }
 
+int32_t handle_open_wakeup_fd(handle_base_t* h, const char* kind) {
+  if (!h) return set_error(HFT_E_INVALID_ARG, "%s is NULL", kind);
+  char err[160];
+  int fd = ring_open_wakeup_fd(h->ring, err, sizeof err);
+  if (fd < 0) return set_error(HFT_E_SYSTEM, "%s", err);
+  return fd;
+}
+
 int32_t handle_set_event_callback(handle_base_t* h, const char* kind, hft_event_fn fn, void* user_data) {
   if (!h) return set_error(HFT_E_INVALID_ARG, "%s is NULL", kind);
   ring_set_event_callback(h->ring, fn, user_data);

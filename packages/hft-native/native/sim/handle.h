@@ -42,6 +42,7 @@ int32_t handle_connect(handle_base_t* h, const conn_ops_t* ops, void* ctx, const
 /* hft_*_set_wakeup, hft_*_set_event_callback, hft_*_poll and hft_*_arm of either handle; `h`
  * may be NULL (HFT_E_INVALID_ARG naming `kind`). */
 int32_t handle_set_wakeup(handle_base_t* h, const char* kind, hft_wakeup_fn fn, void* user_data);
+int32_t handle_open_wakeup_fd(handle_base_t* h, const char* kind);
 int32_t handle_set_event_callback(handle_base_t* h, const char* kind, hft_event_fn fn, void* user_data);
 int32_t handle_poll(handle_base_t* h, const char* kind, hft_event_t* out, int32_t max_events);
 int32_t handle_arm(handle_base_t* h, const char* kind);

@@ -203,6 +203,10 @@ HFT_API int32_t hft_md_set_wakeup(hft_md_t* m, hft_wakeup_fn fn, void* user_data
   return handle_set_wakeup((handle_base_t*)m, MD_KIND, fn, user_data);
 }
 
+HFT_API int32_t hft_md_open_wakeup_fd(hft_md_t* m) {
+  return handle_open_wakeup_fd((handle_base_t*)m, MD_KIND);
+}
+
 HFT_API int32_t hft_md_set_event_callback(hft_md_t* m, hft_event_fn fn, void* user_data) {
   return handle_set_event_callback((handle_base_t*)m, MD_KIND, fn, user_data);
 }

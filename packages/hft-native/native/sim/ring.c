@@ -1,9 +1,14 @@
 /* ring.c — event ring + notifier thread (see ring.h and the THREADING CONTRACT in hft_api.h). */
 #include "ring.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#if !defined(_WIN32)
+#  include <fcntl.h>
+#  include <unistd.h>
+#endif
 
 #include "sync.h"
 
@@ -27,12 +32,17 @@ struct ring {
   void* wake_ud;
   hft_event_fn ev_fn;
   void* ev_ud;
+  int wake_rd, wake_wr; /* ring_open_wakeup_fd's pipe, -1 until opened */
   int in_callback; /* the notifier is running host code */
   int orphaned;    /* ring_release returned during that call: the notifier frees the ring */
   sync_thread_t notifier;
 };
 
 static void ring_free(ring_t* r) {
+#if !defined(_WIN32)
+  if (r->wake_rd >= 0) close(r->wake_rd);
+  if (r->wake_wr >= 0) close(r->wake_wr);
+#endif
   sync_cond_destroy(&r->notify);
   sync_cond_destroy(&r->not_full);
   sync_mutex_destroy(&r->mu);
@@ -65,6 +75,23 @@ static void consumed_locked(ring_t* r, uint64_t n) {
   flush_overflow_locked(r);
 }
 
+/* With the lock held: the pipe wake-up, written by the producing thread itself (no notifier hop).
+ * A full pipe already holds an unread byte, so EAGAIN loses no wake-up. */
+static int wake_fd_locked(ring_t* r) {
+#if defined(_WIN32)
+  (void)r;
+  return 0;
+#else
+  if (r->wake_wr < 0 || !r->armed) return 0;
+  r->armed = 0;
+  static const char byte = 1;
+  ssize_t n;
+  do n = write(r->wake_wr, &byte, 1);
+  while (n < 0 && errno == EINTR);
+  return 1;
+#endif
+}
+
 static void* notifier_main(void* arg) {
   ring_t* r = (ring_t*)arg;
   hft_event_t ev;
@@ -83,7 +110,7 @@ static void* notifier_main(void* arg) {
       r->in_callback = 0;
       continue;
     }
-    if (!r->ev_fn && r->wake_fn && r->armed && r->head > r->tail) {
+    if (!r->ev_fn && r->wake_fn && r->wake_wr < 0 && r->armed && r->head > r->tail) {
       hft_wakeup_fn fn = r->wake_fn;
       void* ud = r->wake_ud;
       r->armed = 0;
@@ -122,6 +149,7 @@ ring_t* ring_create(uint32_t capacity, int32_t overflow_policy, char* err, size_
   r->policy = overflow_policy;
   r->next_seq = 1;
   r->armed = 1;
+  r->wake_rd = r->wake_wr = -1;
   r->slots = (hft_event_t*)calloc((size_t)r->cap, sizeof(hft_event_t));
   if (!r->slots) {
     snprintf(err, errlen, "out of memory allocating %llu event records",
@@ -169,13 +197,14 @@ int ring_push(ring_t* r, const hft_event_t* evs, int n, int* waited) {
       }
       if (waited) *waited = 1;
       /* wake the host before waiting, or a full ring with a disarmed notifier could stall */
+      wake_fd_locked(r);
       sync_cond_signal(&r->notify);
       r->waiting_producers++;
       sync_cond_wait(&r->not_full, &r->mu);
       r->waiting_producers--;
     }
   }
-  if (put && ((r->armed && r->wake_fn) || r->ev_fn)) sync_cond_signal(&r->notify);
+  if (put && !wake_fd_locked(r) && ((r->armed && r->wake_fn) || r->ev_fn)) sync_cond_signal(&r->notify);
   sync_mutex_unlock(&r->mu);
   return 0;
 }
@@ -208,6 +237,41 @@ void ring_set_wakeup(ring_t* r, hft_wakeup_fn fn, void* user_data) {
   r->armed = 1;
   sync_cond_signal(&r->notify);
   sync_mutex_unlock(&r->mu);
+}
+
+int ring_open_wakeup_fd(ring_t* r, char* err, size_t errlen) {
+#if defined(_WIN32)
+  (void)r;
+  snprintf(err, errlen, "a wake-up descriptor is not available on Windows: use the wake-up function");
+  return -1;
+#else
+  sync_mutex_lock(&r->mu);
+  if (r->wake_rd < 0) {
+    int fds[2];
+    if (pipe(fds) != 0) {
+      snprintf(err, errlen, "cannot create the wake-up pipe (errno %d)", errno);
+      sync_mutex_unlock(&r->mu);
+      return -1;
+    }
+    for (int i = 0; i < 2; i++) {
+      fcntl(fds[i], F_SETFD, FD_CLOEXEC);
+      fcntl(fds[i], F_SETFL, fcntl(fds[i], F_GETFL) | O_NONBLOCK);
+    }
+    r->wake_rd = fds[0];
+    r->wake_wr = fds[1];
+  }
+  int fd = fcntl(r->wake_rd, F_DUPFD_CLOEXEC, 0);
+  if (fd < 0) {
+    snprintf(err, errlen, "cannot duplicate the wake-up descriptor (errno %d)", errno);
+    sync_mutex_unlock(&r->mu);
+    return -1;
+  }
+  /* records already waiting: wake at once, so the host's first drain is not left to chance */
+  r->armed = 1;
+  if (r->head > r->tail) wake_fd_locked(r);
+  sync_mutex_unlock(&r->mu);
+  return fd;
+#endif
 }
 
 void ring_set_event_callback(ring_t* r, hft_event_fn fn, void* user_data) {

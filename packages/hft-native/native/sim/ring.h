@@ -35,6 +35,12 @@ int32_t ring_poll(ring_t* r, hft_event_t* out, int32_t max);
 int32_t ring_arm(ring_t* r);
 
 void ring_set_wakeup(ring_t* r, hft_wakeup_fn fn, void* user_data);
+/* Wake-up through a pipe instead of the notifier (POSIX only): from now on the producing thread
+ * itself writes one byte when the ring becomes non-empty while armed (and disarms), so the host's
+ * event loop can watch the returned descriptor; a wake-up function set before is no longer
+ * called. Returns a descriptor the caller owns and closes (a dup of the read end: the ring keeps
+ * its own until ring_release), or -1 with the reason in err. */
+int ring_open_wakeup_fd(ring_t* r, char* err, size_t errlen);
 void ring_set_event_callback(ring_t* r, hft_event_fn fn, void* user_data);
 
 /* Number of records waiting. */

@@ -273,6 +273,10 @@ HFT_API int32_t hft_trader_set_wakeup(hft_trader_t* t, hft_wakeup_fn fn, void* u
   return handle_set_wakeup((handle_base_t*)t, TRADER_KIND, fn, user_data);
 }
 
+HFT_API int32_t hft_trader_open_wakeup_fd(hft_trader_t* t) {
+  return handle_open_wakeup_fd((handle_base_t*)t, TRADER_KIND);
+}
+
 HFT_API int32_t hft_trader_set_event_callback(hft_trader_t* t, hft_event_fn fn, void* user_data) {
   return handle_set_event_callback((handle_base_t*)t, TRADER_KIND, fn, user_data);
 }

@@ -131,8 +131,127 @@ static void test_writer_out_of_memory_reported(void) {
   log_free(&l);
 }
 
+/* ---- a broker that answers logins and orders ---- */
+static void answer_login_and_orders(fake_server_t* fs, uint16_t type, const wire_msg_t* msg, void* ud) {
+  (void)ud;
+  if (type == MSG_LOGIN_REQ) {
+    wire_login_rsp_t r;
+    memset(&r, 0, sizeof r);
+    strcpy(r.rsp.account_id, msg->login_req.account_id);
+    r.rsp.trading_day = 20261202;
+    fs_send(fs, MSG_LOGIN_RSP, &r);
+  } else if (type == MSG_ORDER_REQ) {
+    wire_order_rsp_t r;
+    memset(&r, 0, sizeof r);
+    strcpy(r.rsp.cl_order_id, msg->order_req.cl_order_id);
+    strcpy(r.rsp.order_id, msg->order_req.cl_order_id);
+    fs_send(fs, MSG_ORDER_RSP, &r);
+  }
+}
+
+#define DIRECT_ORDERS 20
+
+/* Issue 22: an order sent on the direct path needs nothing from the writer thread, so it must not
+ * wake it (a futex round trip and a thread on the other vCPU, for every order). */
+static void test_direct_send_leaves_writer_asleep(void) {
+  printf("- an order sent directly does not wake the idle writer\n");
+  fake_server_t* fs = fs_start(answer_login_and_orders, NULL);
+  hft_conn_config_t in = config(fs_port(fs));
+  in.heartbeat_interval_ms = 60000; /* the writer's wait never times out within the test */
+  in.heartbeat_timeout_ms = 120000;
+  hft_conn_config_t cfg;
+  REQUIRE(config_resolve(&in, &cfg) == HFT_OK, "config");
+  hft_trader_t* t = hft_trader_create(&cfg);
+  REQUIRE(t, "trader: %s", hft_last_error());
+  evlog_t l;
+  log_init(&l);
+  int from = 0;
+  hft_login_req_t lr;
+  memset(&lr, 0, sizeof lr);
+  strcpy(lr.account_id, "demo001");
+  strcpy(lr.password, PASSWORD);
+  strcpy(lr.cust_orgid, "0000");
+  strcpy(lr.cust_branchid, "9999");
+  strcpy(lr.cl_system_id, "HFT");
+  lr.account_type = HFT_ACCOUNT_STOCK;
+  REQUIRE(hft_trader_login(t, &lr) == HFT_OK, "login: %s", hft_last_error());
+  REQUIRE(wait_for(t, poll_trader, &l, HFT_EV_LOGIN, &from, 5000) >= 0, "LOGIN event");
+  /* after the login the writer sends the report subscription, then goes idle */
+  REQUIRE(fs_wait_received(fs, MSG_REPORT_SUBSCRIBE_REQ, 1, 5000), "REPORT_SUBSCRIBE_REQ");
+  int before = conn_test_idle_writer_wakeups();
+  for (int k = 0; k < DIRECT_ORDERS; k++) {
+    hft_order_req_t o;
+    memset(&o, 0, sizeof o);
+    snprintf(o.cl_order_id, sizeof o.cl_order_id, "D%d", k);
+    strcpy(o.symbol, "SH.600000");
+    o.volume = 100;
+    o.price = 100000;
+    o.order_type = HFT_ORDER_LMT;
+    o.side = HFT_SIDE_BID;
+    REQUIRE(hft_trader_order(t, &o) == HFT_OK, "order %d: %s", k, hft_last_error());
+    /* one at a time, each answered: the connection is idle for the next one (the direct path) */
+    REQUIRE(wait_for(t, poll_trader, &l, HFT_EV_ORDER_RSP, &from, 5000) >= 0, "ORDER_RSP %d", k);
+  }
+  int woken = conn_test_idle_writer_wakeups() - before;
+  /* the network thread may wake it for its own reasons (none expected here); not once per order */
+  CHECK(woken < DIRECT_ORDERS / 4, "the idle writer was woken %d times for %d direct orders", woken, DIRECT_ORDERS);
+  hft_trader_release(t);
+  fs_stop(fs);
+  log_free(&l);
+}
+
+/* ---- the pipe wake-up (issue 22): written by the producer, same arm protocol ---- */
+#if !defined(_WIN32)
+#  include <poll.h>
+
+static atomic_int wake_fn_calls;
+static void count_wake(void* ud) {
+  (void)ud;
+  atomic_fetch_add(&wake_fn_calls, 1);
+}
+
+/* 1 if fd becomes readable within ms; the byte is read away. */
+static int readable_within(int fd, int ms) {
+  struct pollfd p = {.fd = fd, .events = POLLIN, .revents = 0};
+  if (poll(&p, 1, ms) != 1) return 0;
+  char buf[16];
+  return read(fd, buf, sizeof buf) > 0;
+}
+
+static void test_wakeup_fd_protocol(void) {
+  printf("- the wake-up descriptor: readable when armed records arrive, silent while disarmed\n");
+  char err[160];
+  ring_t* ring = ring_create(64, HFT_OVERFLOW_BLOCK, err, sizeof err);
+  REQUIRE(ring, "ring: %s", err);
+  ring_set_wakeup(ring, count_wake, NULL);
+  int fd = ring_open_wakeup_fd(ring, err, sizeof err);
+  REQUIRE(fd >= 0, "open_wakeup_fd: %s", err);
+  CHECK(!readable_within(fd, 50), "nothing to read while the ring is empty");
+  hft_event_t ev;
+  memset(&ev, 0, sizeof ev);
+  ev.header.type = HFT_EV_MARKET_DATA;
+  REQUIRE(ring_push(ring, &ev, 1, NULL) == 0, "push");
+  CHECK(readable_within(fd, 5000), "readable after the first record");
+  REQUIRE(ring_push(ring, &ev, 1, NULL) == 0, "push while disarmed");
+  CHECK(!readable_within(fd, 50), "no second byte while disarmed");
+  hft_event_t out[4];
+  CHECK(ring_poll(ring, out, 4) == 2, "both records polled");
+  CHECK(ring_arm(ring) == 0, "armed");
+  REQUIRE(ring_push(ring, &ev, 1, NULL) == 0, "push after arm");
+  CHECK(readable_within(fd, 5000), "readable again after arm");
+  CHECK(atomic_load(&wake_fn_calls) == 0, "the wake-up function is no longer called (%d)",
+        atomic_load(&wake_fn_calls));
+  close(fd);
+  ring_release(ring);
+}
+#endif
+
 int main(void) {
+#if !defined(_WIN32)
+  test_wakeup_fd_protocol();
+#endif
   test_on_frame_refusal_closes();
   test_writer_out_of_memory_reported();
+  test_direct_send_leaves_writer_asleep();
   return check_summary("test_conn");
 }

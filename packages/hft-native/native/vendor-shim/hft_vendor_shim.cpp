@@ -580,6 +580,13 @@ HFT_API int32_t hft_trader_set_wakeup(hft_trader_t* t, hft_wakeup_fn fn, void* u
   return HFT_OK;
 }
 
+HFT_API int32_t hft_trader_open_wakeup_fd(hft_trader_t* t) {
+  if (!t) return set_error(HFT_E_INVALID_ARG, "trader handle is NULL");
+  char err[160];
+  int fd = ring_open_wakeup_fd(t->ring, err, sizeof err);
+  return fd < 0 ? set_error(HFT_E_SYSTEM, "%s", err) : fd;
+}
+
 HFT_API int32_t hft_trader_set_event_callback(hft_trader_t* t, hft_event_fn fn, void* ud) {
   if (!t) return set_error(HFT_E_INVALID_ARG, "trader handle is NULL");
   ring_set_event_callback(t->ring, fn, ud);
@@ -1006,6 +1013,13 @@ HFT_API int32_t hft_md_set_wakeup(hft_md_t* m, hft_wakeup_fn fn, void* ud) {
   if (!m) return set_error(HFT_E_INVALID_ARG, "market-data handle is NULL");
   ring_set_wakeup(m->ring, fn, ud);
   return HFT_OK;
+}
+
+HFT_API int32_t hft_md_open_wakeup_fd(hft_md_t* m) {
+  if (!m) return set_error(HFT_E_INVALID_ARG, "market-data handle is NULL");
+  char err[160];
+  int fd = ring_open_wakeup_fd(m->ring, err, sizeof err);
+  return fd < 0 ? set_error(HFT_E_SYSTEM, "%s", err) : fd;
 }
 
 HFT_API int32_t hft_md_set_event_callback(hft_md_t* m, hft_event_fn fn, void* ud) {
