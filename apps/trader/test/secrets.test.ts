@@ -45,10 +45,16 @@ import { waitFor } from "./helpers/wait.js";
 const random = () => randomBytes(12).toString("base64url");
 /** A password of about 45 bytes: two random runs around characters every encoding changes. */
 const password = (prefix: string) => `${prefix}${random()}"\\%+/&= 密${random()}`;
+/**
+ * A trade password of exactly 16 bytes, the real SDK's limit (交易密码, AccountInfo.password): a run
+ * of 8 letters and digits (for the partial-leak search) and characters encodings change.
+ */
+const tradePassword = (prefix: string) =>
+  `${prefix}${randomBytes(6).toString("base64url").slice(0, 6)}"\\%+/密`;
 
-const TRADE_PASSWORD = password("Tp");
+const TRADE_PASSWORD = tradePassword("Tp");
 const MARKET_PASSWORD = password("Mp");
-const WRONG_TRADE_PASSWORD = password("Wt");
+const WRONG_TRADE_PASSWORD = tradePassword("Wt");
 const WRONG_MARKET_PASSWORD = password("Wm");
 const PASSWORDS: readonly Secret[] = [
   { label: "trade password", value: TRADE_PASSWORD },
@@ -479,7 +485,8 @@ describe("runs with secret passwords", () => {
     );
     const mockLong = input(
       "mock-long.json",
-      mockConfig(`${TRADE_PASSWORD}${"x".repeat(40)}`, MARKET_PASSWORD),
+      // Past the mock config's own limit (64 bytes), so the mock server refuses it.
+      mockConfig(`${TRADE_PASSWORD}${"x".repeat(60)}`, MARKET_PASSWORD),
     );
     await fail(
       "mock config with a long password",
