@@ -13,6 +13,7 @@ import type { CancelRequest, OrderRequest, SubscribeRequest } from "./objects/re
 import type { TickData } from "./objects/tick.js";
 import type { TradeData } from "./objects/trade.js";
 import { OmsEngine, type OmsEngineOptions } from "./oms.js";
+import type { OmsReader } from "./oms-reader.js";
 import { waitForGatewayReady } from "./ready-wait.js";
 import { parseRiskConfig, type RiskConfigInput } from "./risk/risk-config.js";
 import type { RiskCountStore } from "./risk/risk-count-store.js";
@@ -73,7 +74,7 @@ export const MAIN_ENGINE_NAME = "MainEngine";
  * await main.close();
  * ```
  */
-export class MainEngine {
+export class MainEngine implements OmsReader {
   /** The event engine shared by the gateways, the OMS and the application. */
   readonly eventEngine: EventEngine;
   /** The order management system fed by the event engine. */
@@ -315,6 +316,11 @@ export class MainEngine {
   /** See {@link OmsEngine.getAllContracts}. */
   getAllContracts(): ContractData[] {
     return this.oms.getAllContracts();
+  }
+
+  /** See {@link OmsEngine.getAllGatewayStatuses}. */
+  getAllGatewayStatuses(): GatewayStatusData[] {
+    return this.oms.getAllGatewayStatuses();
   }
 
   /** See {@link OmsEngine.getAllActiveOrders}. */
