@@ -13,9 +13,11 @@ import {
   EVENT_TRADE,
   EventEngine,
   type EventHandler,
+  type GatewaySide,
   type GatewayStatusData,
   type LogData,
   LogLevel,
+  type OmsReader,
   type OrderData,
   type OrderRequest,
   type PositionData,
@@ -122,7 +124,7 @@ const DURABLE_EVENTS = new Set(["eOrder", "eTrade", "ePosition", "eAccount"]);
  * const vtOrderid = await client.sendOrder(req);
  * ```
  */
-export class NatsBridgeClient {
+export class NatsBridgeClient implements OmsReader {
   /** The local event engine the client feeds. */
   readonly eventEngine = new EventEngine();
   /** The local view of the host's OMS. */
@@ -272,45 +274,69 @@ export class NatsBridgeClient {
     return this.oms.getAllTrades().filter((trade) => this.mine.has(trade.vtOrderid));
   }
 
-  /** See `OmsEngine.getTick`. */
+  /** See `OmsReader.getTick`. */
   getTick(vtSymbol: string): TickData | undefined {
     return this.oms.getTick(vtSymbol);
   }
-  /** See `OmsEngine.getOrder`. */
+  /** See `OmsReader.getOrder`. */
   getOrder(vtOrderid: string): OrderData | undefined {
     return this.oms.getOrder(vtOrderid);
   }
-  /** See `OmsEngine.getContract`. */
+  /** See `OmsReader.getTrade`. */
+  getTrade(vtTradeid: string): TradeData | undefined {
+    return this.oms.getTrade(vtTradeid);
+  }
+  /** See `OmsReader.getPosition`. */
+  getPosition(vtPositionid: string): PositionData | undefined {
+    return this.oms.getPosition(vtPositionid);
+  }
+  /** See `OmsReader.getAccount`. */
+  getAccount(vtAccountid: string): AccountData | undefined {
+    return this.oms.getAccount(vtAccountid);
+  }
+  /** See `OmsReader.getContract`. */
   getContract(vtSymbol: string): ContractData | undefined {
     return this.oms.getContract(vtSymbol);
   }
-  /** See `OmsEngine.getAllTicks`. */
+  /** See `OmsReader.getGatewayStatus` (the last status pushed; {@link status} asks the host). */
+  getGatewayStatus(gatewayName: string, side: GatewaySide): GatewayStatusData | undefined {
+    return this.oms.getGatewayStatus(gatewayName, side);
+  }
+  /** See `OmsReader.getAllTicks`. */
   getAllTicks(): TickData[] {
     return this.oms.getAllTicks();
   }
-  /** See `OmsEngine.getAllOrders`. */
+  /** See `OmsReader.getAllOrders`. */
   getAllOrders(): OrderData[] {
     return this.oms.getAllOrders();
   }
-  /** See `OmsEngine.getAllActiveOrders`. */
+  /** See `OmsReader.getAllActiveOrders`. */
   getAllActiveOrders(vtSymbol?: string): OrderData[] {
     return this.oms.getAllActiveOrders(vtSymbol);
   }
-  /** See `OmsEngine.getAllTrades`. */
+  /** See `OmsReader.getAllTrades`. */
   getAllTrades(): TradeData[] {
     return this.oms.getAllTrades();
   }
-  /** See `OmsEngine.getAllPositions`. */
+  /** See `OmsReader.getAllPositions`. */
   getAllPositions(): PositionData[] {
     return this.oms.getAllPositions();
   }
-  /** See `OmsEngine.getAllAccounts`. */
+  /** See `OmsReader.getAllAccounts`. */
   getAllAccounts(): AccountData[] {
     return this.oms.getAllAccounts();
   }
-  /** See `OmsEngine.getAllContracts`. */
+  /** See `OmsReader.getAllContracts`. */
   getAllContracts(): ContractData[] {
     return this.oms.getAllContracts();
+  }
+  /** See `OmsReader.getAllGatewayStatuses` (the last statuses pushed). */
+  getAllGatewayStatuses(): GatewayStatusData[] {
+    return this.oms.getAllGatewayStatuses();
+  }
+  /** See `OmsReader.getAllLogs`: the gateway host's logs received, and this client's own. */
+  getAllLogs(): LogData[] {
+    return this.oms.getAllLogs();
   }
 
   /**
@@ -448,9 +474,12 @@ export class NatsBridgeClient {
         this.emit(EVENT_GATEWAY_STATUS, status, status.gatewayName);
         break;
       }
-      case "eLog":
-        this.emit(EVENT_LOG, decode<LogData>(msg.data));
+      case "eLog": {
+        const log = decode<LogData>(msg.data);
+        this.oms.applyLog(log);
+        this.emit(EVENT_LOG, log);
         break;
+      }
     }
   };
 
@@ -593,10 +622,9 @@ export class NatsBridgeClient {
   }
 
   private log(msg: string, level: LogLevel = LogLevel.INFO): void {
-    this.eventEngine.put({
-      type: EVENT_LOG,
-      data: createLog({ gatewayName: CLIENT_LOG_NAME, msg: redact(msg, this.secrets), level }),
-    });
+    const log = createLog({ gatewayName: CLIENT_LOG_NAME, msg: redact(msg, this.secrets), level });
+    this.oms.applyLog(log);
+    this.eventEngine.put({ type: EVENT_LOG, data: log });
   }
 }
 
