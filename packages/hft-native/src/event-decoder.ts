@@ -1,4 +1,4 @@
-import { EventFlag, HFT_EVENT_SIZE, ORDER_STATUS_NAMES } from "./constants.js";
+import { EventFlag, HFT_EVENT_SIZE, ORDER_STATUS_NAMES, PRICE_SCALE } from "./constants.js";
 import {
   BASE_INFO,
   CANCEL_RSP,
@@ -56,7 +56,6 @@ import type {
  */
 
 const TWO_32 = 4294967296;
-const SCALE = 10_000;
 const BODY = EVENT.fields.body.offset;
 
 /** One poll buffer of `capacity` event records with typed views and field readers. */
@@ -114,7 +113,7 @@ export class EventRecords {
   /** Scaled int64 → yuan (see price.ts: the division is exact to the nearest double). */
   price(o: number): number {
     const i = o >> 2;
-    return (this.i32v[i + 1]! * TWO_32 + this.u32v[i]!) / SCALE;
+    return (this.i32v[i + 1]! * TWO_32 + this.u32v[i]!) / PRICE_SCALE;
   }
   /** char[size] up to the first NUL, UTF-8. */
   str(o: number, size: number): string {
