@@ -15,14 +15,15 @@
  */
 
 import { createTick, type Exchange, GatewaySide, LogLevel, type SubscribeRequest } from "@tsgate/core";
-import type {
-  BaseInfoEvent,
-  HftLibrary,
-  LoadHftLibraryOptions,
-  Market,
-  MarketDataEvent,
-  MdApiEvents,
-  MdLoginEvent,
+import {
+  type BaseInfoEvent,
+  finalLoginCodes,
+  type HftLibrary,
+  type LoadHftLibraryOptions,
+  type Market,
+  type MarketDataEvent,
+  type MdApiEvents,
+  type MdLoginEvent,
 } from "@tsgate/hft-native";
 import { connectionOptions, type HftApiFactory, type MdApiPort } from "./api-ports.js";
 import type { ContractStore } from "./contracts.js";
@@ -39,7 +40,7 @@ const SYMBOL_TEXT = /^[\x21-\x7e]{1,7}$/;
 const SUBSCRIBE_UNKNOWN_CODE = 5003;
 
 /** Market-data login codes after which retrying cannot help. */
-const CREDENTIAL_ERRORS: ReadonlySet<number> = new Set([5001, 5002]);
+const CREDENTIAL_ERRORS = finalLoginCodes("market");
 
 /** How the market side creates its API (the factory's `createMd`). */
 export type CreateMd = HftApiFactory["createMd"];

@@ -29,15 +29,16 @@ import {
   parseVtSymbol,
   updateOrder,
 } from "@tsgate/core";
-import type {
-  CancelRspEvent,
-  CashRecord,
-  HftLibrary,
-  LoadHftLibraryOptions,
-  LoginEvent,
-  PositionRecord,
-  SecurityRecord,
-  TraderApiEvents,
+import {
+  type CancelRspEvent,
+  type CashRecord,
+  finalLoginCodes,
+  type HftLibrary,
+  type LoadHftLibraryOptions,
+  type LoginEvent,
+  type PositionRecord,
+  type SecurityRecord,
+  type TraderApiEvents,
 } from "@tsgate/hft-native";
 import { connectionOptions, type HftApiFactory, type TraderApiPort } from "./api-ports.js";
 import type { ContractStore } from "./contracts.js";
@@ -56,7 +57,7 @@ import { SideConnection } from "./side-connection.js";
 const FILL_REFRESH_MS = 200;
 
 /** Trade login codes after which retrying cannot help (the native library stops reconnecting). */
-const CREDENTIAL_ERRORS: ReadonlySet<number> = new Set([1001, 1002, 1003, 1004, 1006]);
+const CREDENTIAL_ERRORS = finalLoginCodes("trade");
 
 /** How the trade side creates its API (the factory's `createTrader`). */
 export type CreateTrader = HftApiFactory["createTrader"];
