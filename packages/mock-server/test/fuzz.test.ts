@@ -47,7 +47,7 @@ import {
   sleep,
   startServers,
   waitFor,
-} from "./support.js";
+} from "./helpers/servers.js";
 
 const SEED = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : 20_261_126;
 /** Garbage connections in all, and how many are open at once. */
