@@ -110,6 +110,7 @@ export {
 export { createTick, type TickData, type TickInit } from "./objects/tick.js";
 export { createTrade, type TradeData, type TradeInit } from "./objects/trade.js";
 export { DEFAULT_MAX_LOGS, OmsEngine, type OmsEngineOptions } from "./oms.js";
+export { OmsForwarder } from "./oms-forwarder.js";
 export type { OmsReader } from "./oms-reader.js";
 export { waitForGatewayReady } from "./ready-wait.js";
 export { chinaDayKey, chinaDayNumber } from "./risk/china-day.js";

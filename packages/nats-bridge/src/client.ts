@@ -13,11 +13,10 @@ import {
   EVENT_TRADE,
   EventEngine,
   type EventHandler,
-  type GatewaySide,
   type GatewayStatusData,
   type LogData,
   LogLevel,
-  type OmsReader,
+  OmsForwarder,
   type OrderData,
   type OrderRequest,
   type PositionData,
@@ -124,11 +123,11 @@ const DURABLE_EVENTS = new Set(["eOrder", "eTrade", "ePosition", "eAccount"]);
  * const vtOrderid = await client.sendOrder(req);
  * ```
  */
-export class NatsBridgeClient implements OmsReader {
+export class NatsBridgeClient extends OmsForwarder {
   /** The local event engine the client feeds. */
   readonly eventEngine = new EventEngine();
-  /** The local view of the host's OMS. */
-  readonly oms = new OmsView();
+  /** The local view of the host's OMS; the OMS getters read it. */
+  override readonly oms = new OmsView();
   /** Subjects used by this client. */
   readonly subjects: Subjects;
 
@@ -148,6 +147,7 @@ export class NatsBridgeClient implements OmsReader {
     options: NatsBridgeClientOptions,
     private readonly secrets: readonly string[],
   ) {
+    super();
     this.subjects = new Subjects(options.subjectPrefix ?? DEFAULT_SUBJECT_PREFIX, gatewayName);
     this.requestTimeoutMs = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
     this.ownOnly = options.orderEvents === "own";
@@ -272,71 +272,6 @@ export class NatsBridgeClient implements OmsReader {
   /** Trades of orders this client id sent, from the local OMS view. */
   getMyTrades(): TradeData[] {
     return this.oms.getAllTrades().filter((trade) => this.mine.has(trade.vtOrderid));
-  }
-
-  /** See `OmsReader.getTick`. */
-  getTick(vtSymbol: string): TickData | undefined {
-    return this.oms.getTick(vtSymbol);
-  }
-  /** See `OmsReader.getOrder`. */
-  getOrder(vtOrderid: string): OrderData | undefined {
-    return this.oms.getOrder(vtOrderid);
-  }
-  /** See `OmsReader.getTrade`. */
-  getTrade(vtTradeid: string): TradeData | undefined {
-    return this.oms.getTrade(vtTradeid);
-  }
-  /** See `OmsReader.getPosition`. */
-  getPosition(vtPositionid: string): PositionData | undefined {
-    return this.oms.getPosition(vtPositionid);
-  }
-  /** See `OmsReader.getAccount`. */
-  getAccount(vtAccountid: string): AccountData | undefined {
-    return this.oms.getAccount(vtAccountid);
-  }
-  /** See `OmsReader.getContract`. */
-  getContract(vtSymbol: string): ContractData | undefined {
-    return this.oms.getContract(vtSymbol);
-  }
-  /** See `OmsReader.getGatewayStatus` (the last status pushed; {@link status} asks the host). */
-  getGatewayStatus(gatewayName: string, side: GatewaySide): GatewayStatusData | undefined {
-    return this.oms.getGatewayStatus(gatewayName, side);
-  }
-  /** See `OmsReader.getAllTicks`. */
-  getAllTicks(): TickData[] {
-    return this.oms.getAllTicks();
-  }
-  /** See `OmsReader.getAllOrders`. */
-  getAllOrders(): OrderData[] {
-    return this.oms.getAllOrders();
-  }
-  /** See `OmsReader.getAllActiveOrders`. */
-  getAllActiveOrders(vtSymbol?: string): OrderData[] {
-    return this.oms.getAllActiveOrders(vtSymbol);
-  }
-  /** See `OmsReader.getAllTrades`. */
-  getAllTrades(): TradeData[] {
-    return this.oms.getAllTrades();
-  }
-  /** See `OmsReader.getAllPositions`. */
-  getAllPositions(): PositionData[] {
-    return this.oms.getAllPositions();
-  }
-  /** See `OmsReader.getAllAccounts`. */
-  getAllAccounts(): AccountData[] {
-    return this.oms.getAllAccounts();
-  }
-  /** See `OmsReader.getAllContracts`. */
-  getAllContracts(): ContractData[] {
-    return this.oms.getAllContracts();
-  }
-  /** See `OmsReader.getAllGatewayStatuses` (the last statuses pushed). */
-  getAllGatewayStatuses(): GatewayStatusData[] {
-    return this.oms.getAllGatewayStatuses();
-  }
-  /** See `OmsReader.getAllLogs`: the gateway host's logs received, and this client's own. */
-  getAllLogs(): LogData[] {
-    return this.oms.getAllLogs();
   }
 
   /**
