@@ -3,6 +3,8 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   test: {
     include: ["test/**/*.test.ts"],
+    // Type tests (*.test-d.ts): the remote OMS read API keeps core's OmsReader shape.
+    typecheck: { enabled: true, include: ["test/**/*.test-d.ts"] },
     // Real TCP on a shared 2-core machine: generous limits, no timing assertions.
     testTimeout: 30_000,
     hookTimeout: 30_000,

@@ -19,7 +19,7 @@ import {
   type TickData,
   type TickInit,
 } from "../src/index.js";
-import { DummyGateway } from "../test/fixtures/dummy-gateway.js";
+import { DummyGateway } from "../test/helpers/dummy-gateway.js";
 
 const THROUGHPUT_EVENTS = 1_000_000;
 const THROUGHPUT_RUNS = 5;

@@ -26,7 +26,7 @@ import {
   Status,
   type TickInit,
 } from "../src/index.js";
-import { DummyGateway } from "../test/fixtures/dummy-gateway.js";
+import { DummyGateway } from "../test/helpers/dummy-gateway.js";
 
 const RESULTS_FILE = fileURLToPath(new URL("./results/risk.json", import.meta.url));
 const CHECKS = 1_000_000;

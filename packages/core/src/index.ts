@@ -10,7 +10,7 @@
  * - {@link EventEngine} and the event types ({@link EVENT_TICK}, ...).
  * - {@link BaseGateway}, the class a gateway extends, and settings validation
  *   ({@link validateSettings}).
- * - {@link MainEngine} and {@link OmsEngine}.
+ * - {@link MainEngine} and {@link OmsEngine}, both readable through {@link OmsReader}.
  *
  * @packageDocumentation
  */
@@ -110,6 +110,8 @@ export {
 export { createTick, type TickData, type TickInit } from "./objects/tick.js";
 export { createTrade, type TradeData, type TradeInit } from "./objects/trade.js";
 export { DEFAULT_MAX_LOGS, OmsEngine, type OmsEngineOptions } from "./oms.js";
+export { OmsForwarder } from "./oms-forwarder.js";
+export type { OmsReader } from "./oms-reader.js";
 export { waitForGatewayReady } from "./ready-wait.js";
 export { chinaDayKey, chinaDayNumber } from "./risk/china-day.js";
 export { REFUSAL_BURST_QUIET_MS } from "./risk/refusal-log.js";

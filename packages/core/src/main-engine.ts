@@ -1,18 +1,13 @@
-import { type Exchange, type GatewaySide, LogLevel } from "./constants.js";
+import { type Exchange, LogLevel } from "./constants.js";
 import { EngineClosedError, GatewayExistsError, GatewayNotFoundError } from "./errors.js";
 import { EventEngine } from "./event-engine.js";
 import { EVENT_LOG } from "./event-types.js";
 import type { BaseGateway, GatewayClass, GatewaySetting } from "./gateway.js";
-import type { AccountData } from "./objects/account.js";
-import type { ContractData } from "./objects/contract.js";
 import type { GatewayStatusData } from "./objects/gateway-status.js";
-import { createLog, type LogData } from "./objects/log.js";
-import type { OrderData } from "./objects/order.js";
-import type { PositionData } from "./objects/position.js";
+import { createLog } from "./objects/log.js";
 import type { CancelRequest, OrderRequest, SubscribeRequest } from "./objects/requests.js";
-import type { TickData } from "./objects/tick.js";
-import type { TradeData } from "./objects/trade.js";
 import { OmsEngine, type OmsEngineOptions } from "./oms.js";
+import { OmsForwarder } from "./oms-forwarder.js";
 import { waitForGatewayReady } from "./ready-wait.js";
 import { parseRiskConfig, type RiskConfigInput } from "./risk/risk-config.js";
 import type { RiskCountStore } from "./risk/risk-count-store.js";
@@ -73,11 +68,11 @@ export const MAIN_ENGINE_NAME = "MainEngine";
  * await main.close();
  * ```
  */
-export class MainEngine {
+export class MainEngine extends OmsForwarder {
   /** The event engine shared by the gateways, the OMS and the application. */
   readonly eventEngine: EventEngine;
-  /** The order management system fed by the event engine. */
-  readonly oms: OmsEngine;
+  /** The order management system fed by the event engine; the OMS getters read it. */
+  override readonly oms: OmsEngine;
   /** The pre-trade risk engine and kill switch, when {@link MainEngineOptions.risk} was given. */
   readonly risk: RiskEngine | undefined;
 
@@ -92,6 +87,7 @@ export class MainEngine {
    * @param options - process keep-alive and OMS options
    */
   constructor(eventEngine?: EventEngine, options: MainEngineOptions = {}) {
+    super();
     this.eventEngine = eventEngine ?? new EventEngine();
     this.oms = new OmsEngine(this.eventEngine, options.oms);
     this.gatewayCloseTimeoutMs = options.gatewayCloseTimeoutMs ?? DEFAULT_GATEWAY_CLOSE_TIMEOUT_MS;
@@ -250,81 +246,6 @@ export class MainEngine {
   waitForReady(gatewayName: string, timeoutMs = DEFAULT_READY_TIMEOUT_MS): Promise<GatewayStatusData> {
     this.getGateway(gatewayName);
     return waitForGatewayReady(this.eventEngine, this.oms, gatewayName, timeoutMs);
-  }
-
-  /** See {@link OmsEngine.getTick}. */
-  getTick(vtSymbol: string): TickData | undefined {
-    return this.oms.getTick(vtSymbol);
-  }
-
-  /** See {@link OmsEngine.getOrder}. */
-  getOrder(vtOrderid: string): OrderData | undefined {
-    return this.oms.getOrder(vtOrderid);
-  }
-
-  /** See {@link OmsEngine.getTrade}. */
-  getTrade(vtTradeid: string): TradeData | undefined {
-    return this.oms.getTrade(vtTradeid);
-  }
-
-  /** See {@link OmsEngine.getPosition}. */
-  getPosition(vtPositionid: string): PositionData | undefined {
-    return this.oms.getPosition(vtPositionid);
-  }
-
-  /** See {@link OmsEngine.getAccount}. */
-  getAccount(vtAccountid: string): AccountData | undefined {
-    return this.oms.getAccount(vtAccountid);
-  }
-
-  /** See {@link OmsEngine.getContract}. */
-  getContract(vtSymbol: string): ContractData | undefined {
-    return this.oms.getContract(vtSymbol);
-  }
-
-  /** See {@link OmsEngine.getGatewayStatus}. */
-  getGatewayStatus(gatewayName: string, side: GatewaySide): GatewayStatusData | undefined {
-    return this.oms.getGatewayStatus(gatewayName, side);
-  }
-
-  /** See {@link OmsEngine.getAllTicks}. */
-  getAllTicks(): TickData[] {
-    return this.oms.getAllTicks();
-  }
-
-  /** See {@link OmsEngine.getAllOrders}. */
-  getAllOrders(): OrderData[] {
-    return this.oms.getAllOrders();
-  }
-
-  /** See {@link OmsEngine.getAllTrades}. */
-  getAllTrades(): TradeData[] {
-    return this.oms.getAllTrades();
-  }
-
-  /** See {@link OmsEngine.getAllPositions}. */
-  getAllPositions(): PositionData[] {
-    return this.oms.getAllPositions();
-  }
-
-  /** See {@link OmsEngine.getAllAccounts}. */
-  getAllAccounts(): AccountData[] {
-    return this.oms.getAllAccounts();
-  }
-
-  /** See {@link OmsEngine.getAllContracts}. */
-  getAllContracts(): ContractData[] {
-    return this.oms.getAllContracts();
-  }
-
-  /** See {@link OmsEngine.getAllActiveOrders}. */
-  getAllActiveOrders(vtSymbol?: string): OrderData[] {
-    return this.oms.getAllActiveOrders(vtSymbol);
-  }
-
-  /** See {@link OmsEngine.getAllLogs}. */
-  getAllLogs(): LogData[] {
-    return this.oms.getAllLogs();
   }
 
   /**

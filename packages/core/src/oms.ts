@@ -18,6 +18,7 @@ import { isActiveOrder, type OrderData } from "./objects/order.js";
 import type { PositionData } from "./objects/position.js";
 import type { TickData } from "./objects/tick.js";
 import type { TradeData } from "./objects/trade.js";
+import type { OmsReader } from "./oms-reader.js";
 
 /** Options of {@link OmsEngine}. */
 export interface OmsEngineOptions {
@@ -50,7 +51,7 @@ export const DEFAULT_MAX_LOGS = 1000;
  * - with `maxFinishedOrders` / `maxTrades`, the oldest finished orders and trades beyond the bound
  *   are forgotten (memory stays flat in long sessions); active orders never are.
  */
-export class OmsEngine {
+export class OmsEngine implements OmsReader {
   private readonly ticks = new Map<string, TickData>();
   private readonly orders = new Map<string, OrderData>();
   private readonly activeOrders = new Map<string, OrderData>();

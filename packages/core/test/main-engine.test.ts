@@ -17,7 +17,7 @@ import {
   SettingsError,
   Status,
 } from "../src/index.js";
-import { DummyGateway } from "./fixtures/dummy-gateway.js";
+import { DummyGateway } from "./helpers/dummy-gateway.js";
 
 const mains: MainEngine[] = [];
 

@@ -18,7 +18,7 @@ import {
   Status,
   updateOrder,
 } from "../src/index.js";
-import { DummyGateway } from "./fixtures/dummy-gateway.js";
+import { DummyGateway } from "./helpers/dummy-gateway.js";
 
 const T0 = new Date("2024-03-01T01:30:00Z");
 const engines: EventEngine[] = [];

@@ -9,7 +9,7 @@ import {
   MainEngine,
 } from "../src/index.js";
 import { InMemoryGateway } from "../src/sim/index.js";
-import { DummyGateway } from "./fixtures/dummy-gateway.js";
+import { DummyGateway } from "./helpers/dummy-gateway.js";
 
 // Generous: the waits below end on events, the bound only stops a broken run.
 const SAFETY_MS = 10_000;

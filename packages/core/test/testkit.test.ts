@@ -39,7 +39,7 @@ import {
   WaitTimeoutError,
   waitForEvent,
 } from "../src/testkit/index.js";
-import { BrokenGateway, type GatewayFaults } from "./fixtures/broken-gateway.js";
+import { BrokenGateway, type GatewayFaults } from "./helpers/broken-gateway.js";
 
 const SETTING = { 用户名: "demo", 密码: "pw", 行情间隔: 10 };
 

@@ -60,6 +60,8 @@ import {
   Status,
 } from "@tsgate/core";
 import { SqliteJournal } from "@tsgate/journal";
+// The simulator's seeded PRNG: the order flow is the same from run to run.
+import { mulberry32 } from "@tsgate/mock-server";
 import type * as Gateway from "../src/index.js";
 
 // The built package, as users get it (a non-literal specifier keeps the typecheck independent of dist/).
@@ -183,18 +185,6 @@ async function until(check: () => boolean, timeoutMs: number, everyMs = 20): Pro
     await sleep(everyMs);
   }
   return true;
-}
-
-/** mulberry32: the order flow is the same from run to run. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
 }
 
 const round2 = (x: number) => Math.round(x * 100) / 100;
@@ -358,7 +348,7 @@ async function main(): Promise<number> {
     const connections = await serverStats(child);
 
     // ---- the strategy ----
-    const random = prng(20_261_126);
+    const random = mulberry32(20_261_126);
     let nextInstrument = 0;
     const placeOne = (now: number): void => {
       const vtSymbol = vtSymbols[nextInstrument]!;

@@ -15,14 +15,15 @@
  */
 
 import { createTick, type Exchange, GatewaySide, LogLevel, type SubscribeRequest } from "@tsgate/core";
-import type {
-  BaseInfoEvent,
-  HftLibrary,
-  LoadHftLibraryOptions,
-  Market,
-  MarketDataEvent,
-  MdApiEvents,
-  MdLoginEvent,
+import {
+  type BaseInfoEvent,
+  finalLoginCodes,
+  type HftLibrary,
+  type LoadHftLibraryOptions,
+  type Market,
+  type MarketDataEvent,
+  type MdApiEvents,
+  type MdLoginEvent,
 } from "@tsgate/hft-native";
 import { connectionOptions, type HftApiFactory, type MdApiPort } from "./api-ports.js";
 import type { ContractStore } from "./contracts.js";
@@ -31,7 +32,6 @@ import { exchangeTime, MARKET_HFT2VT, MARKET_VT2HFT } from "./mappings.js";
 import { MARKET_LABELS } from "./messages.js";
 import type { HftSettings } from "./settings.js";
 import { SideConnection } from "./side-connection.js";
-import { noRetryCodes, SIP_LOGIN_ERRORS } from "./vendor-errors.js";
 
 /** A code the market-data ABI carries (`char[8]`): 1–7 printable ASCII characters, e.g. 600000. */
 const SYMBOL_TEXT = /^[\x21-\x7e]{1,7}$/;
@@ -40,7 +40,7 @@ const SYMBOL_TEXT = /^[\x21-\x7e]{1,7}$/;
 const SUBSCRIBE_UNKNOWN_CODE = 5003;
 
 /** Market-data login codes after which retrying cannot help. */
-const CREDENTIAL_ERRORS: ReadonlySet<number> = new Set([5001, 5002, ...noRetryCodes(SIP_LOGIN_ERRORS)]);
+const CREDENTIAL_ERRORS = finalLoginCodes("market");
 
 /** How the market side creates its API (the factory's `createMd`). */
 export type CreateMd = HftApiFactory["createMd"];

@@ -29,15 +29,16 @@ import {
   parseVtSymbol,
   updateOrder,
 } from "@tsgate/core";
-import type {
-  CancelRspEvent,
-  CashRecord,
-  HftLibrary,
-  LoadHftLibraryOptions,
-  LoginEvent,
-  PositionRecord,
-  SecurityRecord,
-  TraderApiEvents,
+import {
+  type CancelRspEvent,
+  type CashRecord,
+  finalLoginCodes,
+  type HftLibrary,
+  type LoadHftLibraryOptions,
+  type LoginEvent,
+  type PositionRecord,
+  type SecurityRecord,
+  type TraderApiEvents,
 } from "@tsgate/hft-native";
 import { connectionOptions, type HftApiFactory, type TraderApiPort } from "./api-ports.js";
 import type { ContractStore } from "./contracts.js";
@@ -52,20 +53,12 @@ import { Reconciler } from "./reconciliation.js";
 import { DEFAULT_RETENTION, type RetentionLimits } from "./retention.js";
 import type { HftSettings } from "./settings.js";
 import { SideConnection } from "./side-connection.js";
-import { HFT_LOGIN_ERRORS, noRetryCodes } from "./vendor-errors.js";
 
 /** After a fill, positions and account are queried once this much later (fills come in bursts). */
 const FILL_REFRESH_MS = 200;
 
 /** Trade login codes after which retrying cannot help (the native library stops reconnecting). */
-const CREDENTIAL_ERRORS: ReadonlySet<number> = new Set([
-  1001,
-  1002,
-  1003,
-  1004,
-  1006,
-  ...noRetryCodes(HFT_LOGIN_ERRORS),
-]);
+const CREDENTIAL_ERRORS = finalLoginCodes("trade");
 
 /** How the trade side creates its API (the factory's `createTrader`). */
 export type CreateTrader = HftApiFactory["createTrader"];

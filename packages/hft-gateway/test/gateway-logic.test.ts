@@ -952,6 +952,31 @@ describe("troubleshooting messages", () => {
     expect(t.rec.logTexts.at(-1)).toMatch(pattern);
   });
 
+  // Which refusals are final comes from hft-native's LOGIN_CODES: the vendor's as the simulator's.
+  const lastState = (t: Setup, side: GatewaySide) =>
+    t.rec.statuses.filter((s) => s.side === side).at(-1)?.state;
+
+  it.each([
+    [14034, true],
+    [14024, true],
+    [14043, false],
+  ])("trade login refused by the vendor SDK with %i: final %s", async (code, final) => {
+    const t = setup();
+    t.gw.connect(SETTINGS);
+    t.factory.trader.fire("login", loginEvent(false, code, "refused"));
+    await settle(t.engine);
+    expect(lastState(t, GatewaySide.TRADE) === ConnectionState.DISCONNECTED).toBe(final);
+    expect(t.rec.logs.some((log) => log.level === LogLevel.ERROR)).toBe(final);
+  });
+
+  it("market login refused by the SIP SDK with 122 (SIPE_USERAUTH) is final", async () => {
+    const t = setup();
+    t.gw.connect(SETTINGS);
+    t.factory.md.fire("login", { ok: false, errorCode: 122, message: "SIP login failed with code 122" });
+    await settle(t.engine);
+    expect(lastState(t, GatewaySide.MARKET)).toBe(ConnectionState.DISCONNECTED);
+  });
+
   it("passwords never appear in any event, even when a message echoes them", async () => {
     const t = setup();
     await connectAndLogin(t);

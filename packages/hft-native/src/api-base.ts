@@ -1,7 +1,7 @@
 import { DEFAULT_MAX_POLLS_PER_TURN, DEFAULT_POLL_BATCH } from "./constants.js";
 import { HftArgumentError, type HftCallError, HftClosedError } from "./errors.js";
 import type { EventRecords } from "./event-decoder.js";
-import { NativeSession } from "./event-pump.js";
+import { EventPump } from "./event-pump.js";
 import {
   HftLibrary,
   type LoadHftLibraryOptions,
@@ -45,7 +45,7 @@ export abstract class HftApiBase<E extends { error: ErrorShape }> extends TypedE
   readonly library: HftLibrary;
   /** @internal The bound C functions of `library`. */
   protected readonly native: NativeApi;
-  private readonly session: NativeSession;
+  private readonly pump: EventPump;
 
   protected constructor(
     private readonly apiName: string,
@@ -81,7 +81,7 @@ export abstract class HftApiBase<E extends { error: ErrorShape }> extends TypedE
     if (handle === null) {
       this.native.check(`${prefix}_create`, -1);
     }
-    this.session = new NativeSession(
+    this.pump = new EventPump(
       handleApi,
       this.native.ffi,
       prefix,
@@ -97,12 +97,12 @@ export abstract class HftApiBase<E extends { error: ErrorShape }> extends TypedE
    * by the event loop) or "callback" (asked for, or the library/platform has no descriptor).
    */
   get wakeup(): WakeupMode {
-    return this.session.wakeup;
+    return this.pump.wakeup;
   }
 
   /** True once close() was called. */
   get closed(): boolean {
-    return this.session.isClosed;
+    return this.pump.isClosed;
   }
 
   /**
@@ -112,13 +112,13 @@ export abstract class HftApiBase<E extends { error: ErrorShape }> extends TypedE
    */
   pauseEvents(): void {
     this.handle("pauseEvents");
-    this.session.pause();
+    this.pump.pause();
   }
 
   /** Resumes draining after pauseEvents(). */
   resumeEvents(): void {
     this.handle("resumeEvents");
-    this.session.resume();
+    this.pump.resume();
   }
 
   /**
@@ -127,14 +127,14 @@ export abstract class HftApiBase<E extends { error: ErrorShape }> extends TypedE
    * close() is called. Idempotent; methods called afterwards throw HftClosedError.
    */
   close(): Promise<void> {
-    const closing = this.session.close();
+    const closing = this.pump.close();
     this.onClose();
     return closing;
   }
 
   /** @internal The live handle, or throws HftClosedError naming the method. */
   protected handle(method: string): NativePointer {
-    const h = this.session.native;
+    const h = this.pump.native;
     if (h === null) throw new HftClosedError(this.apiName, method);
     return h;
   }

@@ -3,6 +3,7 @@ import {
   HFT_EVENT_SIZE,
   ORDER_STATUS_NAMES,
   OrderTypeCode,
+  PRICE_SCALE,
   SideCode,
   VENDOR_CODE_BASE,
   VENDOR_ORDER_TYPE_NAMES,
@@ -65,7 +66,6 @@ import type {
  */
 
 const TWO_32 = 4294967296;
-const SCALE = 10_000;
 const BODY = EVENT.fields.body.offset;
 
 /** One poll buffer of `capacity` event records with typed views and field readers. */
@@ -123,7 +123,7 @@ export class EventRecords {
   /** Scaled int64 → yuan (see price.ts: the division is exact to the nearest double). */
   price(o: number): number {
     const i = o >> 2;
-    return (this.i32v[i + 1]! * TWO_32 + this.u32v[i]!) / SCALE;
+    return (this.i32v[i + 1]! * TWO_32 + this.u32v[i]!) / PRICE_SCALE;
   }
   /** char[size] up to the first NUL, UTF-8. */
   str(o: number, size: number): string {

@@ -30,7 +30,7 @@ export type RecordSink = (records: EventRecords, base: number) => void;
 const KEEP_ALIVE_MS = 2_147_483_647;
 
 /**
- * Owns one native handle: its event delivery into JS, its keep-alive and its release.
+ * Pumps one native handle's events into JS, and owns that handle's keep-alive and release.
  *
  * Batched delivery (hft_api.h "THREADING CONTRACT"): the notifier thread calls the wake-up function
  * once when the ring becomes non-empty while armed. The wake-up only schedules a drain on the JS
@@ -55,7 +55,7 @@ const KEEP_ALIVE_MS = 2_147_483_647;
  * for the JS thread to run a wake-up (both backends block the calling thread until JS ran the
  * callback); a synchronous release from the JS thread would deadlock.
  */
-export class NativeSession {
+export class EventPump {
   readonly records: EventRecords;
   private readonly callback: NativeCallback;
   private keepAlive: NodeJS.Timeout | undefined;

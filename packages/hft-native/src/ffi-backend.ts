@@ -36,7 +36,7 @@ export interface FunctionSpec {
 
 /** A bound native function: a synchronous call, and the same call on a worker thread. */
 export interface NativeFunction {
-  // biome-ignore lint/suspicious/noExplicitAny: the argument types are checked by the typed layer above (native-library.ts)
+  // biome-ignore lint/suspicious/noExplicitAny: the argument types are checked by the typed layer above (library.ts)
   call(...args: any[]): unknown;
   /** Runs the call on a worker thread so the JS thread stays free (needed for release: see hft_api.h). */
   // biome-ignore lint/suspicious/noExplicitAny: as above

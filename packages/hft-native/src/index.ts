@@ -35,6 +35,14 @@ export {
   loadHftLibrary,
   testLibraryPath,
 } from "./library.js";
+export {
+  finalLoginCodes,
+  LOGIN_CODES,
+  type LoginCause,
+  type LoginCodeEntry,
+  type LoginSide,
+  loginCode,
+} from "./login-codes.js";
 export { MdApi, type MdApiEvents, type MdApiOptions, type MdLoginRequest } from "./md-api.js";
 export { fromScaled, toScaled } from "./price.js";
 export type { ConnectionOptions, LoginRequest, OrderRequest, QueryRequest } from "./requests.js";

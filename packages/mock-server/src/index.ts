@@ -56,6 +56,7 @@ export {
   type SessionMode,
   yuanToScaled,
 } from "./domain/index.js";
+export { mulberry32, type Random } from "./domain/prng.js";
 export { describeJsonError } from "./json-error.js";
 export { type CloseReason, FrameConnection, type FrameConnectionOptions } from "./net/frame-connection.js";
 export * from "./protocol/index.js";

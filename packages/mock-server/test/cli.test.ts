@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 import { ErrorCode, MarketClient, TradeClient } from "../src/index.js";
-import { ACCOUNT, MD_USER } from "./support.js";
+import { ACCOUNT, MD_USER } from "./helpers/servers.js";
 
 // The CLI is tested as shipped: the bin shim over the built dist (nx runs the build before tests).
 const bin = fileURLToPath(new URL("../bin/tsgate-mock.js", import.meta.url));

@@ -11,7 +11,7 @@ import {
   OrderType,
   Side,
 } from "../src/index.js";
-import { loggedInTrader, rawConnect, startServers, waitFor } from "./support.js";
+import { loggedInTrader, rawConnect, startServers, waitFor } from "./helpers/servers.js";
 
 let mock: MockServers;
 const logs: string[] = [];

@@ -23,7 +23,7 @@ import {
   startServers,
   tradeClient,
   waitFor,
-} from "./support.js";
+} from "./helpers/servers.js";
 
 let mock: MockServers;
 const logs: string[] = [];

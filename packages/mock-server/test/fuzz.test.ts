@@ -14,6 +14,8 @@
  * Replay a failure with FUZZ_SEED=<seed printed in the failure message>.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+// mulberry32: seeded, so a failure replays with FUZZ_SEED.
+import { mulberry32 } from "../src/domain/prng.js";
 import {
   type CloseReason,
   encodeFrame,
@@ -45,19 +47,7 @@ import {
   sleep,
   startServers,
   waitFor,
-} from "./support.js";
-
-/** mulberry32: a small seeded PRNG, so a failure can be replayed. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
+} from "./helpers/servers.js";
 
 const SEED = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : 20_261_126;
 /** Garbage connections in all, and how many are open at once. */
@@ -244,7 +234,7 @@ describe("fuzz", () => {
   it(`closes ${ROUNDS} garbage connections with a logged reason while other clients keep working (seed ${SEED})`, async () => {
     const tag = `[FUZZ_SEED=${SEED}]`;
     const started = Date.now();
-    const rand = prng(SEED);
+    const rand = mulberry32(SEED);
 
     // ---- the bystanders: a trader on its own account and a market-data subscriber ----
     const closes: string[] = [];

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { ConfigError, demoConfigInput, Market, OrderType, Side, startMockServers } from "../src/index.js";
-import { loggedInTrader, MD_USER, marketClient, sleep } from "./support.js";
+import { loggedInTrader, MD_USER, marketClient, sleep } from "./helpers/servers.js";
 
 function handles(): Record<string, number> {
   const counts: Record<string, number> = {};

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ErrorCode, type MockServers, OrderType, QueryKind, ServerError, Side } from "../src/index.js";
-import { ACCOUNT, MD_USER, marketClient, startServers, tradeClient } from "./support.js";
+import { ACCOUNT, MD_USER, marketClient, startServers, tradeClient } from "./helpers/servers.js";
 
 let mock: MockServers;
 beforeAll(async () => {

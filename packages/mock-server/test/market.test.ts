@@ -7,7 +7,7 @@ import {
   type MarketData,
   type MockServers,
 } from "../src/index.js";
-import { MD_USER, marketClient, startServers } from "./support.js";
+import { MD_USER, marketClient, startServers } from "./helpers/servers.js";
 
 let mock: MockServers;
 beforeAll(async () => {

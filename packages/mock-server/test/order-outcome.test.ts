@@ -8,7 +8,7 @@ import {
   Side,
   waitForOrderStatus,
 } from "../src/index.js";
-import { loggedInTrader, startServers } from "./support.js";
+import { loggedInTrader, startServers } from "./helpers/servers.js";
 
 describe("order outcome helpers", () => {
   let mock: MockServers;

@@ -1,7 +1,7 @@
 /** Programmatic-trading counters over TCP: the control API reads them, the client gets the notices. */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type MockServers, OrderType, RiskCode, RiskLevel, type RiskNotify, Side } from "../src/index.js";
-import { loggedInTrader, richConfig, startServers } from "./support.js";
+import { loggedInTrader, richConfig, startServers } from "./helpers/servers.js";
 
 /** Every request in the same exchange second: 10:00:00.000 in Beijing. */
 const FIXED = new Date("2026-11-26T02:00:00.000Z");

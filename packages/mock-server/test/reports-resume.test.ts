@@ -8,7 +8,7 @@ import {
   Side,
   type TradeClient,
 } from "../src/index.js";
-import { ACCOUNT, loggedInTrader, startServers, tradeClient, waitFor } from "./support.js";
+import { ACCOUNT, loggedInTrader, startServers, tradeClient, waitFor } from "./helpers/servers.js";
 
 let mock: MockServers;
 let limitDown = 0;

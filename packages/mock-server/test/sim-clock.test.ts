@@ -9,7 +9,7 @@ import {
   Side,
   startMockServers,
 } from "../src/index.js";
-import { ACCOUNT, startServers, tradeClient } from "./support.js";
+import { ACCOUNT, startServers, tradeClient } from "./helpers/servers.js";
 
 const MIN = 60_000;
 

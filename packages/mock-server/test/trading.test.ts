@@ -10,7 +10,7 @@ import {
   Side,
   type TradeClient,
 } from "../src/index.js";
-import { loggedInTrader, richConfig, startServers, waitFor } from "./support.js";
+import { loggedInTrader, richConfig, startServers, waitFor } from "./helpers/servers.js";
 
 let mock: MockServers;
 let trader: TradeClient;

@@ -26,7 +26,7 @@ import {
 } from "@tsgate/core";
 import { InMemoryGateway } from "@tsgate/core/sim";
 import { NatsBridgeClient, NatsBridgeServer } from "../src/index.js";
-import { startNatsServer } from "../test/nats-server.js";
+import { startNatsServer } from "../test/helpers/nats-server.js";
 
 const GW = "BENCH";
 const VT_SYMBOL = "600000.SSE";

@@ -16,6 +16,7 @@ import {
   type GatewayStatusData,
   type LogData,
   LogLevel,
+  OmsForwarder,
   type OrderData,
   type OrderRequest,
   type PositionData,
@@ -122,11 +123,11 @@ const DURABLE_EVENTS = new Set(["eOrder", "eTrade", "ePosition", "eAccount"]);
  * const vtOrderid = await client.sendOrder(req);
  * ```
  */
-export class NatsBridgeClient {
+export class NatsBridgeClient extends OmsForwarder {
   /** The local event engine the client feeds. */
   readonly eventEngine = new EventEngine();
-  /** The local view of the host's OMS. */
-  readonly oms = new OmsView();
+  /** The local view of the host's OMS; the OMS getters read it. */
+  override readonly oms = new OmsView();
   /** Subjects used by this client. */
   readonly subjects: Subjects;
 
@@ -146,6 +147,7 @@ export class NatsBridgeClient {
     options: NatsBridgeClientOptions,
     private readonly secrets: readonly string[],
   ) {
+    super();
     this.subjects = new Subjects(options.subjectPrefix ?? DEFAULT_SUBJECT_PREFIX, gatewayName);
     this.requestTimeoutMs = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
     this.ownOnly = options.orderEvents === "own";
@@ -270,47 +272,6 @@ export class NatsBridgeClient {
   /** Trades of orders this client id sent, from the local OMS view. */
   getMyTrades(): TradeData[] {
     return this.oms.getAllTrades().filter((trade) => this.mine.has(trade.vtOrderid));
-  }
-
-  /** See `OmsEngine.getTick`. */
-  getTick(vtSymbol: string): TickData | undefined {
-    return this.oms.getTick(vtSymbol);
-  }
-  /** See `OmsEngine.getOrder`. */
-  getOrder(vtOrderid: string): OrderData | undefined {
-    return this.oms.getOrder(vtOrderid);
-  }
-  /** See `OmsEngine.getContract`. */
-  getContract(vtSymbol: string): ContractData | undefined {
-    return this.oms.getContract(vtSymbol);
-  }
-  /** See `OmsEngine.getAllTicks`. */
-  getAllTicks(): TickData[] {
-    return this.oms.getAllTicks();
-  }
-  /** See `OmsEngine.getAllOrders`. */
-  getAllOrders(): OrderData[] {
-    return this.oms.getAllOrders();
-  }
-  /** See `OmsEngine.getAllActiveOrders`. */
-  getAllActiveOrders(vtSymbol?: string): OrderData[] {
-    return this.oms.getAllActiveOrders(vtSymbol);
-  }
-  /** See `OmsEngine.getAllTrades`. */
-  getAllTrades(): TradeData[] {
-    return this.oms.getAllTrades();
-  }
-  /** See `OmsEngine.getAllPositions`. */
-  getAllPositions(): PositionData[] {
-    return this.oms.getAllPositions();
-  }
-  /** See `OmsEngine.getAllAccounts`. */
-  getAllAccounts(): AccountData[] {
-    return this.oms.getAllAccounts();
-  }
-  /** See `OmsEngine.getAllContracts`. */
-  getAllContracts(): ContractData[] {
-    return this.oms.getAllContracts();
   }
 
   /**
@@ -448,9 +409,12 @@ export class NatsBridgeClient {
         this.emit(EVENT_GATEWAY_STATUS, status, status.gatewayName);
         break;
       }
-      case "eLog":
-        this.emit(EVENT_LOG, decode<LogData>(msg.data));
+      case "eLog": {
+        const log = decode<LogData>(msg.data);
+        this.oms.applyLog(log);
+        this.emit(EVENT_LOG, log);
         break;
+      }
     }
   };
 
@@ -593,10 +557,9 @@ export class NatsBridgeClient {
   }
 
   private log(msg: string, level: LogLevel = LogLevel.INFO): void {
-    this.eventEngine.put({
-      type: EVENT_LOG,
-      data: createLog({ gatewayName: CLIENT_LOG_NAME, msg: redact(msg, this.secrets), level }),
-    });
+    const log = createLog({ gatewayName: CLIENT_LOG_NAME, msg: redact(msg, this.secrets), level });
+    this.oms.applyLog(log);
+    this.eventEngine.put({ type: EVENT_LOG, data: log });
   }
 }
 

@@ -8,9 +8,12 @@
 import {
   type AccountData,
   type ContractData,
+  DEFAULT_MAX_LOGS,
   type GatewaySide,
   type GatewayStatusData,
   isActiveOrder,
+  type LogData,
+  type OmsReader,
   type OrderData,
   type PositionData,
   type TickData,
@@ -33,10 +36,10 @@ interface Versioned<T> {
 }
 
 /**
- * Read-only OMS view with the getters of core's `OmsEngine`. The order bookkeeping follows
- * `OmsEngine`: terminal statuses are final.
+ * Read-only OMS view: core's {@link OmsReader}, as `OmsEngine` answers it. The order bookkeeping
+ * follows `OmsEngine`: terminal statuses are final; the last `DEFAULT_MAX_LOGS` logs are kept.
  */
-export class OmsView {
+export class OmsView implements OmsReader {
   private readonly ticks = new Map<string, TickData>();
   private readonly orders = new Map<string, Versioned<OrderData>>();
   private readonly trades = new Map<string, TradeData>();
@@ -44,6 +47,7 @@ export class OmsView {
   private readonly accounts = new Map<string, Versioned<AccountData>>();
   private readonly contracts = new Map<string, ContractData>();
   private readonly statuses = new Map<string, GatewayStatusData>();
+  private readonly logs: LogData[] = [];
 
   /** Latest tick of an instrument. */
   getTick(vtSymbol: string): TickData | undefined {
@@ -101,6 +105,10 @@ export class OmsView {
   getAllGatewayStatuses(): GatewayStatusData[] {
     return [...this.statuses.values()];
   }
+  /** The most recent log messages, oldest first (at most `DEFAULT_MAX_LOGS`). */
+  getAllLogs(): LogData[] {
+    return [...this.logs];
+  }
   /** Orders still working, optionally of one instrument. */
   getAllActiveOrders(vtSymbol?: string): OrderData[] {
     return this.getAllOrders().filter(
@@ -144,5 +152,10 @@ export class OmsView {
   /** @internal */
   applyStatus(status: GatewayStatusData): void {
     this.statuses.set(`${status.gatewayName}.${status.side}`, status);
+  }
+  /** @internal */
+  applyLog(log: LogData): void {
+    this.logs.push(log);
+    if (this.logs.length > DEFAULT_MAX_LOGS) this.logs.splice(0, this.logs.length - DEFAULT_MAX_LOGS);
   }
 }

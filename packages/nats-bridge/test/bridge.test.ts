@@ -21,7 +21,6 @@ import {
   type NatsBridgeClientOptions,
   NatsBridgeServer,
 } from "../src/index.js";
-import { StrategyProcess } from "./child.js";
 import type { StrategyState } from "./fixtures/remote-strategy.js";
 import {
   brokerTradeIds,
@@ -33,8 +32,9 @@ import {
   startHost,
   until,
   VT_SYMBOL,
-} from "./harness.js";
-import { startNatsServer, type TestNatsServer } from "./nats-server.js";
+} from "./helpers/gateway-host.js";
+import { startNatsServer, type TestNatsServer } from "./helpers/nats-server.js";
+import { StrategyProcess } from "./helpers/strategy-process.js";
 
 const GW = "HFT";
 let nats: TestNatsServer;

@@ -1,4 +1,13 @@
-import { createOrder, createPosition, createTrade, Direction, Exchange, Status } from "@tsgate/core";
+import {
+  createLog,
+  createOrder,
+  createPosition,
+  createTrade,
+  DEFAULT_MAX_LOGS,
+  Direction,
+  Exchange,
+  Status,
+} from "@tsgate/core";
 import { describe, expect, it } from "vitest";
 import { OmsView } from "../src/index.js";
 
@@ -58,5 +67,15 @@ describe("OmsView", () => {
     expect(view.applyTrade(trade)).toBe(true);
     expect(view.applyTrade(trade)).toBe(false);
     expect(view.getAllTrades()).toHaveLength(1);
+  });
+
+  it("keeps the most recent logs, oldest first, as OmsEngine does", () => {
+    const view = new OmsView();
+    for (let i = 0; i < DEFAULT_MAX_LOGS + 2; i += 1)
+      view.applyLog(createLog({ gatewayName: "HFT", msg: `m${i}` }));
+    const logs = view.getAllLogs();
+    expect(logs).toHaveLength(DEFAULT_MAX_LOGS);
+    expect(logs[0]?.msg).toBe("m2");
+    expect(logs.at(-1)?.msg).toBe(`m${DEFAULT_MAX_LOGS + 1}`);
   });
 });

@@ -1,8 +1,8 @@
 import { EVENT_TRADE, Status, type TradeData } from "@tsgate/core";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { BridgeError, NatsBridgeClient } from "../src/index.js";
-import { fillingBuy, type Host, omsState, startHost, until, VT_SYMBOL } from "./harness.js";
-import { startNatsServer, type TestNatsServer } from "./nats-server.js";
+import { fillingBuy, type Host, omsState, startHost, until, VT_SYMBOL } from "./helpers/gateway-host.js";
+import { startNatsServer, type TestNatsServer } from "./helpers/nats-server.js";
 
 const GW = "HFT";
 let nats: TestNatsServer;

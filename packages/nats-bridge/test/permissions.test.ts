@@ -5,8 +5,8 @@ import { EVENT_TRADE, Status, type TradeData } from "@tsgate/core";
 import { connect, type NatsConnection } from "nats";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { BridgeError, NatsBridgeClient } from "../src/index.js";
-import { fillingBuy, type Host, startHost, until, VT_SYMBOL } from "./harness.js";
-import { startNatsServer, type TestNatsServer } from "./nats-server.js";
+import { fillingBuy, type Host, startHost, until, VT_SYMBOL } from "./helpers/gateway-host.js";
+import { startNatsServer, type TestNatsServer } from "./helpers/nats-server.js";
 
 const HOST_PASS = "host-Secret-7731";
 const ALPHA_PASS = "alpha-Secret-9902";

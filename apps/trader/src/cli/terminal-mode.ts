@@ -160,7 +160,7 @@ export function startTerminalMode(options: TerminalModeOptions): TerminalMode {
           const ticks = main.getAllTicks();
           if (ticks.length === 0) return;
           // Prices of a market side that is down are the last received: say so, with their age.
-          const market = main.oms.getAllGatewayStatuses().find((s) => s.side === "MARKET");
+          const market = main.getAllGatewayStatuses().find((s) => s.side === "MARKET");
           const stale =
             market !== undefined && !isUp(market.state)
               ? ` (STALE: market ${market.state.toLowerCase()}${lastTickAt !== undefined ? `, last tick ${Math.round((Date.now() - lastTickAt) / 1000)} s ago` : ""})`
@@ -277,7 +277,7 @@ export function startTerminalMode(options: TerminalModeOptions): TerminalMode {
         subscribe(args[0]);
         return;
       case "status":
-        for (const status of main.oms.getAllGatewayStatuses()) {
+        for (const status of main.getAllGatewayStatuses()) {
           screen.out(
             `${status.gatewayName} ${status.side} ${status.state}${status.msg !== "" ? ` ${status.msg}` : ""}`,
           );

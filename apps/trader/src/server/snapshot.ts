@@ -23,7 +23,7 @@ export function buildSnapshot(runtime: TraderRuntime): Snapshot {
     accounts: main.getAllAccounts(),
     contracts: main.getAllContracts(),
     logs: main.getAllLogs().slice(-SNAPSHOT_LOGS),
-    statuses: main.oms.getAllGatewayStatuses(),
+    statuses: main.getAllGatewayStatuses(),
     subscriptions: runtime.subscriptionList,
     subscriptionFailures: runtime.subscriptionFailures.all(),
     history: runtime.history.all(),

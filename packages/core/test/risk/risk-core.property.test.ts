@@ -15,7 +15,7 @@ import {
   type RiskCore,
   Status,
 } from "../../src/index.js";
-import { buy, coreWith, GW, sell } from "./risk-fixtures.js";
+import { buy, coreWith, GW, sell } from "../helpers/risk.js";
 
 const SYMBOLS = ["600000", "600001", "000001"] as const;
 

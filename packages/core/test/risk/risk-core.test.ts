@@ -10,7 +10,7 @@ import {
   SettingsError,
   TradingState,
 } from "../../src/index.js";
-import { buy, coreWith, fill, finish, GW, position, Status, sell, send } from "./risk-fixtures.js";
+import { buy, coreWith, fill, finish, GW, position, Status, sell, send } from "../helpers/risk.js";
 
 function rule(result: ReturnType<typeof send>): string | undefined {
   return typeof result === "string" ? undefined : result.rule;

@@ -21,8 +21,8 @@ import {
   Status,
   TradingState,
 } from "../../src/index.js";
-import { DummyGateway } from "../fixtures/dummy-gateway.js";
-import { buy, ManualClock, sell } from "./risk-fixtures.js";
+import { DummyGateway } from "../helpers/dummy-gateway.js";
+import { buy, ManualClock, sell } from "../helpers/risk.js";
 
 const mains: MainEngine[] = [];
 const TICK = {

@@ -1,21 +1,19 @@
+import { mulberry32, type Random } from "@tsgate/mock-server";
+
 /**
- * The soak's only source of randomness: a small seeded PRNG (mulberry32), so that a seed replays
- * the same fault schedule and the same strategy decisions.
+ * The soak's only source of randomness: the simulator's seeded PRNG (mulberry32), so that a seed
+ * replays the same fault schedule and the same strategy decisions.
  */
 export class Prng {
-  private state: number;
+  private readonly random: Random;
 
   constructor(readonly seed: number) {
-    this.state = seed >>> 0;
+    this.random = mulberry32(seed);
   }
 
   /** A float in [0, 1). */
   next(): number {
-    this.state = (this.state + 0x6d2b79f5) >>> 0;
-    let t = this.state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+    return this.random();
   }
 
   /** An integer in [min, max]. */

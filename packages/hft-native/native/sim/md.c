@@ -7,6 +7,7 @@
 #include "conn.h"
 #include "handle.h"
 #include "last_error.h"
+#include "login_codes.h"
 #include "wire_codec.h"
 
 #define MD_MAX_SUBSCRIPTIONS 100000
@@ -132,7 +133,7 @@ static int on_frame(void* ctx, conn_t* c, const wire_frame_t* f) {
       conn_emit(c, &ev);
       if (code == 0) {
         resubscribe_all(m, c);
-      } else if (code == 5001 || code == 5002) {
+      } else if (hft_md_login_is_final(code)) {
         conn_fail(c, 0, 0, "market-data login to %s refused: %s (code %d)", conn_peer(c),
                   msg.md_login_rsp.error_msg, (int)code);
       } else {

@@ -7,6 +7,7 @@
 #include "conn.h"
 #include "handle.h"
 #include "last_error.h"
+#include "login_codes.h"
 #include "reports.h"
 #include "sync.h"
 #include "wire_codec.h"
@@ -57,10 +58,6 @@ static int match_query(const req_node_t* n, const void* key) {
   return n->type == MSG_QUERY_REQ && n->u.query.request_id == *(const uint32_t*)key;
 }
 
-static int is_credential_error(int32_t code) {
-  return (code >= 1001 && code <= 1004) || code == 1006;
-}
-
 static void handle_login_rsp(hft_trader_t* t, conn_t* c, const wire_login_rsp_t* r) {
   hft_event_t ev;
   event_init(&ev, HFT_EV_LOGIN);
@@ -69,7 +66,7 @@ static void handle_login_rsp(hft_trader_t* t, conn_t* c, const wire_login_rsp_t*
   if (conn_login_count(c) > 0) ev.header.flags |= HFT_EVF_REPLAY;
   conn_emit(c, &ev);
   if (r->error_code != 0) {
-    if (is_credential_error(r->error_code))
+    if (hft_trade_login_is_final(r->error_code))
       conn_fail(c, 0, 0, "trade login to %s refused: %s (code %d)", conn_peer(c), r->rsp.error_msg,
                 (int)r->error_code);
     else

@@ -4,8 +4,8 @@
  * Prices and money are integers scaled ×10,000 (1 yuan = 10,000 units), as on the wire.
  */
 
-/** 1 yuan in scaled units. */
-export const PRICE_SCALE = 10_000;
+/** 1 yuan in scaled units: the wire's unit, defined once by the protocol. */
+export { PRICE_SCALE } from "../protocol/constants.js";
 /** 1 cent (0.01 yuan) in scaled units: fees are rounded to it. */
 export const CENT = 100;
 /** Price tick of stocks: 0.01 yuan (SSE/SZSE 交易规则, 2023 revisions). */

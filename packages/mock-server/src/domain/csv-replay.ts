@@ -25,7 +25,7 @@ import { DEPTH_LEVELS, PRICE_SCALE } from "./constants.js";
 import type { Instrument } from "./instruments.js";
 import type { InstrumentMarket, PriceDriver } from "./market-sim.js";
 import { yuanToScaled } from "./money.js";
-import { deriveSeed, mulberry32, type Random } from "./prng.js";
+import { type Random, SymbolStreams } from "./prng.js";
 
 /** One replay row, prices scaled. */
 export interface ReplayRow {
@@ -172,21 +172,18 @@ export function parseReplayCsv(
 /** Drives the markets from parsed replay rows (module comment). */
 export class ReplayDriver implements PriceDriver {
   private readonly cursors = new Map<string, number>();
-  private readonly streams = new Map<string, Random>();
+  private readonly streams: SymbolStreams;
 
   constructor(
     private readonly rows: ReadonlyMap<string, readonly ReplayRow[]>,
     private readonly loop: boolean,
-    private readonly seed: number,
-  ) {}
+    seed: number,
+  ) {
+    this.streams = new SymbolStreams(seed);
+  }
 
   private random(symbol: string): Random {
-    let random = this.streams.get(symbol);
-    if (random === undefined) {
-      random = mulberry32(deriveSeed(this.seed, symbol));
-      this.streams.set(symbol, random);
-    }
-    return random;
+    return this.streams.of(symbol);
   }
 
   init(market: InstrumentMarket): void {

@@ -12,7 +12,7 @@
 import type { MarketData } from "../protocol/messages.js";
 import { DEPTH_LEVELS, LEVEL_MAX_LOTS, LOT_SIZE, MEAN_REVERSION, STEP_MAX_LOTS } from "./constants.js";
 import type { Instrument } from "./instruments.js";
-import { deriveSeed, mulberry32, type Random, randomInt, randomNormal } from "./prng.js";
+import { type Random, randomInt, randomNormal, SymbolStreams } from "./prng.js";
 
 /** The market state of one instrument. Prices scaled ×10,000; arrays are level 1 first. */
 export class InstrumentMarket {
@@ -136,20 +136,17 @@ export interface PriceDriver {
 
 /** The seeded random walk (module comment). Each instrument has its own stream. */
 export class RandomWalkDriver implements PriceDriver {
-  private readonly streams = new Map<string, Random>();
+  private readonly streams: SymbolStreams;
 
   constructor(
-    private readonly seed: number,
+    seed: number,
     private readonly volatility: number,
-  ) {}
+  ) {
+    this.streams = new SymbolStreams(seed);
+  }
 
   private random(symbol: string): Random {
-    let random = this.streams.get(symbol);
-    if (random === undefined) {
-      random = mulberry32(deriveSeed(this.seed, symbol));
-      this.streams.set(symbol, random);
-    }
-    return random;
+    return this.streams.of(symbol);
   }
 
   init(market: InstrumentMarket): void {

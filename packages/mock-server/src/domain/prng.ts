@@ -36,6 +36,23 @@ export function deriveSeed(seed: number, text: string): number {
   return h >>> 0;
 }
 
+/** One independent stream per instrument from one seed, created on first use (see deriveSeed). */
+export class SymbolStreams {
+  private readonly streams = new Map<string, Random>();
+
+  constructor(private readonly seed: number) {}
+
+  /** The stream of `symbol`. */
+  of(symbol: string): Random {
+    let random = this.streams.get(symbol);
+    if (random === undefined) {
+      random = mulberry32(deriveSeed(this.seed, symbol));
+      this.streams.set(symbol, random);
+    }
+    return random;
+  }
+}
+
 /** An integer in [min, max], inclusive. */
 export function randomInt(random: Random, min: number, max: number): number {
   return min + Math.floor(random() * (max - min + 1));

@@ -13,7 +13,7 @@ import {
   TEN_AM,
   tradesOf,
   y,
-} from "./helpers.js";
+} from "../helpers/broker.js";
 
 const code = (broker: Broker, req: OrderReq, account = "acc1") => broker.placeOrder(account, req).errorCode;
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ConfigError, demoConfig, demoConfigInput, parseMockConfig } from "../../src/domain/index.js";
-import { baseConfig } from "./helpers.js";
+import { baseConfig } from "../helpers/broker.js";
 
 function issuesOf(input: unknown): string[] {
   try {

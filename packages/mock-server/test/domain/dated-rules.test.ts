@@ -6,7 +6,17 @@ import { describe, expect, it } from "vitest";
 import { Broker, type MockConfigInput, parseMockConfig } from "../../src/domain/index.js";
 import type { OrderReq } from "../../src/protocol/messages.js";
 import { ErrorCode, OrderStatus, OrderType } from "../../src/protocol/messages.js";
-import { baseConfig, buy, expectOk, makeBroker, orderReports, sell, TEN_AM, tradesOf, y } from "./helpers.js";
+import {
+  baseConfig,
+  buy,
+  expectOk,
+  makeBroker,
+  orderReports,
+  sell,
+  TEN_AM,
+  tradesOf,
+  y,
+} from "../helpers/broker.js";
 
 const code = (broker: Broker, req: OrderReq, account = "acc1") => broker.placeOrder(account, req).errorCode;
 const RICH: MockConfigInput["accounts"] = [

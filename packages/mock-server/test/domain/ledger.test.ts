@@ -3,7 +3,7 @@ import type { Broker } from "../../src/domain/index.js";
 import { mulberry32 } from "../../src/domain/prng.js";
 import type { OrderReport, OrderReq } from "../../src/protocol/messages.js";
 import { OrderStatus, OrderType, QueryKind, Side } from "../../src/protocol/messages.js";
-import { ledgerFromTrades, makeBroker, tradesOf } from "./helpers.js";
+import { ledgerFromTrades, makeBroker, tradesOf } from "../helpers/broker.js";
 
 const SYMBOLS = ["SH.600000", "SZ.000001", "SZ.300750", "SH.688981", "SH.600899", "SH.510300"];
 const FINAL = new Set<number>([

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { LoginReq } from "../../src/protocol/messages.js";
 import { ErrorCode, Market } from "../../src/protocol/messages.js";
-import { DAY, makeBroker } from "./helpers.js";
+import { DAY, makeBroker } from "../helpers/broker.js";
 
 const good: LoginReq = {
   accountId: "acc1",

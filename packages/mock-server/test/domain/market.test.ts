@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { Broker, demoConfig, ReplayCsvError } from "../../src/domain/index.js";
 import type { MarketData } from "../../src/protocol/messages.js";
 import { Market, Side } from "../../src/protocol/messages.js";
-import { buy, DAY, expectOk, makeBroker, replayBroker, TEN_AM, tradesOf, y } from "./helpers.js";
+import { buy, DAY, expectOk, makeBroker, replayBroker, TEN_AM, tradesOf, y } from "../helpers/broker.js";
 
 function run(broker: Broker, steps: number): MarketData[][] {
   const out: MarketData[][] = [];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ErrorCode, OrderStatus, Side } from "../../src/protocol/messages.js";
-import { buy, expectOk, market, orderReports, replayBroker, sell, tradesOf, y } from "./helpers.js";
+import { buy, expectOk, market, orderReports, replayBroker, sell, tradesOf, y } from "../helpers/broker.js";
 
 type Level = [price: number, volume: number];
 

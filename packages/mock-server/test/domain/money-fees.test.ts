@@ -9,7 +9,7 @@ import {
 } from "../../src/domain/index.js";
 import type { SecurityRecord } from "../../src/protocol/messages.js";
 import { Board, Side } from "../../src/protocol/messages.js";
-import { baseConfig, TEN_AM, y } from "./helpers.js";
+import { baseConfig, TEN_AM, y } from "../helpers/broker.js";
 
 const fees = new FeeSchedule({
   commissionRate: 0.00025,

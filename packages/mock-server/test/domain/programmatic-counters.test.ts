@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { ProgrammaticCounters } from "../../src/domain/programmatic-counters.js";
 import { RiskCode, RiskLevel } from "../../src/protocol/messages.js";
-import { buy, expectOk, makeBroker } from "./helpers.js";
+import { buy, expectOk, makeBroker } from "../helpers/broker.js";
 
 const DAY = 20261126;
 const T = 100_000_000; // 10:00:00.000

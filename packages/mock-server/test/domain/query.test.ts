@@ -8,7 +8,7 @@ import type {
   TradeReport,
 } from "../../src/protocol/messages.js";
 import { ErrorCode, QueryKind } from "../../src/protocol/messages.js";
-import { baseConfig, buy, expectOk, makeBroker, TEN_AM } from "./helpers.js";
+import { baseConfig, buy, expectOk, makeBroker, TEN_AM } from "../helpers/broker.js";
 
 const q = (kind: number, posStr = "", queryNum = 500, symbol = ""): QueryReq => ({
   requestId: 42,

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from "vitest";
 import type { Report } from "../../src/protocol/messages.js";
 import { OrderStatus } from "../../src/protocol/messages.js";
-import { buy, DAY, expectOk, makeBroker, sell } from "./helpers.js";
+import { buy, DAY, expectOk, makeBroker, sell } from "../helpers/broker.js";
 
 describe("report journal", () => {
   it("numbers order and trade reports with one contiguous sequence per account", () => {

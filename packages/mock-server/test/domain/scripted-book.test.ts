@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parseMockConfig } from "../../src/domain/index.js";
-import { buy, expectOk, makeBroker, tradesOf, y } from "./helpers.js";
+import { buy, expectOk, makeBroker, tradesOf, y } from "../helpers/broker.js";
 
 const BOOK: { symbol: string; bids: [number, number][]; asks: [number, number][]; last: number } = {
   symbol: "SH.600000",

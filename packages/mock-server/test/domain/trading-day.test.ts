@@ -8,7 +8,7 @@ import { describe, expect, it } from "vitest";
 import { Broker, parseMockConfig } from "../../src/domain/index.js";
 import { SimClock } from "../../src/domain/sim-clock.js";
 import { ErrorCode, OrderStatus, Side } from "../../src/protocol/messages.js";
-import { baseConfig, buy, expectOk, market, orderReports, sell, tradesOf } from "./helpers.js";
+import { baseConfig, buy, expectOk, market, orderReports, sell, tradesOf } from "../helpers/broker.js";
 
 /** Friday 2026-11-27, 09:14:00 in Beijing. */
 const FRIDAY_0914 = new Date("2026-11-27T09:14:00+08:00");

@@ -1,5 +1,11 @@
 /** Shared fixtures of the domain tests: a small config, a fixed clock, order helpers, a ledger. */
-import { Broker, type BrokerOptions, type MockConfigInput, parseMockConfig } from "../../src/domain/index.js";
+import {
+  Broker,
+  type BrokerOptions,
+  type MockConfigInput,
+  PRICE_SCALE,
+  parseMockConfig,
+} from "../../src/domain/index.js";
 import type { OrderReq, OrderRsp, Report, TradeReport } from "../../src/protocol/messages.js";
 import { OrderType, Side } from "../../src/protocol/messages.js";
 
@@ -8,7 +14,7 @@ export const DAY = 20261126;
 export const TEN_AM = new Date("2026-11-26T02:00:00.000Z");
 
 /** Yuan → scaled, for literals in tests (exact for ≤ 4 decimals). */
-export const y = (yuan: number): number => Math.round(yuan * 10_000);
+export const y = (yuan: number): number => Math.round(yuan * PRICE_SCALE);
 
 export function baseConfig(overrides: Partial<MockConfigInput> = {}): MockConfigInput {
   return {

@@ -1,9 +1,9 @@
 import { type ChildProcess, fork } from "node:child_process";
 import { fileURLToPath } from "node:url";
-import type { NatsBridgeClientOptions } from "../src/index.js";
-import type { StrategyCommand } from "./fixtures/remote-strategy.js";
+import type { NatsBridgeClientOptions } from "../../src/index.js";
+import type { StrategyCommand } from "../fixtures/remote-strategy.js";
 
-const SCRIPT = fileURLToPath(new URL("./fixtures/remote-strategy.ts", import.meta.url));
+const SCRIPT = fileURLToPath(new URL("../fixtures/remote-strategy.ts", import.meta.url));
 const CHILD_WAIT_MS = 20_000;
 
 /** A remote strategy running in a child process (tsx), driven over IPC. */

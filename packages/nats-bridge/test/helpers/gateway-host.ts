@@ -13,7 +13,7 @@ import {
 import { InMemoryGateway } from "@tsgate/core/sim";
 import { HftGateway } from "@tsgate/hft-gateway";
 import { type MockServers, startMockServers } from "@tsgate/mock-server";
-import { NatsBridgeServer, type NatsBridgeServerOptions } from "../src/index.js";
+import { NatsBridgeServer, type NatsBridgeServerOptions } from "../../src/index.js";
 
 /** Tick interval of the in-memory gateway (`@tsgate/core/sim`) in tests, ms. */
 export const TEST_TICK_MS = 20;

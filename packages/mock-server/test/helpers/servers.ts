@@ -11,7 +11,7 @@ import {
   startMockServers,
   TradeClient,
   type TradeClientOptions,
-} from "../src/index.js";
+} from "../../src/index.js";
 
 export const ACCOUNT = { accountId: "demo", password: "demo123" } as const;
 export const MD_USER = { user: "demo", password: "demo123" } as const;
