@@ -85,7 +85,9 @@ after(async () => {
 describe(`HftGateway on Windows [${LIBRARY.name}]`, () => {
   it("loaded contracts, account and positions after login", async () => {
     assert.ok(hasLog(LIBRARY.contractsLog), logs.join("\n"));
-    await waitFor("the 600000.SSE contract", () => main.getContract("600000.SSE"));
+    const contract = await waitFor("the 600000.SSE contract", () => main.getContract("600000.SSE"));
+    // Chinese text survives the library (the vendor SDK's is GBK on Windows, converted by the shim)
+    assert.equal(contract.name, "浦发银行");
     assert.ok(main.getAllAccounts().length > 0);
     assert.ok(main.getAllPositions().length > 0);
   });
