@@ -23,6 +23,8 @@ const APT_PACKAGES = [
   { command: "wine", packages: ["wine", "wine64"] },
   { command: "x86_64-w64-mingw32-gcc-posix", packages: ["gcc-mingw-w64-x86-64-posix"] },
   { command: "x86_64-w64-mingw32-g++-posix", packages: ["g++-mingw-w64-x86-64-posix"] },
+  // objcopy/nm rename the simulation objects inside the vendor DLL; objdump checks PE tables
+  { command: "x86_64-w64-mingw32-objcopy", packages: ["binutils-mingw-w64-x86-64"] },
 ];
 
 /** Where downloads and the Wine prefix live between runs (outside the repo: ~1 GB). */

@@ -14,6 +14,26 @@ const PKG = join(import.meta.dirname, "..");
 const SCRIPT = join(PKG, "scripts", "build-native.mjs");
 const OUT = join(PKG, "build", "win32-x64");
 const INSTALL = "apt-get install gcc-mingw-w64-x86-64-posix";
+const VENDOR_SCRIPT = join(PKG, "scripts", "build-vendor-double.mjs");
+const VENDOR_INSTALL = "apt-get install g++-mingw-w64-x86-64-posix binutils-mingw-w64-x86-64";
+const OBJDUMP = "x86_64-w64-mingw32-objdump";
+/** The DLLs a Windows installation always has: the only imports allowed (no MinGW runtime). */
+const SYSTEM_DLLS = ["KERNEL32.dll", "WS2_32.dll", "msvcrt.dll"];
+
+/** Every function hft_api.h declares with HFT_API: what a library of the ABI exports. */
+function abiFunctions(): string[] {
+  const header = readFileSync(join(PKG, "native", "include", "hft_api.h"), "utf8");
+  return [...header.matchAll(/HFT_API [^(;]*?\b(hft_\w+)\(/g)].map((m) => m[1] as string).sort();
+}
+
+/** A PE image's imported DLLs and exported names, as `objdump -p` prints them. */
+function peTables(file: string): { imports: string[]; exports: string[] } {
+  const res = spawnSync(OBJDUMP, ["-p", file], { encoding: "utf8" });
+  if (res.error) throw new Error(`${OBJDUMP}: ${res.error.message} (${VENDOR_INSTALL})`);
+  const imports = [...res.stdout.matchAll(/^\s*DLL Name: (\S+)$/gm)].map((m) => m[1] as string).sort();
+  const exports = [...res.stdout.matchAll(/^\s*\[\s*\d+\] (\w+)$/gm)].map((m) => m[1] as string).sort();
+  return { imports, exports };
+}
 
 function build(extraArgs: string[], env: NodeJS.ProcessEnv = process.env) {
   return spawnSync(process.execPath, [SCRIPT, "--target", "win32-x64", ...extraArgs], {
@@ -50,6 +70,36 @@ describe("win32-x64 cross-build (MinGW-w64)", () => {
       "test_interop.exe",
     ])
       expect(readFileSync(join(OUT, exe)).subarray(0, 2).toString("latin1"), exe).toBe("MZ");
+  }, 660_000);
+
+  // Issue 16.3: the vendor shim over the vendor-SDK double, for the Wine run's vendor pass. Needs the
+  // simulation objects of the build above (build/win32-x64/obj/).
+  it("builds build/win32-x64/libhftvendor.dll (shim + double) with 0 warnings, exporting the ABI only", () => {
+    const res = spawnSync(process.execPath, [VENDOR_SCRIPT, "--target", "win32-x64", "--force"], {
+      encoding: "utf8",
+      timeout: 600_000,
+    });
+    expect(res.status, `${res.stdout}\n${res.stderr}\n(install: ${VENDOR_INSTALL})`).toBe(0);
+    expect(res.stderr).toBe("");
+    const dll = join(OUT, "libhftvendor.dll");
+    expect(readFileSync(dll).subarray(0, 2).toString("latin1")).toBe("MZ");
+    expect(readFileSync(dll).includes("tsgate-vendor-shim+double")).toBe(true);
+    const { imports, exports } = peTables(dll);
+    // libgcc, libstdc++ and winpthread linked in: nothing to ship beside the DLL
+    expect(imports).toEqual(SYSTEM_DLLS);
+    // exactly the ABI: not the renamed simulation entry points (simcore_*), nor C++ symbols
+    expect(exports).toEqual(abiFunctions());
+  }, 660_000);
+
+  it("without the MinGW C++ compiler the vendor build fails and names the install command", () => {
+    const res = spawnSync(process.execPath, [VENDOR_SCRIPT, "--target", "win32-x64", "--force"], {
+      encoding: "utf8",
+      env: { ...process.env, CXX_WIN32: "no-such-mingw-g++" },
+      timeout: 600_000,
+    });
+    expect(res.status).toBe(1);
+    expect(res.stderr).toContain("'no-such-mingw-g++' not found");
+    expect(res.stderr).toContain(VENDOR_INSTALL);
   }, 660_000);
 
   it("without the cross compiler it fails and names the install command", () => {

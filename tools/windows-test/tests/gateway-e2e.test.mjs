@@ -17,7 +17,7 @@ import {
   Status,
 } from "@tsgate/core";
 import { HftGateway } from "@tsgate/hft-gateway";
-import { control, DEMO, MARKET_PORT, TRADE_PORT, waitFor } from "./harness.mjs";
+import { control, DEMO, LIBRARY, MARKET_PORT, TRADE_PORT, waitFor } from "./harness.mjs";
 
 const main = new MainEngine();
 const logs = [];
@@ -68,6 +68,9 @@ before(async () => {
       reconnectMaxMs: 500,
       heartbeatIntervalMs: 200,
       heartbeatTimeoutMs: 10_000,
+      // the vendor path: its DLL and what a broker requires at login (as e2e-vendor.test.ts)
+      ...(LIBRARY.path === undefined ? {} : { libraryPath: LIBRARY.path }),
+      ...(LIBRARY.terminalInfo === undefined ? {} : { terminalInfo: LIBRARY.terminalInfo }),
     },
     "HFT",
   );
@@ -79,10 +82,12 @@ after(async () => {
   await main.close();
 });
 
-describe("HftGateway on Windows", () => {
-  it("loaded contracts, account and positions after login", () => {
-    assert.ok(hasLog(/^合约信息查询成功 \d+/), logs.join("\n"));
-    assert.ok(main.getContract("600000.SSE"));
+describe(`HftGateway on Windows [${LIBRARY.name}]`, () => {
+  it("loaded contracts, account and positions after login", async () => {
+    assert.ok(hasLog(LIBRARY.contractsLog), logs.join("\n"));
+    const contract = await waitFor("the 600000.SSE contract", () => main.getContract("600000.SSE"));
+    // Chinese text survives the library (the vendor SDK's is GBK on Windows, converted by the shim)
+    assert.equal(contract.name, "浦发银行");
     assert.ok(main.getAllAccounts().length > 0);
     assert.ok(main.getAllPositions().length > 0);
   });

@@ -31,6 +31,7 @@
 #include "instrument_registry.h"
 #include "isipuix.h"
 #include "sim_core.h"
+#include "vendor_text.h"
 
 namespace {
 
@@ -41,17 +42,6 @@ void put(char (&dst)[N], const char* src) {
   if (n > N - 1) n = N - 1;
   if (n) memcpy(dst, src, n);
   dst[n] = 0;
-}
-
-/* UTF-8 text cut at a character boundary to fit n bytes (no NUL needed: fixed fields). */
-void put_utf8(char* dst, size_t n, const char* src) {
-  size_t len = strlen(src);
-  if (len > n) {
-    len = n;
-    while (len > 0 && (static_cast<unsigned char>(src[len]) & 0xC0) == 0x80) len--;
-  }
-  memset(dst, 0, n);
-  memcpy(dst, src, len);
 }
 
 /* Parses {"k":"v"|"k2":123} (members separated by "|" or ","); false if malformed. */
@@ -374,8 +364,8 @@ class DoubleSipMdApi : public api::CSipMdApi {
       T_SH_BaseInfo i;
       memset(&i, 0, sizeof i);
       memcpy(i.szStkCode, b.code, sizeof i.szStkCode);
-      put_utf8(i.szStkNameZN, sizeof i.szStkNameZN, b.name);
-      put_utf8(i.szStkNameZNLong, sizeof i.szStkNameZNLong, b.name);
+      put_vendor_text(i.szStkNameZN, sizeof i.szStkNameZN, b.name);
+      put_vendor_text(i.szStkNameZNLong, sizeof i.szStkNameZNLong, b.name);
       memcpy(i.szStkClass, b.security_type == 4 ? "D" : b.security_type == 2 || b.security_type == 3 ? "EU" : "ES", 2);
       i.i64BuyNumUnit = lot_of(b);
       i.i64SellNumUnit = 1;
@@ -391,7 +381,7 @@ class DoubleSipMdApi : public api::CSipMdApi {
     std::unique_ptr<t_SZ_BaseInfo> i(new t_SZ_BaseInfo());
     memset(i.get(), 0, sizeof *i);
     memcpy(i->tBase.sSecurityID, b.code, sizeof i->tBase.sSecurityID);
-    put_utf8(i->tBase.sSymbol, sizeof i->tBase.sSymbol, b.name);
+    put_vendor_text(i->tBase.sSymbol, sizeof i->tBase.sSymbol, b.name);
     /* SZSE securities file, table 3-2: 1 main-board A, 3 ChiNext, 8 convertible, 14 ETF, 23 LOF */
     i->tBase.usSecurityType = b.security_type == 3   ? 14
                               : b.security_type == 2 ? 23

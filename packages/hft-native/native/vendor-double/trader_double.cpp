@@ -30,6 +30,7 @@
 #include "hft_trader_error.h"
 #include "instrument_registry.h"
 #include "sim_core.h"
+#include "vendor_text.h"
 
 namespace {
 
@@ -516,7 +517,7 @@ class DoubleTraderApi : public HFT::TraderApi {
         memset(&d, 0, sizeof d);
         const hft_security_t& s = ev.body.query_security.record;
         put(d.symbol, s.symbol);
-        put(d.name, s.name);
+        put_vendor_text(d.name, sizeof d.name, s.name);
         d.security_type = s.security_type == 3   ? HFT::SecurityTypeDetail_GPETF
                           : s.security_type == 4 ? HFT::SecurityTypeDetail_KZZ
                           : s.board == 2         ? HFT::SecurityTypeDetail_CYBG

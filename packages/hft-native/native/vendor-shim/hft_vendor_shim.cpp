@@ -62,12 +62,15 @@ size_t field_len(const char* s, size_t cap) {
   return n;
 }
 
-/* Keeps `len` bytes of UTF-8 at most, cut at a character boundary. */
+/* Keeps `len` bytes of UTF-8 at most, cut at a character boundary (POSIX only: on Windows the text
+ * is GBK and MultiByteToWideChar converts it). */
+#if !defined(_WIN32)
 size_t utf8_cut(const char* s, size_t len, size_t max) {
   if (len <= max) return len;
   while (max > 0 && (static_cast<unsigned char>(s[max]) & 0xC0) == 0x80) max--;
   return max;
 }
+#endif
 
 /* GBK (code page 936) on Windows, UTF-8 elsewhere -> UTF-8, NUL-terminated, cut at a character
  * boundary to fit. */

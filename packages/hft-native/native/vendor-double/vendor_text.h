@@ -1,0 +1,16 @@
+/*
+ * vendor_text.h — text as the vendor SDKs deliver it: GBK (code page 936) on Windows, UTF-8
+ * elsewhere, the encoding the shim decodes (hft_vendor_shim.cpp, to_utf8; docs/real-broker.md:
+ * "GBK text on Windows"). The mock servers send UTF-8, so the double re-encodes on Windows and the
+ * Wine run exercises the shim's GBK path as a real broker's names would.
+ */
+#ifndef TSGATE_VENDOR_DOUBLE_VENDOR_TEXT_H
+#define TSGATE_VENDOR_DOUBLE_VENDOR_TEXT_H
+
+#include <stddef.h>
+
+/* Writes UTF-8 `utf8` into the fixed field dst[n] in the SDK's encoding, zero-filled, cut at a
+ * character boundary (no NUL needed when the text fills the field). */
+void put_vendor_text(char* dst, size_t n, const char* utf8);
+
+#endif
