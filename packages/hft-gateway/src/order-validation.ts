@@ -26,7 +26,6 @@
 import { checkOrderRules } from "@tsgate/ashare-rules";
 import { type ContractData, Direction, Offset, type OrderRequest } from "@tsgate/core";
 import type { RequestOrderType as VendorOrderType, RequestSide as VendorSide } from "@tsgate/hft-native";
-import { toScaled } from "@tsgate/hft-native";
 import { MARKET_VT2HFT, ORDERTYPE_VT2HFT, SIDE_VT2HFT } from "./mappings.js";
 
 /** An order request in the vendor's terms, ready for `TraderApi.order` (without the client order id). */

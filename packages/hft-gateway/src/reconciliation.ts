@@ -38,7 +38,6 @@
 import {
   createOrder,
   createTrade,
-  Direction,
   isActiveOrder,
   type JournalContents,
   type JournalOrder,
