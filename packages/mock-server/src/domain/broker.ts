@@ -58,11 +58,20 @@ import { restingFill, stepPools, takeLiquidity } from "./matching.js";
 import { fitMessage } from "./message-text.js";
 import { yuanToScaled } from "./money.js";
 import { isFinal, type Order, OrderStore, orderReportBody, remainingVolume } from "./orders.js";
+import { PreOpenQueue } from "./pre-open-queue.js";
 import { ProgrammaticCounters, type ProgrammaticCounts, type RiskNotice } from "./programmatic-counters.js";
 import { checkQuery, type Page, pageByIndex, pageBySymbol, queryError } from "./query.js";
 import { ReportJournal } from "./report-journal.js";
 import { ScriptedDriver } from "./scripted-book.js";
-import { isMarketOpen, phaseAt, type SessionMode, TradingPhase } from "./sessions.js";
+import {
+  CLOSING_UNCROSS_TIME,
+  CONTINUOUS_START_TIME,
+  isMarketOpen,
+  OPENING_UNCROSS_TIME,
+  phaseAt,
+  type SessionMode,
+  TradingPhase,
+} from "./sessions.js";
 
 /** Options of a {@link Broker}. */
 export interface BrokerOptions {
@@ -97,9 +106,6 @@ type Checked =
     };
 
 const NOT_LOGGED_IN = "request before login: unknown account";
-/** When the call auctions uncross (`HHMMSSmmm`): the end of each auction phase. */
-const OPENING_UNCROSS_TIME = 92_500_000;
-const CLOSING_UNCROSS_TIME = 150_000_000;
 const ZERO_FEES: FeeBreakdown = Object.freeze({ commission: 0, stampDuty: 0, transferFee: 0, total: 0 });
 
 function formatClock(time: number): string {
@@ -130,6 +136,9 @@ export class Broker {
   private readonly holidays: ReadonlySet<number>;
   /** The call auction the clock is in (realtime mode), uncrossed when the clock leaves it. */
   private auction: TradingPhase | undefined;
+  /** 09:25–09:30 on a trading day (realtime mode): requests are held until 09:30. */
+  private preOpen = false;
+  private readonly preOpenQueue = new PreOpenQueue<Order>();
   /** Set while the clock's transitions run, so the reports they make do not start them again. */
   private syncing = false;
   private readonly instrumentConfigs: MockConfig["instruments"];
@@ -224,10 +233,15 @@ export class Broker {
         this.auction = undefined;
         this.uncrossAll(ended === TradingPhase.OpeningAuction ? OPENING_UNCROSS_TIME : CLOSING_UNCROSS_TIME);
       }
+      if (this.preOpen && (now.day !== this.clockDay || phase !== TradingPhase.PreOpen)) {
+        this.preOpen = false;
+        this.releasePreOpen(CONTINUOUS_START_TIME);
+      }
       if (now.day > this.clockDay && isTradingDate(now.day, this.holidays)) this.rollover(now.day, now.time);
       const auction = phase === TradingPhase.OpeningAuction || phase === TradingPhase.ClosingAuction;
-      this.auction =
-        auction && now.day === this.clockDay && isTradingDate(now.day, this.holidays) ? phase : undefined;
+      const tradingNow = now.day === this.clockDay && isTradingDate(now.day, this.holidays);
+      this.auction = auction && tradingNow ? phase : undefined;
+      this.preOpen = phase === TradingPhase.PreOpen && tradingNow;
     } finally {
       this.syncing = false;
     }
@@ -429,7 +443,8 @@ export class Broker {
    * Places an order. Accepted: reports PendingNew, New, then a TRADE_REPORT + ORDER_REPORT per
    * immediate fill; a B5TC remainder is cancelled at once. Rejected: one ORDER_REPORT Rejected
    * with the same code and reason as the response. A `clOrderId` already used by the account
-   * today: 2012 with the existing order's id and no report.
+   * today: 2012 with the existing order's id and no report. 09:25–09:30 (realtime mode): accepted
+   * (PendingNew, New) and processed at 09:30.
    */
   placeOrder(accountId: string, req: OrderReq): OrderRsp {
     const account = this.accounts.get(accountId);
@@ -504,6 +519,17 @@ export class Broker {
     if (order.side === Side.Ask) account.freezeShares(order.symbol, order.volume);
     this.report(order, OrderStatus.PendingNew, time);
     this.report(order, OrderStatus.New, time);
+    const accepted = {
+      clOrderId: req.clOrderId,
+      orderId: order.orderId,
+      errorCode: ErrorCode.OK,
+      errorMsg: "",
+    };
+    if (this.preOpen) {
+      this.preOpenQueue.holdOrder(order);
+      if (order.orderType === OrderType.LMT) this.restingList(order.symbol).push(order);
+      return accepted;
+    }
     const market = this.markets.get(order.symbol) as InstrumentMarket;
     market.time = time;
     if (!order.caged && this.auction === undefined) this.take(order, market, time);
@@ -511,7 +537,28 @@ export class Broker {
       if (order.orderType === OrderType.B5TC) this.cancelRemainder(order, time);
       else this.restingList(order.symbol).push(order);
     }
-    return { clOrderId: req.clOrderId, orderId: order.orderId, errorCode: ErrorCode.OK, errorMsg: "" };
+    return accepted;
+  }
+
+  /**
+   * 09:30: processes what the pre-open held, in arrival order: an order takes what the book offers
+   * (a market order's remainder is cancelled, a limit order's rests), a cancel completes (or starts
+   * its `cancelDelaySteps`). The price cage is not applied to held orders: they were accepted
+   * outside continuous trading.
+   */
+  private releasePreOpen(time: number): void {
+    for (const { kind, order } of this.preOpenQueue.drain()) {
+      if (isFinal(order.status)) continue;
+      if (kind === "cancel") {
+        if (this.cancelDelaySteps === 0) this.cancelRemainder(order, time);
+        else this.pendingCancels.add(order);
+        continue;
+      }
+      const market = this.markets.get(order.symbol) as InstrumentMarket;
+      market.time = time;
+      this.take(order, market, time);
+      if (order.orderType === OrderType.B5TC && remainingVolume(order) > 0) this.cancelRemainder(order, time);
+    }
   }
 
   /** Fills an order that arrives (or leaves the cage) against the displayed book. */
@@ -628,7 +675,8 @@ export class Broker {
   /**
    * Cancels an open order, found by `orderId` or else by `clOrderId`. Accepted: ORDER_REPORT
    * Canceling, then (at once, or after `matching.cancelDelaySteps` market steps) CancelFilled or
-   * PartiallyCanceled. Refused with CancelRejected: 3001 unknown, 3002 final, 3003 already pending.
+   * PartiallyCanceled; 09:25–09:30 it stays Canceling until it is processed at 09:30. Refused with
+   * CancelRejected: 3001 unknown, 3002 final, 3003 already pending, 3004 in a no-cancel window.
    */
   cancelOrder(accountId: string, req: CancelReq): CancelRsp {
     const refuse = (code: number, message: string, order?: Order): CancelRsp => ({
@@ -681,7 +729,8 @@ export class Broker {
     this.count(accountId, time, order.createTime);
     order.cancelStepsLeft = this.cancelDelaySteps;
     this.report(order, OrderStatus.Canceling, time);
-    if (this.cancelDelaySteps === 0) this.cancelRemainder(order, time);
+    if (this.preOpen) this.preOpenQueue.holdCancel(order);
+    else if (this.cancelDelaySteps === 0) this.cancelRemainder(order, time);
     else this.pendingCancels.add(order);
     return {
       orderId: order.orderId,
@@ -981,6 +1030,12 @@ export class Broker {
       for (const market of this.marketList) {
         market.time = time;
         out.push(this.indicativeSnapshot(market, auction));
+      }
+    } else if (this.preOpen) {
+      // After the opening uncross the market shows its open and does not trade until 09:30.
+      for (const market of this.marketList) {
+        market.time = time;
+        out.push(market.snapshot(this.tradingDay));
       }
     } else if (isMarketOpen(this.sessionMode, time) && this.isTradingDateNow()) {
       for (const market of this.marketList) {

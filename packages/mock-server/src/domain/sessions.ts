@@ -4,7 +4,7 @@
  * | phase | time | the mock |
  * |---|---|---|
  * | opening call auction | 09:15–09:25 | collects limit orders, uncrosses at 09:25 (call-auction.ts) |
- * | pre-open | 09:25–09:30 | accepts orders, matches continuously |
+ * | pre-open | 09:25–09:30 | accepts orders and cancels, processes them at 09:30 in arrival order (pre-open-queue.ts); the market does not trade |
  * | continuous | 09:30–11:30, 13:00–14:57 | accepts orders, matches continuously |
  * | closing call auction | 14:57–15:00 | collects limit orders, uncrosses at 15:00 |
  * | lunch break, before 09:15, from 15:00 | | rejects orders (2011), market does not move |
@@ -29,16 +29,23 @@ export const TradingPhase = {
 } as const;
 export type TradingPhase = (typeof TradingPhase)[keyof typeof TradingPhase];
 
+/** The opening call auction uncrosses at its end, 09:25 (`HHMMSSmmm`). */
+export const OPENING_UNCROSS_TIME = 92_500_000;
+/** Continuous trading starts at 09:30: what the pre-open held is processed then. */
+export const CONTINUOUS_START_TIME = 93_000_000;
+/** The closing call auction uncrosses at its end, 15:00. */
+export const CLOSING_UNCROSS_TIME = 150_000_000;
+
 /** Phase boundaries as `HHMMSSmmm`, each phase starting at `from` (inclusive). */
 const SCHEDULE: readonly { from: number; phase: TradingPhase }[] = [
   { from: 0, phase: TradingPhase.Closed },
   { from: 91_500_000, phase: TradingPhase.OpeningAuction },
-  { from: 92_500_000, phase: TradingPhase.PreOpen },
-  { from: 93_000_000, phase: TradingPhase.Continuous },
+  { from: OPENING_UNCROSS_TIME, phase: TradingPhase.PreOpen },
+  { from: CONTINUOUS_START_TIME, phase: TradingPhase.Continuous },
   { from: 113_000_000, phase: TradingPhase.LunchBreak },
   { from: 130_000_000, phase: TradingPhase.Continuous },
   { from: 145_700_000, phase: TradingPhase.ClosingAuction },
-  { from: 150_000_000, phase: TradingPhase.Closed },
+  { from: CLOSING_UNCROSS_TIME, phase: TradingPhase.Closed },
 ];
 
 /** The phase at exchange local time `time` (`HHMMSSmmm`). */
