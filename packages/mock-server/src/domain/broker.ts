@@ -133,6 +133,8 @@ export class Broker {
   private day: number;
   /** The clock's calendar day last seen: a later one that is a trading day rolls the broker over. */
   private clockDay: number;
+  /** The latest time of `clockDay` the clock was read at (infinity once it went past that day). */
+  private clockTime: number;
   private readonly holidays: ReadonlySet<number>;
   /** The call auction the clock is in (realtime mode), uncrossed when the clock leaves it. */
   private auction: TradingPhase | undefined;
@@ -181,6 +183,7 @@ export class Broker {
     const start = toExchangeTime(this.now());
     this.day = config.tradingDay ?? start.day;
     this.clockDay = start.day;
+    this.clockTime = start.time;
     this.holidays = new Set(config.holidays);
     this.instrumentConfigs = config.instruments;
     this.sessionMode = config.sessionMode;
@@ -219,25 +222,28 @@ export class Broker {
   }
 
   /**
-   * Exchange time now. In realtime mode it first runs what the clock passed: the uncrossing of a
-   * call auction it left, the rollover to a new trading day it reached.
+   * Exchange time now. In realtime mode it first runs what the clock passed since it was last read,
+   * however far it jumped: on a trading day the opening uncross at 09:25, the pre-open's held
+   * requests at 09:30 and the closing uncross at 15:00, each once; then the rollover to a new
+   * trading day it reached.
    */
   private clock(): number {
     const now = toExchangeTime(this.now());
     if (this.syncing || this.sessionMode !== "realtime") return now.time;
     this.syncing = true;
     try {
-      const phase = phaseAt(now.time);
-      if (this.auction !== undefined && (now.day !== this.clockDay || phase !== this.auction)) {
-        const ended = this.auction;
-        this.auction = undefined;
-        this.uncrossAll(ended === TradingPhase.OpeningAuction ? OPENING_UNCROSS_TIME : CLOSING_UNCROSS_TIME);
+      this.auction = undefined;
+      this.preOpen = false;
+      if (isTradingDate(this.clockDay, this.holidays)) {
+        const reached = now.day > this.clockDay ? Number.POSITIVE_INFINITY : now.time;
+        for (const [at, run] of this.sessionEvents) {
+          if (this.clockTime < at && reached >= at) run(at);
+        }
       }
-      if (this.preOpen && (now.day !== this.clockDay || phase !== TradingPhase.PreOpen)) {
-        this.preOpen = false;
-        this.releasePreOpen(CONTINUOUS_START_TIME);
-      }
+      this.clockTime =
+        now.day > this.clockDay ? Number.POSITIVE_INFINITY : Math.max(this.clockTime, now.time);
       if (now.day > this.clockDay && isTradingDate(now.day, this.holidays)) this.rollover(now.day, now.time);
+      const phase = phaseAt(now.time);
       const auction = phase === TradingPhase.OpeningAuction || phase === TradingPhase.ClosingAuction;
       const tradingNow = now.day === this.clockDay && isTradingDate(now.day, this.holidays);
       this.auction = auction && tradingNow ? phase : undefined;
@@ -247,6 +253,13 @@ export class Broker {
     }
     return now.time;
   }
+
+  /** What happens at a moment of each trading day (`HHMMSSmmm`), in time order. */
+  private readonly sessionEvents: readonly (readonly [number, (time: number) => void])[] = [
+    [OPENING_UNCROSS_TIME, (t) => this.uncrossAll(t)],
+    [CONTINUOUS_START_TIME, (t) => this.releasePreOpen(t)],
+    [CLOSING_UNCROSS_TIME, (t) => this.uncrossAll(t)],
+  ];
 
   /** The orders of a call auction for one instrument: the accounts' limit orders and the simulated book. */
   private auctionOrders(market: InstrumentMarket): AuctionOrder<Order | number>[] {
@@ -315,6 +328,7 @@ export class Broker {
    */
   private rollover(day: number, time: number): void {
     this.clockDay = day; // first: the reports below read the trading day, which must not roll again
+    this.clockTime = time;
     const expire = (order: Order) => {
       if (isFinal(order.status)) return;
       order.errorMsg = fitMessage(`day order expired at the close of ${this.day}`);

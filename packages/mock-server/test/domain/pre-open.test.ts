@@ -110,4 +110,14 @@ describe("09:25–09:30: accepted, not processed until continuous trading", () =
     expect(status(held)).toBe(OrderStatus.Filled);
     expect(tradesOf(broker, "acc1", sold).length).toBeGreaterThan(0);
   });
+
+  it("processes what was held at 09:30 when the clock jumps from the pre-open past it", () => {
+    const { broker, moveTo, place, status, crossingBuy } = preOpenBroker();
+    moveTo("09:26:00.000");
+    const held = expectOk(place(crossingBuy(100)));
+    moveTo("10:15:00.000");
+    broker.stepMarket();
+    expect(status(held)).toBe(OrderStatus.Filled);
+    expect(tradesOf(broker, "acc1", held).every((t) => t.tradeTime === 93_000_000)).toBe(true);
+  });
 });
