@@ -16,7 +16,8 @@
  *
  * Sources: SSE 科创板股票交易特别规定 (2019-03-01); SZSE 创业板交易特别规定 (2020-06-12, in force
  * 2020-08-24; 2023 revision in force 2023-04-10); SSE 交易规则 and SZSE 交易规则, 2023 revisions
- * issued 2023-02-17, in force 2023-04-10.
+ * issued 2023-02-17, in force 2023-04-10. Checked 2026-12-02 against third-party reproductions
+ * (docs/exchange-rules.md): the bounds, the boards and SSE refuse / SZSE hold agree.
  *
  * @module
  */

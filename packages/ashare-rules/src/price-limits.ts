@@ -2,7 +2,7 @@
  * Daily price limits (涨跌幅限制) by board, risk warning and trading day, and the limit prices they
  * give. Sources, each with its date:
  * - main board ±10%, main-board ST/*ST ±5%: SSE and SZSE 交易规则; ST ±10% from 2025-07-07
- *   (notices of 2025-06-27, {@link MAIN_ST_TEN_PERCENT_FROM});
+ *   (draft notices of 2025-06-27, {@link MAIN_ST_TEN_PERCENT_FROM});
  * - ChiNext ±20% (ST included) from 2020-08-24 (SZSE 创业板交易特别规定 of 2020-06-12), ±10% before;
  * - STAR ±20% (ST included): SSE 科创板股票交易特别规定 of 2019-03-01;
  * - funds (ETFs, LOFs) ±10%, as main-board securities.

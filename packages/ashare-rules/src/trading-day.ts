@@ -10,8 +10,9 @@ export type TradingDay = number;
 
 /**
  * Main-board risk-warning (ST, *ST) stocks: daily limit ±10% instead of ±5% from this day.
- * Source: SSE and SZSE notices of 2025-06-27 on adjusting the price-limit ratio of main-board
- * risk-warning stocks (主板风险警示股票价格涨跌幅限制比例调整), in force 2025-07-07.
+ * Source: SSE and SZSE 关于调整主板风险警示股票价格涨跌幅限制比例及有关事项的通知, published as a draft for
+ * comment on 2025-06-27 (Xinhua, 2025-06-27); the in-force day 2025-07-07 is the issue's, not
+ * confirmed from a text (docs/exchange-rules.md, checked 2026-12-02).
  */
 export const MAIN_ST_TEN_PERCENT_FROM: TradingDay = 20250707;
 

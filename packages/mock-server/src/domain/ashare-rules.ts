@@ -216,7 +216,8 @@ export interface CageRule {
  * 特别规定, 2019-03-01); ChiNext 2% from 2020-08-24 (SZSE 创业板交易特别规定) and 2% or 10 ticks
  * from 2023-04-10; main board 2% or 10 ticks from 2023-04-10 (SSE/SZSE 交易规则, 2023 revisions).
  * Outside the cage SSE refuses the order (申报无效) and SZSE holds it in the trading host (暂存)
- * until the cage moves over its price.
+ * until the cage moves over its price. Checked 2026-12-02 against third-party reproductions
+ * (docs/exchange-rules.md).
  */
 export function cageRuleOf(inst: Instrument, tradingDay: number): CageRule | undefined {
   if (!inst.isStock) return undefined;

@@ -7,7 +7,10 @@
  *    SZSE the price nearest the reference (the previous close at the open, the last price at the
  *    close; of two equally near, the higher).
  * Sources: SSE 交易规则 and SZSE 交易规则 (2023 revisions, in force 2023-04-10), sections on the
- * determination of the call-auction price (集合竞价成交价格的确定原则).
+ * determination of the call-auction price (集合竞价成交价格的确定原则). Checked 2026-12-02 against
+ * reproductions (docs/exchange-rules.md): SSE's steps confirmed; SZSE's imbalance step and its
+ * closing-auction reference not found from here; the rounding of SSE's middle price and the higher
+ * of two equally near SZSE prices are this module's choices.
  * Executions at the price go by price priority, then time priority (`rank`, lower first).
  */
 import { Side } from "../protocol/messages.js";

@@ -51,8 +51,8 @@ export const LIMIT_PERCENT = {
  */
 export const CHINEXT_TWENTY_PERCENT_FROM = 20200824;
 /**
- * First trading day on which main-board ST/*ST stocks have ±10% limits (SSE and SZSE notices of
- * 2025-06-27, in force 2025-07-07).
+ * First trading day on which main-board ST/*ST stocks have ±10% limits (SSE and SZSE notices,
+ * draft for comment 2025-06-27; the in-force day is not confirmed from a text: docs/exchange-rules.md).
  */
 export const MAIN_ST_TEN_PERCENT_FROM = 20250707;
 
