@@ -8,6 +8,7 @@
  */
 import { createInterface, type Interface } from "node:readline";
 import { parseArgs } from "node:util";
+import { booksLines, feeLines } from "./books-text.js";
 import { ConfigError } from "./domain/index.js";
 import { DEFAULT_HOST, DEFAULT_MARKET_PORT, DEFAULT_TRADE_PORT } from "./protocol/constants.js";
 import type { ServerSide } from "./server/framed-server.js";
@@ -46,6 +47,8 @@ const COMMANDS_HELP = `commands:
   restart trade|market [downMs]
   step [n]                       advance the market n steps
   counters <account>             programmatic-trading counters of an account today
+  books <account>                cash, positions and fees paid by part (commission, stamp duty, transfer fee)
+  fees <account>                 today's fills of an account with the parts of each fee
   advance <ms>                   move the simulated clock forward (with --start)
   speed <x>                      change the simulated clock's speed (with --start)
   reset                          turn off report and market-data faults`;
@@ -123,6 +126,14 @@ async function runCommand(control: MockControl, line: string, print: (s: string)
       );
       return;
     }
+    case "books":
+      if (a0 === undefined) throw new UsageError("books: expected an account id");
+      for (const l of booksLines(a0, control.books(a0))) print(l);
+      return;
+    case "fees":
+      if (a0 === undefined) throw new UsageError("fees: expected an account id");
+      for (const l of feeLines(a0, control.tradesWithFees(a0))) print(l);
+      return;
     case "connections":
       for (const c of control.connections()) {
         print(

@@ -54,6 +54,7 @@ export {
   parseMockConfig,
   type RiskNotice,
   type SessionMode,
+  type TradeFees,
   yuanToScaled,
 } from "./domain/index.js";
 export { mulberry32, type Random } from "./domain/prng.js";

@@ -89,6 +89,13 @@ describe("tsgate-mock CLI", () => {
     child.stdin!.write("reject-orders 2\nduplicate-reports on\nconnections\ncounters demo\n");
     await waitForOutput(r, /fault: duplicate reports on/);
     await waitForOutput(r, /^demo \d{8}: orders 0, cancels 0 \(instant 0\), total 0, peak 0\/s$/m);
+    // The books with the fee parts paid so far, and today's fills (none yet).
+    child.stdin!.write("books demo\nfees demo\n");
+    await waitForOutput(
+      r,
+      /^demo fees paid: commission 0\.00, stamp duty 0\.00, transfer fee 0\.00 \(total 0\.00\)$/m,
+    );
+    await waitForOutput(r, /^demo: no trades today$/m);
     expect(out).toContain("fault: reject the next 2 order(s)");
     child.kill("SIGTERM");
     expect(await exit).toBe(0);

@@ -50,8 +50,8 @@ import { type AuctionOrder, allocate, uncross } from "./call-auction.js";
 import type { MockConfig } from "./config.js";
 import { NO_CANCEL_WINDOWS, PRICE_SCALE } from "./constants.js";
 import { parseReplayCsv, ReplayDriver } from "./csv-replay.js";
-import { isTradingDate, toExchangeTime } from "./exchange-clock.js";
-import { type FeeBreakdown, FeeSchedule } from "./fees.js";
+import { formatClock, isTradingDate, toExchangeTime } from "./exchange-clock.js";
+import { type FeeBreakdown, FeeSchedule, type TradeFees, ZERO_FEE } from "./fees.js";
 import { type Instrument, resolveInstrument, symbolOf, toBaseInfo, toSecurityRecord } from "./instruments.js";
 import { InstrumentMarket, type PriceDriver, RandomWalkDriver } from "./market-sim.js";
 import { restingFill, stepPools, takeLiquidity } from "./matching.js";
@@ -106,14 +106,6 @@ type Checked =
     };
 
 const NOT_LOGGED_IN = "request before login: unknown account";
-const ZERO_FEES: FeeBreakdown = Object.freeze({ commission: 0, stampDuty: 0, transferFee: 0, total: 0 });
-
-function formatClock(time: number): string {
-  const hh = String(Math.floor(time / 10_000_000)).padStart(2, "0");
-  const mm = String(Math.floor(time / 100_000) % 100).padStart(2, "0");
-  const ss = String(Math.floor(time / 1_000) % 100).padStart(2, "0");
-  return `${hh}:${mm}:${ss}`;
-}
 
 /**
  * A simulated Guotai Junan broker for one trading day. Construct it from a validated
@@ -824,7 +816,7 @@ export class Broker {
       tradeTime: time,
     });
     this.tradeFees.set(trade.tradeId, parts);
-    const paid = this.accountFees.get(order.accountId) ?? ZERO_FEES;
+    const paid = this.accountFees.get(order.accountId) ?? ZERO_FEE;
     this.accountFees.set(order.accountId, {
       commission: paid.commission + parts.commission,
       stampDuty: paid.stampDuty + parts.stampDuty,
@@ -988,13 +980,29 @@ export class Broker {
     return {
       cash: account.cashRecord((s) => this.lastPrice(s)),
       positions: account.sortedPositions().map((p) => p.toRecord(this.lastPrice(p.symbol))),
-      fees: this.accountFees.get(accountId) ?? ZERO_FEES,
+      fees: this.accountFees.get(accountId) ?? ZERO_FEE,
     };
   }
 
   /** The fee parts of one fill (its trade report's `fee` is their total); undefined for an unknown trade id. */
   tradeFeeParts(tradeId: string): FeeBreakdown | undefined {
     return this.tradeFees.get(tradeId);
+  }
+
+  /** Today's fills of an account with the parts of each fee, in the order they happened. Throws for an unknown account. */
+  tradesWithFees(accountId: string): TradeFees[] {
+    if (!this.accounts.has(accountId)) throw new Error(`unknown account "${accountId}"`);
+    return (this.trades.get(accountId) ?? []).map((t) => ({
+      tradeId: t.tradeId,
+      orderId: t.orderId,
+      symbol: t.symbol,
+      side: t.side,
+      price: t.price,
+      volume: t.volume,
+      amount: t.amount,
+      tradeTime: t.tradeTime,
+      fees: this.tradeFees.get(t.tradeId) ?? ZERO_FEE,
+    }));
   }
 
   private lastPrice(symbol: string): number {

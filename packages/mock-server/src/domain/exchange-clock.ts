@@ -19,6 +19,14 @@ export function toExchangeTime(date: Date): ExchangeTime {
   return { day, time };
 }
 
+/** An exchange time `HHMMSSmmm` as `HH:MM:SS`, for messages. */
+export function formatClock(time: number): string {
+  const hh = String(Math.floor(time / 10_000_000)).padStart(2, "0");
+  const mm = String(Math.floor(time / 100_000) % 100).padStart(2, "0");
+  const ss = String(Math.floor(time / 1_000) % 100).padStart(2, "0");
+  return `${hh}:${mm}:${ss}`;
+}
+
 /** Is `day` a real `YYYYMMDD` calendar date? */
 export function isValidTradingDay(day: number): boolean {
   if (!Number.isInteger(day) || day < 19_900_101 || day > 99_991_231) return false;

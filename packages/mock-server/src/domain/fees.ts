@@ -27,7 +27,26 @@ export interface FeeBreakdown {
   total: number;
 }
 
-const ZERO_FEE: FeeBreakdown = Object.freeze({ commission: 0, stampDuty: 0, transferFee: 0, total: 0 });
+/** No fee at all (an order that filled nothing, an account that paid nothing). */
+export const ZERO_FEE: FeeBreakdown = Object.freeze({
+  commission: 0,
+  stampDuty: 0,
+  transferFee: 0,
+  total: 0,
+});
+
+/** One fill with the parts of its fee (its trade report carries only the total, `fee`). */
+export interface TradeFees {
+  readonly tradeId: string;
+  readonly orderId: string;
+  readonly symbol: string;
+  readonly side: Side;
+  readonly price: number;
+  readonly volume: number;
+  readonly amount: number;
+  readonly tradeTime: number;
+  readonly fees: FeeBreakdown;
+}
 
 /** Rounds half up to the cent and checks the result stays safe. */
 function centsOf(amount: number, rate: bigint): number {

@@ -30,7 +30,7 @@ export {
 } from "./constants.js";
 export { ReplayCsvError } from "./csv-replay.js";
 export { demoConfig, demoConfigInput } from "./demo-config.js";
-export type { FeeBreakdown } from "./fees.js";
+export type { FeeBreakdown, TradeFees } from "./fees.js";
 export { FeeSchedule } from "./fees.js";
 export { limitPrices } from "./instruments.js";
 export { formatYuan, yuanToScaled } from "./money.js";

@@ -4,11 +4,13 @@
  */
 import { readFileSync } from "node:fs";
 import {
+  type AccountBooks,
   Broker,
   demoConfig,
   type MockConfig,
   type ProgrammaticCounts,
   parseMockConfig,
+  type TradeFees,
 } from "../domain/index.js";
 import { SimClock } from "../domain/sim-clock.js";
 import { describeJsonError } from "../json-error.js";
@@ -102,6 +104,16 @@ export interface MockControl {
    * exchange, instant cancels, peak per second, high-frequency or not).
    */
   programmaticCounts(accountId: string): ProgrammaticCounts;
+  /**
+   * The broker's books of an account: cash, positions, and the fees paid so far by part
+   * (commission, stamp duty, transfer fee; scaled). Throws for an unknown account.
+   */
+  books(accountId: string): AccountBooks;
+  /**
+   * Today's fills of an account, each with the parts of its fee (the trade report on the wire
+   * carries only the total). Throws for an unknown account.
+   */
+  tradesWithFees(accountId: string): TradeFees[];
   /** The simulated clock's time and speed; undefined when the broker runs on another clock. */
   clock(): { time: Date; speed: number } | undefined;
   /** Moves the simulated clock forward `ms` at once (throws without a simulated clock). */
@@ -308,6 +320,8 @@ export async function startMockServers(options: MockServerOptions = {}): Promise
     programmaticCounts(accountId) {
       return broker.programmaticCounts(accountId);
     },
+    books: (accountId) => broker.books(accountId),
+    tradesWithFees: (accountId) => broker.tradesWithFees(accountId),
     riskNotify(accountId, level, code, message) {
       fault(`risk notify ${accountId} level ${level} code ${code}`);
       return trade.riskNotify(accountId, { level, code, message });
