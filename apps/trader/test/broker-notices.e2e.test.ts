@@ -5,29 +5,25 @@
  * warning (level Warning) or an error (level Critical), and the dashboard's log shows it.
  */
 import { RiskCode, RiskLevel } from "@tsgate/mock-server";
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTrader, type TraderApp } from "../src/index.js";
-import { launchChromium } from "./helpers/browser.js";
+import type { TraderApp } from "../src/index.js";
+import { type DashboardSession, openDashboardSession } from "./helpers/dashboard-session.js";
 
 const WAIT = { timeout: 30_000 };
 
 describe("broker risk notices on the dashboard", () => {
+  let session: DashboardSession;
   let app: TraderApp;
-  let browser: Browser;
   let page: Page;
-  const pageProblems: string[] = [];
 
   beforeAll(async () => {
-    app = await startTrader({ port: 0, simulator: { seed: 7 } });
-    browser = await launchChromium();
-    page = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
-    page.on("pageerror", (err) => pageProblems.push(`page error: ${err.message}`));
+    session = await openDashboardSession();
+    ({ app, page } = session);
   }, 60_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await app?.close();
+    await session?.close();
   });
 
   it("shows a warning notice and a critical notice in the log, each at its level", async () => {
@@ -51,6 +47,6 @@ describe("broker risk notices on the dashboard", () => {
     const texts = await page.$$eval("#log li", (items) => items.map((li) => li.textContent ?? ""));
     const at = (s: string) => texts.findIndex((t) => t.includes(s));
     expect(at(critical)).toBeLessThan(at(warning));
-    expect(pageProblems).toEqual([]);
+    expect(session.pageProblems).toEqual([]);
   });
 });

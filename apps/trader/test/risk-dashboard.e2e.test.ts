@@ -6,30 +6,27 @@
  */
 import { createOrderRequest, Direction, Exchange, OrderType } from "@tsgate/core";
 import { OrderStatus } from "@tsgate/mock-server";
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTrader, type TraderApp } from "../src/index.js";
-import { launchChromium } from "./helpers/browser.js";
+import type { TraderApp } from "../src/index.js";
+import { type DashboardSession, openDashboardSession } from "./helpers/dashboard-session.js";
 import { waitFor } from "./helpers/wait.js";
 
 const WAIT = { timeout: 30_000 };
 
 describe("kill switch on the dashboard", () => {
+  let session: DashboardSession;
   let app: TraderApp;
-  let browser: Browser;
   let page: Page;
-  const pageProblems: string[] = [];
+  let pageProblems: string[];
 
   beforeAll(async () => {
-    app = await startTrader({ port: 0, simulator: { seed: 7 } });
-    browser = await launchChromium();
-    page = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
-    page.on("pageerror", (err) => pageProblems.push(`page error: ${err.message}`));
+    session = await openDashboardSession();
+    ({ app, page, pageProblems } = session);
   }, 60_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await app?.close();
+    await session?.close();
   });
 
   /** Orders the embedded broker holds that are still working. */

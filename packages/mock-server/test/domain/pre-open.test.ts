@@ -5,34 +5,23 @@
  * refused), 09:25, 09:29:59.999, 09:30.
  */
 import { describe, expect, it } from "vitest";
-import { Broker, parseMockConfig } from "../../src/domain/index.js";
-import { SimClock } from "../../src/domain/sim-clock.js";
+import type { Broker } from "../../src/domain/index.js";
 import { ErrorCode, OrderStatus, Side } from "../../src/protocol/messages.js";
-import { baseConfig, buy, expectOk, market, orderReports, sell, tradesOf } from "../helpers/broker.js";
-
-/** Friday 2026-11-27 in Beijing at `hh:mm:ss.mmm`. */
-const at = (time: string) => new Date(`2026-11-27T${time}+08:00`);
+import {
+  buy,
+  expectOk,
+  market,
+  orderReports,
+  sell,
+  simulatedDayBroker,
+  tradesOf,
+} from "../helpers/broker.js";
 
 function preOpenBroker() {
-  const clock = new SimClock({ start: at("09:14:00.000"), speed: 0 });
-  const broker = new Broker(
-    parseMockConfig(
-      baseConfig({
-        tradingDay: 20261127,
-        sessionMode: "realtime",
-        accounts: [
-          {
-            accountId: "acc1",
-            password: "p",
-            cash: 1_000_000,
-            positions: [{ symbol: "SH.600000", volume: 1_000, costPrice: 10 }],
-          },
-        ],
-      }),
-    ),
-    { now: () => clock.now() },
-  );
-  const moveTo = (time: string) => clock.advance(at(time).getTime() - clock.nowMs());
+  const { broker, moveTo } = simulatedDayBroker("09:14:00.000", {
+    cash: 1_000_000,
+    positions: [{ symbol: "SH.600000", volume: 1_000, costPrice: 10 }],
+  });
   const place = (req: Parameters<Broker["placeOrder"]>[1]) => broker.placeOrder("acc1", req);
   const cancel = (orderId: string) => broker.cancelOrder("acc1", { orderId, clOrderId: "" });
   const status = (orderId: string) => orderReports(broker, "acc1", orderId).at(-1)?.status;

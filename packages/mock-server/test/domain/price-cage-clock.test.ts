@@ -4,29 +4,15 @@
  * 09:25–09:30. Edges: 09:29:59.999, 09:30, 11:29:59.999, 13:00, 14:56:59.999, 14:57.
  */
 import { describe, expect, it } from "vitest";
-import { Broker, parseMockConfig } from "../../src/domain/index.js";
-import { SimClock } from "../../src/domain/sim-clock.js";
+import type { Broker } from "../../src/domain/index.js";
 import { ErrorCode, OrderStatus } from "../../src/protocol/messages.js";
-import { baseConfig, buy, expectOk, orderReports, tradesOf } from "../helpers/broker.js";
-
-/** Friday 2026-11-27 in Beijing at `hh:mm:ss.mmm`. */
-const at = (time: string) => new Date(`2026-11-27T${time}+08:00`);
+import { buy, expectOk, orderReports, simulatedDayBroker, tradesOf } from "../helpers/broker.js";
 
 function clockBroker() {
-  const clock = new SimClock({ start: at("09:14:00.000"), speed: 0 });
   // No `rules.priceCage`: the default of a realtime session.
-  const broker = new Broker(
-    parseMockConfig(
-      baseConfig({
-        tradingDay: 20261127,
-        sessionMode: "realtime",
-        accounts: [{ accountId: "acc1", password: "p", cash: 10_000_000 }],
-      }),
-    ),
-    { now: () => clock.now() },
-  );
+  const { broker, moveTo: advance } = simulatedDayBroker("09:14:00.000", { cash: 10_000_000 });
   const moveTo = (time: string) => {
-    clock.advance(at(time).getTime() - clock.nowMs());
+    advance(time);
     broker.stepMarket();
   };
   /** A buy 11 ticks above 102% of ask 1: outside the cage (2% or 10 ticks) of a ~10-yuan stock. */

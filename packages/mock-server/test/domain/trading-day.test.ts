@@ -5,34 +5,28 @@
  * limits, the weekend skipped and a holiday.
  */
 import { describe, expect, it } from "vitest";
-import { Broker, parseMockConfig } from "../../src/domain/index.js";
+import type { Broker } from "../../src/domain/index.js";
 import { SimClock } from "../../src/domain/sim-clock.js";
 import { ErrorCode, OrderStatus, Side } from "../../src/protocol/messages.js";
-import { baseConfig, buy, expectOk, market, orderReports, sell, tradesOf } from "../helpers/broker.js";
+import {
+  buy,
+  expectOk,
+  market,
+  orderReports,
+  sell,
+  simulatedDayBroker,
+  tradesOf,
+} from "../helpers/broker.js";
 
 /** Friday 2026-11-27, 09:14:00 in Beijing. */
 const FRIDAY_0914 = new Date("2026-11-27T09:14:00+08:00");
 const MIN = 60_000;
 
 function dayBroker(holidays: number[] = []) {
-  const clock = new SimClock({ start: FRIDAY_0914, speed: 0 });
-  const broker = new Broker(
-    parseMockConfig(
-      baseConfig({
-        tradingDay: 20261127,
-        sessionMode: "realtime",
-        holidays,
-        accounts: [
-          {
-            accountId: "acc1",
-            password: "p",
-            cash: 1_000_000,
-            positions: [{ symbol: "SH.600000", volume: 1_000, costPrice: 10 }],
-          },
-        ],
-      }),
-    ),
-    { now: () => clock.now() },
+  const { broker, clock } = simulatedDayBroker(
+    "09:14:00.000",
+    { cash: 1_000_000, positions: [{ symbol: "SH.600000", volume: 1_000, costPrice: 10 }] },
+    { holidays },
   );
   /** Moves the clock to `hhmm` (exchange time) of the clock's day, or of a later day `plusDays` ahead. */
   const at = (hhmm: string, plusDays = 0) => {

@@ -6,6 +6,7 @@ import {
   PRICE_SCALE,
   parseMockConfig,
 } from "../../src/domain/index.js";
+import { SimClock } from "../../src/domain/sim-clock.js";
 import type { OrderReq, OrderRsp, Report, TradeReport } from "../../src/protocol/messages.js";
 import { OrderType, Side } from "../../src/protocol/messages.js";
 
@@ -51,6 +52,35 @@ export function baseConfig(overrides: Partial<MockConfigInput> = {}): MockConfig
     market: { mode: "random-walk", seed: 7, volatility: 0.002 },
     ...overrides,
   };
+}
+
+/** Friday 2026-11-27, a trading day, in Beijing at `hh:mm:ss.mmm`. */
+export const friday = (time: string): Date => new Date(`2026-11-27T${time}+08:00`);
+
+/**
+ * A `realtime` broker on a stopped simulated clock starting Friday 2026-11-27 at `start`
+ * (`hh:mm:ss.mmm`), with one account `acc1` (password `p`); `moveTo` steps the clock forward to
+ * a later time of that day.
+ */
+export function simulatedDayBroker(
+  start: string,
+  account: { cash: number; positions?: { symbol: string; volume: number; costPrice: number }[] },
+  overrides: Partial<MockConfigInput> = {},
+) {
+  const clock = new SimClock({ start: friday(start), speed: 0 });
+  const broker = new Broker(
+    parseMockConfig(
+      baseConfig({
+        tradingDay: 20261127,
+        sessionMode: "realtime",
+        accounts: [{ accountId: "acc1", password: "p", ...account }],
+        ...overrides,
+      }),
+    ),
+    { now: () => clock.now() },
+  );
+  const moveTo = (time: string) => clock.advance(friday(time).getTime() - clock.nowMs());
+  return { broker, clock, moveTo };
 }
 
 export function makeBroker(overrides: Partial<MockConfigInput> = {}, options: BrokerOptions = {}): Broker {
