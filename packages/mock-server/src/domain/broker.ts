@@ -450,7 +450,8 @@ export class Broker {
    * immediate fill; a B5TC remainder is cancelled at once. Rejected: one ORDER_REPORT Rejected
    * with the same code and reason as the response. A `clOrderId` already used by the account
    * today: 2012 with the existing order's id and no report. 09:25–09:30 (realtime mode): accepted
-   * (PendingNew, New) and processed at 09:30.
+   * and held by the broker (PendingNew), sent to the exchange at 09:30 (New, or Rejected 2017 by
+   * SSE's price cage).
    */
   placeOrder(accountId: string, req: OrderReq): OrderRsp {
     const account = this.accounts.get(accountId);
@@ -518,24 +519,24 @@ export class Broker {
       };
     }
 
-    // Accepted: it goes to the exchange, so it counts; reserve cash / shares, acknowledge, then
-    // take what the book offers.
-    this.count(accountId, time);
+    // Accepted: reserve cash / shares; then it goes to the exchange, or waits at the broker
+    // 09:25–09:30, when the exchanges take no orders.
     account.adjustFrozenCash(order.frozenCash);
     if (order.side === Side.Ask) account.freezeShares(order.symbol, order.volume);
     this.report(order, OrderStatus.PendingNew, time);
+    if (this.preOpen) this.preOpenQueue.holdOrder(order);
+    else this.route(order, time);
+    return { clOrderId: req.clOrderId, orderId: order.orderId, errorCode: ErrorCode.OK, errorMsg: "" };
+  }
+
+  /**
+   * An accepted order reaches the exchange: it counts, is acknowledged (New) and takes what the
+   * book offers (not while held by the cage or in a call auction); what is left rests (limit) or
+   * is cancelled (market).
+   */
+  private route(order: Order, time: number): void {
+    this.count(order.accountId, time);
     this.report(order, OrderStatus.New, time);
-    const accepted = {
-      clOrderId: req.clOrderId,
-      orderId: order.orderId,
-      errorCode: ErrorCode.OK,
-      errorMsg: "",
-    };
-    if (this.preOpen) {
-      this.preOpenQueue.holdOrder(order);
-      if (order.orderType === OrderType.LMT) this.restingList(order.symbol).push(order);
-      return accepted;
-    }
     const market = this.markets.get(order.symbol) as InstrumentMarket;
     market.time = time;
     if (!order.caged && this.auction === undefined) this.take(order, market, time);
@@ -543,28 +544,45 @@ export class Broker {
       if (order.orderType === OrderType.B5TC) this.cancelRemainder(order, time);
       else this.restingList(order.symbol).push(order);
     }
-    return accepted;
   }
 
   /**
-   * 09:30: processes what the pre-open held, in arrival order: an order takes what the book offers
-   * (a market order's remainder is cancelled, a limit order's rests), a cancel completes (or starts
-   * its `cancelDelaySteps`). The price cage is not applied to held orders: they were accepted
-   * outside continuous trading.
+   * 09:30: what the broker held since 09:25 goes to the exchange, in arrival order. An order meets
+   * the price cage of continuous trading first (SSE refuses it, 2017, reported Rejected; SZSE holds
+   * it), then is routed; a cancel of an order already at the exchange completes (or starts its
+   * `cancelDelaySteps`).
    */
   private releasePreOpen(time: number): void {
     for (const { kind, order } of this.preOpenQueue.drain()) {
       if (isFinal(order.status)) continue;
       if (kind === "cancel") {
+        this.count(order.accountId, time, order.createTime);
         if (this.cancelDelaySteps === 0) this.cancelRemainder(order, time);
         else this.pendingCancels.add(order);
         continue;
       }
-      const market = this.markets.get(order.symbol) as InstrumentMarket;
-      market.time = time;
-      this.take(order, market, time);
-      if (order.orderType === OrderType.B5TC && remainingVolume(order) > 0) this.cancelRemainder(order, time);
+      const inst = this.instruments.get(order.symbol) as Instrument;
+      const rule = order.orderType === OrderType.LMT ? this.cageNow(inst, time) : undefined;
+      if (rule !== undefined && !this.inCage(rule, inst, order.side, order.price)) {
+        if (rule.action === "refuse") {
+          this.rejectAccepted(order, cageRejection(rule, inst, order.side, order.price), time);
+          continue;
+        }
+        order.caged = true;
+      }
+      this.route(order, time);
     }
+  }
+
+  /** The exchange refuses an order the broker had accepted: its reservations are released. */
+  private rejectAccepted(order: Order, refused: Rejection, time: number): void {
+    const account = this.accounts.get(order.accountId) as Account;
+    account.adjustFrozenCash(-order.frozenCash);
+    order.frozenCash = 0;
+    if (order.side === Side.Ask) account.releaseShares(order.symbol, order.volume);
+    order.errorCode = refused.code;
+    order.errorMsg = refused.reason;
+    this.report(order, OrderStatus.Rejected, time);
   }
 
   /** Fills an order that arrives (or leaves the cage) against the displayed book. */
@@ -681,7 +699,8 @@ export class Broker {
   /**
    * Cancels an open order, found by `orderId` or else by `clOrderId`. Accepted: ORDER_REPORT
    * Canceling, then (at once, or after `matching.cancelDelaySteps` market steps) CancelFilled or
-   * PartiallyCanceled; 09:25–09:30 it stays Canceling until it is processed at 09:30. Refused with
+   * PartiallyCanceled. 09:25–09:30: an order the broker still holds is withdrawn at once; a cancel
+   * of an order at the exchange stays Canceling until it is sent at 09:30. Refused with
    * CancelRejected: 3001 unknown, 3002 final, 3003 already pending, 3004 in a no-cancel window.
    */
   cancelOrder(accountId: string, req: CancelReq): CancelRsp {
@@ -732,12 +751,23 @@ export class Broker {
         );
       }
     }
-    this.count(accountId, time, order.createTime);
-    order.cancelStepsLeft = this.cancelDelaySteps;
-    this.report(order, OrderStatus.Canceling, time);
-    if (this.preOpen) this.preOpenQueue.holdCancel(order);
-    else if (this.cancelDelaySteps === 0) this.cancelRemainder(order, time);
-    else this.pendingCancels.add(order);
+    if (this.preOpenQueue.isHeld(order)) {
+      // Still at the broker: withdrawn at once; it never reaches the exchange, so nothing counts.
+      this.preOpenQueue.withdraw(order);
+      this.report(order, OrderStatus.Canceling, time);
+      this.cancelRemainder(order, time);
+    } else if (this.preOpen) {
+      // At the exchange, which takes no cancels 09:25–09:30: the broker sends it at 09:30.
+      order.cancelStepsLeft = this.cancelDelaySteps;
+      this.report(order, OrderStatus.Canceling, time);
+      this.preOpenQueue.holdCancel(order);
+    } else {
+      this.count(accountId, time, order.createTime);
+      order.cancelStepsLeft = this.cancelDelaySteps;
+      this.report(order, OrderStatus.Canceling, time);
+      if (this.cancelDelaySteps === 0) this.cancelRemainder(order, time);
+      else this.pendingCancels.add(order);
+    }
     return {
       orderId: order.orderId,
       clOrderId: order.clOrderId,

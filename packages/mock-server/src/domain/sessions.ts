@@ -4,7 +4,7 @@
  * | phase | time | the mock |
  * |---|---|---|
  * | opening call auction | 09:15–09:25 | collects limit orders, uncrosses at 09:25 (call-auction.ts) |
- * | pre-open | 09:25–09:30 | accepts orders and cancels, processes them at 09:30 in arrival order (pre-open-queue.ts); the market does not trade |
+ * | pre-open | 09:25–09:30 | holds orders (PendingNew) and cancels, sends them at 09:30 in arrival order (pre-open-queue.ts); the market does not trade |
  * | continuous | 09:30–11:30, 13:00–14:57 | accepts orders, matches continuously |
  * | closing call auction | 14:57–15:00 | collects limit orders, uncrosses at 15:00 |
  * | lunch break, before 09:15, from 15:00 | | rejects orders (2011), market does not move |

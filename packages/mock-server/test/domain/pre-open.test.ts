@@ -46,14 +46,16 @@ describe("09:25–09:30: accepted, not processed until continuous trading", () =
     moveTo("09:24:59.999");
     expect(cancel(inAuction).errorCode).toBe(ErrorCode.CANCEL_NOT_ALLOWED_NOW);
 
-    // 09:25: the auction has uncrossed; a crossing buy and a market sell are accepted and held.
+    // 09:25: the auction has uncrossed; a crossing buy and a market sell are accepted and held by
+    // the broker (PendingNew: not at the exchange yet), their cash and shares reserved.
     moveTo("09:25:00.000");
     const open = broker.stepMarket().find((m) => m.code === "600000");
     const held = expectOk(place(crossingBuy(300)));
     const heldMarket = expectOk(place(market("SH.600000", Side.Ask, 100)));
-    expect(status(held)).toBe(OrderStatus.New);
-    expect(status(heldMarket)).toBe(OrderStatus.New);
-    // A cancel is accepted (Canceling) and held too.
+    expect(status(held)).toBe(OrderStatus.PendingNew);
+    expect(status(heldMarket)).toBe(OrderStatus.PendingNew);
+    expect(broker.books("acc1").cash.frozen).toBeGreaterThan(0);
+    // A cancel of an order at the exchange is accepted (Canceling) and held too.
     const canceling = cancel(inAuction);
     expect(canceling).toMatchObject({ errorCode: 0, status: OrderStatus.Canceling });
 
@@ -82,22 +84,54 @@ describe("09:25–09:30: accepted, not processed until continuous trading", () =
     expect(status(placedAt930)).toBe(OrderStatus.Filled);
   });
 
-  it("still takes orders at 09:29:59.999 without matching them, and a held order can be cancelled before it is processed", () => {
+  it("still takes orders at 09:29:59.999; a held order cancelled before 09:30 is withdrawn at once and never reaches the exchange", () => {
     const { broker, moveTo, place, cancel, status, crossingBuy, crossingSell } = preOpenBroker();
     moveTo("09:29:59.999");
     const held = expectOk(place(crossingBuy(200)));
     expect(cancel(held)).toMatchObject({ errorCode: 0, status: OrderStatus.Canceling });
-    // A second cancel of the same order is already pending.
-    expect(cancel(held).errorCode).toBe(ErrorCode.CANCEL_ALREADY_PENDING);
+    expect(status(held)).toBe(OrderStatus.CancelFilled);
+    expect(cancel(held).errorCode).toBe(ErrorCode.CANCEL_ALREADY_FINAL);
     const sold = expectOk(place(crossingSell(100)));
     expect(tradesOf(broker, "acc1", sold)).toEqual([]);
+    // Nothing reached the exchange yet, so nothing counts as a programmatic-trading request.
+    expect(broker.programmaticCounts("acc1")).toMatchObject({ orders: 0, cancels: 0 });
     moveTo("09:30:00.000");
     broker.stepMarket();
-    // The order came first, so it was processed first (filled at 09:30), then its cancel found it final.
-    const fills = tradesOf(broker, "acc1", held);
-    expect(fills.reduce((sum, t) => sum + t.volume, 0)).toBe(200);
-    expect(status(held)).toBe(OrderStatus.Filled);
+    expect(tradesOf(broker, "acc1", held)).toEqual([]);
     expect(tradesOf(broker, "acc1", sold).length).toBeGreaterThan(0);
+    expect(broker.programmaticCounts("acc1")).toMatchObject({ orders: 1, cancels: 0 });
+  });
+
+  it("puts held limit orders through the price cage at 09:30: SSE refuses (2017, reservations released), SZSE holds", () => {
+    const { broker, moveTo, place, status } = preOpenBroker();
+    /** A buy 11 ticks past the cage (2% or 10 ticks above ask 1), inside the daily limit. */
+    const outsideBuy = (market: number, code: string) => {
+      const s = broker.snapshot(market, code);
+      const ask1 = s?.askPrice[0] ?? 0;
+      const bound = Math.max(Math.floor((ask1 * 102) / 100 / 100) * 100, ask1 + 10 * 100);
+      return {
+        ...buy(`${market === 1 ? "SH" : "SZ"}.${code}`, 1, 100),
+        price: Math.min(bound + 100, s?.limitUp ?? 0),
+      };
+    };
+    moveTo("09:26:00.000");
+    const sse = expectOk(place(outsideBuy(1, "600000")));
+    const szse = expectOk(place(outsideBuy(2, "000001")));
+    expect(status(sse)).toBe(OrderStatus.PendingNew);
+    moveTo("09:30:00.000");
+    broker.stepMarket();
+    expect(orderReports(broker, "acc1", sse).at(-1)).toMatchObject({
+      status: OrderStatus.Rejected,
+      errorCode: ErrorCode.ORDER_OUTSIDE_PRICE_CAGE,
+      updateTime: 93_000_000,
+    });
+    expect(orderReports(broker, "acc1", sse).at(-1)?.errorMsg).toMatch(/above the price cage/);
+    expect(status(szse)).toBe(OrderStatus.New);
+    expect(tradesOf(broker, "acc1", szse)).toEqual([]);
+    // Only the held SZSE order still reserves cash.
+    const szseOrder = orderReports(broker, "acc1", szse).at(-1);
+    expect(broker.books("acc1").cash.frozen).toBeGreaterThanOrEqual((szseOrder?.price ?? 0) * 100);
+    expect(broker.books("acc1").cash.frozen).toBeLessThan((szseOrder?.price ?? 0) * 100 * 2);
   });
 
   it("processes what was held at 09:30 when the clock jumps from the pre-open past it", () => {
