@@ -67,3 +67,36 @@ describe("simulated clock", () => {
     await plain.close();
   });
 });
+
+describe("the price cage over TCP on the simulated clock", () => {
+  it("refuses an SSE limit buy outside the cage at 10:00 (2017) and accepts the same order in the closing auction at 14:57", async () => {
+    const mock = await startServers({
+      config: parseMockConfig({ ...structuredClone(demoConfigInput), sessionMode: "realtime" }),
+      clock: { start: "2026-11-27T10:00:00+08:00", speed: 0 },
+    });
+    try {
+      const c = await tradeClient(mock);
+      expect((await c.login(ACCOUNT)).errorCode).toBe(0);
+      const book = mock.broker.snapshot(1, "600000");
+      const ask1 = book?.askPrice[0] ?? 0;
+      // One tick past the cage (the higher of 102% of ask 1 and ask 1 + 10 ticks), within the limit.
+      const bound = Math.max(Math.floor((ask1 * 102) / 100 / 100) * 100, ask1 + 10 * 100);
+      const price = Math.min(bound + 100, book?.limitUp ?? 0);
+      const order = (clOrderId: string) =>
+        c.order({
+          clOrderId,
+          symbol: "SH.600000",
+          orderType: OrderType.LMT,
+          side: Side.Bid,
+          volume: 100,
+          price,
+        });
+      expect((await order("caged")).errorCode).toBe(ErrorCode.ORDER_OUTSIDE_PRICE_CAGE);
+      mock.control.advanceClock((4 * 60 + 57) * MIN); // 14:57, the closing call auction
+      expect((await order("auction")).errorCode).toBe(0);
+      await c.close();
+    } finally {
+      await mock.close();
+    }
+  });
+});
