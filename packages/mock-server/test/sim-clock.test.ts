@@ -9,6 +9,7 @@ import {
   Side,
   startMockServers,
 } from "../src/index.js";
+import { pastMainBoardCage } from "./helpers/broker.js";
 import { ACCOUNT, startServers, tradeClient } from "./helpers/servers.js";
 
 const MIN = 60_000;
@@ -79,9 +80,7 @@ describe("the price cage over TCP on the simulated clock", () => {
       expect((await c.login(ACCOUNT)).errorCode).toBe(0);
       const book = mock.broker.snapshot(1, "600000");
       const ask1 = book?.askPrice[0] ?? 0;
-      // One tick past the cage (the higher of 102% of ask 1 and ask 1 + 10 ticks), within the limit.
-      const bound = Math.max(Math.floor((ask1 * 102) / 100 / 100) * 100, ask1 + 10 * 100);
-      const price = Math.min(bound + 100, book?.limitUp ?? 0);
+      const price = pastMainBoardCage(ask1, book?.limitUp ?? 0);
       const order = (clOrderId: string) =>
         c.order({
           clOrderId,

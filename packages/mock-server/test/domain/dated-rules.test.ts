@@ -10,6 +10,7 @@ import {
   baseConfig,
   buy,
   expectOk,
+  mainBoardCageTop,
   makeBroker,
   orderReports,
   sell,
@@ -187,16 +188,13 @@ describe("price cage", () => {
     if (s === undefined) throw new Error("no snapshot");
     return { bid1: s.bidPrice[0] ?? 0, ask1: s.askPrice[0] ?? 0 };
   };
-  /** Highest buy inside the cage: max(102% of ask 1 floored to the tick, ask 1 + 10 ticks). */
-  const maxBuy = (ask1: number, ticks = 10) =>
-    Math.max(Math.floor((ask1 * 102) / 100 / 100) * 100, ask1 + ticks * 100);
   const minSell = (bid1: number, ticks = 10) =>
     Math.min(Math.ceil((bid1 * 98) / 100 / 100) * 100, bid1 - ticks * 100);
 
   it("SSE main board: the bound is accepted, one tick past it refused with 2017", () => {
     const { broker } = cageBroker();
     const { bid1, ask1 } = book(broker, 1, "600000");
-    const up = maxBuy(ask1);
+    const up = mainBoardCageTop(ask1);
     expect(code(broker, { ...buy("SH.600000", 1, 100), price: up + 100 })).toBe(
       ErrorCode.ORDER_OUTSIDE_PRICE_CAGE,
     );
@@ -221,7 +219,7 @@ describe("price cage", () => {
   it("has no cage before 2023-04-10 on the main board, and none for funds", () => {
     const { broker } = cageBroker(20230407);
     const { ask1 } = book(broker, 1, "600000");
-    expect(code(broker, { ...buy("SH.600000", 1, 100), price: maxBuy(ask1) + 100 })).toBe(0);
+    expect(code(broker, { ...buy("SH.600000", 1, 100), price: mainBoardCageTop(ask1) + 100 })).toBe(0);
     const etf = cageBroker().broker;
     expect(code(etf, { ...buy("SH.510300", 1, 100), price: y(5.08) })).toBe(0);
   });
@@ -229,7 +227,7 @@ describe("price cage", () => {
   it("SZSE: an order outside the cage is accepted and held, not matched, until the cage reaches it", () => {
     const { broker, setNow } = cageBroker(20261126, "realtime");
     const { ask1 } = book(broker, 2, "000001");
-    const price = maxBuy(ask1) + 100;
+    const price = mainBoardCageTop(ask1) + 100;
     const orderId = expectOk(broker.placeOrder("acc1", { ...buy("SZ.000001", 1, 100), price }));
     // Marketable (above the ask) but held: no fill on arrival.
     expect(tradesOf(broker, "acc1", orderId)).toEqual([]);

@@ -12,6 +12,7 @@ import {
   expectOk,
   market,
   orderReports,
+  pastMainBoardCage,
   sell,
   simulatedDayBroker,
   tradesOf,
@@ -108,10 +109,9 @@ describe("09:25–09:30: accepted, not processed until continuous trading", () =
     const outsideBuy = (market: number, code: string) => {
       const s = broker.snapshot(market, code);
       const ask1 = s?.askPrice[0] ?? 0;
-      const bound = Math.max(Math.floor((ask1 * 102) / 100 / 100) * 100, ask1 + 10 * 100);
       return {
         ...buy(`${market === 1 ? "SH" : "SZ"}.${code}`, 1, 100),
-        price: Math.min(bound + 100, s?.limitUp ?? 0),
+        price: pastMainBoardCage(ask1, s?.limitUp ?? 0),
       };
     };
     moveTo("09:26:00.000");

@@ -6,7 +6,14 @@
 import { describe, expect, it } from "vitest";
 import type { Broker } from "../../src/domain/index.js";
 import { ErrorCode, OrderStatus } from "../../src/protocol/messages.js";
-import { buy, expectOk, orderReports, simulatedDayBroker, tradesOf } from "../helpers/broker.js";
+import {
+  buy,
+  expectOk,
+  orderReports,
+  pastMainBoardCage,
+  simulatedDayBroker,
+  tradesOf,
+} from "../helpers/broker.js";
 
 function clockBroker() {
   // No `rules.priceCage`: the default of a realtime session.
@@ -19,8 +26,7 @@ function clockBroker() {
   const outsideBuy = (symbol: "SH.600000" | "SZ.000001") => {
     const s = broker.snapshot(symbol === "SH.600000" ? 1 : 2, symbol.slice(3));
     const ask1 = s?.askPrice[0] ?? 0;
-    const bound = Math.max(Math.floor((ask1 * 102) / 100 / 100) * 100, ask1 + 10 * 100);
-    return { ...buy(symbol, 1, 100), price: Math.min(bound + 100, s?.limitUp ?? 0) };
+    return { ...buy(symbol, 1, 100), price: pastMainBoardCage(ask1, s?.limitUp ?? 0) };
   };
   const place = (req: Parameters<Broker["placeOrder"]>[1]) => broker.placeOrder("acc1", req);
   return { broker, moveTo, outsideBuy, place };

@@ -54,6 +54,17 @@ export function baseConfig(overrides: Partial<MockConfigInput> = {}): MockConfig
   };
 }
 
+/**
+ * The highest buy inside the main-board price cage of 2023 (the higher of 102% of ask 1, floored
+ * to the 0.01 tick, and ask 1 + 10 ticks; scaled), worked out independently of the code under test.
+ */
+export const mainBoardCageTop = (ask1: number): number =>
+  Math.max(Math.floor((ask1 * 102) / 100 / 100) * 100, ask1 + 10 * 100);
+
+/** A buy price one tick past the main-board cage, kept within the limit-up price. */
+export const pastMainBoardCage = (ask1: number, limitUp: number): number =>
+  Math.min(mainBoardCageTop(ask1) + 100, limitUp);
+
 /** Friday 2026-11-27, a trading day, in Beijing at `hh:mm:ss.mmm`. */
 export const friday = (time: string): Date => new Date(`2026-11-27T${time}+08:00`);
 
