@@ -26,33 +26,29 @@ const WAIT = { timeout: 30_000 };
 const money = (n: number) =>
   n.toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 
-/** Buys `dip` below the first price, sells when the price is back (docs/strategies.md's example). */
-class BuyTheDip extends StrategyTemplate {
-  parameters = { dip: 0.1, volume: 100 };
-  variables = { reference: 0 };
+/** Buys on one day and sells on the next (T+1), one order a day: a trade on every day of the data. */
+class DayFlip extends StrategyTemplate {
+  parameters = { volume: 100 };
+  variables = { lastDay: "" };
   override onTick(tick: TickData): void {
-    this.variables.reference ||= tick.lastPrice;
-    if (this.getActiveOrders().length > 0) return;
-    const { reference } = this.variables;
-    if (this.pos === 0 && tick.lastPrice <= reference - this.parameters.dip)
-      this.buy(tick.askPrice1, this.parameters.volume);
-    if (this.pos > 0 && tick.lastPrice >= reference) this.sell(tick.bidPrice1, this.pos);
+    const day = tick.datetime.toISOString().slice(0, 10);
+    if (day === this.variables.lastDay || this.getActiveOrders().length > 0) return;
+    this.variables.lastDay = day;
+    if (this.pos === 0) this.buy(tick.askPrice1, this.parameters.volume);
+    else this.sell(tick.bidPrice1, this.pos);
   }
 }
 
-// Three days: a dip and a recovery on each, so the report has trades on several days.
 const CSV = `date,market,code,time,last,volume,bid1,ask1
 2026-11-30,SH,600000,09:30:00,7.30,100,7.29,7.31
-2026-11-30,SH,600000,09:30:03,7.18,100,7.17,7.19
-2026-11-30,SH,600000,09:30:06,7.19,100,7.18,7.19
-2026-11-30,SH,600000,14:59:00,7.25,100,7.24,7.26
+2026-11-30,SH,600000,09:30:03,7.28,100,7.27,7.29
+2026-11-30,SH,600000,14:59:00,7.35,100,7.34,7.36
 2026-12-01,SH,600000,09:30:00,7.31,100,7.30,7.32
 2026-12-01,SH,600000,09:30:03,7.33,100,7.32,7.34
-2026-12-01,SH,600000,10:30:00,7.15,100,7.14,7.16
-2026-12-01,SH,600000,10:30:03,7.16,100,7.15,7.16
 2026-12-01,SH,600000,14:59:00,7.20,100,7.19,7.21
-2026-12-02,SH,600000,09:30:00,7.32,100,7.31,7.33
-2026-12-02,SH,600000,09:30:03,7.34,100,7.33,7.35
+2026-12-02,SH,600000,09:30:00,7.22,100,7.21,7.23
+2026-12-02,SH,600000,09:30:03,7.22,100,7.21,7.22
+2026-12-02,SH,600000,14:59:00,7.30,100,7.29,7.30
 `;
 
 /**
@@ -95,8 +91,8 @@ describe("strategy pages in Chromium", () => {
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), "tsgate-strategies-"));
     const result = await new FastBacktestEngine().run({
-      strategyClass: BuyTheDip,
-      strategyName: "dip-600000",
+      strategyClass: DayFlip,
+      strategyName: "flip-600000",
       vtSymbols: ["600000.SSE"],
       ticks: readTickCsv(CSV),
     });
