@@ -235,7 +235,7 @@ describe("strategy pages in Chromium", () => {
     const s = report.summary;
     expect(await metric("metricNetPnl")).toBe(money(s.totalNetPnl));
     expect(await metric("metricMaxDrawdown")).toBe(
-      `${money(s.maxDrawdown)} (${(s.maxDrawdownPercent * 100).toFixed(2)}%)`,
+      `${money(s.maxDrawdown)} (${(s.maxDrawdownPercent * 100).toFixed(2).replace(/^-0\.00$/, "0.00")}%)`,
     );
     expect(await metric("metricSharpe")).toBe(s.sharpeRatio.toFixed(2));
     expect(await metric("metricTurnover")).toBe(money(s.totalTurnover));

@@ -113,7 +113,7 @@ export interface WireStrategy {
   readonly tradeCount: number;
   /** Cash flow of its fills, less their reported fees, plus its positions at the last prices, yuan. */
   readonly pnl: number;
-  /** The last init/start/stop failure, or an error thrown by the strategy; cleared by the next success. */
+  /** The last init/start/stop failure; cleared by the next success. (Errors thrown in the strategy's hooks go to the log.) */
   readonly error?: string;
 }
 

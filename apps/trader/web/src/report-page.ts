@@ -12,12 +12,18 @@ import { drawReportChart, MARKET_ZONE } from "./report-chart.js";
 import { label, type StrategyLabelKey } from "./strategy-labels.js";
 import { heading } from "./strategy-panel.js";
 
+/** A fraction as a percentage with two decimals; a loss that rounds to nothing is "0.00", not "-0.00". */
+function percent(fraction: number): string {
+  const text = (fraction * 100).toFixed(2);
+  return text === "-0.00" ? "0.00" : text;
+}
+
 /** The metrics shown, each with its text as the page writes it. */
 export function reportMetrics(report: WireBacktestResult): [StrategyLabelKey, string][] {
   const s = report.summary;
   return [
     ["metricNetPnl", amount(s.totalNetPnl)],
-    ["metricMaxDrawdown", `${amount(s.maxDrawdown)} (${(s.maxDrawdownPercent * 100).toFixed(2)}%)`],
+    ["metricMaxDrawdown", `${amount(s.maxDrawdown)} (${percent(s.maxDrawdownPercent)}%)`],
     ["metricSharpe", s.sharpeRatio.toFixed(2)],
     ["metricTurnover", amount(s.totalTurnover)],
     ["metricTrades", volume(s.tradeCount)],
