@@ -28,6 +28,7 @@ import {
   parseMockConfig,
   startMockServers,
 } from "@tsgate/mock-server";
+import { JsonFileStrategyStore } from "@tsgate/strategy";
 import { GATEWAY_NAME } from "./constants.js";
 import { ConflictError, InputError, NotFoundError } from "./errors.js";
 import { maskSetting, mergeSetting, simulatorSetting } from "./gateway-settings.js";
@@ -87,6 +88,11 @@ export interface TraderRuntimeOptions {
   readonly strategyFiles?: readonly string[];
   /** Which strategy instances to add, with their symbols and parameters (JSON). */
   readonly strategySettingFile?: string;
+  /**
+   * A JSON file keeping each strategy's parameters, variables and position across restarts
+   * (saved on stop, restored on init); default: in memory only.
+   */
+  readonly strategyStorePath?: string;
   /** A backtest result (`resultToJson`) shown on the dashboard's report page. */
   readonly backtestReportPath?: string;
 }
@@ -143,12 +149,17 @@ export class TraderRuntime {
     setting: GatewaySetting,
     private readonly journal: SqliteJournal | undefined,
     backtestReport: BacktestReportAnswer,
+    strategyStorePath: string | undefined,
   ) {
     this.mainEngine = mainEngine;
     this.simulator = simulator;
     this.setting = setting;
     this.backtestReport = backtestReport;
-    this.strategies = new StrategyHost(mainEngine, (view) => this.emit({ kind: "strategies", data: view }));
+    this.strategies = new StrategyHost(
+      mainEngine,
+      (view) => this.emit({ kind: "strategies", data: view }),
+      strategyStorePath === undefined ? undefined : new JsonFileStrategyStore(strategyStorePath),
+    );
     this.history = new PriceHistory(mainEngine.eventEngine);
     this.subscriptionFailures = new SubscriptionFailures(mainEngine.eventEngine, (failures) =>
       this.emit({ kind: "subscriptionFailures", data: failures }),
@@ -196,6 +207,7 @@ export class TraderRuntime {
         setting,
         journal,
         loadBacktestReport(options.backtestReportPath),
+        options.strategyStorePath,
       );
     } catch (err) {
       journal?.close();

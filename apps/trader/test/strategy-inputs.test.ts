@@ -8,6 +8,8 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Direction, MainEngine } from "@tsgate/core";
+import { InMemoryGateway } from "@tsgate/core/sim";
+import { JsonFileStrategyStore } from "@tsgate/strategy";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadBacktestReport, readBacktestReport } from "../src/strategies/backtest-report.js";
 import { FillBook } from "../src/strategies/fill-book.js";
@@ -114,6 +116,47 @@ describe("StrategyHost", () => {
     ]);
     host.close();
     await main.close();
+  });
+});
+
+describe("the strategy store", () => {
+  const SIM_SETTING = { 用户名: "demo", 密码: "demo", 行情间隔: 5 };
+
+  async function until<T>(what: () => T | undefined): Promise<T> {
+    for (;;) {
+      const value = what();
+      if (value !== undefined) return value;
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+  }
+
+  /** A trader-like host on the in-process simulator, with its strategies kept in `storePath`. */
+  async function hostOn(storePath: string) {
+    const main = new MainEngine();
+    main.addGateway(InMemoryGateway);
+    const host = new StrategyHost(main, () => {}, new JsonFileStrategyStore(storePath));
+    await host.load({ files: [BUY_ONCE], defaultVtSymbols: ["600000.SSE"] });
+    main.connect(SIM_SETTING, "SIM");
+    host.act("BuyOnce", "init");
+    await until(() => (host.view().strategies[0]?.state === "inited" ? true : undefined));
+    return { main, host };
+  }
+
+  it("keeps a strategy's position and variables across a restart of the trader", async () => {
+    const storePath = join(dir, "store", "strategies.json");
+    const first = await hostOn(storePath);
+    first.host.act("BuyOnce", "start");
+    await until(() => (first.host.view().strategies[0]?.pos["600000.SSE"] === 100 ? true : undefined));
+    first.host.act("BuyOnce", "stop");
+    first.host.close();
+    await first.main.close();
+
+    const second = await hostOn(storePath);
+    const row = second.host.view().strategies[0];
+    expect(row?.pos).toEqual({ "600000.SSE": 100 });
+    expect(row?.variables).toEqual({ bought: true });
+    second.host.close();
+    await second.main.close();
   });
 });
 

@@ -44,6 +44,8 @@ market servers with a demo account) through the real HFT gateway and native libr
                             files); they are listed on the dashboard's Strategies page, not inited
   --strategy-setting <file> which strategies to add: { "name": { "className", "vtSymbols", "setting" } };
                             without it, each class once, named after it, on the first instrument
+  --strategy-store <file>   keep the strategies' parameters, variables and positions in this JSON file
+                            across restarts (saved on stop, restored on init; default: in memory)
   --backtest-report <file>  show this backtest result (resultToJson) on the Backtest report page
                             (a file that cannot be used is reported; the trader runs on without it)
   --no-browser              terminal mode: print orders/trades and read commands on stdin
@@ -81,6 +83,7 @@ function parseTraderArgs(argv: readonly string[], io: CliIo): TraderArgs {
         journal: { type: "string" },
         strategy: { type: "string", multiple: true },
         "strategy-setting": { type: "string" },
+        "strategy-store": { type: "string" },
         "backtest-report": { type: "string" },
         "no-browser": { type: "boolean" },
         full: { type: "boolean" },
@@ -118,6 +121,7 @@ function parseTraderArgs(argv: readonly string[], io: CliIo): TraderArgs {
     ...(str("journal") !== undefined ? { journalPath: str("journal") } : {}),
     ...(Array.isArray(values.strategy) ? { strategyFiles: values.strategy } : {}),
     ...(str("strategy-setting") !== undefined ? { strategySettingFile: str("strategy-setting") } : {}),
+    ...(str("strategy-store") !== undefined ? { strategyStorePath: str("strategy-store") } : {}),
     ...(str("backtest-report") !== undefined ? { backtestReportPath: str("backtest-report") } : {}),
     simulator: {
       ...(str("mock-config") !== undefined ? { configPath: str("mock-config") } : {}),

@@ -14,6 +14,7 @@ import {
   type StrategyClass,
   StrategyEngine,
   StrategyError,
+  type StrategyStore,
   type StrategyTemplate,
 } from "@tsgate/strategy";
 import { STRATEGY_PUSH_INTERVAL_MS } from "../constants.js";
@@ -86,12 +87,15 @@ export class StrategyHost {
   /**
    * @param main - the trader's engine
    * @param publish - receives the view after every change
+   * @param store - where parameters, variables and positions are saved on stop and restored on
+   *   init; default in memory (lost when the trader stops)
    */
   constructor(
     private readonly main: MainEngine,
     private readonly publish: (view: StrategiesView) => void,
+    store?: StrategyStore,
   ) {
-    this.engine = new StrategyEngine(main);
+    this.engine = new StrategyEngine(main, store === undefined ? {} : { store });
     main.eventEngine.register(EVENT_TICK, this.onTick);
     main.eventEngine.register(EVENT_ORDER, this.onOrder);
     main.eventEngine.register(EVENT_TRADE, this.onTrade);
