@@ -19,6 +19,7 @@ import { readStrategySettingFile } from "../src/strategies/strategy-setting-file
 
 const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), "fixtures", "strategies");
 const BUY_ONCE = join(FIXTURES, "buy-once.mjs");
+const THROW_ON_TICK = join(FIXTURES, "throw-on-tick.mjs");
 
 let dir: string;
 beforeAll(() => {
@@ -119,34 +120,48 @@ describe("StrategyHost", () => {
   });
 });
 
-describe("the strategy store", () => {
+/** Polls until `check` holds; fails after 10 s. */
+async function until(check: () => boolean): Promise<void> {
+  const deadline = Date.now() + 10_000;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error("timed out");
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+}
+
+describe("the strategy host on a simulator", () => {
   const SIM_SETTING = { 用户名: "demo", 密码: "demo", 行情间隔: 5 };
 
-  async function until<T>(what: () => T | undefined): Promise<T> {
-    for (;;) {
-      const value = what();
-      if (value !== undefined) return value;
-      await new Promise((resolve) => setTimeout(resolve, 5));
-    }
-  }
-
   /** A trader-like host on the in-process simulator, with its strategies kept in `storePath`. */
-  async function hostOn(storePath: string) {
+  async function hostOn(storePath: string, files = [BUY_ONCE]) {
     const main = new MainEngine();
     main.addGateway(InMemoryGateway);
     const host = new StrategyHost(main, () => {}, new JsonFileStrategyStore(storePath));
-    await host.load({ files: [BUY_ONCE], defaultVtSymbols: ["600000.SSE"] });
+    await host.load({ files, defaultVtSymbols: ["600000.SSE"] });
     main.connect(SIM_SETTING, "SIM");
-    host.act("BuyOnce", "init");
-    await until(() => (host.view().strategies[0]?.state === "inited" ? true : undefined));
+    for (const { name } of host.view().strategies) host.act(name, "init");
+    await until(() => host.view().strategies.every((s) => s.state === "inited"));
     return { main, host };
   }
+
+  it("stops a strategy whose hook throws, shows why in its row, and keeps the others trading", async () => {
+    const { main, host } = await hostOn(join(dir, "store", "throwing.json"), [THROW_ON_TICK, BUY_ONCE]);
+    host.act("ThrowOnTick", "start");
+    host.act("BuyOnce", "start");
+    const row = (name: string) => host.view().strategies.find((s) => s.name === name);
+    await until(() => row("ThrowOnTick")?.state === "stopped");
+    expect(row("ThrowOnTick")?.error).toBe("onTick threw: price is not a number; the strategy was stopped");
+    // Ticks still reach the strategy added after it.
+    await until(() => row("BuyOnce")?.pos["600000.SSE"] === 100);
+    host.close();
+    await main.close();
+  });
 
   it("keeps a strategy's position and variables across a restart of the trader", async () => {
     const storePath = join(dir, "store", "strategies.json");
     const first = await hostOn(storePath);
     first.host.act("BuyOnce", "start");
-    await until(() => (first.host.view().strategies[0]?.pos["600000.SSE"] === 100 ? true : undefined));
+    await until(() => first.host.view().strategies[0]?.pos["600000.SSE"] === 100);
     first.host.act("BuyOnce", "stop");
     first.host.close();
     await first.main.close();

@@ -113,7 +113,10 @@ export interface WireStrategy {
   readonly tradeCount: number;
   /** Cash flow of its fills, less their reported fees, plus its positions at the last prices, yuan. */
   readonly pnl: number;
-  /** The last init/start/stop failure; cleared by the next success. (Errors thrown in the strategy's hooks go to the log.) */
+  /**
+   * The last init/start/stop failure, or the error a hook (onTick, onBar, onOrder, onTrade) threw,
+   * which also stopped the strategy; cleared by the next successful action.
+   */
   readonly error?: string;
 }
 

@@ -58,6 +58,9 @@ interface Hosted {
 
 const ACTIONS = new Set<StrategyActionBody["action"]>(["init", "start", "stop"]);
 
+/** The hooks events call; a throw in one is caught so it stops its strategy only. */
+const EVENT_HOOKS = ["onTick", "onBar", "onOrder", "onTrade"] as const;
+
 function messageOf(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
 }
@@ -237,7 +240,7 @@ export class StrategyHost {
     try {
       const strategy = this.engine.addStrategy(found.cls, spec.name, spec.vtSymbols, spec.setting);
       const author = (found.cls as unknown as { author?: unknown }).author;
-      this.hosted.set(spec.name, {
+      const hosted: Hosted = {
         strategy,
         className: spec.className,
         author: typeof author === "string" ? author : "",
@@ -247,9 +250,36 @@ export class StrategyHost {
         initing: false,
         everStarted: false,
         error: undefined,
-      });
+      };
+      this.hosted.set(spec.name, hosted);
+      this.guardHooks(hosted);
     } catch (err) {
       this.loadFailed(`strategy ${spec.name}: ${messageOf(err)}`);
+    }
+  }
+
+  /**
+   * As vnpy's CtaEngine does (`call_strategy_func`): an error thrown by a strategy's hook stops
+   * that strategy and shows in its row, instead of escaping into the event engine, where it would
+   * also keep the event from the strategies after it.
+   */
+  private guardHooks(h: Hosted): void {
+    const strategy = h.strategy;
+    for (const hook of EVENT_HOOKS) {
+      const original = strategy[hook].bind(strategy) as (arg: never) => void;
+      (strategy as unknown as Record<string, (arg: never) => void>)[hook] = (arg) => {
+        try {
+          original(arg);
+        } catch (err) {
+          this.fail(h, new Error(`${hook} threw: ${messageOf(err)}; the strategy was stopped`));
+          try {
+            this.engine.stopStrategy(strategy.strategyName);
+          } catch (stopErr) {
+            this.fail(h, stopErr);
+          }
+          this.push();
+        }
+      };
     }
   }
 
