@@ -71,13 +71,16 @@ interface Canvas2d {
   ): { getImageData(x: number, y: number, w: number, h: number): { data: ArrayLike<number> } } | null;
 }
 
-function watchPage(page: Page, problems: string[]): void {
+/** A 1280x800 page whose errors (and console errors other than the expected 409s) go to `problems`. */
+async function watchedPage(browser: Browser, problems: string[]): Promise<Page> {
+  const page = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
   page.on("pageerror", (err) => problems.push(`page error: ${err.message}`));
   page.on("console", (msg) => {
     // Chromium logs every 4xx answer; the API's 409 for a refused action is expected here.
     if (msg.type() === "error" && !/status of 409/.test(msg.text()))
       problems.push(`console error: ${msg.text()}`);
   });
+  return page;
 }
 
 describe("strategy pages in Chromium", () => {
@@ -110,8 +113,7 @@ describe("strategy pages in Chromium", () => {
       backtestReportPath: reportFile,
     });
     browser = await launchChromium();
-    page = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
-    watchPage(page, pageProblems);
+    page = await watchedPage(browser, pageProblems);
   }, 60_000);
 
   afterAll(async () => {
@@ -267,8 +269,7 @@ describe("a backtest report that cannot be used", () => {
   });
 
   it("is explained on the report page, naming the file and the field, and the trader keeps running", async () => {
-    const page = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
-    watchPage(page, pageProblems);
+    const page = await watchedPage(browser, pageProblems);
     await page.goto(app.url);
     await page.waitForSelector('#status-TRADE[data-state="CONNECTED"]', WAIT);
     await page.click('nav.views button[data-view="report"]');
