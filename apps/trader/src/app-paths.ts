@@ -38,6 +38,8 @@ export function webAssets(root = appRoot()): ReadonlyMap<string, { file: string;
     ["/", { file: join(root, "web", "index.html"), type: "text/html; charset=utf-8" }],
     ["/index.html", { file: join(root, "web", "index.html"), type: "text/html; charset=utf-8" }],
     ["/styles.css", { file: join(root, "web", "styles.css"), type: "text/css; charset=utf-8" }],
+    // Styles of the bundled libraries (uPlot's), emitted by the web build beside app.js.
+    ["/app.css", { file: join(root, "dist", "web", "app.css"), type: "text/css; charset=utf-8" }],
     ["/app.js", { file: join(root, "dist", "web", "app.js"), type: "text/javascript; charset=utf-8" }],
     [
       "/app.js.map",

@@ -49,3 +49,6 @@ export const TERMINAL_TICKER_INTERVAL_MS = 10_000;
 
 /** Placeholder shown instead of a password that is set. */
 export const MASKED_SECRET = "********";
+
+/** Longest gap between two pushes of the strategies' variables and P&L while ticks arrive. */
+export const STRATEGY_PUSH_INTERVAL_MS = 250;

@@ -28,6 +28,7 @@ import {
   parseMockConfig,
   startMockServers,
 } from "@tsgate/mock-server";
+import { JsonFileStrategyStore } from "@tsgate/strategy";
 import { GATEWAY_NAME } from "./constants.js";
 import { ConflictError, InputError, NotFoundError } from "./errors.js";
 import { maskSetting, mergeSetting, simulatorSetting } from "./gateway-settings.js";
@@ -35,7 +36,9 @@ import { readJsonFile } from "./json-file.js";
 import { parseVtSymbolInput } from "./order-input.js";
 import { PriceHistory } from "./price-history.js";
 import { buildSnapshot } from "./server/snapshot.js";
-import type { MaskedSettings, ServerMessage, TraderMode } from "./shared/protocol.js";
+import type { BacktestReportAnswer, MaskedSettings, ServerMessage, TraderMode } from "./shared/protocol.js";
+import { loadBacktestReport } from "./strategies/backtest-report.js";
+import { StrategyHost } from "./strategies/strategy-host.js";
 import { SubscriptionFailures } from "./subscription-failures.js";
 
 /** Options of the embedded simulator. */
@@ -78,6 +81,20 @@ export interface TraderRuntimeOptions {
    * cancel counts are kept in it across restarts.
    */
   readonly risk?: RiskConfigInput;
+  /**
+   * Strategy files to run (ES modules exporting `StrategyTemplate` subclasses); see
+   * docs/strategies.md, "In the trader". A file that cannot be loaded is reported, not fatal.
+   */
+  readonly strategyFiles?: readonly string[];
+  /** Which strategy instances to add, with their symbols and parameters (JSON). */
+  readonly strategySettingFile?: string;
+  /**
+   * A JSON file keeping each strategy's parameters, variables and position across restarts
+   * (saved on stop, restored on init); default: in memory only.
+   */
+  readonly strategyStorePath?: string;
+  /** A backtest result (`resultToJson`) shown on the dashboard's report page. */
+  readonly backtestReportPath?: string;
 }
 
 const LOOPBACK_HOST = "127.0.0.1";
@@ -114,6 +131,10 @@ export class TraderRuntime {
   readonly simulator: MockServers | undefined;
   /** Subscriptions the gateway or the market server refused, with the reason. */
   readonly subscriptionFailures: SubscriptionFailures;
+  /** The strategies the trader runs. */
+  readonly strategies: StrategyHost;
+  /** The backtest report of the report page. */
+  readonly backtestReport: BacktestReportAnswer;
 
   private setting: GatewaySetting;
   private readonly subscriptions = new Set<string>();
@@ -127,10 +148,18 @@ export class TraderRuntime {
     simulator: MockServers | undefined,
     setting: GatewaySetting,
     private readonly journal: SqliteJournal | undefined,
+    backtestReport: BacktestReportAnswer,
+    strategyStorePath: string | undefined,
   ) {
     this.mainEngine = mainEngine;
     this.simulator = simulator;
     this.setting = setting;
+    this.backtestReport = backtestReport;
+    this.strategies = new StrategyHost(
+      mainEngine,
+      (view) => this.emit({ kind: "strategies", data: view }),
+      strategyStorePath === undefined ? undefined : new JsonFileStrategyStore(strategyStorePath),
+    );
     this.history = new PriceHistory(mainEngine.eventEngine);
     this.subscriptionFailures = new SubscriptionFailures(mainEngine.eventEngine, (failures) =>
       this.emit({ kind: "subscriptionFailures", data: failures }),
@@ -172,13 +201,25 @@ export class TraderRuntime {
         ...(journal !== undefined ? { riskStore: journal } : {}),
       });
       mainEngine.addGateway(HftGateway, GATEWAY_NAME, journal === undefined ? {} : { journal });
-      runtime = new TraderRuntime(mainEngine, simulator, setting, journal);
+      runtime = new TraderRuntime(
+        mainEngine,
+        simulator,
+        setting,
+        journal,
+        loadBacktestReport(options.backtestReportPath),
+        options.strategyStorePath,
+      );
     } catch (err) {
       journal?.close();
       await simulator?.close();
       throw err;
     }
     try {
+      await runtime.strategies.load({
+        ...(options.strategyFiles !== undefined ? { files: options.strategyFiles } : {}),
+        ...(options.strategySettingFile !== undefined ? { settingFile: options.strategySettingFile } : {}),
+        defaultVtSymbols: symbols.slice(0, 1),
+      });
       runtime.mainEngine.connect(setting, GATEWAY_NAME);
       for (const vtSymbol of symbols) runtime.subscribe(vtSymbol);
     } catch (err) {
@@ -346,6 +387,7 @@ export class TraderRuntime {
       await this.connecting;
       this.subscriptionFailures.dispose();
       try {
+        this.strategies.close();
         await this.mainEngine.close();
       } catch (err) {
         this.mainEngine.writeLog(`error while closing the engine: ${(err as Error).message}`, LogLevel.ERROR);

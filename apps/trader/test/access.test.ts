@@ -225,6 +225,7 @@ describe("tsgate trader without --host", () => {
       ["/api/cancel", { vtOrderid: "HFT.1" }],
       ["/api/subscribe", { vtSymbol: "601318.SSE" }],
       ["/api/connect", { setting: { 交易服务器: "203.0.113.1" } }],
+      ["/api/strategy", { name: "BuyOnce", action: "init" }],
     ];
     for (const [path, body] of actions) {
       expect(await http("127.0.0.1", trader.port, "POST", path, evil, body), `${path} cross-origin`).toBe(

@@ -283,6 +283,30 @@ describe("a busy port", () => {
   });
 });
 
+describe("tsgate trader --strategy", () => {
+  it("names the strategies it runs, reports the files it cannot use, and runs on", async () => {
+    const fixtures = join(import.meta.dirname, "fixtures", "strategies");
+    const cli = start([
+      "trader",
+      "--no-browser",
+      "--port",
+      "0",
+      "--strategy",
+      join(fixtures, "buy-once.mjs"),
+      "--strategy",
+      join(fixtures, "missing.mjs"),
+      "--backtest-report",
+      join(fixtures, "missing.json"),
+    ]);
+    await cli.waitForOutput(/strategies\s+BuyOnce/);
+    await cli.waitForOutput(/Type "help" for commands/);
+    expect(cli.stderr()).toMatch(/error: strategy file .*missing\.mjs: no such file/);
+    expect(cli.stderr()).toMatch(/error: backtest report .*missing\.json: cannot read it/);
+    cli.send("quit");
+    expect(await cli.exited).toBe(0);
+  });
+});
+
 describe("tsgate mock", () => {
   it("runs the mock servers through tsgate-mock and stops on SIGINT", async () => {
     const cli = start(["mock", "--trade-port", "0", "--market-port", "0"]);

@@ -201,6 +201,14 @@ export class StrategyEngine implements StrategyContext {
     return [...this.strategies.keys()];
   }
 
+  /**
+   * The name of the strategy that sent an order, or undefined for orders of anyone else (a host
+   * such as the trader app uses it to tell each strategy's fills apart).
+   */
+  strategyOfOrder(vtOrderid: string): string | undefined {
+    return this.ownerOfOrder.get(vtOrderid)?.strategyName;
+  }
+
   /** {@inheritDoc StrategyContext.sendOrder} */
   sendOrder(
     strategy: StrategyTemplate,

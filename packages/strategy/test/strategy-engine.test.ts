@@ -94,7 +94,7 @@ describe("StrategyEngine", () => {
     engine.startStrategy("a");
     engine.startStrategy("b");
     // An order from outside any strategy must reach neither.
-    main.sendOrder(
+    const outsideOrderid = main.sendOrder(
       createOrderRequest({
         symbol: "600000",
         exchange: Exchange.SSE,
@@ -114,6 +114,8 @@ describe("StrategyEngine", () => {
     expect(b.orders).toEqual([]);
     expect(b.trades).toEqual([]);
     expect(b.pos).toBe(0);
+    expect(engine.strategyOfOrder(vtOrderid!)).toBe("a");
+    expect(engine.strategyOfOrder(outsideOrderid)).toBeUndefined();
   });
 
   it("refuses orders the A-share market does not allow, naming why", async () => {

@@ -40,6 +40,14 @@ market servers with a demo account) through the real HFT gateway and native libr
                             instead of the embedded simulator
   --journal <file.db>       order journal (SQLite): after a restart, order ids continue, trades are
                             not pushed twice and the day's orders come back (for a real server)
+  --strategy <file.js>      run the StrategyTemplate classes this ES module exports (repeat for more
+                            files); they are listed on the dashboard's Strategies page, not inited
+  --strategy-setting <file> which strategies to add: { "name": { "className", "vtSymbols", "setting" } };
+                            without it, each class once, named after it, on the first instrument
+  --strategy-store <file>   keep the strategies' parameters, variables and positions in this JSON file
+                            across restarts (saved on stop, restored on init; default: in memory)
+  --backtest-report <file>  show this backtest result (resultToJson) on the Backtest report page
+                            (a file that cannot be used is reported; the trader runs on without it)
   --no-browser              terminal mode: print orders/trades and read commands on stdin
   --full                    terminal mode: full order and trade ids instead of the short ones
   --ticker <seconds>        terminal mode: interval of the TICKS price line (default ${TERMINAL_TICKER_INTERVAL_MS / 1000}; 0 = off)
@@ -64,7 +72,7 @@ interface TraderArgs {
 }
 
 function parseTraderArgs(argv: readonly string[], io: CliIo): TraderArgs {
-  let values: Record<string, string | boolean | undefined>;
+  let values: Record<string, string | boolean | string[] | undefined>;
   try {
     ({ values } = parseArgs({
       args: [...argv],
@@ -73,6 +81,10 @@ function parseTraderArgs(argv: readonly string[], io: CliIo): TraderArgs {
       options: {
         settings: { type: "string" },
         journal: { type: "string" },
+        strategy: { type: "string", multiple: true },
+        "strategy-setting": { type: "string" },
+        "strategy-store": { type: "string" },
+        "backtest-report": { type: "string" },
         "no-browser": { type: "boolean" },
         full: { type: "boolean" },
         ticker: { type: "string" },
@@ -107,6 +119,10 @@ function parseTraderArgs(argv: readonly string[], io: CliIo): TraderArgs {
     ...(subscribe !== undefined ? { subscribe } : {}),
     ...(language !== undefined ? { language } : {}),
     ...(str("journal") !== undefined ? { journalPath: str("journal") } : {}),
+    ...(Array.isArray(values.strategy) ? { strategyFiles: values.strategy } : {}),
+    ...(str("strategy-setting") !== undefined ? { strategySettingFile: str("strategy-setting") } : {}),
+    ...(str("strategy-store") !== undefined ? { strategyStorePath: str("strategy-store") } : {}),
+    ...(str("backtest-report") !== undefined ? { backtestReportPath: str("backtest-report") } : {}),
     simulator: {
       ...(str("mock-config") !== undefined ? { configPath: str("mock-config") } : {}),
       ...(tradePort !== undefined ? { tradePort } : {}),
@@ -210,6 +226,11 @@ export async function runTrader(argv: readonly string[], io: CliIo): Promise<num
       : "  server      from the settings file",
   );
   io.out(`  instruments ${app.runtime.subscriptionList.join(", ")}`);
+  const { strategies, loadErrors } = app.runtime.strategies.view();
+  if (strategies.length > 0) io.out(`  strategies  ${strategies.map((s) => s.name).join(", ")}`);
+  for (const error of loadErrors) io.err(`error: ${error}`);
+  const report = app.runtime.backtestReport;
+  if (report.state === "error") io.err(`error: ${report.error}`);
   // The only line that ever shows the token.
   io.out(`  dashboard   ${app.url}`);
   io.out("Press Ctrl-C to stop.");

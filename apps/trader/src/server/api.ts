@@ -12,6 +12,8 @@
  * | GET  | /api/risk      | yes | the risk engine's state and the usage of every limit |
  * | POST | /api/halt      | yes | the kill switch: HALTED + cancel every working order `{ reason? }` |
  * | POST | /api/risk-state | yes | set the trading state by hand `{ state }` |
+ * | POST | /api/strategy  | yes | init, start or stop a strategy `{ name, action }`; answers `{ state }` |
+ * | GET  | /api/backtest-report | yes | the backtest report given with `--backtest-report` |
  *
  * Errors answer `{ error, issues? }` with 400 (bad input), 401 (no token), 403 (wrong token,
  * foreign Origin or Host), 404, 405, 409 (order no longer active) or 500.
@@ -127,6 +129,15 @@ export function createApi(
         return { state: runtime.risk.state };
       },
     },
+    "/api/strategy": {
+      method: "POST",
+      auth: true,
+      handle: async (req) => {
+        const body = await readJson(req);
+        return { state: runtime.strategies.act(field(body, "name"), field(body, "action")) };
+      },
+    },
+    "/api/backtest-report": { method: "GET", auth: true, handle: () => runtime.backtestReport },
     "/api/connect": {
       method: "POST",
       auth: true,

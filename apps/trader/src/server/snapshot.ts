@@ -29,6 +29,7 @@ export function buildSnapshot(runtime: TraderRuntime): Snapshot {
     history: runtime.history.all(),
     settings: runtime.maskedSettings(),
     risk: runtime.riskSnapshot(),
+    strategies: runtime.strategies.view(),
   };
   // Dates become ISO strings in JSON; the round trip makes the object its wire type exactly.
   return JSON.parse(JSON.stringify(snapshot)) as Snapshot;

@@ -18,6 +18,7 @@ import type {
   TickData,
   TradeData,
 } from "@tsgate/core";
+import type { BacktestResult } from "@tsgate/strategy";
 
 /** `T` as it arrives after `JSON.stringify` / `JSON.parse`. */
 export type Wire<T> = {
@@ -79,7 +80,68 @@ export interface Snapshot {
   readonly settings: MaskedSettings;
   /** The risk engine's state and usage. */
   readonly risk: WireRisk;
+  /** The strategies the trader hosts, and the strategy files it could not load. */
+  readonly strategies: StrategiesView;
 }
+
+/**
+ * Where a hosted strategy is: added (not inited yet), initing (waiting for its contracts),
+ * inited, started (trading) or stopped.
+ */
+export type StrategyStateName = "added" | "initing" | "inited" | "started" | "stopped";
+
+/** A parameter or variable value of a strategy. */
+export type StrategyValueWire = string | number | boolean;
+
+/** One strategy as the dashboard lists it. */
+export interface WireStrategy {
+  /** The instance's unique name. */
+  readonly name: string;
+  /** The StrategyTemplate subclass. */
+  readonly className: string;
+  /** The class's `author`. */
+  readonly author: string;
+  /** The file the class was loaded from. */
+  readonly file: string;
+  readonly vtSymbols: readonly string[];
+  readonly state: StrategyStateName;
+  readonly parameters: Readonly<Record<string, StrategyValueWire>>;
+  readonly variables: Readonly<Record<string, StrategyValueWire>>;
+  /** The strategy's own net position by vtSymbol. */
+  readonly pos: Readonly<Record<string, number>>;
+  /** Its fills so far. */
+  readonly tradeCount: number;
+  /** Cash flow of its fills, less their reported fees, plus its positions at the last prices, yuan. */
+  readonly pnl: number;
+  /**
+   * The last init/start/stop failure, or the error a hook (onTick, onBar, onOrder, onTrade) threw,
+   * which also stopped the strategy; cleared by the next successful action.
+   */
+  readonly error?: string;
+}
+
+/** Every hosted strategy, and the strategy inputs that could not be loaded (the app runs on without them). */
+export interface StrategiesView {
+  readonly strategies: readonly WireStrategy[];
+  /** One message per file or setting that failed, naming it and why. */
+  readonly loadErrors: readonly string[];
+}
+
+/** Body of `POST /api/strategy`. */
+export interface StrategyActionBody {
+  /** The strategy's name. */
+  readonly name: string;
+  readonly action: "init" | "start" | "stop";
+}
+
+/** A backtest result as `resultToJson` (`@tsgate/strategy`) writes it: dates as ISO strings. */
+export type WireBacktestResult = Omit<BacktestResult, "trades"> & { readonly trades: readonly WireTrade[] };
+
+/** Answer of `GET /api/backtest-report`: the report the trader was given (`--backtest-report`). */
+export type BacktestReportAnswer =
+  | { readonly state: "none" }
+  | { readonly state: "loaded"; readonly file: string; readonly report: WireBacktestResult }
+  | { readonly state: "error"; readonly file: string; readonly error: string };
 
 /** A message on the dashboard WebSocket (server → page). The page sends nothing. */
 export type ServerMessage =
@@ -95,6 +157,7 @@ export type ServerMessage =
   | { readonly kind: "subscriptions"; readonly data: readonly string[] }
   | { readonly kind: "subscriptionFailures"; readonly data: Readonly<Record<string, string>> }
   | { readonly kind: "risk"; readonly data: WireRisk }
+  | { readonly kind: "strategies"; readonly data: StrategiesView }
   | {
       readonly kind: "settings";
       readonly data: { readonly settings: MaskedSettings; readonly mode: TraderMode };

@@ -21,6 +21,7 @@ import { PriceChart } from "./price-chart.js";
 import { RiskPanel } from "./risk-panel.js";
 import { renderFeed, renderStatus } from "./status-bar.js";
 import { Store } from "./store.js";
+import { mountStrategyViews } from "./strategy-views.js";
 
 /** How often the age of stale prices is redrawn. */
 const AGE_REFRESH_MS = 1000;
@@ -70,6 +71,7 @@ async function main(): Promise<void> {
   const chart = new PriceChart(byId<HTMLCanvasElement>("chart"), store);
   new ConnectDialog(store, api);
   const risk = new RiskPanel(store, api);
+  const strategies = mountStrategyViews(store, api);
   setupTabs();
 
   const select = (vtSymbol: string) => {
@@ -129,6 +131,7 @@ async function main(): Promise<void> {
     if (connection || topics.has("settings")) renderStatus(store);
     if (connection) entry.updateConnection();
     if (topics.has("risk")) risk.render();
+    if (topics.has("strategies")) strategies.render();
     if (topics.has("contracts") || topics.has("orders") || topics.has("ticks")) entry.update();
     // Pre-fill the order entry with the first instrument once its contract and price are known.
     const selected = store.selected;

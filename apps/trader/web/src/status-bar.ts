@@ -28,8 +28,10 @@ export function renderStatus(store: Store): void {
   }
   const settings = store.settings?.values;
   const target = settings === undefined ? "" : `${String(settings.交易服务器)}:${String(settings.交易端口)}`;
-  byId("mode").textContent =
-    store.mode === "simulator" ? `Embedded simulator · ${target}` : `Server ${target}`;
+  const mode = byId("mode");
+  mode.textContent = store.mode === "simulator" ? `Embedded simulator · ${target}` : `Server ${target}`;
+  // A full top bar cuts the text (styles.css): the tooltip keeps all of it.
+  mode.title = `Where the gateway is connected: ${mode.textContent}`;
 }
 
 /** The LIVE badge. */

@@ -9,6 +9,7 @@ import type {
   PricePoint,
   ServerMessage,
   Snapshot,
+  StrategiesView,
   TraderMode,
   WireAccount,
   WireContract,
@@ -36,7 +37,8 @@ export type Topic =
   | "settings"
   | "selection"
   | "feed"
-  | "risk";
+  | "risk"
+  | "strategies";
 
 const MAX_LOGS = 500;
 const MAX_POINTS = 2000;
@@ -71,6 +73,8 @@ export class Store {
   settings: MaskedSettings | undefined;
   /** The risk engine's state and limits. */
   risk: WireRisk | undefined;
+  /** The hosted strategies and the strategy inputs that failed to load. */
+  strategies: StrategiesView = { strategies: [], loadErrors: [] };
   /** The instrument shown in the depth view and the chart. */
   selected: string | undefined;
 
@@ -149,6 +153,10 @@ export class Store {
         this.risk = message.data;
         this.touch("risk");
         return;
+      case "strategies":
+        this.strategies = message.data;
+        this.touch("strategies");
+        return;
       case "settings":
         this.settings = message.data.settings;
         this.mode = message.data.mode;
@@ -216,6 +224,7 @@ export class Store {
     this.subscriptionFailures = snapshot.subscriptionFailures;
     this.settings = snapshot.settings;
     this.risk = snapshot.risk;
+    this.strategies = snapshot.strategies;
     if (this.selected === undefined || !this.ticks.has(this.selected)) {
       this.selected = snapshot.subscriptions[0] ?? snapshot.ticks[0]?.vtSymbol;
     }
@@ -232,6 +241,7 @@ export class Store {
       "subscriptions",
       "settings",
       "selection",
+      "strategies",
     ] as const)
       this.touch(topic);
   }
