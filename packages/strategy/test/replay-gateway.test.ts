@@ -16,7 +16,8 @@ import { ReplayGateway } from "../src/index.js";
 const main = new MainEngine();
 afterAll(() => main.close());
 
-function tick(second: number, bid: number, ask: number, day = 1) {
+/** A tick whose last is its bid; `askVolume1` shown, `volume` cumulative for the day. */
+function tick(second: number, bid: number, ask: number, day = 1, askVolume1 = 0, volume = 0) {
   return createTick({
     gatewayName: "REPLAY",
     symbol: "600000",
@@ -24,7 +25,10 @@ function tick(second: number, bid: number, ask: number, day = 1) {
     datetime: new Date(Date.UTC(2026, 11, day, 2, 0, second)),
     lastPrice: bid,
     bidPrice1: bid,
+    bidVolume1: 1_000,
     askPrice1: ask,
+    askVolume1,
+    volume,
   });
 }
 
@@ -33,12 +37,12 @@ async function settle() {
 }
 
 describe("ReplayGateway", () => {
-  it("matches a resting limit order against later ticks only, at the better price", async () => {
+  it("matches as the mock broker: the book on arrival at its prices, later ticks at the limit", async () => {
     const gateway = main.addGateway(ReplayGateway, "R1", { vtSymbols: ["600000.SSE"] });
     const trades: TradeData[] = [];
     main.eventEngine.register(EVENT_TRADE, (e) => trades.push(e.data));
     main.connect({}, "R1");
-    gateway.feed(tick(0, 7.3, 7.31));
+    gateway.feed(tick(0, 7.3, 7.31, 1, 100));
     await settle();
     const req = (direction: Direction, price: number) =>
       createOrderRequest({
@@ -49,16 +53,21 @@ describe("ReplayGateway", () => {
         volume: 200,
         price,
       });
-    const buy = main.sendOrder(req(Direction.LONG, 7.3), "R1");
+    // Takes the 100 shown at 7.31 at once; the other 100 rests.
+    const buy = main.sendOrder(req(Direction.LONG, 7.31), "R1");
     await settle();
-    expect(main.getOrder(buy)?.status).toBe(Status.NOTTRADED);
-    gateway.feed(tick(1, 7.3, 7.31)); // ask above the limit: rests
+    expect(trades.map((t) => [t.vtOrderid, t.price, t.volume])).toEqual([[buy, 7.31, 100]]);
+    expect(main.getOrder(buy)?.status).toBe(Status.PARTTRADED);
+    gateway.feed(tick(1, 7.29, 7.3, 1, 500)); // the ask crosses the resting rest: it fills at its limit
     await settle();
-    expect(trades).toEqual([]);
-    gateway.feed(tick(2, 7.27, 7.28)); // ask below the limit: fills at the ask
-    await settle();
-    expect(trades.map((t) => [t.vtOrderid, t.price, t.volume])).toEqual([[buy, 7.28, 200]]);
+    expect(trades.map((t) => [t.vtOrderid, t.price, t.volume]).at(-1)).toEqual([buy, 7.31, 100]);
     expect(main.getOrder(buy)?.status).toBe(Status.ALLTRADED);
+    const low = main.sendOrder(req(Direction.LONG, 7.28), "R1");
+    await settle();
+    expect(main.getOrder(low)?.status).toBe(Status.NOTTRADED); // nothing shown at or below 7.28
+    gateway.feed(tick(2, 7.28, 7.29, 1, 500, 300)); // trades 300 at 7.28: the resting buy fills from them
+    await settle();
+    expect(trades.map((t) => [t.vtOrderid, t.price, t.volume]).at(-1)).toEqual([low, 7.28, 200]);
     // T+1: shares bought today cannot be sold today.
     const early = main.sendOrder(req(Direction.SHORT, 7.3), "R1");
     await settle();
@@ -69,11 +78,11 @@ describe("ReplayGateway", () => {
     const sell = main.sendOrder(req(Direction.SHORT, 7.3), "R1");
     gateway.feed(tick(3, 7.29, 7.3, 2)); // bid below the limit: rests
     await settle();
-    expect(trades).toHaveLength(1);
+    expect(trades).toHaveLength(3);
     main.cancelOrder(createCancelRequest(main.getOrder(sell)!), "R1");
     gateway.feed(tick(4, 7.35, 7.36, 2)); // would cross, but cancelled
     await settle();
-    expect(trades).toHaveLength(1);
+    expect(trades).toHaveLength(3);
     expect(main.getOrder(sell)?.status).toBe(Status.CANCELLED);
   });
 

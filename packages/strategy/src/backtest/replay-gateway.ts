@@ -23,6 +23,7 @@ import {
 } from "@tsgate/core";
 import { beijingDate } from "../ashare-sessions.js";
 import type { BarData } from "../bar.js";
+import { type BookSide, restingFill, type TradedPools, takeLiquidity } from "./book-matching.js";
 import { ASHARE_FEES, type FeeSchedule, feeOf } from "./fees.js";
 
 /** Options of {@link ReplayGateway}. */
@@ -44,12 +45,24 @@ export const DEFAULT_CAPITAL = 1_000_000;
 const LOT = 100;
 const PRICE_TICK = 0.01;
 
+/** The latest tick's book of one instrument, as orders consume it. */
+interface ReplayBook {
+  readonly bids: BookSide;
+  readonly asks: BookSide;
+  last: number;
+  /** Cumulative volume of the latest tick, to tell the shares traded since the one before. */
+  volume: number;
+  day: string;
+}
+
+const LEVELS = [1, 2, 3, 4, 5] as const;
+
 /**
  * The gateway of the fast backtest: a `BaseGateway` whose market is the replayed ticks. Orders
- * are matched against the **next** tick, as vnpy's backtester does: a buy fills when its price
- * is at or above that tick's best ask (at the better of the two), a sell when at or below the
- * best bid. Fills pay the {@link FeeSchedule}. Events go through the event engine like a live
- * gateway's, so the strategy, the engine and the OMS run the production code.
+ * match as at the mock broker (`book-matching.ts`): on arrival against the latest tick's
+ * displayed book, at the levels' prices; what rests fills at its limit on later ticks that cross
+ * it or trade through it. Fills pay the {@link FeeSchedule}. Events go through the event engine
+ * like a live gateway's, so the strategy, the engine and the OMS run the production code.
  */
 export class ReplayGateway extends BaseGateway {
   /** `"REPLAY"`. */
@@ -62,6 +75,7 @@ export class ReplayGateway extends BaseGateway {
   private readonly vtSymbols: readonly string[];
   private readonly fees: FeeSchedule;
   private readonly orders = new Map<string, OrderData>();
+  private readonly books = new Map<string, ReplayBook>();
   private readonly positions = new Map<string, number>();
   /** Shares held since before today: what T+1 lets a sell take. */
   private readonly ydVolumes = new Map<string, number>();
@@ -141,8 +155,11 @@ export class ReplayGateway extends BaseGateway {
         ? { status: Status.NOTTRADED, datetime: this.now }
         : { status: Status.REJECTED, statusMsg: problem, datetime: this.now },
     );
-    if (isActiveOrder(next)) this.orders.set(next.orderid, next);
     this.onOrder(next);
+    if (isActiveOrder(next)) {
+      this.orders.set(next.orderid, next);
+      this.take(next);
+    }
     return next.vtOrderid;
   }
 
@@ -179,13 +196,60 @@ export class ReplayGateway extends BaseGateway {
     }
   }
 
-  /** Replays one tick: first matches resting orders against it, then publishes it. */
+  /** Replays one tick: its book replaces the instrument's, resting orders match, then it is published. */
   feed(tick: TickData): void {
     this.advanceTo(tick.datetime);
-    for (const order of [...this.orders.values()]) {
-      if (order.vtSymbol === tick.vtSymbol) this.match(order, tick);
+    const { book, traded } = this.bookOf(tick);
+    const pools: TradedPools = { bid: traded, ask: traded };
+    const resting = [...this.orders.values()].filter((o) => o.vtSymbol === tick.vtSymbol);
+    if (resting.length > 0) {
+      // Price-time priority, buys first, as the broker serves them.
+      const rank = (o: OrderData) => (o.direction === Direction.LONG ? -o.price : o.price);
+      const buys = resting.filter((o) => o.direction === Direction.LONG);
+      const sells = resting.filter((o) => o.direction !== Direction.LONG);
+      const bySeq = (a: OrderData, b: OrderData) =>
+        rank(a) - rank(b) || Number(a.orderid) - Number(b.orderid);
+      for (const order of [...buys.sort(bySeq), ...sells.sort(bySeq)]) {
+        const buy = order.direction === Direction.LONG;
+        const side = buy ? book.asks : book.bids;
+        const q = restingFill(side, buy, order.price, order.volume - order.traded, book.last, pools);
+        if (q > 0) this.fill(order, order.price, q, tick.datetime);
+      }
     }
     this.onTick(tick);
+  }
+
+  /** Replaces the instrument's book with the tick's; returns it with the shares traded since the previous tick. */
+  private bookOf(tick: TickData): { book: ReplayBook; traded: number } {
+    const day = beijingDate(tick.datetime);
+    const before = this.books.get(tick.vtSymbol);
+    const traded = before === undefined || before.day !== day ? tick.volume : tick.volume - before.volume;
+    const t = tick as unknown as Readonly<Record<string, number>>;
+    const side = (price: string, volume: string): BookSide => ({
+      prices: LEVELS.map((i) => t[`${price}${i}`] ?? 0),
+      volumes: LEVELS.map((i) => t[`${volume}${i}`] ?? 0),
+    });
+    const book: ReplayBook = {
+      bids: side("bidPrice", "bidVolume"),
+      asks: side("askPrice", "askVolume"),
+      last: tick.lastPrice,
+      volume: tick.volume,
+      day,
+    };
+    this.books.set(tick.vtSymbol, book);
+    return { book, traded: Math.max(0, traded) };
+  }
+
+  /** An arriving order takes the latest book of its instrument within its limit. */
+  private take(order: OrderData): void {
+    const book = this.books.get(order.vtSymbol);
+    if (book === undefined) return;
+    const buy = order.direction === Direction.LONG;
+    for (const fill of takeLiquidity(buy ? book.asks : book.bids, buy, order.price, order.volume)) {
+      const current = this.orders.get(order.orderid);
+      if (current === undefined) return;
+      this.fill(current, fill.price, fill.volume, this.now);
+    }
   }
 
   /**
@@ -204,6 +268,7 @@ export class ReplayGateway extends BaseGateway {
         this.fill(
           order,
           buy ? Math.min(order.price, bar.openPrice) : Math.max(order.price, bar.openPrice),
+          order.volume - order.traded,
           bar.datetime,
         );
     }
@@ -228,21 +293,20 @@ export class ReplayGateway extends BaseGateway {
     return (this.ydVolumes.get(vtSymbol) ?? 0) - working;
   }
 
-  private match(order: OrderData, tick: TickData): void {
+  /** Fills `volume` shares of `order` at `price` (all of what is left, or part of it). */
+  private fill(order: OrderData, price: number, volume: number, datetime: Date): void {
     const buy = order.direction === Direction.LONG;
-    const best = buy ? tick.askPrice1 : tick.bidPrice1;
-    const crosses = best > 0 && (buy ? order.price >= best : order.price <= best);
-    if (crosses)
-      this.fill(order, buy ? Math.min(order.price, best) : Math.max(order.price, best), tick.datetime);
-  }
-
-  private fill(order: OrderData, price: number, datetime: Date): void {
-    const buy = order.direction === Direction.LONG;
-    const volume = order.volume - order.traded;
     const fee = feeOf(this.fees, order.direction, price, volume);
     this.nextTradeid += 1;
-    this.orders.delete(order.orderid);
-    this.onOrder(updateOrder(order, { traded: order.volume, status: Status.ALLTRADED, datetime }));
+    const traded = order.traded + volume;
+    const next = updateOrder(order, {
+      traded,
+      status: traded >= order.volume ? Status.ALLTRADED : Status.PARTTRADED,
+      datetime,
+    });
+    if (isActiveOrder(next)) this.orders.set(order.orderid, next);
+    else this.orders.delete(order.orderid);
+    this.onOrder(next);
     this.onTrade(
       createTrade({
         gatewayName: this.gatewayName,

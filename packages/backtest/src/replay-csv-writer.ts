@@ -1,0 +1,142 @@
+import { closeSync, openSync, writeSync } from "node:fs";
+import { Exchange, type TickData } from "@tsgate/core";
+import { beijingDate, CHINA_UTC_OFFSET_MS, StrategyError } from "@tsgate/strategy";
+
+/**
+ * One market step of the replay: the moment its rows carry, and what the step should publish.
+ */
+export interface ReplayStep {
+  /** The rows' time (all instruments of a step share it). */
+  readonly time: number;
+  /** Rows in the step (one per instrument). */
+  readonly rows: number;
+}
+
+/** What {@link writeReplayCsv} wrote: the steps and the first price of each instrument. */
+export interface ReplayPlan {
+  /** The market steps in order. */
+  readonly steps: ReplayStep[];
+  /** The first tick's previous close (or last price when it has none), per vtSymbol. */
+  readonly firstPrices: Map<string, number>;
+  /** The trading days the ticks span, `YYYY-MM-DD`, in order. */
+  readonly dates: string[];
+}
+
+const LEVELS = [1, 2, 3, 4, 5] as const;
+const MARKET_OF: Readonly<Record<string, string>> = { [Exchange.SSE]: "SH", [Exchange.SZSE]: "SZ" };
+/** Bytes buffered before a write, so a day of 50 instruments is a few hundred writes. */
+const FLUSH_BYTES = 1 << 16;
+
+/** The replay CSV header, in the mock server's column names (`mock-server/src/domain/csv-replay.ts`). */
+export const REPLAY_CSV_HEADER = [
+  "market",
+  "code",
+  "time",
+  "last",
+  "volume",
+  ...LEVELS.flatMap((i) => [`bid${i}`, `bidVol${i}`, `ask${i}`, `askVol${i}`]),
+].join(",");
+
+/**
+ * Writes `ticks` to `path` as the mock server's replay CSV, one row a tick, and returns the step
+ * plan. The mock advances every instrument by its next row on each market step, so the ticks must
+ * come in **lockstep**: ticks of one moment together, every instrument of `vtSymbols` once at each
+ * moment. The `volume` column is the shares traded since the instrument's previous tick (its
+ * cumulative volume restarts each trading day).
+ *
+ * @throws {@link StrategyError} `BACKTEST_DATA` naming the tick that breaks the lockstep
+ */
+export async function writeReplayCsv(
+  path: string,
+  ticks: Iterable<TickData> | AsyncIterable<TickData>,
+  vtSymbols: readonly string[],
+): Promise<ReplayPlan> {
+  const wanted = new Set(vtSymbols);
+  const steps: ReplayStep[] = [];
+  const firstPrices = new Map<string, number>();
+  const dates: string[] = [];
+  const previous = new Map<string, { date: string; volume: number }>();
+  let inStep = new Set<string>();
+  let stepTime = Number.NaN;
+  const fd = openSync(path, "w");
+  let buffer = `${REPLAY_CSV_HEADER}\n`;
+  const closeStep = (next: TickData | undefined) => {
+    if (inStep.size === 0) return;
+    if (inStep.size !== wanted.size) {
+      const missing = [...wanted].filter((s) => !inStep.has(s));
+      throw new StrategyError(
+        "BACKTEST_DATA",
+        `full-path replay at ${new Date(stepTime).toISOString()}: no tick of ${missing.join(", ")}; the mock server steps every instrument together, so each moment needs a tick of every instrument`,
+      );
+    }
+    steps.push({ time: stepTime, rows: inStep.size });
+    inStep = new Set();
+    if (next !== undefined) stepTime = next.datetime.getTime();
+  };
+  try {
+    for await (const tick of ticks) {
+      const { vtSymbol } = tick;
+      if (!wanted.has(vtSymbol)) {
+        throw new StrategyError(
+          "BACKTEST_DATA",
+          `full-path replay: a tick of ${vtSymbol}, which is not among the job's vtSymbols (${vtSymbols.join(", ")})`,
+        );
+      }
+      const time = tick.datetime.getTime();
+      if (Number.isNaN(stepTime)) stepTime = time;
+      if (time < stepTime) {
+        throw new StrategyError(
+          "BACKTEST_DATA",
+          `full-path replay: tick of ${vtSymbol} at ${tick.datetime.toISOString()} is earlier than the one before it`,
+        );
+      }
+      if (time > stepTime) closeStep(tick);
+      if (inStep.has(vtSymbol)) {
+        throw new StrategyError(
+          "BACKTEST_DATA",
+          `full-path replay: two ticks of ${vtSymbol} at ${tick.datetime.toISOString()}`,
+        );
+      }
+      inStep.add(vtSymbol);
+      const date = beijingDate(tick.datetime);
+      if (dates.at(-1) !== date) dates.push(date);
+      if (!firstPrices.has(vtSymbol))
+        firstPrices.set(vtSymbol, tick.preClose > 0 ? tick.preClose : tick.lastPrice);
+      const before = previous.get(vtSymbol);
+      const traded = before === undefined || before.date !== date ? tick.volume : tick.volume - before.volume;
+      previous.set(vtSymbol, { date, volume: tick.volume });
+      buffer += `${rowOf(tick, Math.max(0, traded))}\n`;
+      if (buffer.length >= FLUSH_BYTES) {
+        writeSync(fd, buffer);
+        buffer = "";
+      }
+    }
+    closeStep(undefined);
+    writeSync(fd, buffer);
+  } finally {
+    closeSync(fd);
+  }
+  return { steps, firstPrices, dates };
+}
+
+function rowOf(tick: TickData, traded: number): string {
+  const [symbol, exchange] = [tick.symbol, tick.exchange];
+  const market = MARKET_OF[exchange];
+  if (market === undefined) {
+    throw new StrategyError("BACKTEST_DATA", `full-path replay: ${tick.vtSymbol}: only SSE and SZSE replay`);
+  }
+  const cells: (string | number)[] = [market, symbol, clockOf(tick.datetime), tick.lastPrice, traded];
+  const price = (p: number) => (p > 0 ? p : "");
+  const shares = (p: number, v: number) => (p > 0 ? v : "");
+  for (const i of LEVELS) {
+    const t = tick as unknown as Record<string, number>;
+    const [bp, bv, ap, av] = [t[`bidPrice${i}`], t[`bidVolume${i}`], t[`askPrice${i}`], t[`askVolume${i}`]];
+    cells.push(price(bp ?? 0), shares(bp ?? 0, bv ?? 0), price(ap ?? 0), shares(ap ?? 0, av ?? 0));
+  }
+  return cells.join(",");
+}
+
+/** `HH:MM:SS.mmm`, Beijing time. */
+function clockOf(datetime: Date): string {
+  return new Date(datetime.getTime() + CHINA_UTC_OFFSET_MS).toISOString().slice(11, 23);
+}
