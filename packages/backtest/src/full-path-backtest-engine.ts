@@ -45,6 +45,8 @@ export interface FullPathBacktestOptions {
   readonly libraryPath?: string;
   /** How long to wait for the gateway's READY; default 30 s. */
   readonly readyTimeoutMs?: number;
+  /** Called after each market step has settled, with the ticks replayed so far (progress, sampling). */
+  readonly onProgress?: (ticksReplayed: number) => void;
 }
 
 const GATEWAY_NAME = "HFT";
@@ -163,6 +165,7 @@ export class FullPathBacktestEngine implements BacktestEngine {
           }
           barrier.expectTicks(step.rows);
           await barrier.settle();
+          this.options.onProgress?.(barrier.tickCount - startTicks);
         }
         strategies.stopStrategy(job.strategyName);
         await barrier.settle();

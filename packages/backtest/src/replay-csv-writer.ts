@@ -1,6 +1,12 @@
 import { closeSync, openSync, writeSync } from "node:fs";
 import { Exchange, type TickData } from "@tsgate/core";
-import { beijingDate, CHINA_UTC_OFFSET_MS, StrategyError } from "@tsgate/strategy";
+import {
+  beijingDate,
+  CHINA_UTC_OFFSET_MS,
+  REPLAY_CSV_COLUMNS,
+  REPLAY_DEPTH_COLUMNS,
+  StrategyError,
+} from "@tsgate/strategy";
 
 /**
  * One market step of the replay: the moment its rows carry, and what the step should publish.
@@ -22,20 +28,18 @@ export interface ReplayPlan {
   readonly dates: string[];
 }
 
-const LEVELS = [1, 2, 3, 4, 5] as const;
 const MARKET_OF: Readonly<Record<string, string>> = { [Exchange.SSE]: "SH", [Exchange.SZSE]: "SZ" };
 /** Bytes buffered before a write, so a day of 50 instruments is a few hundred writes. */
 const FLUSH_BYTES = 1 << 16;
 
-/** The replay CSV header, in the mock server's column names (`mock-server/src/domain/csv-replay.ts`). */
-export const REPLAY_CSV_HEADER = [
-  "market",
-  "code",
-  "time",
-  "last",
-  "volume",
-  ...LEVELS.flatMap((i) => [`bid${i}`, `bidVol${i}`, `ask${i}`, `askVol${i}`]),
-].join(",");
+/** The header line: every replay column, in the order rows are written. */
+export const REPLAY_CSV_HEADER = REPLAY_CSV_COLUMNS.join(",");
+const DEPTH_FIELDS = [1, 2, 3, 4, 5].map((i) => [
+  `bidPrice${i}`,
+  `bidVolume${i}`,
+  `askPrice${i}`,
+  `askVolume${i}`,
+]);
 
 /**
  * Writes `ticks` to `path` as the mock server's replay CSV, one row a tick, and returns the step
@@ -125,15 +129,24 @@ function rowOf(tick: TickData, traded: number): string {
   if (market === undefined) {
     throw new StrategyError("BACKTEST_DATA", `full-path replay: ${tick.vtSymbol}: only SSE and SZSE replay`);
   }
-  const cells: (string | number)[] = [market, symbol, clockOf(tick.datetime), tick.lastPrice, traded];
+  const cells: Record<string, string | number> = {
+    market,
+    code: symbol,
+    time: clockOf(tick.datetime),
+    last: tick.lastPrice,
+    volume: traded,
+  };
   const price = (p: number) => (p > 0 ? p : "");
   const shares = (p: number, v: number) => (p > 0 ? v : "");
-  for (const i of LEVELS) {
-    const t = tick as unknown as Record<string, number>;
-    const [bp, bv, ap, av] = [t[`bidPrice${i}`], t[`bidVolume${i}`], t[`askPrice${i}`], t[`askVolume${i}`]];
-    cells.push(price(bp ?? 0), shares(bp ?? 0, bv ?? 0), price(ap ?? 0), shares(ap ?? 0, av ?? 0));
-  }
-  return cells.join(",");
+  const t = tick as unknown as Readonly<Record<string, number | undefined>>;
+  REPLAY_DEPTH_COLUMNS.forEach((columns, index) => {
+    const [bp = 0, bv = 0, ap = 0, av = 0] = (DEPTH_FIELDS[index] ?? []).map((f) => t[f]);
+    cells[columns.bid] = price(bp);
+    cells[columns.bidVol] = shares(bp, bv);
+    cells[columns.ask] = price(ap);
+    cells[columns.askVol] = shares(ap, av);
+  });
+  return REPLAY_CSV_COLUMNS.map((column) => cells[column] ?? "").join(",");
 }
 
 /** `HH:MM:SS.mmm`, Beijing time. */

@@ -10,7 +10,6 @@ import { FastBacktestEngine, readTickCsv, StrategyEngine } from "@tsgate/strateg
 import { describe, expect, it } from "vitest";
 import { BACKTEST_LOGIN, backtestMockConfig } from "../src/backtest-mock-config.js";
 import { FullPathBacktestEngine } from "../src/full-path-backtest-engine.js";
-import { REPLAY_CSV_HEADER } from "../src/replay-csv-writer.js";
 import { BuyTheDipStrategy as BuyTheDip } from "./sample-strategy.js";
 import { staircaseCsv } from "./staircase-day.js";
 
@@ -44,13 +43,9 @@ describe("same trades in every mode", () => {
 
   it("live against the mock servers on their own clock gives the same trades", async () => {
     const fast = await new FastBacktestEngine().run(job(["2026-12-01"]));
-    // The mock replays the same rows (the date column dropped: the day is the clock's).
+    // The mock replays the same rows (without the date column: its day is its clock's).
     const csvPath = join(tmpdir(), `tsgate-live-${process.pid}.csv`);
-    const rows = staircaseCsv(["2026-12-01"], CODES).trim().split("\n").slice(1);
-    writeFileSync(
-      csvPath,
-      `${REPLAY_CSV_HEADER.split(",").slice(0, 9).join(",")}\n${rows.map((r) => r.split(",").slice(1).join(",")).join("\n")}\n`,
-    );
+    writeFileSync(csvPath, staircaseCsv(["2026-12-01"], CODES, false));
     const mock = await startMockServers({
       config: backtestMockConfig({
         csvPath,

@@ -15,9 +15,16 @@ function clock(seconds: number): string {
   return [h, m, s].map((n) => String(n).padStart(2, "0")).join(":");
 }
 
-/** tsgate replay CSV (with a `date` column) of `codes` on `dates`, instruments in lockstep. */
-export function staircaseCsv(dates: readonly string[], codes: readonly string[] = ["600000"]): string {
-  const lines = ["date,market,code,time,last,volume,bid1,bidVol1,ask1,askVol1"];
+/**
+ * tsgate replay CSV of `codes` on `dates`, instruments in lockstep; with a `date` column unless
+ * `withDate` is false (the mock server's own replay takes its day from its clock).
+ */
+export function staircaseCsv(
+  dates: readonly string[],
+  codes: readonly string[] = ["600000"],
+  withDate = true,
+): string {
+  const lines = [`${withDate ? "date," : ""}market,code,time,last,volume,bid1,bidVol1,ask1,askVol1`];
   for (const date of dates) {
     LEVELS.forEach((level, l) => {
       for (let r = 0; r < HOLD_ROWS; r++) {
@@ -25,7 +32,9 @@ export function staircaseCsv(dates: readonly string[], codes: readonly string[] 
         codes.forEach((code, i) => {
           const price = level + i * 0.01;
           const [bid, ask] = [(price - 0.01).toFixed(2), (price + 0.01).toFixed(2)];
-          lines.push(`${date},SH,${code},${clock(t)},${price.toFixed(2)},100,${bid},5000,${ask},5000`);
+          lines.push(
+            `${withDate ? `${date},` : ""}SH,${code},${clock(t)},${price.toFixed(2)},100,${bid},5000,${ask},5000`,
+          );
         });
       }
     });

@@ -34,7 +34,13 @@ export {
 } from "./backtest/metrics.js";
 export { DEFAULT_CAPITAL, ReplayGateway, type ReplayGatewayOptions } from "./backtest/replay-gateway.js";
 export { dailyToCsv, resultToJson, tradesToCsv } from "./backtest/report-export.js";
-export { readTickCsv, type TickCsvOptions } from "./backtest/tick-csv.js";
+export {
+  REPLAY_CSV_COLUMNS,
+  REPLAY_DEPTH_COLUMNS,
+  type ReplayDepthColumns,
+  readTickCsv,
+  type TickCsvOptions,
+} from "./backtest/tick-csv.js";
 export type { BarData } from "./bar.js";
 export { BarGenerator, type BarHandler } from "./bar-generator.js";
 export { STRATEGY_ERROR_CODES, StrategyError, type StrategyErrorCode } from "./errors.js";

@@ -52,10 +52,36 @@ interface ReplayBook {
   last: number;
   /** Cumulative volume of the latest tick, to tell the shares traded since the one before. */
   volume: number;
+  /** Trading day of the latest tick (cumulative volume restarts each day). */
   day: string;
 }
 
 const LEVELS = [1, 2, 3, 4, 5] as const;
+const DEPTH_KEYS = {
+  bidPrice: LEVELS.map((i) => `bidPrice${i}`),
+  bidVolume: LEVELS.map((i) => `bidVolume${i}`),
+  askPrice: LEVELS.map((i) => `askPrice${i}`),
+  askVolume: LEVELS.map((i) => `askVolume${i}`),
+};
+
+function newBook(): ReplayBook {
+  const side = () => ({ prices: LEVELS.map(() => 0), volumes: LEVELS.map(() => 0) });
+  return { bids: side(), asks: side(), last: 0, volume: 0, day: "" };
+}
+
+/** Copies the tick's depth into `book` (in place: nothing allocated per tick). */
+function loadBook(book: ReplayBook, tick: TickData, day: string): void {
+  const t = tick as unknown as Readonly<Record<string, number | undefined>>;
+  for (let i = 0; i < LEVELS.length; i++) {
+    book.bids.prices[i] = t[DEPTH_KEYS.bidPrice[i] as string] ?? 0;
+    book.bids.volumes[i] = t[DEPTH_KEYS.bidVolume[i] as string] ?? 0;
+    book.asks.prices[i] = t[DEPTH_KEYS.askPrice[i] as string] ?? 0;
+    book.asks.volumes[i] = t[DEPTH_KEYS.askVolume[i] as string] ?? 0;
+  }
+  book.last = tick.lastPrice;
+  book.volume = tick.volume;
+  book.day = day;
+}
 
 /**
  * The gateway of the fast backtest: a `BaseGateway` whose market is the replayed ticks. Orders
@@ -199,45 +225,28 @@ export class ReplayGateway extends BaseGateway {
   /** Replays one tick: its book replaces the instrument's, resting orders match, then it is published. */
   feed(tick: TickData): void {
     this.advanceTo(tick.datetime);
-    const { book, traded } = this.bookOf(tick);
-    const pools: TradedPools = { bid: traded, ask: traded };
-    const resting = [...this.orders.values()].filter((o) => o.vtSymbol === tick.vtSymbol);
-    if (resting.length > 0) {
-      // Price-time priority, buys first, as the broker serves them.
-      const rank = (o: OrderData) => (o.direction === Direction.LONG ? -o.price : o.price);
-      const buys = resting.filter((o) => o.direction === Direction.LONG);
-      const sells = resting.filter((o) => o.direction !== Direction.LONG);
-      const bySeq = (a: OrderData, b: OrderData) =>
-        rank(a) - rank(b) || Number(a.orderid) - Number(b.orderid);
-      for (const order of [...buys.sort(bySeq), ...sells.sort(bySeq)]) {
-        const buy = order.direction === Direction.LONG;
-        const side = buy ? book.asks : book.bids;
-        const q = restingFill(side, buy, order.price, order.volume - order.traded, book.last, pools);
-        if (q > 0) this.fill(order, order.price, q, tick.datetime);
-      }
-    }
+    const book = this.books.get(tick.vtSymbol) ?? newBook();
+    this.books.set(tick.vtSymbol, book);
+    const traded = Math.max(0, book.day !== this.day ? tick.volume : tick.volume - book.volume);
+    loadBook(book, tick, this.day ?? "");
+    if (this.orders.size > 0) this.matchResting(book, tick, { bid: traded, ask: traded });
     this.onTick(tick);
   }
 
-  /** Replaces the instrument's book with the tick's; returns it with the shares traded since the previous tick. */
-  private bookOf(tick: TickData): { book: ReplayBook; traded: number } {
-    const day = beijingDate(tick.datetime);
-    const before = this.books.get(tick.vtSymbol);
-    const traded = before === undefined || before.day !== day ? tick.volume : tick.volume - before.volume;
-    const t = tick as unknown as Readonly<Record<string, number>>;
-    const side = (price: string, volume: string): BookSide => ({
-      prices: LEVELS.map((i) => t[`${price}${i}`] ?? 0),
-      volumes: LEVELS.map((i) => t[`${volume}${i}`] ?? 0),
-    });
-    const book: ReplayBook = {
-      bids: side("bidPrice", "bidVolume"),
-      asks: side("askPrice", "askVolume"),
-      last: tick.lastPrice,
-      volume: tick.volume,
-      day,
-    };
-    this.books.set(tick.vtSymbol, book);
-    return { book, traded: Math.max(0, traded) };
+  /** Serves the instrument's resting orders in price-time priority, buys first, as the broker does. */
+  private matchResting(book: ReplayBook, tick: TickData, pools: TradedPools): void {
+    const resting = [...this.orders.values()].filter((o) => o.vtSymbol === tick.vtSymbol);
+    const rank = (o: OrderData) => (o.direction === Direction.LONG ? -o.price : o.price);
+    const byPriority = (a: OrderData, b: OrderData) =>
+      Number(b.direction === Direction.LONG) - Number(a.direction === Direction.LONG) ||
+      rank(a) - rank(b) ||
+      Number(a.orderid) - Number(b.orderid);
+    for (const order of resting.sort(byPriority)) {
+      const buy = order.direction === Direction.LONG;
+      const side = buy ? book.asks : book.bids;
+      const q = restingFill(side, buy, order.price, order.volume - order.traded, book.last, pools);
+      if (q > 0) this.fill(order, order.price, q, tick.datetime);
+    }
   }
 
   /** An arriving order takes the latest book of its instrument within its limit. */
