@@ -62,7 +62,7 @@ const CLOCK_START_MINUTES = 9 * 60;
  * How a step goes: the clock (stopped, speed 0) moves to the next moment of the data, the market
  * makes one step (one row per instrument), and the engine waits until every consequence has
  * arrived: the ticks, the strategy's orders acknowledged, every report the broker wrote delivered,
- * no cancel on its way ({@link ReactionBarrier}). Only then the next step; so results depend on
+ * no cancel on its way (`reaction-barrier.ts`). Only then the next step; so results depend on
  * the data and the code, not on machine speed.
  *
  * Limits: ticks must be in lockstep (every instrument at every moment: the mock steps all
@@ -75,7 +75,12 @@ export class FullPathBacktestEngine implements BacktestEngine {
   /** @param options - sessions, stall timeout, library path */
   constructor(private readonly options: FullPathBacktestOptions = {}) {}
 
-  /** {@inheritDoc @tsgate/strategy#BacktestEngine.run} */
+  /**
+   * Runs the job to the end of its ticks (class comment).
+   *
+   * @throws StrategyError `BACKTEST_DATA` for bars, ticks out of lockstep or rows the broker does
+   *   not trade; `BACKTEST_STALLED` when nothing moves for the stall timeout
+   */
   async run(job: BacktestJob): Promise<BacktestResult> {
     if (job.ticks === undefined || job.bars !== undefined) {
       throw new StrategyError(

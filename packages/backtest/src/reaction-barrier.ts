@@ -10,7 +10,7 @@ import {
 import { FINAL_ORDER_STATUSES, type MockServers, type Report } from "@tsgate/mock-server";
 import { StrategyError } from "@tsgate/strategy";
 
-/** Default of {@link ReactionBarrier}'s stall timeout: 30 s without any progress. */
+/** Default stall timeout of the full-path backtest: 30 s without any progress. */
 export const DEFAULT_STALL_TIMEOUT_MS = 30_000;
 
 /**

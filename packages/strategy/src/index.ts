@@ -23,7 +23,7 @@ export {
 export type { BacktestEngine, BacktestJob, BacktestResult } from "./backtest/backtest-engine.js";
 export { type BarCsvOptions, readBarCsv } from "./backtest/bar-csv.js";
 export { FastBacktestEngine } from "./backtest/fast-backtest-engine.js";
-export { ASHARE_FEES, type FeeSchedule, feeOf } from "./backtest/fees.js";
+export { ASHARE_FEES, type FeeSchedule, feeOf, orderFeeOf } from "./backtest/fees.js";
 export {
   ANNUAL_TRADING_DAYS,
   type BacktestSummary,

@@ -26,9 +26,10 @@ it("buys the dip and sells the recovery, each order taking the book it saw, as a
     ["2026-12-01T01:30:03.000Z", Direction.LONG, 7.19],
     ["2026-12-02T01:30:00.000Z", Direction.SHORT, 7.3],
   ]);
-  // Buy 719 yuan: commission 5 (the minimum) + transfer 0.007 = 5.01. Sell 730 yuan: 5 + stamp
-  // duty 0.365 + transfer 0.007 = 5.37.
-  expect(result.summary.totalFee).toBe(10.38);
+  // As the broker charges, each part rounded half up to the fen: buy 719 yuan: commission 5 (the
+  // minimum) + transfer 0.01 (0.00719) = 5.01; sell 730 yuan: 5 + stamp duty 0.37 (0.365) +
+  // transfer 0.01 (0.0073) = 5.38.
+  expect(result.summary.totalFee).toBe(10.39);
 });
 
 it("gives the same trades live, with ticks arriving on their own timers, as in the fast backtest", async () => {

@@ -24,7 +24,7 @@ import {
 import { beijingDate } from "../ashare-sessions.js";
 import type { BarData } from "../bar.js";
 import { type BookSide, restingFill, type TradedPools, takeLiquidity } from "./book-matching.js";
-import { ASHARE_FEES, type FeeSchedule, feeOf } from "./fees.js";
+import { ASHARE_FEES, type FeeSchedule, orderFeeOf } from "./fees.js";
 
 /** Options of {@link ReplayGateway}. */
 export interface ReplayGatewayOptions {
@@ -57,6 +57,7 @@ interface ReplayBook {
 }
 
 const LEVELS = [1, 2, 3, 4, 5] as const;
+const cents = (yuan: number) => Math.round(yuan * 100) / 100;
 const DEPTH_KEYS = {
   bidPrice: LEVELS.map((i) => `bidPrice${i}`),
   bidVolume: LEVELS.map((i) => `bidVolume${i}`),
@@ -102,6 +103,8 @@ export class ReplayGateway extends BaseGateway {
   private readonly fees: FeeSchedule;
   private readonly orders = new Map<string, OrderData>();
   private readonly books = new Map<string, ReplayBook>();
+  /** Value filled so far per working order: fees belong to the order (its minimum commission once). */
+  private readonly filledAmounts = new Map<string, number>();
   private readonly positions = new Map<string, number>();
   /** Shares held since before today: what T+1 lets a sell take. */
   private readonly ydVolumes = new Map<string, number>();
@@ -194,6 +197,7 @@ export class ReplayGateway extends BaseGateway {
     const order = this.orders.get(req.orderid);
     if (order === undefined) return;
     this.orders.delete(req.orderid);
+    this.filledAmounts.delete(req.orderid);
     this.onOrder(updateOrder(order, { status: Status.CANCELLED, datetime: this.now }));
   }
 
@@ -305,7 +309,11 @@ export class ReplayGateway extends BaseGateway {
   /** Fills `volume` shares of `order` at `price` (all of what is left, or part of it). */
   private fill(order: OrderData, price: number, volume: number, datetime: Date): void {
     const buy = order.direction === Direction.LONG;
-    const fee = feeOf(this.fees, order.direction, price, volume);
+    const before = this.filledAmounts.get(order.orderid) ?? 0;
+    const after = before + price * volume;
+    const fee = cents(
+      orderFeeOf(this.fees, order.direction, after) - orderFeeOf(this.fees, order.direction, before),
+    );
     this.nextTradeid += 1;
     const traded = order.traded + volume;
     const next = updateOrder(order, {
@@ -313,8 +321,13 @@ export class ReplayGateway extends BaseGateway {
       status: traded >= order.volume ? Status.ALLTRADED : Status.PARTTRADED,
       datetime,
     });
-    if (isActiveOrder(next)) this.orders.set(order.orderid, next);
-    else this.orders.delete(order.orderid);
+    if (isActiveOrder(next)) {
+      this.orders.set(order.orderid, next);
+      this.filledAmounts.set(order.orderid, after);
+    } else {
+      this.orders.delete(order.orderid);
+      this.filledAmounts.delete(order.orderid);
+    }
     this.onOrder(next);
     this.onTrade(
       createTrade({
