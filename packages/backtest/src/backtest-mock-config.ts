@@ -1,5 +1,5 @@
 import { parseVtSymbol } from "@tsgate/core";
-import { type MockConfig, parseMockConfig, type SessionMode } from "@tsgate/mock-server";
+import { type MockConfig, type MockServers, parseMockConfig, type SessionMode } from "@tsgate/mock-server";
 import type { FeeSchedule } from "@tsgate/strategy";
 
 /** The broker account and market-data user of a full-path backtest (a local mock, not a secret). */
@@ -38,4 +38,22 @@ export function backtestMockConfig(input: BacktestMockInput): MockConfig {
     fees: { ...input.fees },
     market: { mode: "replay", csvPath: input.csvPath },
   });
+}
+
+/** HftGateway's setting for the backtest account on running mock servers (`libraryPath` optional). */
+export function backtestGatewaySetting(
+  mock: Pick<MockServers, "host" | "tradePort" | "marketPort">,
+  libraryPath?: string,
+): Record<string, string | number> {
+  return {
+    交易用户名: BACKTEST_LOGIN.user,
+    交易密码: BACKTEST_LOGIN.password,
+    交易服务器: mock.host,
+    交易端口: mock.tradePort,
+    行情用户名: BACKTEST_LOGIN.user,
+    行情密码: BACKTEST_LOGIN.password,
+    行情服务器: mock.host,
+    行情端口: mock.marketPort,
+    ...(libraryPath === undefined ? {} : { libraryPath }),
+  };
 }

@@ -9,7 +9,6 @@ import {
   MainEngine,
   type OrderRequest,
   parseVtSymbol,
-  type TickData,
   type TradeData,
 } from "@tsgate/core";
 import { HftGateway } from "@tsgate/hft-gateway";
@@ -19,16 +18,16 @@ import {
   type BacktestEngine,
   type BacktestJob,
   type BacktestResult,
-  beijingDate,
   CHINA_UTC_OFFSET_MS,
   DEFAULT_CAPITAL,
   dailyResults,
   MemoryStrategyStore,
+  markDayClose,
   StrategyEngine,
   StrategyError,
   summarize,
 } from "@tsgate/strategy";
-import { BACKTEST_LOGIN, backtestMockConfig } from "./backtest-mock-config.js";
+import { BACKTEST_LOGIN, backtestGatewaySetting, backtestMockConfig } from "./backtest-mock-config.js";
 import { DEFAULT_STALL_TIMEOUT_MS, ReactionBarrier } from "./reaction-barrier.js";
 import { writeReplayCsv } from "./replay-csv-writer.js";
 
@@ -116,20 +115,7 @@ export class FullPathBacktestEngine implements BacktestEngine {
       );
       try {
         main.addGateway(observedGateway(barrier), GATEWAY_NAME);
-        main.connect(
-          {
-            交易用户名: BACKTEST_LOGIN.user,
-            交易密码: BACKTEST_LOGIN.password,
-            交易服务器: mock.host,
-            交易端口: mock.tradePort,
-            行情用户名: BACKTEST_LOGIN.user,
-            行情密码: BACKTEST_LOGIN.password,
-            行情服务器: mock.host,
-            行情端口: mock.marketPort,
-            ...(this.options.libraryPath === undefined ? {} : { libraryPath: this.options.libraryPath }),
-          },
-          GATEWAY_NAME,
-        );
+        main.connect(backtestGatewaySetting(mock, this.options.libraryPath), GATEWAY_NAME);
         await main.waitForReady(GATEWAY_NAME, this.options.readyTimeoutMs ?? DEFAULT_READY_TIMEOUT_MS);
         // Subscribed here first, so the picture the broker sends on subscribing reaches the
         // engine before the strategy is inited: the strategy sees only the replayed rows.
@@ -154,7 +140,9 @@ export class FullPathBacktestEngine implements BacktestEngine {
         strategies.startStrategy(job.strategyName);
         const closes = new Map<string, Map<string, number>>();
         const startTicks = barrier.tickCount;
-        main.eventEngine.register(EVENT_TICK, (event) => markClose(closes, event.data));
+        main.eventEngine.register(EVENT_TICK, ({ data }) =>
+          markDayClose(closes, data.vtSymbol, data.datetime, data.lastPrice),
+        );
 
         for (const step of plan.steps) {
           const now = mock.control.clock()?.time.getTime() ?? step.time;
@@ -210,15 +198,6 @@ function observedGateway(barrier: ReactionBarrier): typeof HftGateway {
       super.cancelOrder(req);
     }
   };
-}
-
-/** Keeps each day's last price of each instrument (memory does not grow with the ticks). */
-function markClose(closes: Map<string, Map<string, number>>, tick: TickData): void {
-  if (tick.lastPrice <= 0) return;
-  const date = beijingDate(tick.datetime);
-  const day = closes.get(date) ?? new Map<string, number>();
-  closes.set(date, day);
-  day.set(tick.vtSymbol, tick.lastPrice);
 }
 
 /** 09:00 Beijing on the day of `firstTickMs`, or just before the tick when it is earlier. */

@@ -8,7 +8,7 @@ import { HftGateway } from "@tsgate/hft-gateway";
 import { startMockServers } from "@tsgate/mock-server";
 import { FastBacktestEngine, readTickCsv, StrategyEngine } from "@tsgate/strategy";
 import { describe, expect, it } from "vitest";
-import { BACKTEST_LOGIN, backtestMockConfig } from "../src/backtest-mock-config.js";
+import { backtestGatewaySetting, backtestMockConfig } from "../src/backtest-mock-config.js";
 import { FullPathBacktestEngine } from "../src/full-path-backtest-engine.js";
 import { BuyTheDipStrategy as BuyTheDip } from "./sample-strategy.js";
 import { staircaseCsv } from "./staircase-day.js";
@@ -60,19 +60,7 @@ describe("same trades in every mode", () => {
     const main = new MainEngine();
     try {
       main.addGateway(HftGateway, "HFT");
-      main.connect(
-        {
-          交易用户名: BACKTEST_LOGIN.user,
-          交易密码: BACKTEST_LOGIN.password,
-          交易服务器: mock.host,
-          交易端口: mock.tradePort,
-          行情用户名: BACKTEST_LOGIN.user,
-          行情密码: BACKTEST_LOGIN.password,
-          行情服务器: mock.host,
-          行情端口: mock.marketPort,
-        },
-        "HFT",
-      );
+      main.connect(backtestGatewaySetting(mock), "HFT");
       await main.waitForReady("HFT", 30_000);
       const engine = new StrategyEngine(main);
       engine.addStrategy(BuyTheDip, "dip", VT_SYMBOLS);

@@ -30,6 +30,7 @@ export {
   type DailyResult,
   type DayCloses,
   dailyResults,
+  markDayClose,
   summarize,
 } from "./backtest/metrics.js";
 export { DEFAULT_CAPITAL, ReplayGateway, type ReplayGatewayOptions } from "./backtest/replay-gateway.js";

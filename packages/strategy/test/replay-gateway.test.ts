@@ -11,7 +11,8 @@ import {
   type TradeData,
 } from "@tsgate/core";
 import { afterAll, describe, expect, it } from "vitest";
-import { ReplayGateway } from "../src/index.js";
+import { ASHARE_FEES, orderFeeOf } from "../src/backtest/fees.js";
+import { ReplayGateway } from "../src/backtest/replay-gateway.js";
 
 const main = new MainEngine();
 afterAll(() => main.close());
@@ -105,5 +106,34 @@ describe("ReplayGateway", () => {
     await settle();
     expect(main.getOrder(lot)?.statusMsg).toMatch(/volume 150 is not a multiple of 100/);
     expect(main.getOrder(tickSize)?.statusMsg).toMatch(/price 7.305 is not a multiple of 0.01/);
+  });
+
+  it("charges the minimum commission once per order, however it fills, as the broker does", async () => {
+    const gateway = main.addGateway(ReplayGateway, "R3", { vtSymbols: ["600000.SSE"] });
+    const fees: [number, number][] = [];
+    main.eventEngine.register(EVENT_TRADE, (e) => {
+      if (e.data.gatewayName === "R3") fees.push([e.data.volume, e.data.fee]);
+    });
+    main.connect({}, "R3");
+    gateway.feed(tick(0, 7.3, 7.31, 1, 100));
+    const order = createOrderRequest({
+      symbol: "600000",
+      exchange: Exchange.SSE,
+      direction: Direction.LONG,
+      type: OrderType.LIMIT,
+      volume: 300,
+      price: 7.31,
+    });
+    main.sendOrder(order, "R3"); // takes the 100 shown
+    gateway.feed(tick(1, 7.3, 7.31, 1, 200)); // the rest, at its limit
+    await settle();
+    expect(fees).toEqual([
+      [100, 5.01], // the minimum commission and the first fill's transfer fee (0.00731 → 0.01)
+      [200, 0.01], // 2,193 yuan so far: commission still below the minimum; transfer 0.02 in all
+    ]);
+    expect(fees.reduce((a, [, fee]) => a + fee, 0)).toBeCloseTo(
+      orderFeeOf(ASHARE_FEES, Direction.LONG, 7.31 * 300),
+      10,
+    );
   });
 });
