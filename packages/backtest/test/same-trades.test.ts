@@ -11,7 +11,7 @@ import { describe, expect, it } from "vitest";
 import { backtestGatewaySetting, backtestMockConfig } from "../src/backtest-mock-config.js";
 import { FullPathBacktestEngine } from "../src/full-path-backtest-engine.js";
 import { BuyTheDipStrategy as BuyTheDip } from "./sample-strategy.js";
-import { staircaseCsv } from "./staircase-day.js";
+import { HOLD_ROWS, LEVELS, staircaseCsv } from "./staircase-day.js";
 
 // BuyTheDip keeps one reference price: it trades one instrument.
 const VT_SYMBOLS = ["600000.SSE"];
@@ -71,17 +71,17 @@ describe("same trades in every mode", () => {
           createSubscribeRequest({ symbol: vtSymbol.slice(0, 6), exchange: Exchange.SSE }),
           "HFT",
         );
-      // Live: the market steps on its own timer, 20 rows a second; each price holds 10 rows
-      // (500 ms), the slack the strategy's reaction has.
+      // Live: the market steps on its own timer, 10 rows a second; each price holds HOLD_ROWS rows
+      // (1 s), the slack the strategy's reaction has on this shared machine.
       const done = new Promise<void>((resolve) => {
         const check = setInterval(() => {
-          if (mock.control.marketStats().steps > 90 + 5) {
+          if (mock.control.marketStats().steps > LEVELS.length * HOLD_ROWS + 5) {
             clearInterval(check);
             resolve();
           }
-        }, 50);
+        }, 100);
       });
-      mock.control.setMarketRate(20);
+      mock.control.setMarketRate(10);
       await done;
       const own = main.getAllTrades().filter((t) => main.getOrder(t.vtOrderid)?.reference === "dip");
       expect(own.map(shape)).toEqual(fast.trades.map(shape));
