@@ -9,6 +9,9 @@
  *   displayed asks priced ≤ P, at P, consuming them; then, if that tick's last price is ≤ P, from
  *   the shares traded since the previous tick (one pool per side, shared in price-time priority).
  *
+ * What resting orders take from displayed levels leaves the book the strategy then sees, as in the
+ * broker's snapshots.
+ *
  * Pure: no events, no clock; the gateway applies the fills.
  *
  * @module
@@ -62,6 +65,13 @@ export interface TradedPools {
   ask: number;
 }
 
+/** What a resting order filled on a tick: in all, and of that from displayed levels. */
+export interface RestingFill {
+  readonly volume: number;
+  /** Taken from crossed levels (they leave the book); the rest came from the pool. */
+  readonly fromDepth: number;
+}
+
 /**
  * Shares a resting order at `limit` fills on a tick (module comment), up to `wanted`, at `limit`.
  * Consumes crossed levels of `opposite` and the side's pool.
@@ -73,7 +83,7 @@ export function restingFill(
   wanted: number,
   last: number,
   pools: TradedPools,
-): number {
+): RestingFill {
   let filled = 0;
   while (filled < wanted) {
     const price = opposite.prices[0] ?? 0;
@@ -84,11 +94,12 @@ export function restingFill(
     if (q === available) removeLevel(opposite, 0);
     else opposite.volumes[0] = available - q;
   }
+  const fromDepth = filled;
   if (filled < wanted && last > 0 && reaches(buy, last, limit)) {
     const q = Math.min(wanted - filled, buy ? pools.bid : pools.ask);
     if (buy) pools.bid -= q;
     else pools.ask -= q;
     filled += q;
   }
-  return filled;
+  return { volume: filled, fromDepth };
 }

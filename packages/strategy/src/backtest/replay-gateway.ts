@@ -6,6 +6,7 @@ import {
   createContract,
   createOrderData,
   createPosition,
+  createTick,
   createTrade,
   Direction,
   Exchange,
@@ -82,6 +83,25 @@ function loadBook(book: ReplayBook, tick: TickData, day: string): void {
   book.last = tick.lastPrice;
   book.volume = tick.volume;
   book.day = day;
+}
+
+/**
+ * The tick as the broker publishes it after this step's fills: with the depth the resting orders
+ * left (the tick itself when they took none). Unlike the broker's, its volume and turnover do not
+ * count the gateway's own fills: that would copy every tick after the first fill, halving the
+ * fast mode's speed, for a difference few strategies see.
+ */
+function publishedTick(tick: TickData, book: ReplayBook, depthChanged: boolean): TickData {
+  if (!depthChanged) return tick;
+  const depth: Record<string, number> = {};
+  for (let i = 0; i < LEVELS.length; i++) {
+    depth[DEPTH_KEYS.bidPrice[i] as string] = book.bids.prices[i] ?? 0;
+    depth[DEPTH_KEYS.bidVolume[i] as string] = book.bids.volumes[i] ?? 0;
+    depth[DEPTH_KEYS.askPrice[i] as string] = book.asks.prices[i] ?? 0;
+    depth[DEPTH_KEYS.askVolume[i] as string] = book.asks.volumes[i] ?? 0;
+  }
+  // Through createTick, so the copy has the shape of every other tick.
+  return createTick({ ...tick, ...depth });
 }
 
 /**
@@ -233,12 +253,16 @@ export class ReplayGateway extends BaseGateway {
     this.books.set(tick.vtSymbol, book);
     const traded = Math.max(0, book.day !== this.day ? tick.volume : tick.volume - book.volume);
     loadBook(book, tick, this.day ?? "");
-    if (this.orders.size > 0) this.matchResting(book, tick, { bid: traded, ask: traded });
-    this.onTick(tick);
+    const depthChanged = this.orders.size > 0 && this.matchResting(book, tick, { bid: traded, ask: traded });
+    this.onTick(publishedTick(tick, book, depthChanged));
   }
 
-  /** Serves the instrument's resting orders in price-time priority, buys first, as the broker does. */
-  private matchResting(book: ReplayBook, tick: TickData, pools: TradedPools): void {
+  /**
+   * Serves the instrument's resting orders in price-time priority, buys first, as the broker does.
+   * Returns whether they took displayed depth.
+   */
+  private matchResting(book: ReplayBook, tick: TickData, pools: TradedPools): boolean {
+    let tookDepth = false;
     const resting = [...this.orders.values()].filter((o) => o.vtSymbol === tick.vtSymbol);
     const rank = (o: OrderData) => (o.direction === Direction.LONG ? -o.price : o.price);
     const byPriority = (a: OrderData, b: OrderData) =>
@@ -249,8 +273,10 @@ export class ReplayGateway extends BaseGateway {
       const buy = order.direction === Direction.LONG;
       const side = buy ? book.asks : book.bids;
       const q = restingFill(side, buy, order.price, order.volume - order.traded, book.last, pools);
-      if (q > 0) this.fill(order, order.price, q, tick.datetime);
+      if (q.fromDepth > 0) tookDepth = true;
+      if (q.volume > 0) this.fill(order, order.price, q.volume, tick.datetime);
     }
+    return tookDepth;
   }
 
   /** An arriving order takes the latest book of its instrument within its limit. */
