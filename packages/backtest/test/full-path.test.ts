@@ -32,6 +32,22 @@ describe("FullPathBacktestEngine", () => {
     ).rejects.toThrow(/at 2026-12-01T01:34:27\.000Z: no tick of 600001\.SSE/);
   });
 
+  it("stops at a row the broker does not trade (the lunch break in realtime sessions), naming its time", async () => {
+    const csv = `date,market,code,time,last,volume,bid1,bidVol1,ask1,askVol1
+2026-12-01,SH,600000,11:29:57,7.30,100,7.29,5000,7.31,5000
+2026-12-01,SH,600000,12:00:00,7.30,100,7.29,5000,7.31,5000
+`;
+    const job = { strategyClass: BuyTheDip, strategyName: "dip", vtSymbols: ["600000.SSE"] };
+    await expect(new FullPathBacktestEngine().run({ ...job, ticks: readTickCsv(csv) })).rejects.toThrow(
+      /at 2026-12-01T04:00:00\.000Z: the broker published 0 of 1 rows/,
+    );
+    const open = await new FullPathBacktestEngine({ sessionMode: "always-open" }).run({
+      ...job,
+      ticks: readTickCsv(csv),
+    });
+    expect(open.tickCount).toBe(2);
+  }, 120_000);
+
   it("refuses bars: the mock replays ticks", async () => {
     await expect(
       new FullPathBacktestEngine().run({
