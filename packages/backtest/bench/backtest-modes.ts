@@ -1,4 +1,4 @@
-// Both backtest modes over the same data — a full synthetic trading day of 50 instruments (237,050
+// Both backtest modes over the same data — a full synthetic trading day of 50 instruments (237,000
 // ticks) with a moving-average cross on each (packages/strategy/bench/fifty-instrument-day.ts) —
 // with reading the ticks alone as the baseline, in one run: ticks per second, and the heap sampled
 // through each run (after a GC) as start / peak / end and its slope per 100,000 ticks.

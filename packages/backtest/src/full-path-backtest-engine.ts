@@ -156,8 +156,17 @@ export class FullPathBacktestEngine implements BacktestEngine {
               `full-path replay at ${new Date(step.time).toISOString()}: the broker published ${published} of ${step.rows} rows (outside its trading sessions, or on a day it does not trade); drop those rows or use sessionMode "always-open"`,
             );
           }
+          const lastSumBefore = barrier.lastPriceSum;
           barrier.expectTicks(step.rows);
           await barrier.settle();
+          // In a call auction (and, by the broker's rules, before 09:30) the broker shows its own
+          // prices and keeps the rows for later: every later step would be off by one.
+          if (barrier.lastPriceSum - lastSumBefore !== step.lastSum) {
+            throw new StrategyError(
+              "BACKTEST_DATA",
+              `full-path replay at ${new Date(step.time).toISOString()}: the broker published its own prices, not the rows (a call auction, or a phase it does not trade in); drop the rows between 09:15 and 09:30 and from 14:57, or use sessionMode "always-open"`,
+            );
+          }
           this.options.onProgress?.(barrier.tickCount - startTicks);
         }
         strategies.stopStrategy(job.strategyName);

@@ -5,10 +5,12 @@ import {
   isActiveOrder,
   type MainEngine,
   Status,
+  type TickData,
   type TradeData,
 } from "@tsgate/core";
 import { FINAL_ORDER_STATUSES, type MockServers, type Report } from "@tsgate/mock-server";
 import { StrategyError } from "@tsgate/strategy";
+import { priceUnits } from "./replay-csv-writer.js";
 
 /** Default stall timeout of the full-path backtest: 30 s without any progress. */
 export const DEFAULT_STALL_TIMEOUT_MS = 30_000;
@@ -37,6 +39,7 @@ export class ReactionBarrier {
   private brokerTrades = 0;
   private clientTrades = 0;
   private ticks = 0;
+  private lastSum = 0;
   private expectedTicks = 0;
   private wake: (() => void) | undefined;
   private readonly detach: (() => void)[] = [];
@@ -56,8 +59,10 @@ export class ReactionBarrier {
     private readonly stallTimeoutMs = DEFAULT_STALL_TIMEOUT_MS,
   ) {
     const onEvent = (event: Event) => {
-      if (event.type === EVENT_TICK) this.ticks += 1;
-      else if (event.type === EVENT_TRADE && (event.data as TradeData).gatewayName === gatewayName)
+      if (event.type === EVENT_TICK) {
+        this.ticks += 1;
+        this.lastSum += priceUnits((event.data as TickData).lastPrice);
+      } else if (event.type === EVENT_TRADE && (event.data as TradeData).gatewayName === gatewayName)
         this.clientTrades += 1;
       this.poke();
     };
@@ -96,6 +101,11 @@ export class ReactionBarrier {
   /** Ticks delivered so far. */
   get tickCount(): number {
     return this.ticks;
+  }
+
+  /** Σ of the delivered ticks' last prices, in units of 0.0001 yuan (to check a step replayed its rows). */
+  get lastPriceSum(): number {
+    return this.lastSum;
   }
 
   /** Resolves once settled (class comment); throws `BACKTEST_STALLED` when nothing moves for too long. */

@@ -16,6 +16,8 @@ export interface ReplayStep {
   readonly time: number;
   /** Rows in the step (one per instrument). */
   readonly rows: number;
+  /** Σ of the rows' last prices in units of 0.0001 yuan: the ticks the step publishes must carry them. */
+  readonly lastSum: number;
 }
 
 /** What {@link writeReplayCsv} wrote: the steps and the first price of each instrument. */
@@ -62,6 +64,7 @@ export async function writeReplayCsv(
   const previous = new Map<string, { date: string; volume: number }>();
   let inStep = new Set<string>();
   let stepTime = Number.NaN;
+  let lastSum = 0;
   const fd = openSync(path, "w");
   let buffer = `${REPLAY_CSV_HEADER}\n`;
   const closeStep = (next: TickData | undefined) => {
@@ -73,8 +76,9 @@ export async function writeReplayCsv(
         `full-path replay at ${new Date(stepTime).toISOString()}: no tick of ${missing.join(", ")}; the mock server steps every instrument together, so each moment needs a tick of every instrument`,
       );
     }
-    steps.push({ time: stepTime, rows: inStep.size });
+    steps.push({ time: stepTime, rows: inStep.size, lastSum });
     inStep = new Set();
+    lastSum = 0;
     if (next !== undefined) stepTime = next.datetime.getTime();
   };
   try {
@@ -102,6 +106,7 @@ export async function writeReplayCsv(
         );
       }
       inStep.add(vtSymbol);
+      lastSum += priceUnits(tick.lastPrice);
       const date = beijingDate(tick.datetime);
       if (dates.at(-1) !== date) dates.push(date);
       if (!firstPrices.has(vtSymbol))
@@ -147,6 +152,11 @@ function rowOf(tick: TickData, traded: number): string {
     cells[columns.askVol] = shares(ap, av);
   });
   return REPLAY_CSV_COLUMNS.map((column) => cells[column] ?? "").join(",");
+}
+
+/** A price in integers of 0.0001 yuan (exact for every A-share tick: 0.01 and 0.001). */
+export function priceUnits(yuan: number): number {
+  return Math.round(yuan * 10_000);
 }
 
 /** `HH:MM:SS.mmm`, Beijing time. */

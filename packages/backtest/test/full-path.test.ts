@@ -48,6 +48,21 @@ describe("FullPathBacktestEngine", () => {
     expect(open.tickCount).toBe(2);
   }, 120_000);
 
+  it("stops at a row inside a call auction, where the broker shows its own price, naming its time", async () => {
+    const csv = `date,market,code,time,last,volume,bid1,bidVol1,ask1,askVol1
+2026-12-01,SH,600000,14:56:57,7.30,100,7.29,5000,7.31,5000
+2026-12-01,SH,600000,14:58:00,7.40,100,7.39,5000,7.41,5000
+`;
+    await expect(
+      new FullPathBacktestEngine().run({
+        strategyClass: BuyTheDip,
+        strategyName: "dip",
+        vtSymbols: ["600000.SSE"],
+        ticks: readTickCsv(csv),
+      }),
+    ).rejects.toThrow(/at 2026-12-01T06:58:00\.000Z: the broker published its own prices, not the rows/);
+  }, 120_000);
+
   it("refuses bars: the mock replays ticks", async () => {
     await expect(
       new FullPathBacktestEngine().run({

@@ -1,5 +1,5 @@
 // Fast-backtest speed (ticks per second) and memory over a full synthetic trading day of 50
-// instruments (one tick every 3 s each: 237,050 ticks), with a moving-average cross on every
+// instruments (one tick every 3 s each: 237,000 ticks), with a moving-average cross on every
 // instrument. Run: `node --expose-gc --import tsx bench/fast-backtest.ts` (not part of the tests).
 // Both modes over the same day, with the heap's slope: `npm run bench -w @tsgate/backtest`.
 import type { TickData } from "@tsgate/core";

@@ -1,4 +1,4 @@
-// A synthetic full trading day of 50 instruments (one tick every 3 s each: 237,050 ticks) and a
+// A synthetic full trading day of 50 instruments (one tick every 3 s each: 237,000 ticks) and a
 // moving-average cross on every instrument: the data and strategy of the backtest benchmarks
 // (this package's fast-backtest.ts and @tsgate/backtest's backtest-modes.ts, over the same data).
 import { createTick, Exchange, type TickData } from "@tsgate/core";
@@ -43,8 +43,9 @@ export class EveryInstrumentMaCross extends StrategyTemplate {
 /** The day's ticks, instrument by instrument at each moment (lockstep), in time order. */
 export function* day(): Generator<TickData> {
   const dayStart = Date.UTC(2026, 11, 1) - 8 * 3_600_000;
+  // Continuous trading only: in the call auctions and 09:25–09:30 the mock broker shows its own
+  // prices, so the full path cannot replay rows there.
   const sessions = [
-    [9 * 3600 + 25 * 60, 9 * 3600 + 25 * 60],
     [9 * 3600 + 30 * 60, 11 * 3600 + 30 * 60 - ROW_SECONDS],
     [13 * 3600, 14 * 3600 + 57 * 60 - ROW_SECONDS],
   ];
