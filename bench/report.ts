@@ -7,7 +7,10 @@
  *   npx tsx bench/report.ts            (npm run bench runs every benchmark first, then this)
  *
  * A package without results is listed with a note, never an error: benchmarks of packages in
- * progress may be missing. Results older than {@link STALE_HOURS} hours are marked stale.
+ * progress may be missing. When the previous `bench/report.json` has figures of such a package,
+ * they are kept (marked as not re-run, with their date), so one package's benchmark can be run and
+ * reported without re-running every other (`npm run bench -w <pkg> && npm run bench:report`).
+ * Results older than {@link STALE_HOURS} hours are marked stale.
  */
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import os from "node:os";
@@ -603,10 +606,36 @@ function renderSvg(sources: Source[]): string {
   return `${out.join("\n")}\n`;
 }
 
+/** The previous report's sources by package, or none when it is missing or unreadable. */
+function previousSources(): Map<string, Source> {
+  const file = path.join(benchDir, "report.json");
+  if (!existsSync(file)) return new Map();
+  try {
+    const data: unknown = JSON.parse(readFileSync(file, "utf8"));
+    const sources = isObject(data) && Array.isArray(data.sources) ? data.sources : [];
+    return new Map(
+      sources.filter(isObject).map((s) => [str(s.package) ?? "", s as unknown as Source] as const),
+    );
+  } catch {
+    return new Map();
+  }
+}
+
+/** `fresh`, or the previous report's figures of the package when its benchmark did not run now. */
+function withKept(fresh: Source, kept: Source | undefined, now: number): Source {
+  if (fresh.files.length > 0 || kept === undefined || kept.figures.length === 0) return fresh;
+  const note = `not re-run: figures kept from the previous report${kept.date ? ` (run at ${kept.date})` : ""}`;
+  const stale = kept.date === undefined || now - Date.parse(kept.date) > STALE_HOURS * 3_600_000;
+  return { ...kept, stale, note: kept.note?.startsWith("not re-run") ? kept.note : note };
+}
+
 function main(): void {
   const now = new Date();
   const machine = machineInfo(now);
-  const sources = benchProjects().map((p) => loadSource(p, now.getTime()));
+  const previous = previousSources();
+  const sources = benchProjects().map((p) =>
+    withKept(loadSource(p, now.getTime()), previous.get(p.name), now.getTime()),
+  );
   writeFileSync(path.join(benchDir, "report.json"), `${JSON.stringify({ machine, sources }, null, 2)}\n`);
   writeFileSync(path.join(benchDir, "report.md"), renderMarkdown(machine, sources));
   writeFileSync(path.join(benchDir, "latency.svg"), renderSvg(sources));

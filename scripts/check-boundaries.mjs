@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // Enforces the package dependency direction of DESIGN.md §2 on both package.json dependencies and
 // the imports in each package's src/: hft-gateway -> ashare-rules, core, hft-native; apps -> anything;
-// mock-server, hft-native and ashare-rules depend on no other package at runtime; core only on small
-// libraries.
+// strategy -> ashare-rules, core; mock-server, hft-native and ashare-rules depend on no other package
+// at runtime; backtest -> core, strategy, hft-gateway, mock-server; core only on small libraries.
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 
@@ -17,7 +17,9 @@ const allowed = {
   "@tsgate/hft-gateway": ["@tsgate/ashare-rules", "@tsgate/core", "@tsgate/hft-native"],
   "@tsgate/nats-bridge": ["@tsgate/core"],
   "@tsgate/journal": ["@tsgate/core"],
-  "@tsgate/strategy": ["@tsgate/core"],
+  "@tsgate/strategy": ["@tsgate/ashare-rules", "@tsgate/core"],
+  // Full-path backtests drive the mock servers through the production gateway.
+  "@tsgate/backtest": ["@tsgate/core", "@tsgate/strategy", "@tsgate/hft-gateway", "@tsgate/mock-server"],
 };
 
 function packageDirs() {

@@ -6,6 +6,7 @@
  * - dated rules: {@link limitPercent} / {@link dailyLimits}, {@link cageRuleOf}, {@link maxOrderVolume};
  * - ticks, lots and fees: {@link priceTickUnits}, {@link buyLotOf}, {@link paysStampDuty};
  * - contract checks for gateways and order forms: {@link checkOrderRules};
+ * - trading sessions: {@link SESSION_SCHEDULE}, {@link sessionPhaseAt};
  * - exact price scaling: {@link toPriceUnits}, {@link formatPrice}.
  *
  * @module
@@ -42,6 +43,13 @@ export {
 } from "./price-cage.js";
 export { dailyLimits, type LimitPrices, limitPercent, limitPricesOf } from "./price-limits.js";
 export { decimalsOf, formatPrice, fromPriceUnits, PRICE_SCALE, toPriceUnits } from "./price-units.js";
+export {
+  SESSION_SCHEDULE,
+  type SessionBoundary,
+  SessionPhase,
+  sessionPhaseAt,
+  sessionStart,
+} from "./sessions.js";
 export {
   type BuyLot,
   buyLotOf,

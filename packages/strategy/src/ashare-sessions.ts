@@ -1,12 +1,7 @@
 /**
  * A-share trading sessions, as bars see them. Times are China Standard Time (UTC+8, no daylight
- * saving since 1991), the exchanges' local time.
- *
- * Source: SSE Trading Rules (上海证券交易所交易规则, 2023 revision) and SZSE Trading Rules
- * (深圳证券交易所交易规则, 2023 revision), trading hours (交易时间), as of 2026-12-02: opening call auction
- * 09:15–09:25, continuous trading 09:30–11:30 and 13:00–14:57, closing call auction 14:57–15:00
- * (SSE since 2018-08-20; SZSE since 2006). The mock server's `domain/sessions.ts` uses the same
- * schedule for order acceptance.
+ * saving since 1991), the exchanges' local time. The schedule itself (sources and dates) is
+ * `@tsgate/ashare-rules`' `SESSION_SCHEDULE`; this module only says how bars use it.
  *
  * How bars use it (minutes since local midnight, each bar labelled by the minute it starts):
  * - 09:15–09:30: the opening auction's match (at 09:25) goes into the 09:30 bar;
@@ -17,21 +12,20 @@
  *
  * @module
  */
+import { SessionPhase, sessionStart } from "@tsgate/ashare-rules";
 
 /** Offset of China Standard Time from UTC, in milliseconds. */
 export const CHINA_UTC_OFFSET_MS = 8 * 3_600_000;
 
 const MS_PER_MINUTE = 60_000;
 const MS_PER_DAY = 86_400_000;
-const hm = (hours: number, minutes: number) => hours * 60 + minutes;
-
-/** Session boundaries in minutes since local midnight. */
+/** Session boundaries in minutes since local midnight (from `@tsgate/ashare-rules`' schedule). */
 export const ASHARE_SESSION = Object.freeze({
-  openingAuctionStart: hm(9, 15),
-  morningStart: hm(9, 30),
-  morningEnd: hm(11, 30),
-  afternoonStart: hm(13, 0),
-  closingAuctionStart: hm(14, 57),
+  openingAuctionStart: sessionStart(SessionPhase.OpeningAuction),
+  morningStart: sessionStart(SessionPhase.Continuous, 0),
+  morningEnd: sessionStart(SessionPhase.LunchBreak),
+  afternoonStart: sessionStart(SessionPhase.Continuous, 1),
+  closingAuctionStart: sessionStart(SessionPhase.ClosingAuction),
 });
 
 /** Where a tick's time falls, for bar building. */

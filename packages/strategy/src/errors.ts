@@ -14,6 +14,10 @@ export const STRATEGY_ERROR_CODES = {
   STRATEGY_ORDER: { meaning: "the market does not allow this order", retry: false },
   STRATEGY_STORE: { meaning: "saved strategy state could not be read or written", retry: true },
   BACKTEST_DATA: { meaning: "a row of replay data is malformed", retry: false },
+  BACKTEST_STALLED: {
+    meaning: "the full-path backtest saw no progress (no event, no broker report) for too long",
+    retry: true,
+  },
 } as const;
 
 /** A code of {@link STRATEGY_ERROR_CODES}. */

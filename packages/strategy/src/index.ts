@@ -23,18 +23,25 @@ export {
 export type { BacktestEngine, BacktestJob, BacktestResult } from "./backtest/backtest-engine.js";
 export { type BarCsvOptions, readBarCsv } from "./backtest/bar-csv.js";
 export { FastBacktestEngine } from "./backtest/fast-backtest-engine.js";
-export { ASHARE_FEES, type FeeSchedule, feeOf } from "./backtest/fees.js";
+export { ASHARE_FEES, type FeeSchedule, feeOf, orderFeeOf } from "./backtest/fees.js";
 export {
   ANNUAL_TRADING_DAYS,
   type BacktestSummary,
   type DailyResult,
   type DayCloses,
   dailyResults,
+  markDayClose,
   summarize,
 } from "./backtest/metrics.js";
 export { DEFAULT_CAPITAL, ReplayGateway, type ReplayGatewayOptions } from "./backtest/replay-gateway.js";
 export { dailyToCsv, resultToJson, tradesToCsv } from "./backtest/report-export.js";
-export { readTickCsv, type TickCsvOptions } from "./backtest/tick-csv.js";
+export {
+  REPLAY_CSV_COLUMNS,
+  REPLAY_DEPTH_COLUMNS,
+  type ReplayDepthColumns,
+  readTickCsv,
+  type TickCsvOptions,
+} from "./backtest/tick-csv.js";
 export type { BarData } from "./bar.js";
 export { BarGenerator, type BarHandler } from "./bar-generator.js";
 export { STRATEGY_ERROR_CODES, StrategyError, type StrategyErrorCode } from "./errors.js";

@@ -3,32 +3,33 @@ import { expect, it } from "vitest";
 import { BuyTheDip } from "../examples/buy-the-dip.js";
 import { FastBacktestEngine, ReplayGateway, readTickCsv, StrategyEngine } from "../src/index.js";
 
-const CSV = `date,market,code,time,last,volume,bid1,ask1
-2026-12-01,SH,600000,09:30:00,7.30,100,7.29,7.31
-2026-12-01,SH,600000,09:30:03,7.18,100,7.17,7.19
-2026-12-01,SH,600000,09:30:06,7.19,100,7.18,7.19
-2026-12-01,SH,600000,09:30:09,7.31,100,7.30,7.32
-2026-12-02,SH,600000,09:30:00,7.31,100,7.30,7.32
-2026-12-02,SH,600000,09:30:03,7.33,100,7.32,7.34
+const CSV = `date,market,code,time,last,volume,bid1,bidVol1,ask1,askVol1
+2026-12-01,SH,600000,09:30:00,7.30,100,7.29,5000,7.31,5000
+2026-12-01,SH,600000,09:30:03,7.18,100,7.17,5000,7.19,5000
+2026-12-01,SH,600000,09:30:06,7.19,100,7.18,5000,7.19,5000
+2026-12-01,SH,600000,09:30:09,7.31,100,7.30,5000,7.32,5000
+2026-12-02,SH,600000,09:30:00,7.31,100,7.30,5000,7.32,5000
+2026-12-02,SH,600000,09:30:03,7.33,100,7.32,5000,7.34,5000
 `;
 
-it("buys the dip and sells the recovery, each order filling on the next tick", async () => {
+it("buys the dip and sells the recovery, each order taking the book it saw, as at the broker", async () => {
   const result = await new FastBacktestEngine().run({
     strategyClass: BuyTheDip,
     strategyName: "dip",
     vtSymbols: ["600000.SSE"],
     ticks: readTickCsv(CSV),
   });
-  // 09:30:03 (7.18) is the dip: a buy at its ask 7.19 fills on the next tick (ask 7.19). 09:30:09
-  // (7.31) is back above 7.30, but shares bought today cannot be sold today (T+1): that sell is
-  // rejected. The next day a sell at the bid 7.30 fills on the next tick at the better bid 7.32.
+  // 09:30:03 (7.18) is the dip: a buy at its ask 7.19 takes that ask at once. 09:30:09 (7.31) is
+  // back above 7.30, but shares bought today cannot be sold today (T+1): that sell is rejected.
+  // The next day, at 09:30:00 (7.31), a sell at the bid 7.30 takes that bid at once.
   expect(result.trades.map((t) => [t.datetime.toISOString(), t.direction, t.price])).toEqual([
-    ["2026-12-01T01:30:06.000Z", Direction.LONG, 7.19],
-    ["2026-12-02T01:30:03.000Z", Direction.SHORT, 7.32],
+    ["2026-12-01T01:30:03.000Z", Direction.LONG, 7.19],
+    ["2026-12-02T01:30:00.000Z", Direction.SHORT, 7.3],
   ]);
-  // Buy 719 yuan: commission 5 (the minimum) + transfer 0.007 = 5.01. Sell 732 yuan: 5 + stamp
-  // duty 0.366 + transfer 0.007 = 5.37.
-  expect(result.summary.totalFee).toBe(10.38);
+  // As the broker charges, each part rounded half up to the fen: buy 719 yuan: commission 5 (the
+  // minimum) + transfer 0.01 (0.00719) = 5.01; sell 730 yuan: 5 + stamp duty 0.37 (0.365) +
+  // transfer 0.01 (0.0073) = 5.38.
+  expect(result.summary.totalFee).toBe(10.39);
 });
 
 it("gives the same trades live, with ticks arriving on their own timers, as in the fast backtest", async () => {

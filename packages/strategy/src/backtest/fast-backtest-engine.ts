@@ -1,10 +1,9 @@
 import { EVENT_TRADE, type EventEngine, MainEngine, type TradeData } from "@tsgate/core";
-import { beijingDate } from "../ashare-sessions.js";
 import { StrategyError } from "../errors.js";
 import { StrategyEngine } from "../strategy-engine.js";
 import { MemoryStrategyStore } from "../strategy-store.js";
 import type { BacktestEngine, BacktestJob, BacktestResult } from "./backtest-engine.js";
-import { dailyResults, summarize } from "./metrics.js";
+import { dailyResults, markDayClose, summarize } from "./metrics.js";
 import { DEFAULT_CAPITAL, ReplayGateway } from "./replay-gateway.js";
 
 /**
@@ -55,15 +54,9 @@ export class FastBacktestEngine implements BacktestEngine {
       main.connect({}, gateway.gatewayName);
       await strategies.initStrategy(job.strategyName);
       strategies.startStrategy(job.strategyName);
-      // Only each day's last price of each instrument is kept, so memory does not grow with the data.
       const closes = new Map<string, Map<string, number>>();
-      const markClose = (vtSymbol: string, datetime: Date, price: number) => {
-        if (price <= 0) return;
-        const date = beijingDate(datetime);
-        const day = closes.get(date) ?? new Map<string, number>();
-        closes.set(date, day);
-        day.set(vtSymbol, price);
-      };
+      const markClose = (vtSymbol: string, datetime: Date, price: number) =>
+        markDayClose(closes, vtSymbol, datetime, price);
       let tickCount = 0;
       let barCount = 0;
       for await (const tick of job.ticks ?? []) {

@@ -52,6 +52,23 @@ export interface BacktestSummary {
 export type DayCloses = ReadonlyMap<string, ReadonlyMap<string, number>>;
 
 /**
+ * Notes `price` as the latest close of `vtSymbol` on the Beijing day of `datetime` (ignores
+ * prices ≤ 0). Keeps one price per instrument and day, so memory does not grow with the ticks.
+ */
+export function markDayClose(
+  closes: Map<string, Map<string, number>>,
+  vtSymbol: string,
+  datetime: Date,
+  price: number,
+): void {
+  if (price <= 0) return;
+  const date = beijingDate(datetime);
+  const day = closes.get(date) ?? new Map<string, number>();
+  closes.set(date, day);
+  day.set(vtSymbol, price);
+}
+
+/**
  * Marks `trades` to each day's closes (vnpy's `calculate_result`): a day's gross P&L is the
  * previous position × the close-to-close change plus each fill × (close − fill price).
  *

@@ -6,6 +6,7 @@ import {
   createContract,
   createOrderData,
   createPosition,
+  createTick,
   createTrade,
   Direction,
   Exchange,
@@ -23,7 +24,8 @@ import {
 } from "@tsgate/core";
 import { beijingDate } from "../ashare-sessions.js";
 import type { BarData } from "../bar.js";
-import { ASHARE_FEES, type FeeSchedule, feeOf } from "./fees.js";
+import { type BookSide, restingFill, type TradedPools, takeLiquidity } from "./book-matching.js";
+import { ASHARE_FEES, type FeeSchedule, orderFeeOf } from "./fees.js";
 
 /** Options of {@link ReplayGateway}. */
 export interface ReplayGatewayOptions {
@@ -44,12 +46,70 @@ export const DEFAULT_CAPITAL = 1_000_000;
 const LOT = 100;
 const PRICE_TICK = 0.01;
 
+/** The latest tick's book of one instrument, as orders consume it. */
+interface ReplayBook {
+  readonly bids: BookSide;
+  readonly asks: BookSide;
+  last: number;
+  /** Cumulative volume of the latest tick, to tell the shares traded since the one before. */
+  volume: number;
+  /** Trading day of the latest tick (cumulative volume restarts each day). */
+  day: string;
+}
+
+const LEVELS = [1, 2, 3, 4, 5] as const;
+const cents = (yuan: number) => Math.round(yuan * 100) / 100;
+const DEPTH_KEYS = {
+  bidPrice: LEVELS.map((i) => `bidPrice${i}`),
+  bidVolume: LEVELS.map((i) => `bidVolume${i}`),
+  askPrice: LEVELS.map((i) => `askPrice${i}`),
+  askVolume: LEVELS.map((i) => `askVolume${i}`),
+};
+
+function newBook(): ReplayBook {
+  const side = () => ({ prices: LEVELS.map(() => 0), volumes: LEVELS.map(() => 0) });
+  return { bids: side(), asks: side(), last: 0, volume: 0, day: "" };
+}
+
+/** Copies the tick's depth into `book` (in place: nothing allocated per tick). */
+function loadBook(book: ReplayBook, tick: TickData, day: string): void {
+  const t = tick as unknown as Readonly<Record<string, number | undefined>>;
+  for (let i = 0; i < LEVELS.length; i++) {
+    book.bids.prices[i] = t[DEPTH_KEYS.bidPrice[i] as string] ?? 0;
+    book.bids.volumes[i] = t[DEPTH_KEYS.bidVolume[i] as string] ?? 0;
+    book.asks.prices[i] = t[DEPTH_KEYS.askPrice[i] as string] ?? 0;
+    book.asks.volumes[i] = t[DEPTH_KEYS.askVolume[i] as string] ?? 0;
+  }
+  book.last = tick.lastPrice;
+  book.volume = tick.volume;
+  book.day = day;
+}
+
+/**
+ * The tick as the broker publishes it after this step's fills: with the depth the resting orders
+ * left (the tick itself when they took none). Unlike the broker's, its volume and turnover do not
+ * count the gateway's own fills: that would copy every tick after the first fill, halving the
+ * fast mode's speed, for a difference few strategies see.
+ */
+function publishedTick(tick: TickData, book: ReplayBook, depthChanged: boolean): TickData {
+  if (!depthChanged) return tick;
+  const depth: Record<string, number> = {};
+  for (let i = 0; i < LEVELS.length; i++) {
+    depth[DEPTH_KEYS.bidPrice[i] as string] = book.bids.prices[i] ?? 0;
+    depth[DEPTH_KEYS.bidVolume[i] as string] = book.bids.volumes[i] ?? 0;
+    depth[DEPTH_KEYS.askPrice[i] as string] = book.asks.prices[i] ?? 0;
+    depth[DEPTH_KEYS.askVolume[i] as string] = book.asks.volumes[i] ?? 0;
+  }
+  // Through createTick, so the copy has the shape of every other tick.
+  return createTick({ ...tick, ...depth });
+}
+
 /**
  * The gateway of the fast backtest: a `BaseGateway` whose market is the replayed ticks. Orders
- * are matched against the **next** tick, as vnpy's backtester does: a buy fills when its price
- * is at or above that tick's best ask (at the better of the two), a sell when at or below the
- * best bid. Fills pay the {@link FeeSchedule}. Events go through the event engine like a live
- * gateway's, so the strategy, the engine and the OMS run the production code.
+ * match as at the mock broker (`book-matching.ts`): on arrival against the latest tick's
+ * displayed book, at the levels' prices; what rests fills at its limit on later ticks that cross
+ * it or trade through it. Fills pay the {@link FeeSchedule}. Events go through the event engine
+ * like a live gateway's, so the strategy, the engine and the OMS run the production code.
  */
 export class ReplayGateway extends BaseGateway {
   /** `"REPLAY"`. */
@@ -62,6 +122,9 @@ export class ReplayGateway extends BaseGateway {
   private readonly vtSymbols: readonly string[];
   private readonly fees: FeeSchedule;
   private readonly orders = new Map<string, OrderData>();
+  private readonly books = new Map<string, ReplayBook>();
+  /** Value filled so far per working order: fees belong to the order (its minimum commission once). */
+  private readonly filledAmounts = new Map<string, number>();
   private readonly positions = new Map<string, number>();
   /** Shares held since before today: what T+1 lets a sell take. */
   private readonly ydVolumes = new Map<string, number>();
@@ -141,8 +204,11 @@ export class ReplayGateway extends BaseGateway {
         ? { status: Status.NOTTRADED, datetime: this.now }
         : { status: Status.REJECTED, statusMsg: problem, datetime: this.now },
     );
-    if (isActiveOrder(next)) this.orders.set(next.orderid, next);
     this.onOrder(next);
+    if (isActiveOrder(next)) {
+      this.orders.set(next.orderid, next);
+      this.take(next);
+    }
     return next.vtOrderid;
   }
 
@@ -151,6 +217,7 @@ export class ReplayGateway extends BaseGateway {
     const order = this.orders.get(req.orderid);
     if (order === undefined) return;
     this.orders.delete(req.orderid);
+    this.filledAmounts.delete(req.orderid);
     this.onOrder(updateOrder(order, { status: Status.CANCELLED, datetime: this.now }));
   }
 
@@ -179,13 +246,49 @@ export class ReplayGateway extends BaseGateway {
     }
   }
 
-  /** Replays one tick: first matches resting orders against it, then publishes it. */
+  /** Replays one tick: its book replaces the instrument's, resting orders match, then it is published. */
   feed(tick: TickData): void {
     this.advanceTo(tick.datetime);
-    for (const order of [...this.orders.values()]) {
-      if (order.vtSymbol === tick.vtSymbol) this.match(order, tick);
+    const book = this.books.get(tick.vtSymbol) ?? newBook();
+    this.books.set(tick.vtSymbol, book);
+    const traded = Math.max(0, book.day !== this.day ? tick.volume : tick.volume - book.volume);
+    loadBook(book, tick, this.day ?? "");
+    const depthChanged = this.orders.size > 0 && this.matchResting(book, tick, { bid: traded, ask: traded });
+    this.onTick(publishedTick(tick, book, depthChanged));
+  }
+
+  /**
+   * Serves the instrument's resting orders in price-time priority, buys first, as the broker does.
+   * Returns whether they took displayed depth.
+   */
+  private matchResting(book: ReplayBook, tick: TickData, pools: TradedPools): boolean {
+    let tookDepth = false;
+    const resting = [...this.orders.values()].filter((o) => o.vtSymbol === tick.vtSymbol);
+    const rank = (o: OrderData) => (o.direction === Direction.LONG ? -o.price : o.price);
+    const byPriority = (a: OrderData, b: OrderData) =>
+      Number(b.direction === Direction.LONG) - Number(a.direction === Direction.LONG) ||
+      rank(a) - rank(b) ||
+      Number(a.orderid) - Number(b.orderid);
+    for (const order of resting.sort(byPriority)) {
+      const buy = order.direction === Direction.LONG;
+      const side = buy ? book.asks : book.bids;
+      const q = restingFill(side, buy, order.price, order.volume - order.traded, book.last, pools);
+      if (q.fromDepth > 0) tookDepth = true;
+      if (q.volume > 0) this.fill(order, order.price, q.volume, tick.datetime);
     }
-    this.onTick(tick);
+    return tookDepth;
+  }
+
+  /** An arriving order takes the latest book of its instrument within its limit. */
+  private take(order: OrderData): void {
+    const book = this.books.get(order.vtSymbol);
+    if (book === undefined) return;
+    const buy = order.direction === Direction.LONG;
+    for (const fill of takeLiquidity(buy ? book.asks : book.bids, buy, order.price, order.volume)) {
+      const current = this.orders.get(order.orderid);
+      if (current === undefined) return;
+      this.fill(current, fill.price, fill.volume, this.now);
+    }
   }
 
   /**
@@ -204,6 +307,7 @@ export class ReplayGateway extends BaseGateway {
         this.fill(
           order,
           buy ? Math.min(order.price, bar.openPrice) : Math.max(order.price, bar.openPrice),
+          order.volume - order.traded,
           bar.datetime,
         );
     }
@@ -228,21 +332,29 @@ export class ReplayGateway extends BaseGateway {
     return (this.ydVolumes.get(vtSymbol) ?? 0) - working;
   }
 
-  private match(order: OrderData, tick: TickData): void {
+  /** Fills `volume` shares of `order` at `price` (all of what is left, or part of it). */
+  private fill(order: OrderData, price: number, volume: number, datetime: Date): void {
     const buy = order.direction === Direction.LONG;
-    const best = buy ? tick.askPrice1 : tick.bidPrice1;
-    const crosses = best > 0 && (buy ? order.price >= best : order.price <= best);
-    if (crosses)
-      this.fill(order, buy ? Math.min(order.price, best) : Math.max(order.price, best), tick.datetime);
-  }
-
-  private fill(order: OrderData, price: number, datetime: Date): void {
-    const buy = order.direction === Direction.LONG;
-    const volume = order.volume - order.traded;
-    const fee = feeOf(this.fees, order.direction, price, volume);
+    const before = this.filledAmounts.get(order.orderid) ?? 0;
+    const after = before + price * volume;
+    const fee = cents(
+      orderFeeOf(this.fees, order.direction, after) - orderFeeOf(this.fees, order.direction, before),
+    );
     this.nextTradeid += 1;
-    this.orders.delete(order.orderid);
-    this.onOrder(updateOrder(order, { traded: order.volume, status: Status.ALLTRADED, datetime }));
+    const traded = order.traded + volume;
+    const next = updateOrder(order, {
+      traded,
+      status: traded >= order.volume ? Status.ALLTRADED : Status.PARTTRADED,
+      datetime,
+    });
+    if (isActiveOrder(next)) {
+      this.orders.set(order.orderid, next);
+      this.filledAmounts.set(order.orderid, after);
+    } else {
+      this.orders.delete(order.orderid);
+      this.filledAmounts.delete(order.orderid);
+    }
+    this.onOrder(next);
     this.onTrade(
       createTrade({
         gatewayName: this.gatewayName,

@@ -12,6 +12,35 @@ export interface TickCsvOptions {
 }
 
 const LEVELS = [1, 2, 3, 4, 5] as const;
+
+/** The depth columns of one level of tsgate's replay CSV (level 1 first). */
+export interface ReplayDepthColumns {
+  readonly bid: string;
+  readonly bidVol: string;
+  readonly ask: string;
+  readonly askVol: string;
+}
+
+/** Depth columns of tsgate's replay CSV, levels 1 to 5. */
+export const REPLAY_DEPTH_COLUMNS: readonly ReplayDepthColumns[] = Object.freeze(
+  LEVELS.map((i) =>
+    Object.freeze({ bid: `bid${i}`, bidVol: `bidVol${i}`, ask: `ask${i}`, askVol: `askVol${i}` }),
+  ),
+);
+
+/**
+ * Every column of tsgate's replay CSV as the mock server reads it (its own copy is
+ * `packages/mock-server/src/domain/csv-replay.ts`, which may import nothing: `@tsgate/backtest`'s
+ * replay-columns test fails when the two part). {@link readTickCsv} also takes a `date` column.
+ */
+export const REPLAY_CSV_COLUMNS: readonly string[] = Object.freeze([
+  "market",
+  "code",
+  "time",
+  "last",
+  "volume",
+  ...REPLAY_DEPTH_COLUMNS.flatMap((d) => [d.bid, d.bidVol, d.ask, d.askVol]),
+]);
 const MARKETS: Readonly<Record<string, Exchange>> = { SH: Exchange.SSE, SZ: Exchange.SZSE };
 const VNPY_EXCHANGES: Readonly<Record<string, Exchange>> = { SSE: Exchange.SSE, SZSE: Exchange.SZSE };
 
@@ -67,12 +96,13 @@ function tsgateTick(
   const datetime = beijingTime(date, clock);
   if (Number.isNaN(datetime.getTime())) row.fail("date", `expected YYYY-MM-DD, got "${date}"`);
   const depth: Record<string, number> = {};
-  for (const i of LEVELS) {
-    depth[`bidPrice${i}`] = row.num(`bid${i}`);
-    depth[`bidVolume${i}`] = row.num(`bidVol${i}`);
-    depth[`askPrice${i}`] = row.num(`ask${i}`);
-    depth[`askVolume${i}`] = row.num(`askVol${i}`);
-  }
+  REPLAY_DEPTH_COLUMNS.forEach((columns, index) => {
+    const i = index + 1;
+    depth[`bidPrice${i}`] = row.num(columns.bid);
+    depth[`bidVolume${i}`] = row.num(columns.bidVol);
+    depth[`askPrice${i}`] = row.num(columns.ask);
+    depth[`askVolume${i}`] = row.num(columns.askVol);
+  });
   return createTick({
     gatewayName,
     symbol,
