@@ -43,7 +43,7 @@ import {
   OrderType,
   type TickData,
 } from "@tsgate/core";
-import { loadHftLibrary, MdApi, TraderApi, type TypedEmitter } from "@tsgate/hft-native";
+import { loadHftLibrary, MdApi, type OrderSend, TraderApi, type TypedEmitter } from "@tsgate/hft-native";
 import type * as Gateway from "../src/index.js";
 
 const distEntry = new URL("../dist/index.js", import.meta.url).href;
@@ -121,6 +121,9 @@ async function connected(main: MainEngine): Promise<void> {
 interface Stamps {
   handlerIn: Float64Array;
   sendOrderOut: Float64Array;
+  /** Entry and return of `TraderApi.order` inside the handler (encode, FFI, the native call). */
+  apiOrderIn: Float64Array;
+  apiOrderOut: Float64Array;
   /** Ticks the handler saw. */
   ticks: number;
 }
@@ -132,7 +135,7 @@ interface Subject {
 }
 
 /** MainEngine + HftGateway, an EVENT_TICK handler calling MainEngine.sendOrder: what users run. */
-function gatewaySubject(): Subject {
+function gatewaySubject(orderSend: OrderSend, busyPoll = false): Subject {
   const engine = new MainEngine();
   engine.addGateway(HftGateway);
   return {
@@ -149,6 +152,8 @@ function gatewaySubject(): Subject {
           行情服务器: "127.0.0.1",
           行情端口: marketPort,
           accountRefreshSeconds: 3600,
+          orderSend,
+          busyPoll,
           ...(LIBRARY ? { libraryPath: LIBRARY } : {}),
         },
         "HFT",
@@ -264,14 +269,29 @@ async function runPeer(exe: string, subject: Subject): Promise<{ rounds: Round[]
   const stamps: Stamps = {
     handlerIn: new Float64Array(ROUNDS),
     sendOrderOut: new Float64Array(ROUNDS),
+    apiOrderIn: new Float64Array(ROUNDS),
+    apiOrderOut: new Float64Array(ROUNDS),
     ticks: 0,
   };
   const [tradePort, marketPort] = await ready;
+  // Times every TraderApi.order call of this run (the gateway's and the bare subject's alike):
+  // the split between the caller's JS and the library call (encode, FFI, the native order call).
+  const order = TraderApi.prototype.order;
+  TraderApi.prototype.order = function timedOrder(this: TraderApi, req) {
+    const i = stamps.ticks - 1;
+    const t = performance.now();
+    order.call(this, req);
+    if (i >= 0 && i < ROUNDS) {
+      stamps.apiOrderIn[i] = t;
+      stamps.apiOrderOut[i] = performance.now();
+    }
+  };
   try {
     await subject.start(tradePort, marketPort, stamps);
     peer.stdin.write("GO\n");
     await done;
   } finally {
+    TraderApi.prototype.order = order;
     await subject.close();
     peer.kill();
   }
@@ -293,7 +313,7 @@ function summarise({ rounds, stamps }: { rounds: Round[]; stamps: Stamps }): Sum
   const lost = measured.filter((r) => r.orderNs === 0).length;
   const ok = measured.filter((r) => r.orderNs !== 0);
   const us = (ns: number) => ns / 1000;
-  const { handlerIn, sendOrderOut } = stamps;
+  const { handlerIn, sendOrderOut, apiOrderIn, apiOrderOut } = stamps;
   const staged = stamps.ticks === rounds.length ? ok : [];
   const stageOf = (f: (r: Round, i: number) => number) =>
     dist(staged.map((r) => f(r, r.index)).filter((v) => Number.isFinite(v)));
@@ -313,6 +333,17 @@ function summarise({ rounds, stamps }: { rounds: Round[]; stamps: Stamps }): Sum
       "order call, whole (its work after the send included)": stageOf((_r, i) =>
         us(((sendOrderOut[i] ?? Number.NaN) - (handlerIn[i] ?? Number.NaN)) * 1e6),
       ),
+      "  of which TraderApi.order (encode, FFI, native order call with its send)": stageOf((_r, i) =>
+        us(((apiOrderOut[i] ?? Number.NaN) - (apiOrderIn[i] ?? Number.NaN)) * 1e6),
+      ),
+      "  of which before TraderApi.order (MainEngine, gateway JS)": stageOf((_r, i) =>
+        us(((apiOrderIn[i] ?? Number.NaN) - (handlerIn[i] ?? Number.NaN)) * 1e6),
+      ),
+      "  of which after TraderApi.order (gateway JS)": stageOf((_r, i) =>
+        us(((sendOrderOut[i] ?? Number.NaN) - (apiOrderOut[i] ?? Number.NaN)) * 1e6),
+      ),
+      "order bytes: TraderApi.order entry → read by the peer (encode, FFI, send, kernel, peer wake-up)":
+        stageOf((r, i) => us(r.orderNs - toNs(apiOrderIn[i] ?? Number.NaN))),
     },
   };
 }
@@ -321,10 +352,14 @@ async function main(): Promise<void> {
   const loadBefore = loadavg();
   const tmp = mkdtempSync(path.join(tmpdir(), "tsgate-latency-"));
   let full: Summary;
+  let deferred: Summary;
+  let busy: Summary;
   let bare: Summary;
   try {
     const exe = buildPeer(tmp);
-    full = summarise(await runPeer(exe, gatewaySubject()));
+    full = summarise(await runPeer(exe, gatewaySubject("direct")));
+    deferred = summarise(await runPeer(exe, gatewaySubject("deferred")));
+    busy = summarise(await runPeer(exe, gatewaySubject("deferred", true)));
     bare = summarise(await runPeer(exe, bareSubject()));
   } finally {
     rmSync(tmp, { recursive: true, force: true });
@@ -344,6 +379,8 @@ async function main(): Promise<void> {
     );
   const runs: [string, string, Summary][] = [
     ["full stack: MainEngine + HftGateway, EVENT_TICK handler → sendOrder", "", full],
+    ['full stack, orderSend "deferred" (the send after the handlers, same thread)', "deferred ", deferred],
+    ['full stack, busyPoll + orderSend "deferred" (one core at 100%)', "busy-poll ", busy],
     ["bare native APIs: MdApi 'marketData' → TraderApi.order (no gateway)", "bare ", bare],
   ];
   for (const [title, , r] of runs) {
@@ -354,7 +391,7 @@ async function main(): Promise<void> {
   }
   const { wire } = full;
   console.log(
-    `  ratios to the floor's p50: p50 ${ratio(wire.p50)}, p99 ${ratio(wire.p99)}, p99.9 ${ratio(wire.p999)}, max ${ratio(wire.max)}; bare p50 ${ratio(bare.wire.p50)}`,
+    `  ratios to the floor's p50: p50 ${ratio(wire.p50)}, p99 ${ratio(wire.p99)}, p99.9 ${ratio(wire.p999)}, max ${ratio(wire.max)}; deferred p50 ${ratio(deferred.wire.p50)} p99 ${ratio(deferred.wire.p99)}; busy-poll p50 ${ratio(busy.wire.p50)} p99 ${ratio(busy.wire.p99)}; bare p50 ${ratio(bare.wire.p50)}`,
   );
 
   const row = (benchmark: string, backend: string, d: Dist, note?: string) => ({
@@ -376,6 +413,20 @@ async function main(): Promise<void> {
     ),
     row("C↔C loopback round trip, 64 B, same gaps (C floor)", "-", full.floor),
     ...Object.entries(full.stages).map(([name, d]) => row(`  stage: ${name}`, "koffi", d)),
+    row(
+      'wire-to-wire, orderSend "deferred" (C peer)',
+      "koffi",
+      deferred.wire,
+      `lost ${deferred.lost}; ratio p50 ${ratio(deferred.wire.p50)}, p99 ${ratio(deferred.wire.p99)}`,
+    ),
+    ...Object.entries(deferred.stages).map(([name, d]) => row(`  stage (deferred): ${name}`, "koffi", d)),
+    row(
+      'wire-to-wire, busyPoll + orderSend "deferred" (C peer)',
+      "koffi",
+      busy.wire,
+      `lost ${busy.lost}; ratio p50 ${ratio(busy.wire.p50)}, p99 ${ratio(busy.wire.p99)}`,
+    ),
+    ...Object.entries(busy.stages).map(([name, d]) => row(`  stage (busy-poll): ${name}`, "koffi", d)),
     row("wire-to-wire, bare native APIs (C peer, no gateway)", "koffi", bare.wire, `lost ${bare.lost}`),
     ...Object.entries(bare.stages).map(([name, d]) => row(`  stage (bare): ${name}`, "koffi", d)),
   ];

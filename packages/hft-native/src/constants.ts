@@ -129,6 +129,13 @@ export const DEFAULT_POLL_BATCH = 1024;
  */
 export const DEFAULT_MAX_POLLS_PER_TURN = 16;
 
+/**
+ * Busy-poll mode: how long one spin of the JS thread polls the rings without finding a record
+ * before it yields to the event loop (timers, sockets, other handles) for one turn. Bounds what
+ * busy polling adds to the latency of everything else on the thread (issue 22).
+ */
+export const BUSY_POLL_SLICE_MS = 0.1;
+
 /** Environment variable naming the library to load. */
 export const HFT_LIB_ENV = "TSGATE_HFT_LIB";
 

@@ -200,6 +200,65 @@ static void test_direct_send_leaves_writer_asleep(void) {
   log_free(&l);
 }
 
+#define DEFERRED_ORDERS 5
+
+/* Issue 22: hft_trader_order_deferred queues without a system call and without waking the writer;
+ * hft_trader_flush sends the queue from the calling thread. */
+static void test_deferred_orders_wait_for_flush(void) {
+  printf("- deferred orders are sent by hft_trader_flush, not before, and wake no writer\n");
+  fake_server_t* fs = fs_start(answer_login_and_orders, NULL);
+  hft_conn_config_t in = config(fs_port(fs));
+  in.heartbeat_interval_ms = 60000; /* the writer's own round never comes within the test */
+  in.heartbeat_timeout_ms = 120000;
+  hft_conn_config_t cfg;
+  REQUIRE(config_resolve(&in, &cfg) == HFT_OK, "config");
+  hft_trader_t* t = hft_trader_create(&cfg);
+  REQUIRE(t, "trader: %s", hft_last_error());
+  evlog_t l;
+  log_init(&l);
+  int from = 0;
+  hft_login_req_t lr;
+  memset(&lr, 0, sizeof lr);
+  strcpy(lr.account_id, "demo001");
+  strcpy(lr.password, PASSWORD);
+  strcpy(lr.cust_orgid, "0000");
+  strcpy(lr.cust_branchid, "9999");
+  strcpy(lr.cl_system_id, "HFT");
+  lr.account_type = HFT_ACCOUNT_STOCK;
+  REQUIRE(hft_trader_login(t, &lr) == HFT_OK, "login: %s", hft_last_error());
+  REQUIRE(wait_for(t, poll_trader, &l, HFT_EV_LOGIN, &from, 5000) >= 0, "LOGIN event");
+  REQUIRE(fs_wait_received(fs, MSG_REPORT_SUBSCRIBE_REQ, 1, 5000), "REPORT_SUBSCRIBE_REQ");
+  int before = conn_test_idle_writer_wakeups();
+  for (int k = 0; k < DEFERRED_ORDERS; k++) {
+    hft_order_req_t o;
+    memset(&o, 0, sizeof o);
+    snprintf(o.cl_order_id, sizeof o.cl_order_id, "Q%d", k);
+    strcpy(o.symbol, "SH.600000");
+    o.volume = 100;
+    o.price = 100000;
+    o.order_type = HFT_ORDER_LMT;
+    o.side = HFT_SIDE_BID;
+    REQUIRE(hft_trader_order_deferred(t, &o) == HFT_OK, "deferred order %d: %s", k, hft_last_error());
+  }
+  hft_order_req_t bad;
+  memset(&bad, 0, sizeof bad);
+  strcpy(bad.symbol, "SH.600000");
+  CHECK(hft_trader_order_deferred(t, &bad) == HFT_E_INVALID_ARG, "an order without cl_order_id is refused at once");
+  /* A direct send would reach the peer within microseconds; nothing may arrive before the flush. */
+  CHECK(!fs_wait_received(fs, MSG_ORDER_REQ, 1, 200), "an order went out before hft_trader_flush");
+  CHECK(hft_trader_flush(t) == HFT_OK, "flush: %s", hft_last_error());
+  CHECK(fs_wait_received(fs, MSG_ORDER_REQ, DEFERRED_ORDERS, 5000), "the flush sent %d of %d orders",
+        fs_received(fs, MSG_ORDER_REQ), DEFERRED_ORDERS);
+  for (int k = 0; k < DEFERRED_ORDERS; k++)
+    REQUIRE(wait_for(t, poll_trader, &l, HFT_EV_ORDER_RSP, &from, 5000) >= 0, "ORDER_RSP %d", k);
+  int woken = conn_test_idle_writer_wakeups() - before;
+  CHECK(woken == 0, "the idle writer was woken %d times for %d deferred orders", woken, DEFERRED_ORDERS);
+  CHECK(hft_trader_flush(NULL) == HFT_E_INVALID_ARG, "flush(NULL) is refused");
+  hft_trader_release(t);
+  fs_stop(fs);
+  log_free(&l);
+}
+
 /* ---- the pipe wake-up (issue 22): written by the producer, same arm protocol ---- */
 #if !defined(_WIN32)
 #  include <poll.h>
@@ -253,5 +312,6 @@ int main(void) {
   test_on_frame_refusal_closes();
   test_writer_out_of_memory_reported();
   test_direct_send_leaves_writer_asleep();
+  test_deferred_orders_wait_for_flush();
   return check_summary("test_conn");
 }
