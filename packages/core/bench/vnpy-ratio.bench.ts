@@ -15,7 +15,7 @@
  * `VNPY_ENGINE_PY=/path/to/engine.py`. Needs python3. Benchmarks are not tests.
  */
 import { execFileSync } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { loadavg } from "node:os";
 import { fileURLToPath } from "node:url";
 import { type Event, EventEngine, type EventHandler } from "../src/event-engine.js";
@@ -27,6 +27,7 @@ const PROCESSES = 5;
 /** DESIGN.md §9 targets. */
 const TARGET_MEDIAN = 100;
 const TARGET_WORST = 50;
+const RESULTS_FILE = fileURLToPath(new URL("./results/vnpy-ratio.json", import.meta.url));
 
 /** One round of ours: put EVENTS events, resolve when both handlers have seen all. */
 async function oursOnce(): Promise<number> {
@@ -130,6 +131,45 @@ function main(): void {
   );
   console.log(
     `  ours median ${(oursMedian / 1e6).toFixed(2)}M/s worst ${(oursWorst / 1e6).toFixed(2)}M/s; vnpy median ${(vnpyMedian / 1e3).toFixed(0)}k/s worst ${(Math.min(...vnpy) / 1e3).toFixed(0)}k/s`,
+  );
+  const row = (name: string, value: number, baseline: string, baselineValue: number, note: string) => ({
+    name,
+    value,
+    unit: "events/s",
+    baseline,
+    baselineValue,
+    note,
+  });
+  mkdirSync(fileURLToPath(new URL("./results/", import.meta.url)), { recursive: true });
+  writeFileSync(
+    RESULTS_FILE,
+    `${JSON.stringify(
+      {
+        date: new Date().toISOString(),
+        loadBefore: load0,
+        loadAfter: load1,
+        ours,
+        vnpy,
+        rows: [
+          row(
+            "EventEngine vs vnpy: median of 5 processes",
+            oursMedian,
+            "vnpy EventEngine, median of 5 processes",
+            vnpyMedian,
+            `target ≥ ${TARGET_MEDIAN}×; ${load}`,
+          ),
+          row(
+            "EventEngine vs vnpy: worst of 5 processes",
+            oursWorst,
+            "vnpy EventEngine, median of 5 processes",
+            vnpyMedian,
+            `target ≥ ${TARGET_WORST}×`,
+          ),
+        ],
+      },
+      null,
+      2,
+    )}\n`,
   );
   console.log(
     `ratio median ${ratio.toFixed(0)}x (target ≥ ${TARGET_MEDIAN}x), worst process ${worstRatio.toFixed(0)}x (target ≥ ${TARGET_WORST}x)`,

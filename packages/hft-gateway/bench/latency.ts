@@ -25,7 +25,7 @@
  * last line is `wire-to-wire p50 <x> us p99 <y> us; C floor p50 <z> us; ratio p50 <r>x p99 <s>x`.
  * Benchmarks are not tests: nothing here is judged.
  */
-import { execFileSync, spawn } from "node:child_process";
+import { spawn } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
 import path from "node:path";
@@ -45,6 +45,7 @@ import {
 } from "@tsgate/core";
 import { loadHftLibrary, MdApi, type OrderSend, TraderApi, type TypedEmitter } from "@tsgate/hft-native";
 import type * as Gateway from "../src/index.js";
+import { buildPeer, connectToPeer } from "./c-peer.js";
 
 const distEntry = new URL("../dist/index.js", import.meta.url).href;
 const { HftGateway } = (await import(distEntry)) as typeof Gateway;
@@ -55,32 +56,7 @@ const GAP_US = Number(process.env.BENCH_LATENCY_GAP_US ?? 1000);
 /** The library under test: the production build unless told otherwise. */
 const LIBRARY = process.env.TSGATE_HFT_LIB ?? "";
 
-const nativeDir = fileURLToPath(new URL("../../hft-native/native/", import.meta.url));
 const resultsDir = fileURLToPath(new URL("./results/", import.meta.url));
-
-/** Compiles the peer into a temporary directory (the library's own codec, no other objects). */
-function buildPeer(dir: string): string {
-  const exe = path.join(dir, "latency_peer");
-  const cc = (process.env.CC?.trim() || "cc").split(/\s+/);
-  execFileSync(
-    cc[0] ?? "cc",
-    [
-      ...cc.slice(1),
-      "-std=c11",
-      "-O2",
-      "-D_DEFAULT_SOURCE",
-      "-pthread",
-      `-I${path.join(nativeDir, "include")}`,
-      `-I${path.join(nativeDir, "sim")}`,
-      path.join(nativeDir, "bench", "latency_peer.c"),
-      path.join(nativeDir, "sim", "wire_codec.c"),
-      "-o",
-      exe,
-    ],
-    { stdio: "inherit" },
-  );
-  return exe;
-}
 
 interface Round {
   index: number;
@@ -101,20 +77,6 @@ function dist(values: number[]): Dist {
   const s = [...values].sort((a, b) => a - b);
   const at = (p: number) => s[Math.min(s.length - 1, Math.max(0, Math.ceil(p * s.length) - 1))] ?? Number.NaN;
   return { p50: at(0.5), p99: at(0.99), p999: at(0.999), max: s[s.length - 1] ?? Number.NaN, n: s.length };
-}
-
-async function connected(main: MainEngine): Promise<void> {
-  let trade = false;
-  let market = false;
-  await new Promise<void>((resolve, reject) => {
-    main.eventEngine.register(EVENT_LOG, (event) => {
-      const text = event.data.msg;
-      if (text.startsWith("成交信息查询成功")) trade = true;
-      if (text.startsWith("行情服务器登录成功")) market = true;
-      if (/失败|拒绝|无法|超时/.test(text)) reject(new Error(text));
-      if (trade && market) resolve();
-    });
-  });
 }
 
 /** Handler timestamps of one run, preallocated so the handler itself allocates only the order. */
@@ -140,25 +102,11 @@ function gatewaySubject(orderSend: OrderSend, busyPoll = false): Subject {
   engine.addGateway(HftGateway);
   return {
     async start(tradePort, marketPort, stamps) {
-      const up = connected(engine);
-      engine.connect(
-        {
-          交易用户名: "demo",
-          交易密码: "demo123",
-          交易服务器: "127.0.0.1",
-          交易端口: tradePort,
-          行情用户名: "demo",
-          行情密码: "demo123",
-          行情服务器: "127.0.0.1",
-          行情端口: marketPort,
-          accountRefreshSeconds: 3600,
-          orderSend,
-          busyPoll,
-          ...(LIBRARY ? { libraryPath: LIBRARY } : {}),
-        },
-        "HFT",
-      );
-      await up;
+      await connectToPeer(engine, "HFT", tradePort, marketPort, {
+        orderSend,
+        busyPoll,
+        ...(LIBRARY ? { libraryPath: LIBRARY } : {}),
+      });
       engine.eventEngine.register(`${EVENT_TICK}600000.SSE`, (event) => {
         const t = performance.now();
         const tick = event.data as TickData;

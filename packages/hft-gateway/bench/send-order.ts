@@ -55,16 +55,24 @@ perCall("createOrderRequest + HftGateway.sendOrder", () => {
     }),
   );
 });
-// Each call after an idle gap, as in the tick-to-order path (caches and branch predictors cool).
-const gapped: number[] = [];
-for (let i = 0; i < GAPPED_CALLS; i++) {
-  await new Promise((r) => setTimeout(r, 1));
-  const t0 = performance.now();
-  stack.gw.sendOrder(req);
-  gapped.push((performance.now() - t0) * 1000);
+/** One call per gap, `wait` filling the gap; p50/p99 of the single calls. */
+async function gapped(name: string, wait: () => Promise<void>): Promise<void> {
+  const xs: number[] = [];
+  for (let i = 0; i < GAPPED_CALLS; i++) {
+    await wait();
+    const t0 = performance.now();
+    stack.gw.sendOrder(req);
+    xs.push((performance.now() - t0) * 1000);
+  }
+  xs.sort((a, b) => a - b);
+  const at = (p: number) => xs[Math.min(xs.length - 1, Math.floor(p * xs.length))] ?? Number.NaN;
+  console.log(`  ${name.padEnd(60)} p50 ${at(0.5).toFixed(2).padStart(7)} us  p99 ${at(0.99).toFixed(2).padStart(7)} us`);
 }
-gapped.sort((a, b) => a - b);
-console.log(
-  `  HftGateway.sendOrder after 1 ms gaps: p50 ${gapped[gapped.length >> 1]?.toFixed(2)} us p99 ${gapped[Math.floor(gapped.length * 0.99)]?.toFixed(2)} us`,
-);
+// After an idle gap, as on the tick-to-order path: the thread slept, caches and predictors cooled.
+await gapped("HftGateway.sendOrder, one per 1 ms idle gap", () => new Promise((r) => setTimeout(r, 1)));
+// After a gap spent spinning on the event loop, as in busy-poll mode (the thread never sleeps).
+await gapped("HftGateway.sendOrder, one per 1 ms spent spinning (busy-poll)", async () => {
+  const until = performance.now() + 1;
+  while (performance.now() < until) await new Promise((r) => setImmediate(r));
+});
 stopFakeStacks();
