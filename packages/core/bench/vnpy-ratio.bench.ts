@@ -18,8 +18,8 @@ import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { loadavg } from "node:os";
 import { fileURLToPath } from "node:url";
-import { type Event, EventEngine, type EventHandler } from "../src/event-engine.js";
-import { EVENT_TICK } from "../src/event-types.js";
+import { EventEngine, type EventHandler } from "../src/event-engine.js";
+import { EVENT_TICK, type Event } from "../src/event-types.js";
 
 const EVENTS = 1_000_000;
 const ROUNDS = 3;

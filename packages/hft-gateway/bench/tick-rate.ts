@@ -17,7 +17,7 @@ import { spawn } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
 import path from "node:path";
-import { performance } from "node:perf_hooks";
+import { type PerformanceEntry, PerformanceObserver, performance } from "node:perf_hooks";
 import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
 import { createSubscribeRequest, EVENT_TICK, Exchange, MainEngine } from "@tsgate/core";
@@ -38,6 +38,31 @@ interface Counter {
   seen: number;
   first: number;
   last: number;
+}
+
+/**
+ * Garbage collections during a run (PerformanceObserver 'gc'): how many and how long. Their count
+ * per tick follows the bytes allocated per tick (a scavenge runs each time the young generation
+ * fills), so unlike the rate it does not depend on the machine's load.
+ */
+interface GcTally {
+  minor: number;
+  major: number;
+  ms: number;
+}
+
+function watchGc(): { tally: GcTally; stop: () => void } {
+  const tally: GcTally = { minor: 0, major: 0, ms: 0 };
+  const observer = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries() as (PerformanceEntry & { detail?: { kind?: number } })[]) {
+      // NODE_PERFORMANCE_GC_MINOR = 1 (scavenge); the others are mark-compact or incremental steps.
+      if (entry.detail?.kind === 1) tally.minor++;
+      else tally.major++;
+      tally.ms += entry.duration;
+    }
+  });
+  observer.observe({ entryTypes: ["gc"] });
+  return { tally, stop: () => observer.disconnect() };
 }
 
 /** Counts ticks; resolves when all TICKS arrived (or the run timed out). */
@@ -107,7 +132,7 @@ function bareSubject(): Subject {
 async function run(
   exe: string,
   subject: Subject,
-): Promise<{ counter: Counter; sendNs: number; complete: boolean }> {
+): Promise<{ counter: Counter; sendNs: number; complete: boolean; gc: GcTally }> {
   const peer = spawn(exe, ["--flood", String(TICKS)], { stdio: ["pipe", "pipe", "inherit"] });
   const lines = createInterface({ input: peer.stdout });
   let ports: (p: [number, number]) => void = () => {};
@@ -127,8 +152,10 @@ async function run(
   const [tradePort, marketPort] = await ready;
   const { counter, onTick, all } = counting();
   let timer: NodeJS.Timeout | undefined;
+  let gc: { tally: GcTally; stop: () => void } | undefined;
   try {
     await subject.start(tradePort, marketPort, onTick);
+    gc = watchGc();
     peer.stdin.write("GO\n");
     const timedOut = new Promise<boolean>((resolve) => {
       timer = setTimeout(() => resolve(false), RUN_TIMEOUT_MS);
@@ -136,8 +163,10 @@ async function run(
     const complete = await Promise.race([all.then(() => true), timedOut]);
     // The peer reports its send time once its last send returned, which may follow the last tick.
     const sendNs = complete ? await sent : Number.NaN;
-    return { counter, sendNs, complete };
+    gc.stop();
+    return { counter, sendNs, complete, gc: gc.tally };
   } finally {
+    gc?.stop();
     clearTimeout(timer);
     peer.stdin.write("STOP\n");
     await subject.close();
@@ -170,11 +199,13 @@ async function main(): Promise<void> {
   const rows = results.map(([name, r]) => {
     const seconds = (r.counter.last - r.counter.first) / 1000;
     const rate = r.counter.seen > 1 ? (r.counter.seen - 1) / seconds : 0;
-    const note = `${r.counter.seen} of ${TICKS} ticks seen${r.complete ? "" : " (timed out)"}; the peer's sends took ${(r.sendNs / 1e6).toFixed(0)} ms; ${load}`;
+    const per100k = (n: number) => ((n * 100_000) / Math.max(1, r.counter.seen)).toFixed(1);
+    const gcText = `GC per 100k ticks: ${per100k(r.gc.minor)} minor, ${per100k(r.gc.major)} major, ${per100k(r.gc.ms)} ms`;
+    const note = `${r.counter.seen} of ${TICKS} ticks seen${r.complete ? "" : " (timed out)"}; ${gcText}; the peer's sends took ${(r.sendNs / 1e6).toFixed(0)} ms; ${load}`;
     console.log(
       `  ${name.padEnd(80)} ${Math.round(rate).toLocaleString("en-US").padStart(10)} ticks/s  (${note})`,
     );
-    return { name, backend: "koffi", value: rate, unit: "/s", note };
+    return { name, backend: "koffi", value: rate, unit: "/s", note, gc: r.gc };
   });
   mkdirSync(resultsDir, { recursive: true });
   writeFileSync(

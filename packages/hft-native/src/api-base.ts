@@ -28,7 +28,7 @@ export interface ApiOptions extends ConnectionOptions {
   wakeup?: WakeupMode;
   /** Records per poll (one preallocated buffer of pollBatch × 384 bytes). Default 1024. */
   pollBatch?: number;
-  /** Polls per event-loop turn before yielding. Default 16. */
+  /** Polls per event-loop turn before yielding (listeners' microtasks run in between). Default 1. */
   maxPollsPerTurn?: number;
   /**
    * Busy-poll mode (issue 22): the JS thread polls the event ring in a loop instead of sleeping

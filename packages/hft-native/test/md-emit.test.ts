@@ -86,6 +86,27 @@ describeBackends("MdApi + hft_md_test_emit", (backend) => {
     );
   });
 
+  it("the listeners' microtasks run after each poll, before the next batch (records die young)", async () => {
+    const POLL_BATCH = 10;
+    const N = 5_000;
+    const api = mdApi({ library: { backend, path: TEST_LIB }, pollBatch: POLL_BATCH });
+    const seen = sequenceChecker(api);
+    // Records dispatched before the first microtask queued by a listener got to run.
+    let dispatchedBeforeMicrotask = -1;
+    api.on("marketData", () => {
+      if (seen.count === 1)
+        queueMicrotask(() => {
+          dispatchedBeforeMicrotask = seen.count;
+        });
+    });
+    api.testEmit(N);
+    await until(() => seen.count >= N, "all records", 60_000);
+    expect(seen.outOfOrder).toBe(0);
+    // With several polls per turn the EventEngine (a microtask) would see only the turn's end.
+    expect(dispatchedBeforeMicrotask).toBeGreaterThan(0);
+    expect(dispatchedBeforeMicrotask).toBeLessThanOrEqual(POLL_BATCH);
+  });
+
   it("busyPoll: the JS thread finds every burst by polling, with timers still running", async () => {
     const N = 20_000;
     const api = mdApi({ library: { backend, path: TEST_LIB }, busyPoll: true });
