@@ -10,7 +10,6 @@
  */
 import { loadavg } from "node:os";
 import { performance } from "node:perf_hooks";
-import { createOrderRequest, Direction, Exchange, OrderType } from "@tsgate/core";
 import { buy600000, fakeLogin, fakeStack, stopFakeStacks } from "../test/helpers/fake-stack.js";
 
 const CALLS = Number(process.env.BENCH_SEND_ORDER_CALLS ?? 200_000);
@@ -44,16 +43,7 @@ perCall("HftGateway.sendOrder (fake native order call)", () => {
   stack.gw.sendOrder(req);
 });
 perCall("createOrderRequest + HftGateway.sendOrder", () => {
-  stack.gw.sendOrder(
-    createOrderRequest({
-      symbol: "600000",
-      exchange: Exchange.SSE,
-      direction: Direction.LONG,
-      type: OrderType.LIMIT,
-      volume: 100,
-      price: 11.8,
-    }),
-  );
+  stack.gw.sendOrder(buy600000()); // a new request each call, as a strategy makes them
 });
 /** One call per gap, `wait` filling the gap; p50/p99 of the single calls. */
 async function gapped(name: string, wait: () => Promise<void>): Promise<void> {
@@ -66,7 +56,9 @@ async function gapped(name: string, wait: () => Promise<void>): Promise<void> {
   }
   xs.sort((a, b) => a - b);
   const at = (p: number) => xs[Math.min(xs.length - 1, Math.floor(p * xs.length))] ?? Number.NaN;
-  console.log(`  ${name.padEnd(60)} p50 ${at(0.5).toFixed(2).padStart(7)} us  p99 ${at(0.99).toFixed(2).padStart(7)} us`);
+  console.log(
+    `  ${name.padEnd(60)} p50 ${at(0.5).toFixed(2).padStart(7)} us  p99 ${at(0.99).toFixed(2).padStart(7)} us`,
+  );
 }
 // After an idle gap, as on the tick-to-order path: the thread slept, caches and predictors cooled.
 await gapped("HftGateway.sendOrder, one per 1 ms idle gap", () => new Promise((r) => setTimeout(r, 1)));

@@ -149,23 +149,16 @@ static void answer_login_and_orders(fake_server_t* fs, uint16_t type, const wire
   }
 }
 
-#define DIRECT_ORDERS 20
-
-/* Issue 22: an order sent on the direct path needs nothing from the writer thread, so it must not
- * wake it (a futex round trip and a thread on the other vCPU, for every order). */
-static void test_direct_send_leaves_writer_asleep(void) {
-  printf("- an order sent directly does not wake the idle writer\n");
-  fake_server_t* fs = fs_start(answer_login_and_orders, NULL);
+/* A trader logged in to `fs` whose writer then idles: its heartbeat wait outlasts any test (the
+ * report subscription it sends after the login has arrived). */
+static hft_trader_t* idle_logged_in_trader(fake_server_t* fs, evlog_t* l, int* from) {
   hft_conn_config_t in = config(fs_port(fs));
-  in.heartbeat_interval_ms = 60000; /* the writer's wait never times out within the test */
+  in.heartbeat_interval_ms = 60000;
   in.heartbeat_timeout_ms = 120000;
   hft_conn_config_t cfg;
   REQUIRE(config_resolve(&in, &cfg) == HFT_OK, "config");
   hft_trader_t* t = hft_trader_create(&cfg);
   REQUIRE(t, "trader: %s", hft_last_error());
-  evlog_t l;
-  log_init(&l);
-  int from = 0;
   hft_login_req_t lr;
   memset(&lr, 0, sizeof lr);
   strcpy(lr.account_id, "demo001");
@@ -175,9 +168,22 @@ static void test_direct_send_leaves_writer_asleep(void) {
   strcpy(lr.cl_system_id, "HFT");
   lr.account_type = HFT_ACCOUNT_STOCK;
   REQUIRE(hft_trader_login(t, &lr) == HFT_OK, "login: %s", hft_last_error());
-  REQUIRE(wait_for(t, poll_trader, &l, HFT_EV_LOGIN, &from, 5000) >= 0, "LOGIN event");
-  /* after the login the writer sends the report subscription, then goes idle */
+  REQUIRE(wait_for(t, poll_trader, l, HFT_EV_LOGIN, from, 5000) >= 0, "LOGIN event");
   REQUIRE(fs_wait_received(fs, MSG_REPORT_SUBSCRIBE_REQ, 1, 5000), "REPORT_SUBSCRIBE_REQ");
+  return t;
+}
+
+#define DIRECT_ORDERS 20
+
+/* Issue 22: an order sent on the direct path needs nothing from the writer thread, so it must not
+ * wake it (a futex round trip and a thread on the other vCPU, for every order). */
+static void test_direct_send_leaves_writer_asleep(void) {
+  printf("- an order sent directly does not wake the idle writer\n");
+  fake_server_t* fs = fs_start(answer_login_and_orders, NULL);
+  evlog_t l;
+  log_init(&l);
+  int from = 0;
+  hft_trader_t* t = idle_logged_in_trader(fs, &l, &from);
   int before = conn_test_idle_writer_wakeups();
   for (int k = 0; k < DIRECT_ORDERS; k++) {
     hft_order_req_t o;
@@ -207,27 +213,10 @@ static void test_direct_send_leaves_writer_asleep(void) {
 static void test_deferred_orders_wait_for_flush(void) {
   printf("- deferred orders are sent by hft_trader_flush, not before, and wake no writer\n");
   fake_server_t* fs = fs_start(answer_login_and_orders, NULL);
-  hft_conn_config_t in = config(fs_port(fs));
-  in.heartbeat_interval_ms = 60000; /* the writer's own round never comes within the test */
-  in.heartbeat_timeout_ms = 120000;
-  hft_conn_config_t cfg;
-  REQUIRE(config_resolve(&in, &cfg) == HFT_OK, "config");
-  hft_trader_t* t = hft_trader_create(&cfg);
-  REQUIRE(t, "trader: %s", hft_last_error());
   evlog_t l;
   log_init(&l);
   int from = 0;
-  hft_login_req_t lr;
-  memset(&lr, 0, sizeof lr);
-  strcpy(lr.account_id, "demo001");
-  strcpy(lr.password, PASSWORD);
-  strcpy(lr.cust_orgid, "0000");
-  strcpy(lr.cust_branchid, "9999");
-  strcpy(lr.cl_system_id, "HFT");
-  lr.account_type = HFT_ACCOUNT_STOCK;
-  REQUIRE(hft_trader_login(t, &lr) == HFT_OK, "login: %s", hft_last_error());
-  REQUIRE(wait_for(t, poll_trader, &l, HFT_EV_LOGIN, &from, 5000) >= 0, "LOGIN event");
-  REQUIRE(fs_wait_received(fs, MSG_REPORT_SUBSCRIBE_REQ, 1, 5000), "REPORT_SUBSCRIBE_REQ");
+  hft_trader_t* t = idle_logged_in_trader(fs, &l, &from);
   int before = conn_test_idle_writer_wakeups();
   for (int k = 0; k < DEFERRED_ORDERS; k++) {
     hft_order_req_t o;
