@@ -681,7 +681,8 @@ function keepPrevious(sources: Source[]): Source[] {
       files: [...new Set([...s.files, ...old.files])],
       ...(s.date === undefined && old.date !== undefined ? { date: old.date } : {}),
       figures: [...s.figures, ...kept],
-      note: [s.note, note].filter(Boolean).join("; "),
+      // Without fresh files, the loader's "no results" note would contradict the kept figures.
+      note: [s.files.length > 0 ? s.note : undefined, note].filter(Boolean).join("; "),
     };
   });
 }
