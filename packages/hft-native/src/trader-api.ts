@@ -104,7 +104,8 @@ export interface TraderApiEvents {
  *   of one burst (e.g. every handler of one batch of ticks) leave in turn right after it, from this
  *   thread. `order()` returns in a few µs; the bytes leave when the caller's synchronous code is
  *   done. Errors are thrown by `order()` as in direct mode. Falls back to "direct" where the
- *   library lacks the deferred functions (the vendor shim, older builds).
+ *   library lacks the deferred functions (older builds). On the vendor shim a deferred order is
+ *   handed to the SDK at once, as in direct mode (the SDK's own threads send it).
  */
 export type OrderSend = (typeof ORDER_SEND_MODES)[number];
 

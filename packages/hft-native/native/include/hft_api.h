@@ -456,7 +456,8 @@ HFT_API int32_t hft_trader_order(hft_trader_t* t, const hft_order_req_t* req);
  * the connection is idle) and hands what it cannot send to the writer thread. A host calls flush
  * once after a burst (e.g. after the handlers of one batch of events ran), so the order call
  * itself costs no system call. Unflushed requests go out on the writer's next round (at the
- * latest after heartbeat_interval_ms). Optional: older libraries and the vendor shim lack them. */
+ * latest after heartbeat_interval_ms). Older libraries lack them; the vendor shim's deferred order
+ * is its order (the SDK's threads send it) and its flush does nothing. */
 HFT_API int32_t hft_trader_order_deferred(hft_trader_t* t, const hft_order_req_t* req);
 HFT_API int32_t hft_trader_flush(hft_trader_t* t);
 HFT_API int32_t hft_trader_cancel_order(hft_trader_t* t, const char* order_id, const char* cl_order_id);
