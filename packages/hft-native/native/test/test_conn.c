@@ -173,6 +173,19 @@ static hft_trader_t* idle_logged_in_trader(fake_server_t* fs, evlog_t* l, int* f
   return t;
 }
 
+/* A 100-share limit buy of SH.600000 at 10.00, client order id `<tag><k>`. */
+static hft_order_req_t buy_100(char tag, int k) {
+  hft_order_req_t o;
+  memset(&o, 0, sizeof o);
+  snprintf(o.cl_order_id, sizeof o.cl_order_id, "%c%d", tag, k);
+  strcpy(o.symbol, "SH.600000");
+  o.volume = 100;
+  o.price = 100000;
+  o.order_type = HFT_ORDER_LMT;
+  o.side = HFT_SIDE_BID;
+  return o;
+}
+
 #define DIRECT_ORDERS 20
 
 /* Issue 22: an order sent on the direct path needs nothing from the writer thread, so it must not
@@ -186,14 +199,7 @@ static void test_direct_send_leaves_writer_asleep(void) {
   hft_trader_t* t = idle_logged_in_trader(fs, &l, &from);
   int before = conn_test_idle_writer_wakeups();
   for (int k = 0; k < DIRECT_ORDERS; k++) {
-    hft_order_req_t o;
-    memset(&o, 0, sizeof o);
-    snprintf(o.cl_order_id, sizeof o.cl_order_id, "D%d", k);
-    strcpy(o.symbol, "SH.600000");
-    o.volume = 100;
-    o.price = 100000;
-    o.order_type = HFT_ORDER_LMT;
-    o.side = HFT_SIDE_BID;
+    hft_order_req_t o = buy_100('D', k);
     REQUIRE(hft_trader_order(t, &o) == HFT_OK, "order %d: %s", k, hft_last_error());
     /* one at a time, each answered: the connection is idle for the next one (the direct path) */
     REQUIRE(wait_for(t, poll_trader, &l, HFT_EV_ORDER_RSP, &from, 5000) >= 0, "ORDER_RSP %d", k);
@@ -219,14 +225,7 @@ static void test_deferred_orders_wait_for_flush(void) {
   hft_trader_t* t = idle_logged_in_trader(fs, &l, &from);
   int before = conn_test_idle_writer_wakeups();
   for (int k = 0; k < DEFERRED_ORDERS; k++) {
-    hft_order_req_t o;
-    memset(&o, 0, sizeof o);
-    snprintf(o.cl_order_id, sizeof o.cl_order_id, "Q%d", k);
-    strcpy(o.symbol, "SH.600000");
-    o.volume = 100;
-    o.price = 100000;
-    o.order_type = HFT_ORDER_LMT;
-    o.side = HFT_SIDE_BID;
+    hft_order_req_t o = buy_100('Q', k);
     REQUIRE(hft_trader_order_deferred(t, &o) == HFT_OK, "deferred order %d: %s", k, hft_last_error());
   }
   hft_order_req_t bad;
