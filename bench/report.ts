@@ -379,6 +379,7 @@ function designTargets(sources: Source[]): { target: string; figure: string; mea
   }
   if (acks.length === 0) out.push({ target: ackTarget, figure: "—", measured: "", met: "no result" });
   wireTargets(all, out);
+  latencyTargets(all, out);
   loadTargets(all, out);
   return out;
 }
@@ -411,6 +412,56 @@ function wireTargets(
       measured: `${ratio.toFixed(1)}× (${fmt(value)} µs ${which}; floor ${fmt(f.baseline.value)} µs)`,
       met: ratio <= max ? "yes" : "**no**",
     });
+  }
+}
+
+/** DESIGN.md §9 (issue 22): sendOrder() ≤ 5 µs p50; busy-poll p50 ≤ 3× the C floor; EventEngine vs vnpy. */
+const SEND_ORDER_MAX_US = 5;
+const BUSY_POLL_P50_MAX_RATIO = 3;
+const VNPY_MEDIAN_MIN_RATIO = 100;
+const VNPY_WORST_MIN_RATIO = 50;
+
+function latencyTargets(
+  all: Figure[],
+  out: { target: string; figure: string; measured: string; met: string }[],
+): void {
+  const gw = (pred: (f: Figure) => boolean) => all.filter((f) => f.package === "@tsgate/hft-gateway" && pred(f));
+  const sendTarget = `sendOrder() ≤ ${SEND_ORDER_MAX_US} µs p50`;
+  const calls = gw((f) => f.name.trim().startsWith("stage") && f.name.includes("order call, whole"));
+  for (const f of calls)
+    out.push({
+      target: sendTarget,
+      figure: f.name.trim(),
+      measured: `${fmt(f.value)} µs p50`,
+      met: f.value <= SEND_ORDER_MAX_US ? "yes" : "**no**",
+    });
+  if (calls.length === 0) out.push({ target: sendTarget, figure: "—", measured: "", met: "no result" });
+  const busyTarget = `busy-poll wire-to-wire p50 ≤ ${BUSY_POLL_P50_MAX_RATIO}× the C floor's p50`;
+  const busy = gw((f) => f.name.startsWith(WIRE_TO_WIRE_PREFIX) && f.name.includes("busyPoll"))[0];
+  if (busy?.baseline === undefined) out.push({ target: busyTarget, figure: busy?.name ?? "—", measured: "", met: "no result" });
+  else {
+    const ratio = busy.value / busy.baseline.value;
+    out.push({
+      target: busyTarget,
+      figure: busy.name,
+      measured: `${ratio.toFixed(1)}× (${fmt(busy.value)} µs p50; floor ${fmt(busy.baseline.value)} µs)`,
+      met: ratio <= BUSY_POLL_P50_MAX_RATIO ? "yes" : "**no**",
+    });
+  }
+  for (const [which, min] of [
+    ["median", VNPY_MEDIAN_MIN_RATIO],
+    ["worst", VNPY_WORST_MIN_RATIO],
+  ] as const) {
+    const target = `EventEngine ≥ ${min}× vnpy's (${which} of 5 processes)`;
+    const f = all.find((g) => g.package === "@tsgate/core" && g.name === `EventEngine vs vnpy: ${which} of 5 processes`);
+    if (f?.ratio === undefined) out.push({ target, figure: "—", measured: "", met: "no result" });
+    else
+      out.push({
+        target,
+        figure: f.name,
+        measured: `${ratioText(f)} (${fmt(f.value)} vs ${fmt(f.baseline?.value ?? 0)} events/s)`,
+        met: f.ratio >= min ? "yes" : "**no**",
+      });
   }
 }
 
@@ -606,36 +657,42 @@ function renderSvg(sources: Source[]): string {
   return `${out.join("\n")}\n`;
 }
 
-/** The previous report's sources by package, or none when it is missing or unreadable. */
-function previousSources(): Map<string, Source> {
+/**
+ * Figures of the previous `bench/report.json` that this run did not produce (a package,
+ * or a result file of one, whose benchmark was not re-run) are carried over, each marked with the
+ * date of the report it comes from; ratios are never computed across the two runs.
+ */
+function keepPrevious(sources: Source[]): Source[] {
   const file = path.join(benchDir, "report.json");
-  if (!existsSync(file)) return new Map();
-  try {
-    const data: unknown = JSON.parse(readFileSync(file, "utf8"));
-    const sources = isObject(data) && Array.isArray(data.sources) ? data.sources : [];
-    return new Map(
-      sources.filter(isObject).map((s) => [str(s.package) ?? "", s as unknown as Source] as const),
-    );
-  } catch {
-    return new Map();
-  }
-}
-
-/** `fresh`, or the previous report's figures of the package when its benchmark did not run now. */
-function withKept(fresh: Source, kept: Source | undefined, now: number): Source {
-  if (fresh.files.length > 0 || kept === undefined || kept.figures.length === 0) return fresh;
-  const note = `not re-run: figures kept from the previous report${kept.date ? ` (run at ${kept.date})` : ""}`;
-  const stale = kept.date === undefined || now - Date.parse(kept.date) > STALE_HOURS * 3_600_000;
-  return { ...kept, stale, note: kept.note?.startsWith("not re-run") ? kept.note : note };
+  if (!existsSync(file)) return sources;
+  const previous = JSON.parse(readFileSync(file, "utf8")) as { machine?: { date?: string }; sources?: Source[] };
+  const from = previous.machine?.date ?? "an earlier run";
+  const key = (f: Figure) => `${f.name}\u0000${f.backend ?? ""}`;
+  return sources.map((s) => {
+    const old = previous.sources?.find((o) => o.package === s.package);
+    if (old === undefined) return s;
+    const fresh = new Set(s.figures.map(key));
+    const kept = old.figures
+      .filter((f) => !fresh.has(key(f)))
+      .map((f) => ({ ...f, note: [`kept from the report of ${from} (not re-run)`, f.note].filter(Boolean).join("; ") }));
+    if (kept.length === 0) return s;
+    const note = `${kept.length} figure(s) kept from the report of ${from}: their benchmark was not re-run`;
+    return {
+      ...s,
+      files: [...new Set([...s.files, ...old.files])],
+      ...(s.date === undefined && old.date !== undefined ? { date: old.date } : {}),
+      figures: [...s.figures, ...kept],
+      // Without fresh files, the loader's "no results" note would contradict the kept figures.
+      note: [s.files.length > 0 ? s.note : undefined, note].filter(Boolean).join("; "),
+    };
+  });
 }
 
 function main(): void {
   const now = new Date();
   const machine = machineInfo(now);
-  const previous = previousSources();
-  const sources = benchProjects().map((p) =>
-    withKept(loadSource(p, now.getTime()), previous.get(p.name), now.getTime()),
-  );
+  const loaded = benchProjects().map((p) => loadSource(p, now.getTime()));
+  const sources = keepPrevious(loaded);
   writeFileSync(path.join(benchDir, "report.json"), `${JSON.stringify({ machine, sources }, null, 2)}\n`);
   writeFileSync(path.join(benchDir, "report.md"), renderMarkdown(machine, sources));
   writeFileSync(path.join(benchDir, "latency.svg"), renderSvg(sources));

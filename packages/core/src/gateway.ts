@@ -22,6 +22,7 @@ import type { PositionData } from "./objects/position.js";
 import type { CancelRequest, OrderRequest, SubscribeRequest } from "./objects/requests.js";
 import type { TickData } from "./objects/tick.js";
 import type { TradeData } from "./objects/trade.js";
+import { ResettingCache } from "./resetting-cache.js";
 import type { SettingDefaults } from "./settings.js";
 
 /** Settings as given to {@link BaseGateway.connect}: a flat record, validated by the gateway. */
@@ -45,6 +46,11 @@ export interface GatewayClass<G extends BaseGateway = BaseGateway, O = never> {
   /** Exchanges the gateway trades. */
   readonly exchanges: readonly Exchange[];
 }
+
+type TickEventType = `${typeof EVENT_TICK}${string}`;
+const tickEventType = (vtSymbol: string): TickEventType => `${EVENT_TICK}${vtSymbol}`;
+/** Most per-symbol tick types a gateway keeps (SSE + SZSE list ~12,000 codes). */
+const TICK_TYPE_CACHE_MAX = 50_000;
 
 /**
  * The contract every gateway implements (vnpy `BaseGateway`): a class that connects to one
@@ -93,6 +99,8 @@ export abstract class BaseGateway {
 
   /** The engine this gateway publishes on. */
   readonly eventEngine: EventEngine;
+  /** `eTick.<vtSymbol>` per vtSymbol, so a tick builds no type string. */
+  private readonly tickTypes = new ResettingCache<string, TickEventType>(TICK_TYPE_CACHE_MAX);
   /** This instance's name; prefixes its vtOrderids, vtTradeids and vtAccountids. */
   readonly gatewayName: string;
 
@@ -172,7 +180,7 @@ export abstract class BaseGateway {
   /** Publishes a tick as `eTick.` and `eTick.<vtSymbol>`. */
   onTick(tick: TickData): void {
     this.onEvent(EVENT_TICK, tick);
-    this.onEvent(`${EVENT_TICK}${tick.vtSymbol}`, tick);
+    this.onEvent(this.tickTypes.get(tick.vtSymbol, tickEventType), tick);
   }
 
   /** Publishes a trade as `eTrade.` and `eTrade.<vtSymbol>`. */

@@ -6,6 +6,7 @@
  */
 import { Exchange } from "./constants.js";
 import { InvalidArgumentError } from "./errors.js";
+import { ResettingCache } from "./resetting-cache.js";
 
 const EXCHANGES: ReadonlySet<string> = new Set(Object.values(Exchange));
 
@@ -18,8 +19,19 @@ const EXCHANGES: ReadonlySet<string> = new Set(Object.values(Exchange));
  * ```
  */
 export function toVtSymbol(symbol: string, exchange: Exchange): string {
-  return `${symbol}.${exchange}`;
+  let bySymbol = vtSymbols.get(exchange);
+  // Unknown exchanges (refused by the callers that validate) are not cached: their number is unbounded.
+  if (bySymbol === undefined && !EXCHANGES.has(exchange)) return `${symbol}.${exchange}`;
+  if (bySymbol === undefined) {
+    bySymbol = new ResettingCache(VT_SYMBOL_CACHE_MAX);
+    vtSymbols.set(exchange, bySymbol);
+  }
+  return bySymbol.get(symbol, (s) => `${s}.${exchange}`);
 }
+
+/** Per exchange, the vtSymbols made so far: a tick builds none (SSE + SZSE list ~12,000 codes). */
+const VT_SYMBOL_CACHE_MAX = 50_000;
+const vtSymbols = new Map<string, ResettingCache<string, string>>();
 
 /**
  * The unique id of an order across gateways: `${gatewayName}.${orderid}`, e.g. `HFT.1700000000001`.

@@ -25,7 +25,7 @@
  * last line is `wire-to-wire p50 <x> us p99 <y> us; C floor p50 <z> us; ratio p50 <r>x p99 <s>x`.
  * Benchmarks are not tests: nothing here is judged.
  */
-import { execFileSync, spawn } from "node:child_process";
+import { spawn } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
 import path from "node:path";
@@ -43,8 +43,9 @@ import {
   OrderType,
   type TickData,
 } from "@tsgate/core";
-import { loadHftLibrary, MdApi, TraderApi, type TypedEmitter } from "@tsgate/hft-native";
+import { loadHftLibrary, MdApi, type OrderSend, TraderApi, type TypedEmitter } from "@tsgate/hft-native";
 import type * as Gateway from "../src/index.js";
+import { buildPeer, connectToPeer } from "./c-peer.js";
 
 const distEntry = new URL("../dist/index.js", import.meta.url).href;
 const { HftGateway } = (await import(distEntry)) as typeof Gateway;
@@ -55,32 +56,7 @@ const GAP_US = Number(process.env.BENCH_LATENCY_GAP_US ?? 1000);
 /** The library under test: the production build unless told otherwise. */
 const LIBRARY = process.env.TSGATE_HFT_LIB ?? "";
 
-const nativeDir = fileURLToPath(new URL("../../hft-native/native/", import.meta.url));
 const resultsDir = fileURLToPath(new URL("./results/", import.meta.url));
-
-/** Compiles the peer into a temporary directory (the library's own codec, no other objects). */
-function buildPeer(dir: string): string {
-  const exe = path.join(dir, "latency_peer");
-  const cc = (process.env.CC?.trim() || "cc").split(/\s+/);
-  execFileSync(
-    cc[0] ?? "cc",
-    [
-      ...cc.slice(1),
-      "-std=c11",
-      "-O2",
-      "-D_DEFAULT_SOURCE",
-      "-pthread",
-      `-I${path.join(nativeDir, "include")}`,
-      `-I${path.join(nativeDir, "sim")}`,
-      path.join(nativeDir, "bench", "latency_peer.c"),
-      path.join(nativeDir, "sim", "wire_codec.c"),
-      "-o",
-      exe,
-    ],
-    { stdio: "inherit" },
-  );
-  return exe;
-}
 
 interface Round {
   index: number;
@@ -103,24 +79,13 @@ function dist(values: number[]): Dist {
   return { p50: at(0.5), p99: at(0.99), p999: at(0.999), max: s[s.length - 1] ?? Number.NaN, n: s.length };
 }
 
-async function connected(main: MainEngine): Promise<void> {
-  let trade = false;
-  let market = false;
-  await new Promise<void>((resolve, reject) => {
-    main.eventEngine.register(EVENT_LOG, (event) => {
-      const text = event.data.msg;
-      if (text.startsWith("成交信息查询成功")) trade = true;
-      if (text.startsWith("行情服务器登录成功")) market = true;
-      if (/失败|拒绝|无法|超时/.test(text)) reject(new Error(text));
-      if (trade && market) resolve();
-    });
-  });
-}
-
 /** Handler timestamps of one run, preallocated so the handler itself allocates only the order. */
 interface Stamps {
   handlerIn: Float64Array;
   sendOrderOut: Float64Array;
+  /** Entry and return of `TraderApi.order` inside the handler (encode, FFI, the native call). */
+  apiOrderIn: Float64Array;
+  apiOrderOut: Float64Array;
   /** Ticks the handler saw. */
   ticks: number;
 }
@@ -132,28 +97,16 @@ interface Subject {
 }
 
 /** MainEngine + HftGateway, an EVENT_TICK handler calling MainEngine.sendOrder: what users run. */
-function gatewaySubject(): Subject {
+function gatewaySubject(orderSend: OrderSend, busyPoll = false): Subject {
   const engine = new MainEngine();
   engine.addGateway(HftGateway);
   return {
     async start(tradePort, marketPort, stamps) {
-      const up = connected(engine);
-      engine.connect(
-        {
-          交易用户名: "demo",
-          交易密码: "demo123",
-          交易服务器: "127.0.0.1",
-          交易端口: tradePort,
-          行情用户名: "demo",
-          行情密码: "demo123",
-          行情服务器: "127.0.0.1",
-          行情端口: marketPort,
-          accountRefreshSeconds: 3600,
-          ...(LIBRARY ? { libraryPath: LIBRARY } : {}),
-        },
-        "HFT",
-      );
-      await up;
+      await connectToPeer(engine, "HFT", tradePort, marketPort, {
+        orderSend,
+        busyPoll,
+        ...(LIBRARY ? { libraryPath: LIBRARY } : {}),
+      });
       engine.eventEngine.register(`${EVENT_TICK}600000.SSE`, (event) => {
         const t = performance.now();
         const tick = event.data as TickData;
@@ -264,14 +217,29 @@ async function runPeer(exe: string, subject: Subject): Promise<{ rounds: Round[]
   const stamps: Stamps = {
     handlerIn: new Float64Array(ROUNDS),
     sendOrderOut: new Float64Array(ROUNDS),
+    apiOrderIn: new Float64Array(ROUNDS),
+    apiOrderOut: new Float64Array(ROUNDS),
     ticks: 0,
   };
   const [tradePort, marketPort] = await ready;
+  // Times every TraderApi.order call of this run (the gateway's and the bare subject's alike):
+  // the split between the caller's JS and the library call (encode, FFI, the native order call).
+  const order = TraderApi.prototype.order;
+  TraderApi.prototype.order = function timedOrder(this: TraderApi, req) {
+    const i = stamps.ticks - 1;
+    const t = performance.now();
+    order.call(this, req);
+    if (i >= 0 && i < ROUNDS) {
+      stamps.apiOrderIn[i] = t;
+      stamps.apiOrderOut[i] = performance.now();
+    }
+  };
   try {
     await subject.start(tradePort, marketPort, stamps);
     peer.stdin.write("GO\n");
     await done;
   } finally {
+    TraderApi.prototype.order = order;
     await subject.close();
     peer.kill();
   }
@@ -293,7 +261,7 @@ function summarise({ rounds, stamps }: { rounds: Round[]; stamps: Stamps }): Sum
   const lost = measured.filter((r) => r.orderNs === 0).length;
   const ok = measured.filter((r) => r.orderNs !== 0);
   const us = (ns: number) => ns / 1000;
-  const { handlerIn, sendOrderOut } = stamps;
+  const { handlerIn, sendOrderOut, apiOrderIn, apiOrderOut } = stamps;
   const staged = stamps.ticks === rounds.length ? ok : [];
   const stageOf = (f: (r: Round, i: number) => number) =>
     dist(staged.map((r) => f(r, r.index)).filter((v) => Number.isFinite(v)));
@@ -313,6 +281,17 @@ function summarise({ rounds, stamps }: { rounds: Round[]; stamps: Stamps }): Sum
       "order call, whole (its work after the send included)": stageOf((_r, i) =>
         us(((sendOrderOut[i] ?? Number.NaN) - (handlerIn[i] ?? Number.NaN)) * 1e6),
       ),
+      "  of which TraderApi.order (encode, FFI, native order call with its send)": stageOf((_r, i) =>
+        us(((apiOrderOut[i] ?? Number.NaN) - (apiOrderIn[i] ?? Number.NaN)) * 1e6),
+      ),
+      "  of which before TraderApi.order (MainEngine, gateway JS)": stageOf((_r, i) =>
+        us(((apiOrderIn[i] ?? Number.NaN) - (handlerIn[i] ?? Number.NaN)) * 1e6),
+      ),
+      "  of which after TraderApi.order (gateway JS)": stageOf((_r, i) =>
+        us(((sendOrderOut[i] ?? Number.NaN) - (apiOrderOut[i] ?? Number.NaN)) * 1e6),
+      ),
+      "order bytes: TraderApi.order entry → read by the peer (encode, FFI, send, kernel, peer wake-up)":
+        stageOf((r, i) => us(r.orderNs - toNs(apiOrderIn[i] ?? Number.NaN))),
     },
   };
 }
@@ -321,10 +300,14 @@ async function main(): Promise<void> {
   const loadBefore = loadavg();
   const tmp = mkdtempSync(path.join(tmpdir(), "tsgate-latency-"));
   let full: Summary;
+  let deferred: Summary;
+  let busy: Summary;
   let bare: Summary;
   try {
     const exe = buildPeer(tmp);
-    full = summarise(await runPeer(exe, gatewaySubject()));
+    full = summarise(await runPeer(exe, gatewaySubject("direct")));
+    deferred = summarise(await runPeer(exe, gatewaySubject("deferred")));
+    busy = summarise(await runPeer(exe, gatewaySubject("deferred", true)));
     bare = summarise(await runPeer(exe, bareSubject()));
   } finally {
     rmSync(tmp, { recursive: true, force: true });
@@ -344,6 +327,8 @@ async function main(): Promise<void> {
     );
   const runs: [string, string, Summary][] = [
     ["full stack: MainEngine + HftGateway, EVENT_TICK handler → sendOrder", "", full],
+    ['full stack, orderSend "deferred" (the send after the handlers, same thread)', "deferred ", deferred],
+    ['full stack, busyPoll + orderSend "deferred" (one core at 100%)', "busy-poll ", busy],
     ["bare native APIs: MdApi 'marketData' → TraderApi.order (no gateway)", "bare ", bare],
   ];
   for (const [title, , r] of runs) {
@@ -354,7 +339,7 @@ async function main(): Promise<void> {
   }
   const { wire } = full;
   console.log(
-    `  ratios to the floor's p50: p50 ${ratio(wire.p50)}, p99 ${ratio(wire.p99)}, p99.9 ${ratio(wire.p999)}, max ${ratio(wire.max)}; bare p50 ${ratio(bare.wire.p50)}`,
+    `  ratios to the floor's p50: p50 ${ratio(wire.p50)}, p99 ${ratio(wire.p99)}, p99.9 ${ratio(wire.p999)}, max ${ratio(wire.max)}; deferred p50 ${ratio(deferred.wire.p50)} p99 ${ratio(deferred.wire.p99)}; busy-poll p50 ${ratio(busy.wire.p50)} p99 ${ratio(busy.wire.p99)}; bare p50 ${ratio(bare.wire.p50)}`,
   );
 
   const row = (benchmark: string, backend: string, d: Dist, note?: string) => ({
@@ -376,6 +361,20 @@ async function main(): Promise<void> {
     ),
     row("C↔C loopback round trip, 64 B, same gaps (C floor)", "-", full.floor),
     ...Object.entries(full.stages).map(([name, d]) => row(`  stage: ${name}`, "koffi", d)),
+    row(
+      'wire-to-wire, orderSend "deferred" (C peer)',
+      "koffi",
+      deferred.wire,
+      `lost ${deferred.lost}; ratio p50 ${ratio(deferred.wire.p50)}, p99 ${ratio(deferred.wire.p99)}`,
+    ),
+    ...Object.entries(deferred.stages).map(([name, d]) => row(`  stage (deferred): ${name}`, "koffi", d)),
+    row(
+      'wire-to-wire, busyPoll + orderSend "deferred" (C peer)',
+      "koffi",
+      busy.wire,
+      `lost ${busy.lost}; ratio p50 ${ratio(busy.wire.p50)}, p99 ${ratio(busy.wire.p99)}`,
+    ),
+    ...Object.entries(busy.stages).map(([name, d]) => row(`  stage (busy-poll): ${name}`, "koffi", d)),
     row("wire-to-wire, bare native APIs (C peer, no gateway)", "koffi", bare.wire, `lost ${bare.lost}`),
     ...Object.entries(bare.stages).map(([name, d]) => row(`  stage (bare): ${name}`, "koffi", d)),
   ];

@@ -85,6 +85,7 @@ export function connectionOptions(
     reconnectMinMs: settings.reconnectMinMs,
     reconnectMaxMs: settings.reconnectMaxMs,
     connectRetries: settings.connectRetries,
+    busyPoll: settings.busyPoll,
   };
 }
 

@@ -24,6 +24,9 @@ export const DEFAULT_FFI_BACKEND = "koffi";
 /** FFI backends `@tsgate/hft-native` offers. */
 export const FFI_BACKENDS = ["koffi", "ffi-napi"] as const;
 
+/** Default of the `orderSend` setting (`@tsgate/hft-native`'s `OrderSend`). */
+export const DEFAULT_ORDER_SEND = "direct";
+
 /** Reconnect backoff start (ms); the native library doubles it up to the maximum, with jitter. */
 export const DEFAULT_RECONNECT_MIN_MS = 100;
 /** Reconnect backoff cap (ms). */

@@ -14,7 +14,14 @@
  * @module
  */
 
-import { createTick, type Exchange, GatewaySide, LogLevel, type SubscribeRequest } from "@tsgate/core";
+import {
+  createTick,
+  type Exchange,
+  GatewaySide,
+  LogLevel,
+  type SubscribeRequest,
+  toVtSymbol,
+} from "@tsgate/core";
 import {
   type BaseInfoEvent,
   finalLoginCodes,
@@ -222,7 +229,7 @@ export class MarketSide {
 
   private onMarketData(ev: MarketDataEvent): void {
     const exchange: Exchange = MARKET_HFT2VT[ev.market];
-    const vtSymbol = `${ev.code}.${exchange}`;
+    const vtSymbol = toVtSymbol(ev.code, exchange); // cached: no string built per tick
     const contract = this.contracts.get(vtSymbol);
     if (contract === undefined) {
       if (!this.droppedCodes.has(vtSymbol)) {

@@ -12,6 +12,7 @@ import {
   type SettingValues,
   validateSettings,
 } from "@tsgate/core";
+import { ORDER_SEND_MODES } from "@tsgate/hft-native";
 import {
   DEFAULT_ACCOUNT_REFRESH_SECONDS,
   DEFAULT_BRANCH_CODE,
@@ -21,6 +22,7 @@ import {
   DEFAULT_HEARTBEAT_INTERVAL_MS,
   DEFAULT_HEARTBEAT_TIMEOUT_MS,
   DEFAULT_MARKET_PORT,
+  DEFAULT_ORDER_SEND,
   DEFAULT_ORG_CODE,
   DEFAULT_RECONNECT_MAX_MS,
   DEFAULT_RECONNECT_MIN_MS,
@@ -99,6 +101,18 @@ export const HFT_DEFAULT_SETTING = Object.freeze({
   connectRetries: DEFAULT_CONNECT_RETRIES,
   /** Seconds between account and position refreshes (on the event engine's timer). */
   accountRefreshSeconds: DEFAULT_ACCOUNT_REFRESH_SECONDS,
+  /**
+   * How an order reaches the library: "direct" (sent inside `sendOrder()`) or "deferred" (queued
+   * in a few µs, sent from the same thread right after the caller's synchronous code; see
+   * `OrderSend` in `@tsgate/hft-native` and docs/performance.md).
+   */
+  orderSend: DEFAULT_ORDER_SEND as string,
+  /**
+   * Busy-poll mode: the JS thread polls the library's event rings instead of sleeping until
+   * woken, for the lowest tick latency. **Costs one CPU core at 100%** while connected (see
+   * `busyPoll` in `@tsgate/hft-native` and docs/performance.md). Default false.
+   */
+  busyPoll: false as boolean,
   ...VENDOR_SDK_SETTING,
 
   // ---- the user's language ----
@@ -175,6 +189,7 @@ export const HFT_SETTING_RULES: SettingRefinements<HftDefaultSetting> = {
   connectTimeoutMs: { min: 1, max: MAX_MS_SETTING },
   connectRetries: { min: -1, max: MAX_MS_SETTING },
   accountRefreshSeconds: { min: 1, max: MAX_REFRESH_SECONDS },
+  orderSend: { oneOf: ORDER_SEND_MODES },
   // vendor SDK settings
   terminalInfo: { check: fits(FIELD_BYTES.terminalInfo) },
   sdkLogPath: { check: fits(FIELD_BYTES.sdkLogPath) },

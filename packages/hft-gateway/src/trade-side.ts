@@ -36,6 +36,7 @@ import {
   type HftLibrary,
   type LoadHftLibraryOptions,
   type LoginEvent,
+  type OrderSend,
   type PositionRecord,
   type SecurityRecord,
   type TraderApiEvents,
@@ -164,7 +165,10 @@ export class TradeSide {
     this.connection.begin(`${settings.交易服务器}:${settings.交易端口}`);
     let api: TraderApiPort;
     try {
-      api = create(connectionOptions(settings.交易服务器, settings.交易端口, library, settings));
+      api = create({
+        ...connectionOptions(settings.交易服务器, settings.交易端口, library, settings),
+        orderSend: settings.orderSend as OrderSend,
+      });
     } catch (error) {
       this.connection.fail(this.sink.msg.apiCreateFailed(TRADE_LABELS, errorText(error)));
       return;

@@ -97,6 +97,11 @@ const validSettings = fc
     connectTimeoutMs: same(ms()),
     connectRetries: same(fc.integer({ min: -1, max: MAX_MS })),
     accountRefreshSeconds: same(fc.integer({ min: 1, max: 86_400 })),
+    orderSend: same(fc.constantFrom("direct", "deferred")),
+    busyPoll: fc.oneof(
+      same(fc.boolean()),
+      fc.constantFrom(["true", true] as const, ["false", false] as const),
+    ),
     terminalInfo: same(bytesText(FIELD_BYTES.terminalInfo)),
     sdkLogPath: same(bytesText(FIELD_BYTES.sdkLogPath)),
     accountType: same(fc.integer({ min: 1, max: 4 })),
@@ -255,6 +260,10 @@ const BAD: Record<Key, Bad> = {
   connectTimeoutMs: intBad(1, MAX_MS),
   connectRetries: intBad(-1, MAX_MS),
   accountRefreshSeconds: intBad(1, 86_400),
+  orderSend: fc
+    .oneof(fc.constantFrom("now", "DIRECT", "later", ""), wrongType)
+    .map((v) => [v, /^expected one of "direct", "deferred", got /] as const),
+  busyPoll: fc.constantFrom("yes", 1, "on", "").map((v) => [v, /true or false/] as const),
   terminalInfo: textBad(FIELD_BYTES.terminalInfo, false),
   sdkLogPath: textBad(FIELD_BYTES.sdkLogPath, false),
   accountType: intBad(1, 4),

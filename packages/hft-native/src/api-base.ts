@@ -28,8 +28,17 @@ export interface ApiOptions extends ConnectionOptions {
   wakeup?: WakeupMode;
   /** Records per poll (one preallocated buffer of pollBatch × 384 bytes). Default 1024. */
   pollBatch?: number;
-  /** Polls per event-loop turn before yielding. Default 16. */
+  /** Polls per event-loop turn before yielding (listeners' microtasks run in between). Default 1. */
   maxPollsPerTurn?: number;
+  /**
+   * Busy-poll mode (issue 22): the JS thread polls the event ring in a loop instead of sleeping
+   * until the library wakes it, so an event is seen within one poll of its arrival, with no
+   * thread wake-up. **Costs one CPU core at 100%** while any busy-polling handle is open (all of
+   * them share one loop, which yields to the event loop every `BUSY_POLL_SLICE_MS` (0.1 ms)
+   * without records and after every poll with records). Needs eventDelivery "batched". Default
+   * false.
+   */
+  busyPoll?: boolean;
 }
 
 /** The `error` event payload shape both apis share. */
@@ -72,6 +81,11 @@ export abstract class HftApiBase<E extends { error: ErrorShape }> extends TypedE
     if (wakeup !== "descriptor" && wakeup !== "callback") {
       throw new HftArgumentError("wakeup", `expected "descriptor" or "callback", got ${String(wakeup)}`);
     }
+    const busyPoll = options.busyPoll ?? false;
+    if (typeof busyPoll !== "boolean")
+      throw new HftArgumentError("busyPoll", `expected true or false, got ${String(busyPoll)}`);
+    if (busyPoll && delivery !== "batched")
+      throw new HftArgumentError("busyPoll", 'needs eventDelivery "batched"');
     const config = encodeConnConfig(options);
     this.library = options.library instanceof HftLibrary ? options.library : loadHftLibrary(options.library);
     this.native = native(this.library);
@@ -88,7 +102,7 @@ export abstract class HftApiBase<E extends { error: ErrorShape }> extends TypedE
       handle as NativePointer,
       (records, base) => this.onRecord(records, base),
       (err) => this.onPumpError(err),
-      { delivery, wakeup, pollBatch, maxPollsPerTurn },
+      { delivery, wakeup, pollBatch, maxPollsPerTurn, busyPoll },
     );
   }
 
@@ -98,6 +112,11 @@ export abstract class HftApiBase<E extends { error: ErrorShape }> extends TypedE
    */
   get wakeup(): WakeupMode {
     return this.pump.wakeup;
+  }
+
+  /** True when this api's events are found by the busy-poll loop (option `busyPoll`). */
+  get busyPoll(): boolean {
+    return this.pump.busyPoll;
   }
 
   /** True once close() was called. */
@@ -130,6 +149,11 @@ export abstract class HftApiBase<E extends { error: ErrorShape }> extends TypedE
     const closing = this.pump.close();
     this.onClose();
     return closing;
+  }
+
+  /** @internal The live handle, or null once close() started. */
+  protected get liveHandle(): NativePointer | null {
+    return this.pump.native;
   }
 
   /** @internal The live handle, or throws HftClosedError naming the method. */

@@ -125,9 +125,20 @@ export const DEFAULT_POLL_BATCH = 1024;
 
 /**
  * Polls per event-loop turn before yielding with setImmediate, so a flood of market data cannot
- * starve timers and I/O.
+ * starve timers and I/O. One (issue 22): the listeners' microtasks (EventEngine delivery) run only
+ * when the turn ends, so every record of a turn stays alive until then; with 16 polls of 1,024
+ * records the gateway's ticks outlived a scavenge and were promoted (major GCs). Measured with the
+ * C peer flooding (hft-gateway bench/tick-rate.ts, same load): 16 → 140,617 ticks/s with 2.6 major
+ * GCs and 171 ms of GC per 100k ticks; 1 → 241,546 ticks/s, no major GC, 58 ms.
  */
-export const DEFAULT_MAX_POLLS_PER_TURN = 16;
+export const DEFAULT_MAX_POLLS_PER_TURN = 1;
+
+/**
+ * Busy-poll mode: how long one spin of the JS thread polls the rings without finding a record
+ * before it yields to the event loop (timers, sockets, other handles) for one turn. Bounds what
+ * busy polling adds to the latency of everything else on the thread (issue 22).
+ */
+export const BUSY_POLL_SLICE_MS = 0.1;
 
 /** Environment variable naming the library to load. */
 export const HFT_LIB_ENV = "TSGATE_HFT_LIB";

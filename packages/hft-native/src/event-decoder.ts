@@ -69,11 +69,17 @@ const TWO_32 = 4294967296;
 const BODY = EVENT.fields.body.offset;
 
 /** One poll buffer of `capacity` event records with typed views and field readers. */
+/** Most codes {@link EventRecords.code8} keeps (SSE + SZSE list about 12,000 securities). */
+const CODE_CACHE_MAX = 50_000;
+
 export class EventRecords {
   readonly buffer: Buffer;
   private readonly i32v: Int32Array;
   private readonly u32v: Uint32Array;
   private readonly u16v: Uint16Array;
+  /** code8's strings by the code's two 32-bit halves; `codeCount` entries in all. */
+  private readonly codes = new Map<number, Map<number, string>>();
+  private codeCount = 0;
 
   constructor(readonly capacity: number) {
     const ab = new ArrayBuffer(capacity * HFT_EVENT_SIZE);
@@ -126,6 +132,34 @@ export class EventRecords {
     return (this.i32v[i + 1]! * TWO_32 + this.u32v[i]!) / PRICE_SCALE;
   }
   /** char[size] up to the first NUL, UTF-8. */
+  /**
+   * A `char[8]` code (`600000`): the same string object for the same 8 bytes, so a tick does not
+   * allocate and decode its code again (issue 22: no allocation per tick on the hot path). The
+   * cache holds one entry per distinct code seen (the codes of an exchange: a few thousand), and
+   * starts afresh past {@link CODE_CACHE_MAX} so a server sending ever new codes cannot grow it.
+   */
+  code8(o: number): string {
+    const lo = this.buffer.readUInt32LE(o);
+    const hi = this.buffer.readUInt32LE(o + 4);
+    let byHi = this.codes.get(lo);
+    if (byHi === undefined) {
+      byHi = new Map();
+      this.codes.set(lo, byHi);
+    }
+    let code = byHi.get(hi);
+    if (code === undefined) {
+      code = this.str(o, 8);
+      if (++this.codeCount > CODE_CACHE_MAX) {
+        this.codes.clear();
+        this.codeCount = 1;
+        byHi = new Map();
+        this.codes.set(lo, byHi);
+      }
+      byHi.set(hi, code);
+    }
+    return code;
+  }
+
   str(o: number, size: number): string {
     const buf = this.buffer;
     if (buf[o] === 0) return "";
@@ -420,7 +454,7 @@ export function decodeMarketData(r: EventRecords, b: number): MarketDataEvent {
   return {
     mdSeq: r.u64(b + MD.md_seq),
     market: marketName(r.i32(b + MD.market)),
-    code: r.str(b + MD.code, 8),
+    code: r.code8(b + MD.code),
     tradingDay: r.u32(b + MD.trading_day),
     time: r.u32(b + MD.time),
     preClose: r.price(b + MD.pre_close),

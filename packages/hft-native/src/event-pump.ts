@@ -1,4 +1,5 @@
 import { Socket } from "node:net";
+import { busyPoller } from "./busy-poller.js";
 import { DEFAULT_MAX_POLLS_PER_TURN, DEFAULT_POLL_BATCH, HftReturnCode } from "./constants.js";
 import { HftCallError } from "./errors.js";
 import { EventRecords } from "./event-decoder.js";
@@ -14,6 +15,8 @@ export interface PumpOptions {
   pollBatch: number;
   /** Polls per event-loop turn before yielding with setImmediate. */
   maxPollsPerTurn: number;
+  /** Batched delivery: poll in the process's busy-poll loop instead of waiting to be woken. */
+  busyPoll: boolean;
 }
 
 export const DEFAULT_PUMP_OPTIONS: PumpOptions = {
@@ -21,6 +24,7 @@ export const DEFAULT_PUMP_OPTIONS: PumpOptions = {
   wakeup: "descriptor",
   pollBatch: DEFAULT_POLL_BATCH,
   maxPollsPerTurn: DEFAULT_MAX_POLLS_PER_TURN,
+  busyPoll: false,
 };
 
 /** Called for each record, with the buffer and the record's byte offset in it. */
@@ -66,6 +70,8 @@ export class EventPump {
   private wakePending = false;
   /** The wake-up descriptor's read end, when batched delivery uses one. */
   private wakeSocket: Socket | undefined;
+  /** Takes this handle out of the busy-poll loop; set while it is in it. */
+  private leaveBusyPoll: (() => void) | undefined;
 
   constructor(
     private readonly api: NativeHandleApi,
@@ -101,10 +107,16 @@ export class EventPump {
       this.closing = Promise.resolve();
       throw new HftCallError(`${prefix}_${what}`, rc, `${prefix}_${what} failed (${rc})`);
     }
-    if (options.delivery === "batched" && options.wakeup === "descriptor") this.openWakeSocket();
     this.keepAlive = setInterval(() => {}, KEEP_ALIVE_MS);
+    if (options.delivery !== "batched") return;
+    if (options.busyPoll) {
+      // Never armed again: the library stops waking anyone, the loop finds the records itself.
+      this.leaveBusyPoll = busyPoller.add(this.pollOnce);
+      return;
+    }
+    if (options.wakeup === "descriptor") this.openWakeSocket();
     // Records may already be queued, and the handle may start disarmed: drain once, which arms.
-    if (options.delivery === "batched") this.schedule();
+    this.schedule();
   }
 
   /** How this session is woken: "descriptor" when the library gave one, else "callback". */
@@ -145,6 +157,11 @@ export class EventPump {
     if (!this.scheduled) this.drain();
   };
 
+  /** True while this handle is in the busy-poll loop. */
+  get busyPoll(): boolean {
+    return this.leaveBusyPoll !== undefined;
+  }
+
   /** The live handle; null once close() started. */
   get native(): NativePointer | null {
     return this.handle;
@@ -178,6 +195,8 @@ export class EventPump {
     if (this.closing !== undefined) return this.closing;
     const handle = this.handle;
     this.handle = null;
+    this.leaveBusyPoll?.();
+    this.leaveBusyPoll = undefined;
     // Its descriptor is this process's copy: closing it leaves the library's own untouched.
     this.wakeSocket?.destroy();
     this.wakeSocket = undefined;
@@ -195,7 +214,8 @@ export class EventPump {
   }
 
   private readonly onWakeup = (): void => {
-    if (this.handle === null) return;
+    // Busy polling: the one wake-up the library may still send (it starts armed) is not needed.
+    if (this.handle === null || this.leaveBusyPoll !== undefined) return;
     if (this.paused) {
       this.wakePending = true;
       return;
@@ -206,6 +226,25 @@ export class EventPump {
   private readonly onEvent = (): void => {
     if (this.handle === null) return;
     this.sink(this.records, 0);
+  };
+
+  /** Busy-poll mode: one poll, its records dispatched; returns their number. */
+  private readonly pollOnce = (): number => {
+    const handle = this.handle;
+    if (handle === null || this.paused) return 0;
+    const { records, sink } = this;
+    const n = this.api.poll(handle, records.buffer, records.capacity);
+    if (n < 0) {
+      this.leaveBusyPoll?.();
+      this.leaveBusyPoll = undefined;
+      this.fail("poll", n);
+      return 0;
+    }
+    for (let i = 0; i < n; i++) {
+      if (this.handle === null) break;
+      sink(records, records.base(i));
+    }
+    return n;
   };
 
   private schedule(): void {

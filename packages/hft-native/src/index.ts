@@ -48,6 +48,8 @@ export { fromScaled, toScaled } from "./price.js";
 export type { ConnectionOptions, LoginRequest, OrderRequest, QueryRequest } from "./requests.js";
 export {
   type CancelRequest,
+  ORDER_SEND_MODES,
+  type OrderSend,
   type QueryAllOptions,
   TraderApi,
   type TraderApiEvents,

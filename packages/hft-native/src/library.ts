@@ -69,6 +69,10 @@ export interface NativeApi {
   trader: NativeHandleApi & {
     login(handle: NativePointer, req: Buffer): number;
     order(handle: NativePointer, req: Buffer): number;
+    /** hft_trader_order_deferred + hft_trader_flush; undefined in libraries without them. */
+    deferred:
+      | { order(handle: NativePointer, req: Buffer): number; flush(handle: NativePointer): number }
+      | undefined;
     cancelOrder(handle: NativePointer, orderId: Buffer, clOrderId: Buffer): number;
     cancelOrders(handle: NativePointer, orderIds: Buffer, count: number): number;
     query(handle: NativePointer, req: Buffer): number;
@@ -392,6 +396,8 @@ function bindAll(
 
   const traderLogin = bind("hft_trader_login", "i32", ["handle", "buffer"]);
   const traderOrder = bind("hft_trader_order", "i32", ["handle", "buffer"]);
+  const traderOrderDeferred = bindOptional("hft_trader_order_deferred", "i32", ["handle", "buffer"]);
+  const traderFlush = bindOptional("hft_trader_flush", "i32", ["handle"]);
   const traderCancel = bind("hft_trader_cancel_order", "i32", ["handle", "buffer", "buffer"]);
   const traderCancelMany = bind("hft_trader_cancel_orders", "i32", ["handle", "buffer", "i32"]);
   const traderQuery = bind("hft_trader_query", "i32", ["handle", "buffer"]);
@@ -416,6 +422,13 @@ function bindAll(
       ...handleApi("hft_trader"),
       login: (h, req) => traderLogin.call(h, req) as number,
       order: (h, req) => traderOrder.call(h, req) as number,
+      deferred:
+        traderOrderDeferred && traderFlush
+          ? {
+              order: traderOrderDeferred.call as (h: NativePointer, req: Buffer) => number,
+              flush: traderFlush.call as (h: NativePointer) => number,
+            }
+          : undefined,
       cancelOrder: (h, a, b) => traderCancel.call(h, a, b) as number,
       cancelOrders: (h, ids, n) => traderCancelMany.call(h, ids, n) as number,
       query: (h, req) => traderQuery.call(h, req) as number,

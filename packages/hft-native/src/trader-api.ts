@@ -22,7 +22,7 @@ import {
   type EventRecords,
   isReplay,
 } from "./event-decoder.js";
-import { cString } from "./library.js";
+import { cString, type NativeApi } from "./library.js";
 import {
   encodeLoginReq,
   encodeOrderReq,
@@ -93,8 +93,30 @@ export interface TraderApiEvents {
   overflow: OverflowEvent;
 }
 
+/**
+ * How {@link TraderApi.order} hands an order to the library (issue 22):
+ * - `"direct"`: `hft_trader_order`, which sends it on the calling thread when the connection is
+ *   idle: the order is on the wire when `order()` returns, but the call includes the `send()`
+ *   system call (tens of µs on loopback after an idle gap: the kernel delivers to the receiver
+ *   inside it).
+ * - `"deferred"`: `hft_trader_order_deferred` only checks and queues it (no system call, no
+ *   thread woken); a microtask calls `hft_trader_flush` once after the current job, so the orders
+ *   of one burst (e.g. every handler of one batch of ticks) leave in turn right after it, from this
+ *   thread. `order()` returns in a few µs; the bytes leave when the caller's synchronous code is
+ *   done. Errors are thrown by `order()` as in direct mode. Falls back to "direct" where the
+ *   library lacks the deferred functions (older builds). On the vendor shim a deferred order is
+ *   handed to the SDK at once, as in direct mode (the SDK's own threads send it).
+ */
+export type OrderSend = (typeof ORDER_SEND_MODES)[number];
+
+/** The values of {@link OrderSend}. */
+export const ORDER_SEND_MODES = ["direct", "deferred"] as const;
+
 /** Options of {@link TraderApi}: the trade server and connection behaviour. */
-export type TraderApiOptions = ApiOptions;
+export interface TraderApiOptions extends ApiOptions {
+  /** See {@link OrderSend}. Default "direct". */
+  orderSend?: OrderSend;
+}
 
 /** Cancel by server order id, or by client order id. */
 export interface CancelRequest {
@@ -134,9 +156,21 @@ interface PendingQuery {
 export class TraderApi extends HftApiBase<TraderApiEvents> {
   private nextRequestId = 1;
   private readonly pending = new Map<number, PendingQuery>();
+  /** The deferred order functions, when orderSend is "deferred" and the library has them. */
+  private readonly deferred: NonNullable<NativeApi["trader"]["deferred"]> | undefined;
+  private flushScheduled = false;
 
   constructor(options: TraderApiOptions) {
+    const orderSend = options.orderSend ?? "direct";
+    if (!(ORDER_SEND_MODES as readonly string[]).includes(orderSend))
+      throw new HftArgumentError("orderSend", `expected "direct" or "deferred", got ${String(orderSend)}`);
     super("TraderApi", "trader", options);
+    this.deferred = orderSend === "deferred" ? this.native.trader.deferred : undefined;
+  }
+
+  /** How orders are handed to the library: "deferred" only when asked for and available. */
+  get orderSend(): OrderSend {
+    return this.deferred === undefined ? "direct" : "deferred";
   }
 
   /**
@@ -157,8 +191,24 @@ export class TraderApi extends HftApiBase<TraderApiEvents> {
   /** Sends an order. The answer is `orderRsp`, followed by `orderStatus` reports. */
   order(req: OrderRequest): void {
     const h = this.handle("order");
-    this.native.check("hft_trader_order", this.native.trader.order(h, encodeOrderReq(req)));
+    const deferred = this.deferred;
+    if (deferred === undefined) {
+      this.native.check("hft_trader_order", this.native.trader.order(h, encodeOrderReq(req)));
+      return;
+    }
+    this.native.check("hft_trader_order_deferred", deferred.order(h, encodeOrderReq(req)));
+    if (!this.flushScheduled) {
+      this.flushScheduled = true;
+      queueMicrotask(this.flush);
+    }
   }
+
+  /** Sends what deferred order() calls queued (once per burst); nothing to do once closed. */
+  private readonly flush = (): void => {
+    this.flushScheduled = false;
+    const h = this.liveHandle;
+    if (h !== null) this.deferred?.flush(h);
+  };
 
   /** Cancels by orderId, or by clOrderId when orderId is absent. The answer is `cancelRsp`. */
   cancelOrder(req: CancelRequest): void {

@@ -86,6 +86,57 @@ describeBackends("MdApi + hft_md_test_emit", (backend) => {
     );
   });
 
+  it("the listeners' microtasks run after each poll, before the next batch (records die young)", async () => {
+    const POLL_BATCH = 10;
+    const N = 5_000;
+    const api = mdApi({ library: { backend, path: TEST_LIB }, pollBatch: POLL_BATCH });
+    const seen = sequenceChecker(api);
+    // Records dispatched before the first microtask queued by a listener got to run.
+    let dispatchedBeforeMicrotask = -1;
+    api.on("marketData", () => {
+      if (seen.count === 1)
+        queueMicrotask(() => {
+          dispatchedBeforeMicrotask = seen.count;
+        });
+    });
+    api.testEmit(N);
+    await until(() => seen.count >= N, "all records", 60_000);
+    expect(seen.outOfOrder).toBe(0);
+    // With several polls per turn the EventEngine (a microtask) would see only the turn's end.
+    expect(dispatchedBeforeMicrotask).toBeGreaterThan(0);
+    expect(dispatchedBeforeMicrotask).toBeLessThanOrEqual(POLL_BATCH);
+  });
+
+  it("busyPoll: the JS thread finds every burst by polling, with timers still running", async () => {
+    const N = 20_000;
+    const api = mdApi({ library: { backend, path: TEST_LIB }, busyPoll: true });
+    expect(api.busyPoll).toBe(true);
+    const seen = sequenceChecker(api);
+    let timers = 0;
+    const timer = setInterval(() => timers++, 1);
+    try {
+      // The ring is never re-armed in this mode: only polling finds the bursts after the first.
+      for (let burst = 1; burst <= 4; burst++) {
+        api.testEmit(N / 4);
+        await until(() => seen.count >= (N / 4) * burst, `busy-poll burst ${burst}`, 60_000);
+        seen.next = 1;
+      }
+      await until(() => timers >= 3, "timers fire while busy polling", 60_000);
+    } finally {
+      clearInterval(timer);
+    }
+    expect(seen.count).toBe(N);
+    expect(seen.outOfOrder).toBe(0);
+    await api.close();
+    expect(() => mdApi({ library: { backend, path: TEST_LIB }, busyPoll: "yes" as never })).toThrow(
+      HftArgumentError,
+    );
+    expect(() =>
+      mdApi({ library: { backend, path: TEST_LIB }, busyPoll: true, eventDelivery: "perEvent" }),
+    ).toThrow(/busyPoll/);
+    expect(mdApi({ library: { backend, path: TEST_LIB } }).busyPoll).toBe(false);
+  });
+
   it("100,000 events arrive complete and in order through the batched ring, fields decoded", async () => {
     const N = 100_000;
     const api = mdApi({ library: { backend, path: TEST_LIB } });

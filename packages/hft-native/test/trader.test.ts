@@ -61,6 +61,36 @@ function bestAsk(fx: MockFixture): number {
 }
 
 describeBackends("TraderApi against the mock server", (backend) => {
+  it('orderSend "deferred": order() queues without sending, a microtask flushes; several in one burst', async () => {
+    const api = fx.trader(backend, { orderSend: "deferred" });
+    expect(api.orderSend).toBe("deferred");
+    const rsps: { clOrderId: string; errorCode: number }[] = [];
+    api.on("orderRsp", (e) => rsps.push(e));
+    await loggedIn(api);
+    const price = bestAsk(fx);
+    for (const id of ["DEF-1", "DEF-2", "DEF-3"])
+      api.order({ clOrderId: id, symbol: "SH.600000", orderType: "LMT", side: "Bid", volume: 100, price });
+    await until(() => rsps.length === 3, "three orderRsp");
+    expect(rsps.map((r) => [r.clOrderId, r.errorCode])).toEqual([
+      ["DEF-1", 0],
+      ["DEF-2", 0],
+      ["DEF-3", 0],
+    ]);
+    // Bad input is still refused by order() itself, naming the field.
+    expect(() =>
+      api.order({
+        clOrderId: "X".repeat(40),
+        symbol: "SH.600000",
+        orderType: "LMT",
+        side: "Bid",
+        volume: 100,
+        price,
+      }),
+    ).toThrow(/clOrderId/);
+    expect(() => fx.trader(backend, { orderSend: "later" as never })).toThrow(HftArgumentError);
+    expect(fx.trader(backend).orderSend).toBe("direct");
+  });
+
   it("login succeeds", async () => {
     const api = fx.trader(backend);
     const log = record<TraderApiEvents>(api, ["connecting", "connected", "login"]);

@@ -1,5 +1,5 @@
 import type { Exchange } from "../constants.js";
-import { isExchange } from "../vt-ids.js";
+import { isExchange, toVtSymbol } from "../vt-ids.js";
 import * as check from "./field-checks.js";
 
 /**
@@ -123,7 +123,7 @@ export function createTick(init: TickInit): TickData {
     gatewayName: init.gatewayName,
     symbol: init.symbol,
     exchange: init.exchange,
-    vtSymbol: `${init.symbol}.${init.exchange}`,
+    vtSymbol: toVtSymbol(init.symbol, init.exchange),
     datetime: init.datetime,
     name: init.name ?? "",
     volume: init.volume ?? 0,

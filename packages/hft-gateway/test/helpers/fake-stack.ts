@@ -36,16 +36,19 @@ export function fakeStack(options: Omit<HftGatewayOptions, "api"> = {}): FakeSta
   return { engine, rec, factory, gw };
 }
 
+/** The settings fakeLogin connects with: the required keys only. */
+export const FAKE_SETTINGS = Object.freeze({
+  交易用户名: "demo",
+  交易密码: "Secret#1",
+  交易服务器: "127.0.0.1",
+  行情用户名: "md",
+  行情密码: "Secret#2",
+  行情服务器: "127.0.0.1",
+});
+
 /** Connects and fires a successful trade login; resolves once the initial queries are done. */
 export async function fakeLogin(t: FakeStack): Promise<void> {
-  t.gw.connect({
-    交易用户名: "demo",
-    交易密码: "Secret#1",
-    交易服务器: "127.0.0.1",
-    行情用户名: "md",
-    行情密码: "Secret#2",
-    行情服务器: "127.0.0.1",
-  });
+  t.gw.connect(FAKE_SETTINGS);
   t.factory.trader.fire("login", {
     ok: true,
     errorCode: 0,

@@ -19,6 +19,12 @@
  * Usage: latency_peer <rounds> <gap_us>. Prints "READY <trade port> <md port>" and, at the end,
  * one line per round "R <i> <tick_send_ns> <order_recv_ns> <floor_ns>" (order_recv_ns 0: lost),
  * then "DONE".
+ *
+ * latency_peer --flood <ticks> (issue 22, sustained tick rate): after the same log-in and "GO",
+ * sends <ticks> MARKET_DATA frames back to back, many per send(), as fast as the socket takes
+ * them (TCP pushes back when the library's ring is full), prints "FLOOD <ticks> <send_ns>", then
+ * keeps the connections open until "STOP" on stdin and prints "DONE". A market source far
+ * faster than the JS mock server, so the rate measured is the library's and the gateway's.
  */
 #define _GNU_SOURCE
 #include <arpa/inet.h>
@@ -329,15 +335,43 @@ static void make_tick(hft_market_data_t* t, int round) {
   }
 }
 
+/* Bytes per send() in flood mode: many frames at once, as a busy exchange feed arrives. */
+#define FLOOD_CHUNK (64 * 1024)
+
+/* Sends `ticks` snapshots back to back; returns the nanoseconds the sends took. */
+static int64_t flood(int ticks) {
+  static uint8_t out[FLOOD_CHUNK + WIRE_HEADER_SIZE + sizeof(hft_market_data_t)];
+  hft_market_data_t tick;
+  wire_err_t err;
+  int64_t t0 = now_ns();
+  pthread_mutex_lock(&md.mu);
+  for (int i = 0; i < ticks;) {
+    size_t used = 0;
+    while (i < ticks && used < FLOOD_CHUNK) {
+      size_t len = 0;
+      make_tick(&tick, i++);
+      if (wire_encode(MSG_MARKET_DATA, ++md.seq, &tick, out + used, sizeof out - used, &len, &err) != WIRE_OK) {
+        fprintf(stderr, "latency_peer: encode MARKET_DATA: %s\n", err.reason);
+        exit(2);
+      }
+      used += len;
+    }
+    send_all(md.fd, out, used);
+  }
+  pthread_mutex_unlock(&md.mu);
+  return now_ns() - t0;
+}
+
 int main(int argc, char** argv) {
+  int flood_ticks = argc == 3 && strcmp(argv[1], "--flood") == 0 ? atoi(argv[2]) : 0;
   if (argc != 3) {
-    fprintf(stderr, "usage: latency_peer <rounds> <gap_us>\n");
+    fprintf(stderr, "usage: latency_peer <rounds> <gap_us> | latency_peer --flood <ticks>\n");
     return 2;
   }
-  int rounds = atoi(argv[1]);
-  long gap_us = atol(argv[2]);
+  int rounds = flood_ticks > 0 ? 1 : atoi(argv[1]);
+  long gap_us = flood_ticks > 0 ? 0 : atol(argv[2]);
   if (rounds <= 0 || gap_us < 0) {
-    fprintf(stderr, "latency_peer: rounds must be >= 1 and gap_us >= 0\n");
+    fprintf(stderr, "latency_peer: rounds must be >= 1 and gap_us >= 0 (or --flood with ticks >= 1)\n");
     return 2;
   }
   int64_t* tick_ns = calloc((size_t)rounds, sizeof *tick_ns);
@@ -365,6 +399,17 @@ int main(int argc, char** argv) {
       return 2;
     }
     sleep_us(10000);
+  }
+
+  if (flood_ticks > 0) {
+    int64_t ns = flood(flood_ticks);
+    printf("FLOOD %d %lld\n", flood_ticks, (long long)ns);
+    fflush(stdout);
+    while (fgets(line, sizeof line, stdin) && strncmp(line, "STOP", 4) != 0) {
+    }
+    printf("DONE\n");
+    fflush(stdout);
+    return 0;
   }
 
   hft_market_data_t tick;

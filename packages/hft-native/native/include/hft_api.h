@@ -450,6 +450,16 @@ HFT_API int32_t hft_trader_open_wakeup_fd(hft_trader_t* t);
 HFT_API int32_t hft_trader_set_event_callback(hft_trader_t* t, hft_event_fn fn, void* user_data);
 HFT_API int32_t hft_trader_login(hft_trader_t* t, const hft_login_req_t* req); /* connect + login  */
 HFT_API int32_t hft_trader_order(hft_trader_t* t, const hft_order_req_t* req);
+/* Latency (issue 22): hft_trader_order_deferred checks and queues an order like hft_trader_order
+ * (same return codes) but sends nothing and wakes no thread; hft_trader_flush then sends every
+ * queued request on the calling thread (one non-blocking send each, as hft_trader_order does when
+ * the connection is idle) and hands what it cannot send to the writer thread. A host calls flush
+ * once after a burst (e.g. after the handlers of one batch of events ran), so the order call
+ * itself costs no system call. Unflushed requests go out on the writer's next round (at the
+ * latest after heartbeat_interval_ms). Older libraries lack them; the vendor shim's deferred order
+ * is its order (the SDK's threads send it) and its flush does nothing. */
+HFT_API int32_t hft_trader_order_deferred(hft_trader_t* t, const hft_order_req_t* req);
+HFT_API int32_t hft_trader_flush(hft_trader_t* t);
 HFT_API int32_t hft_trader_cancel_order(hft_trader_t* t, const char* order_id, const char* cl_order_id);
 /* Batch cancel (TraderApi::BatchCancelOrder on the vendor path): `count` (1..HFT_BATCH_CANCEL_MAX)
  * consecutive char[32] server order ids. Every id is checked before any is sent; each answer is its

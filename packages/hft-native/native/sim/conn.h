@@ -86,6 +86,12 @@ void conn_release(conn_t* c);
 int32_t conn_start(conn_t* c);
 /* Queues a user request (sent once READY). Takes ownership on HFT_OK only. */
 int32_t conn_enqueue(conn_t* c, req_node_t* n);
+/* As conn_enqueue, but never sends on the calling thread and never wakes the writer: the request
+ * waits for conn_flush (or the writer's next round, at the latest its heartbeat interval). */
+int32_t conn_enqueue_deferred(conn_t* c, req_node_t* n);
+/* Sends the queued user requests on the calling thread (non-blocking, as the direct path) when the
+ * connection is idle; whatever it cannot send is handed to the writer. */
+void conn_flush(conn_t* c);
 /* Network thread: queues a request sent before any user request on this connection (login,
  * report subscribe, resubscribe). Dropped if the connection closes first. */
 void conn_send_control(conn_t* c, req_node_t* n);

@@ -90,70 +90,116 @@ static size_t encode_node(const req_node_t* n, uint32_t seq, uint8_t* out, size_
  * goes to the writer (conn->pending), which sends it before anything else. */
 #define DIRECT_MAX (WIRE_HEADER_SIZE + WIRE_MD_SUBSCRIBE_REQ_FIXED + 8 * WIRE_MAX_SUBSCRIBE_CODES)
 
-int32_t conn_enqueue(conn_t* c, req_node_t* n) {
-  sync_mutex_lock(&c->mu);
-  if (c->shutdown) {
-    sync_mutex_unlock(&c->mu);
-    return set_error(HFT_E_STATE, "the handle is being released");
+/* 1 when the calling thread may send on the connection itself: logged in, a socket, nothing
+ * queued ahead (control frames, unsent bytes) and nobody writing. With the lock held. */
+static int direct_path_free_locked(const conn_t* c) {
+  return c->state == CONN_READY && c->fd != NET_NO_SOCKET && !c->write_failed && !c->writer_busy &&
+         !c->pending && !c->ctl_head;
+}
+
+/* With the lock held and direct_path_free_locked(c): encodes `n` and tries one non-blocking send
+ * on the calling thread; returns with the lock held. `counted` says whether `n` is already in
+ * c->n_user (popped from the user queue). The lock is let go during the send; `n` is in the
+ * in-flight list (or owned here) by then. Returns HFT_OK, or HFT_E_INVALID_ARG (not encodable:
+ * `n` untouched, not sent). */
+static int32_t direct_send_locked(conn_t* c, req_node_t* n, int counted) {
+  uint8_t buf[DIRECT_MAX];
+  wire_err_t err;
+  size_t len = encode_node(n, c->tx_seq, buf, sizeof buf, &err);
+  if (len == 0) return set_error(HFT_E_INVALID_ARG, "request not encodable: %s", err.reason);
+  c->tx_seq++;
+  req_node_t* owned = NULL;
+  if (c->ops->keep_in_flight(c->ctx, n)) {
+    n->sent_ms = sync_now_ms();
+    conn_list_push(&c->inf_head, &c->inf_tail, n);
+    if (!counted) c->n_user++;
+  } else {
+    if (counted) c->n_user--;
+    owned = n;
   }
-  if (c->n_user >= HFT_REQUEST_QUEUE_CAPACITY) {
-    sync_mutex_unlock(&c->mu);
+  net_socket_t fd = c->fd;
+  c->writer_busy = 1;
+  sync_mutex_unlock(&c->mu);
+  net_ssize_t w = net_send(fd, buf, len); /* the socket is non-blocking: never waits */
+  int e = w < 0 ? net_last_error() : 0;
+  req_node_free(owned);
+  sync_mutex_lock(&c->mu);
+  c->writer_busy = 0;
+  sync_cond_broadcast(&c->cv_fd);
+  if ((size_t)w == len) {
+    c->last_tx_ms = sync_now_ms();
+  } else if (w >= 0 || e == EAGAIN || e == EWOULDBLOCK || e == EINTR) {
+    size_t done = w > 0 ? (size_t)w : 0;
+    c->pending = (uint8_t*)malloc(len - done);
+    if (c->pending) {
+      memcpy(c->pending, buf + done, len - done);
+      c->pending_len = len - done;
+    } else {
+      mark_write_failed_locked(c, fd, ENOMEM); /* cannot keep the stream consistent */
+    }
+  } else {
+    mark_write_failed_locked(c, fd, e);
+  }
+  /* The writer has work only if bytes are left over (issue 22: waking it after every order
+   * cost a futex round trip and a thread on the other vCPU). A failure is the network
+   * thread's to handle: it sees the shut socket. */
+  if (c->pending) sync_cond_signal(&c->cv_writer);
+  return HFT_OK;
+}
+
+/* Checks shutdown and the queue bound, with the lock held; HFT_OK when `n` may be queued. */
+static int32_t may_queue_locked(const conn_t* c) {
+  if (c->shutdown) return set_error(HFT_E_STATE, "the handle is being released");
+  if (c->n_user >= HFT_REQUEST_QUEUE_CAPACITY)
     return set_error(HFT_E_QUEUE_FULL, "%s request queue full (%d requests queued or unanswered)",
                      c->name, HFT_REQUEST_QUEUE_CAPACITY);
-  }
-  if (c->state == CONN_READY && c->fd != NET_NO_SOCKET && !c->write_failed && !c->writer_busy && !c->pending &&
-      !c->ctl_head && !c->usr_head) {
-    uint8_t buf[DIRECT_MAX];
-    wire_err_t err;
-    size_t len = encode_node(n, c->tx_seq, buf, sizeof buf, &err);
-    if (len == 0) {
-      sync_mutex_unlock(&c->mu);
-      return set_error(HFT_E_INVALID_ARG, "request not encodable: %s", err.reason);
-    }
-    c->tx_seq++;
-    req_node_t* owned = NULL;
-    if (c->ops->keep_in_flight(c->ctx, n)) {
-      n->sent_ms = sync_now_ms();
-      conn_list_push(&c->inf_head, &c->inf_tail, n);
-      c->n_user++;
-    } else {
-      owned = n;
-    }
-    net_socket_t fd = c->fd;
-    c->writer_busy = 1;
-    sync_mutex_unlock(&c->mu);
-    net_ssize_t w = net_send(fd, buf, len); /* the socket is non-blocking: never waits */
-    int e = w < 0 ? net_last_error() : 0;
-    sync_mutex_lock(&c->mu);
-    c->writer_busy = 0;
-    sync_cond_broadcast(&c->cv_fd);
-    if ((size_t)w == len) {
-      c->last_tx_ms = sync_now_ms();
-    } else if (w >= 0 || e == EAGAIN || e == EWOULDBLOCK || e == EINTR) {
-      size_t done = w > 0 ? (size_t)w : 0;
-      c->pending = (uint8_t*)malloc(len - done);
-      if (c->pending) {
-        memcpy(c->pending, buf + done, len - done);
-        c->pending_len = len - done;
-      } else {
-        mark_write_failed_locked(c, fd, ENOMEM); /* cannot keep the stream consistent */
-      }
-    } else {
-      mark_write_failed_locked(c, fd, e);
-    }
-    /* The writer has work only if bytes are left over (issue 22: waking it after every order
-     * cost a futex round trip and a thread on the other vCPU). A failure is the network
-     * thread's to handle: it sees the shut socket. */
-    if (c->pending) sync_cond_signal(&c->cv_writer);
-    sync_mutex_unlock(&c->mu);
-    req_node_free(owned);
-    return HFT_OK;
-  }
-  conn_list_push(&c->usr_head, &c->usr_tail, n);
-  c->n_user++;
-  if (c->state == CONN_READY) sync_cond_signal(&c->cv_writer);
-  sync_mutex_unlock(&c->mu);
   return HFT_OK;
+}
+
+int32_t conn_enqueue(conn_t* c, req_node_t* n) {
+  sync_mutex_lock(&c->mu);
+  int32_t rc = may_queue_locked(c);
+  if (rc == HFT_OK && direct_path_free_locked(c) && !c->usr_head) {
+    rc = direct_send_locked(c, n, 0);
+    sync_mutex_unlock(&c->mu);
+    return rc;
+  }
+  if (rc == HFT_OK) {
+    conn_list_push(&c->usr_head, &c->usr_tail, n);
+    c->n_user++;
+    if (c->state == CONN_READY) sync_cond_signal(&c->cv_writer);
+  }
+  sync_mutex_unlock(&c->mu);
+  return rc;
+}
+
+int32_t conn_enqueue_deferred(conn_t* c, req_node_t* n) {
+  sync_mutex_lock(&c->mu);
+  int32_t rc = may_queue_locked(c);
+  if (rc == HFT_OK) {
+    /* No send and no wake-up: conn_flush sends it (or the writer, on its next round). */
+    conn_list_push(&c->usr_head, &c->usr_tail, n);
+    c->n_user++;
+  }
+  sync_mutex_unlock(&c->mu);
+  return rc;
+}
+
+void conn_flush(conn_t* c) {
+  sync_mutex_lock(&c->mu);
+  while (c->usr_head && !c->shutdown && direct_path_free_locked(c)) {
+    req_node_t* n = conn_list_pop(&c->usr_head, &c->usr_tail);
+    if (direct_send_locked(c, n, 1) != HFT_OK) {
+      /* Not encodable: back at the head; the writer drops it and reports it as an error event. */
+      n->next = c->usr_head;
+      c->usr_head = n;
+      if (!c->usr_tail) c->usr_tail = n;
+      break;
+    }
+  }
+  /* Whatever the caller could not send (busy, not logged in, leftovers) is the writer's. */
+  if (c->usr_head && c->state == CONN_READY) sync_cond_signal(&c->cv_writer);
+  sync_mutex_unlock(&c->mu);
 }
 
 /* Writer thread: its buffer, retried every WRITER_ALLOC_RETRY_MS until it is there or the

@@ -311,7 +311,9 @@ static int32_t require_login(hft_trader_t* t) {
   return HFT_OK;
 }
 
-HFT_API int32_t hft_trader_order(hft_trader_t* t, const hft_order_req_t* req) {
+/* Checks an order request and queues it with `enqueue` (direct or deferred). */
+static int32_t queue_order(hft_trader_t* t, const hft_order_req_t* req,
+                           int32_t (*enqueue)(conn_t*, req_node_t*)) {
   if (!t) return set_error(HFT_E_INVALID_ARG, TRADER_KIND " is NULL");
   if (!req) return set_error(HFT_E_INVALID_ARG, "order request is NULL");
   if (check_text(req->cl_order_id, sizeof req->cl_order_id, 1, "cl_order_id") ||
@@ -329,9 +331,23 @@ HFT_API int32_t hft_trader_order(hft_trader_t* t, const hft_order_req_t* req) {
   req_node_t* n = req_node_new(MSG_ORDER_REQ, 0);
   if (!n) return set_error(HFT_E_NOMEM, "out of memory queueing the order");
   n->u.order = *req;
-  int32_t rc = conn_enqueue(t->h.conn, n);
+  int32_t rc = enqueue(t->h.conn, n);
   if (rc != HFT_OK) req_node_free(n);
   return rc;
+}
+
+HFT_API int32_t hft_trader_order(hft_trader_t* t, const hft_order_req_t* req) {
+  return queue_order(t, req, conn_enqueue);
+}
+
+HFT_API int32_t hft_trader_order_deferred(hft_trader_t* t, const hft_order_req_t* req) {
+  return queue_order(t, req, conn_enqueue_deferred);
+}
+
+HFT_API int32_t hft_trader_flush(hft_trader_t* t) {
+  if (!t) return set_error(HFT_E_INVALID_ARG, TRADER_KIND " is NULL");
+  conn_flush(t->h.conn);
+  return HFT_OK;
 }
 
 HFT_API int32_t hft_trader_cancel_order(hft_trader_t* t, const char* order_id, const char* cl_order_id) {

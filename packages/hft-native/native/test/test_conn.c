@@ -149,23 +149,16 @@ static void answer_login_and_orders(fake_server_t* fs, uint16_t type, const wire
   }
 }
 
-#define DIRECT_ORDERS 20
-
-/* Issue 22: an order sent on the direct path needs nothing from the writer thread, so it must not
- * wake it (a futex round trip and a thread on the other vCPU, for every order). */
-static void test_direct_send_leaves_writer_asleep(void) {
-  printf("- an order sent directly does not wake the idle writer\n");
-  fake_server_t* fs = fs_start(answer_login_and_orders, NULL);
+/* A trader logged in to `fs` whose writer then idles: its heartbeat wait outlasts any test (the
+ * report subscription it sends after the login has arrived). */
+static hft_trader_t* idle_logged_in_trader(fake_server_t* fs, evlog_t* l, int* from) {
   hft_conn_config_t in = config(fs_port(fs));
-  in.heartbeat_interval_ms = 60000; /* the writer's wait never times out within the test */
+  in.heartbeat_interval_ms = 60000;
   in.heartbeat_timeout_ms = 120000;
   hft_conn_config_t cfg;
   REQUIRE(config_resolve(&in, &cfg) == HFT_OK, "config");
   hft_trader_t* t = hft_trader_create(&cfg);
   REQUIRE(t, "trader: %s", hft_last_error());
-  evlog_t l;
-  log_init(&l);
-  int from = 0;
   hft_login_req_t lr;
   memset(&lr, 0, sizeof lr);
   strcpy(lr.account_id, "demo001");
@@ -175,19 +168,38 @@ static void test_direct_send_leaves_writer_asleep(void) {
   strcpy(lr.cl_system_id, "HFT");
   lr.account_type = HFT_ACCOUNT_STOCK;
   REQUIRE(hft_trader_login(t, &lr) == HFT_OK, "login: %s", hft_last_error());
-  REQUIRE(wait_for(t, poll_trader, &l, HFT_EV_LOGIN, &from, 5000) >= 0, "LOGIN event");
-  /* after the login the writer sends the report subscription, then goes idle */
+  REQUIRE(wait_for(t, poll_trader, l, HFT_EV_LOGIN, from, 5000) >= 0, "LOGIN event");
   REQUIRE(fs_wait_received(fs, MSG_REPORT_SUBSCRIBE_REQ, 1, 5000), "REPORT_SUBSCRIBE_REQ");
+  return t;
+}
+
+/* A 100-share limit buy of SH.600000 at 10.00, client order id `<tag><k>`. */
+static hft_order_req_t buy_100(char tag, int k) {
+  hft_order_req_t o;
+  memset(&o, 0, sizeof o);
+  snprintf(o.cl_order_id, sizeof o.cl_order_id, "%c%d", tag, k);
+  strcpy(o.symbol, "SH.600000");
+  o.volume = 100;
+  o.price = 100000;
+  o.order_type = HFT_ORDER_LMT;
+  o.side = HFT_SIDE_BID;
+  return o;
+}
+
+#define DIRECT_ORDERS 20
+
+/* Issue 22: an order sent on the direct path needs nothing from the writer thread, so it must not
+ * wake it (a futex round trip and a thread on the other vCPU, for every order). */
+static void test_direct_send_leaves_writer_asleep(void) {
+  printf("- an order sent directly does not wake the idle writer\n");
+  fake_server_t* fs = fs_start(answer_login_and_orders, NULL);
+  evlog_t l;
+  log_init(&l);
+  int from = 0;
+  hft_trader_t* t = idle_logged_in_trader(fs, &l, &from);
   int before = conn_test_idle_writer_wakeups();
   for (int k = 0; k < DIRECT_ORDERS; k++) {
-    hft_order_req_t o;
-    memset(&o, 0, sizeof o);
-    snprintf(o.cl_order_id, sizeof o.cl_order_id, "D%d", k);
-    strcpy(o.symbol, "SH.600000");
-    o.volume = 100;
-    o.price = 100000;
-    o.order_type = HFT_ORDER_LMT;
-    o.side = HFT_SIDE_BID;
+    hft_order_req_t o = buy_100('D', k);
     REQUIRE(hft_trader_order(t, &o) == HFT_OK, "order %d: %s", k, hft_last_error());
     /* one at a time, each answered: the connection is idle for the next one (the direct path) */
     REQUIRE(wait_for(t, poll_trader, &l, HFT_EV_ORDER_RSP, &from, 5000) >= 0, "ORDER_RSP %d", k);
@@ -195,6 +207,41 @@ static void test_direct_send_leaves_writer_asleep(void) {
   int woken = conn_test_idle_writer_wakeups() - before;
   /* the network thread may wake it for its own reasons (none expected here); not once per order */
   CHECK(woken < DIRECT_ORDERS / 4, "the idle writer was woken %d times for %d direct orders", woken, DIRECT_ORDERS);
+  hft_trader_release(t);
+  fs_stop(fs);
+  log_free(&l);
+}
+
+#define DEFERRED_ORDERS 5
+
+/* Issue 22: hft_trader_order_deferred queues without a system call and without waking the writer;
+ * hft_trader_flush sends the queue from the calling thread. */
+static void test_deferred_orders_wait_for_flush(void) {
+  printf("- deferred orders are sent by hft_trader_flush, not before, and wake no writer\n");
+  fake_server_t* fs = fs_start(answer_login_and_orders, NULL);
+  evlog_t l;
+  log_init(&l);
+  int from = 0;
+  hft_trader_t* t = idle_logged_in_trader(fs, &l, &from);
+  int before = conn_test_idle_writer_wakeups();
+  for (int k = 0; k < DEFERRED_ORDERS; k++) {
+    hft_order_req_t o = buy_100('Q', k);
+    REQUIRE(hft_trader_order_deferred(t, &o) == HFT_OK, "deferred order %d: %s", k, hft_last_error());
+  }
+  hft_order_req_t bad;
+  memset(&bad, 0, sizeof bad);
+  strcpy(bad.symbol, "SH.600000");
+  CHECK(hft_trader_order_deferred(t, &bad) == HFT_E_INVALID_ARG, "an order without cl_order_id is refused at once");
+  /* A direct send would reach the peer within microseconds; nothing may arrive before the flush. */
+  CHECK(!fs_wait_received(fs, MSG_ORDER_REQ, 1, 200), "an order went out before hft_trader_flush");
+  CHECK(hft_trader_flush(t) == HFT_OK, "flush: %s", hft_last_error());
+  CHECK(fs_wait_received(fs, MSG_ORDER_REQ, DEFERRED_ORDERS, 5000), "the flush sent %d of %d orders",
+        fs_received(fs, MSG_ORDER_REQ), DEFERRED_ORDERS);
+  for (int k = 0; k < DEFERRED_ORDERS; k++)
+    REQUIRE(wait_for(t, poll_trader, &l, HFT_EV_ORDER_RSP, &from, 5000) >= 0, "ORDER_RSP %d", k);
+  int woken = conn_test_idle_writer_wakeups() - before;
+  CHECK(woken == 0, "the idle writer was woken %d times for %d deferred orders", woken, DEFERRED_ORDERS);
+  CHECK(hft_trader_flush(NULL) == HFT_E_INVALID_ARG, "flush(NULL) is refused");
   hft_trader_release(t);
   fs_stop(fs);
   log_free(&l);
@@ -253,5 +300,6 @@ int main(void) {
   test_on_frame_refusal_closes();
   test_writer_out_of_memory_reported();
   test_direct_send_leaves_writer_asleep();
+  test_deferred_orders_wait_for_flush();
   return check_summary("test_conn");
 }

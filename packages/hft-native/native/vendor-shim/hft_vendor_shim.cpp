@@ -677,6 +677,16 @@ HFT_API int32_t hft_trader_order(hft_trader_t* t, const hft_order_req_t* req) {
   return rc == 0 ? HFT_OK : vendor_error(t->api, "TraderApi::Order");
 }
 
+/* The vendor SDK's Order() hands the order to the SDK's own threads; there is no send of ours to
+ * defer, so a deferred order is an order, and a flush has nothing left to send (hft_api.h). */
+HFT_API int32_t hft_trader_order_deferred(hft_trader_t* t, const hft_order_req_t* req) {
+  return hft_trader_order(t, req);
+}
+
+HFT_API int32_t hft_trader_flush(hft_trader_t* t) {
+  return t ? HFT_OK : set_error(HFT_E_INVALID_ARG, "trader handle is NULL");
+}
+
 HFT_API int32_t hft_trader_cancel_order(hft_trader_t* t, const char* order_id, const char* cl_order_id) {
   if (!t) return set_error(HFT_E_INVALID_ARG, "trader handle is NULL");
   HFT::CancelReq c;
