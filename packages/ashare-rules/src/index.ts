@@ -6,6 +6,7 @@
  * - dated rules: {@link limitPercent} / {@link dailyLimits}, {@link cageRuleOf}, {@link maxOrderVolume};
  * - ticks, lots and fees: {@link priceTickUnits}, {@link buyLotOf}, {@link paysStampDuty};
  * - contract checks for gateways and order forms: {@link checkOrderRules};
+ * - order types by exchange: {@link orderTypeAccepted};
  * - exact price scaling: {@link toPriceUnits}, {@link formatPrice}.
  *
  * @module
@@ -28,6 +29,12 @@ export {
   type RuleCode,
   type RuleViolation,
 } from "./order-rules.js";
+export {
+  type ExchangeOrderType,
+  ORDER_TYPE_TEXT,
+  ORDER_TYPES_ACCEPTED,
+  orderTypeAccepted,
+} from "./order-types.js";
 export {
   buyReference,
   CAGE_PERCENT,

@@ -469,7 +469,7 @@ describe("orders", () => {
       [buy("600000", 12.99), /above the limit-up price 12.98/],
       [buy("600000", 11.805), /not a multiple of the tick 0.01/],
       [buy("999999"), /no contract for 999999.SSE/],
-      [createOrderRequest({ ...buy(), type: OrderType.FAK }), /FAK is not supported/],
+      [createOrderRequest({ ...buy(), type: OrderType.FAK }), /FAK \(IOC, .*\) is not accepted by SSE/],
     ];
     for (const [req, reason] of cases) {
       const vtOrderid = t.gw.sendOrder(req);

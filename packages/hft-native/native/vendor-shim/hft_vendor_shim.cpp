@@ -140,6 +140,8 @@ int vendor_order_type(int32_t abi) {
   switch (abi) {
     case HFT_ORDER_LMT: return HFT::OrderType_LMT;
     case HFT_ORDER_B5TC: return HFT::OrderType_B5TC;
+    case HFT_ORDER_IOC: return HFT::OrderType_IOC;
+    case HFT_ORDER_AON: return HFT::OrderType_AON;
     default: return 0;
   }
 }
@@ -150,6 +152,8 @@ int32_t abi_order_type(int vendor) {
   switch (vendor) {
     case HFT::OrderType_LMT: return HFT_ORDER_LMT;
     case HFT::OrderType_B5TC: return HFT_ORDER_B5TC;
+    case HFT::OrderType_IOC: return HFT_ORDER_IOC;
+    case HFT::OrderType_AON: return HFT_ORDER_AON;
     default: return HFT_ORDER_VENDOR_BASE + vendor;
   }
 }
