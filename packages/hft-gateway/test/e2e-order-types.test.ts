@@ -8,7 +8,7 @@ import { ACTIVE_STATUSES, createOrderRequest, Direction, Exchange, OrderType, St
 import { demoConfigInput, parseMockConfig } from "@tsgate/mock-server";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { type Stack, startStack } from "./helpers/e2e.js";
-import { TEST_TERMINAL_INFO, vendorLibrary } from "./helpers/vendor-path.js";
+import { LIBRARY_PATHS } from "./helpers/vendor-path.js";
 
 /** SZ.000001 offers 100 + 200 shares; SH.600000 as much. Restored after each market step. */
 const config = parseMockConfig({
@@ -36,12 +36,7 @@ const config = parseMockConfig({
   },
 });
 
-const PATHS = [
-  ["the simulation library", () => ({})],
-  ["the vendor path", () => ({ libraryPath: vendorLibrary(), terminalInfo: TEST_TERMINAL_INFO })],
-] as const;
-
-describe.each(PATHS)("FAK/FOK through %s", (_name, setting) => {
+describe.each(LIBRARY_PATHS)("FAK/FOK through %s", (_name, setting) => {
   let s: Stack;
   beforeAll(async () => {
     s = await startStack({ mock: { config }, setting: setting() });
