@@ -9,7 +9,7 @@
  *   tiku818.com/tiku/1001394.html (2023-05-26).
  * - SSE 上海证券交易所交易规则, main board 市价申报: 最优五档即时成交剩余撤销 (B5TC), 最优五档即时成交
  *   剩余转限价 (B5TL), 本方最优 (BOP), 对手方最优 (BOC); no IOC, no all-or-nothing — fx168 /
- *   同花顺财经, 2023-10-07. (The vendor header, older, marks BOC/BOP "深圳/北京" only.)
+ *   同花顺财经, 2023-10-07. (The vendor header, older, marks BOC/BOP for SZ and BJ only.)
  * Market orders are not accepted in call auctions (both exchanges).
  *
  * @module

@@ -12,7 +12,7 @@
  * - SSE 上海证券交易所交易规则, main board: 最优五档即时成交剩余撤销, 最优五档即时成交剩余转限价,
  *   本方最优, 对手方最优 — no IOC and no all-or-nothing (summary of 2023-10-07 on fx168).
  * - The vendor's OrderType comments (hft_trader_def.h, vnpy/vnpy_hft 906fd5a): IOC and AON for
- *   SH/SZ "科创板股票暂不支持", B5TL SH only, BOC/BOP SZ only.
+ *   SH and SZ except STAR, B5TL SH only, BOC/BOP SZ only.
  * The mock matches LMT, B5TC, IOC and AON; its book shows 5 levels, so "every opposite queue" is
  * the 5 displayed levels and IOC fills as B5TC does here.
  */
