@@ -7,6 +7,7 @@
  * - ticks, lots and fees: {@link priceTickUnits}, {@link buyLotOf}, {@link paysStampDuty};
  * - contract checks for gateways and order forms: {@link checkOrderRules};
  * - trading sessions: {@link SESSION_SCHEDULE}, {@link sessionPhaseAt};
+ * - order types by exchange: {@link orderTypeAccepted};
  * - exact price scaling: {@link toPriceUnits}, {@link formatPrice}.
  *
  * @module
@@ -29,6 +30,12 @@ export {
   type RuleCode,
   type RuleViolation,
 } from "./order-rules.js";
+export {
+  type ExchangeOrderType,
+  ORDER_TYPE_TEXT,
+  ORDER_TYPES_ACCEPTED,
+  orderTypeAccepted,
+} from "./order-types.js";
 export {
   buyReference,
   CAGE_PERCENT,

@@ -370,6 +370,7 @@ class IdleTrader extends TypedEmitter<TraderApiEvents> {
   login(): void {}
   order(): void {}
   cancelOrder(): void {}
+  cancelOrders(): void {}
   queryAll(): Promise<never[]> {
     return Promise.resolve([]);
   }

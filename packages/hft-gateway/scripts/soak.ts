@@ -1,12 +1,15 @@
 /**
- * The longer soak: `npm run soak -- --faults 1000 [--seed S]` (root) or
- * `npm run soak -w @tsgate/hft-gateway -- --faults 1000`. Prints the figures; exits 1 with the
- * seed and the replay command on any ledger mismatch.
+ * The longer soak: `npm run soak -- --faults 1000 [--seed S] [--library sim|vendor]` (root) or
+ * `npm run soak -w @tsgate/hft-gateway -- --faults 1000`. `--library vendor` runs it through the
+ * vendor shim built against the vendor-SDK double (test/soak/vendor-path.ts); the default is the
+ * simulation library. Prints the figures; exits 1 with the seed and the replay command on any
+ * ledger mismatch.
  */
 import { parseArgs } from "node:util";
 import { SqliteJournal } from "@tsgate/journal";
 import { randomSeed } from "../test/soak/prng.js";
 import { formatSoak, runSoak } from "../test/soak/run.js";
+import { vendorSoakOptions } from "../test/soak/vendor-path.js";
 
 function intArg(name: string, text: string | undefined, fallback: number): number {
   if (text === undefined) return fallback;
@@ -19,11 +22,22 @@ function intArg(name: string, text: string | undefined, fallback: number): numbe
 }
 
 const { values } = parseArgs({
-  options: { faults: { type: "string" }, seed: { type: "string" }, journal: { type: "string" } },
+  options: {
+    faults: { type: "string" },
+    seed: { type: "string" },
+    journal: { type: "string" },
+    library: { type: "string" },
+  },
   strict: true,
 });
 const faults = intArg("faults", values.faults, 200);
 const seed = intArg("seed", values.seed ?? process.env.TSGATE_SOAK_SEED, randomSeed());
+const library = values.library ?? "sim";
+if (library !== "sim" && library !== "vendor") {
+  console.error(`--library must be "sim" or "vendor", got "${library}"`);
+  process.exit(2);
+}
+const replay = `npm run soak -- --faults ${faults} --seed ${seed} --library ${library}`;
 
 try {
   // --journal <file.db>: run the gateway with an order journal and check it against the ledger.
@@ -33,11 +47,12 @@ try {
     seed,
     progress: (line) => console.log(line),
     ...(journal === undefined ? {} : { journal }),
+    ...(library === "vendor" ? vendorSoakOptions() : {}),
   }).finally(() => journal?.close());
-  console.log(formatSoak(result));
+  console.log(formatSoak(result, replay));
   process.exitCode = result.mismatches.length === 0 ? 0 : 1;
 } catch (err) {
   console.error(`soak seed ${seed} failed: ${err instanceof Error ? err.stack : String(err)}`);
-  console.error(`replay: npm run soak -- --faults ${faults} --seed ${seed}`);
+  console.error(`replay: ${replay}`);
   process.exitCode = 1;
 }

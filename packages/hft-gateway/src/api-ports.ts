@@ -37,6 +37,11 @@ export interface TraderApiPort {
   order(req: NativeOrderRequest): void;
   /** Cancels by orderId, or by clOrderId when orderId is absent; the answer is `cancelRsp`. */
   cancelOrder(req: NativeCancelRequest): void;
+  /**
+   * Cancels up to `HFT_BATCH_CANCEL_MAX` orders by broker order id in one request (the vendor's
+   * BatchCancelOrder); each answer is its own `cancelRsp`.
+   */
+  cancelOrders(orderIds: readonly string[]): void;
   /** Runs a query through all its pages and resolves with every record; rejects with `HftQueryError`. */
   queryAll<K extends QueryKind>(kind: K, options?: QueryAllOptions): Promise<QueryRecordMap[K][]>;
   /** Releases the native handle; no event is emitted afterwards. Idempotent. */

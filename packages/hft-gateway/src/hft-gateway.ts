@@ -265,6 +265,16 @@ export class HftGateway extends BaseGateway {
     this.trade.cancelOrder(req);
   }
 
+  /**
+   * Cancels every active order of this gateway, or of one `vtSymbol` ("600000.SSE"): orders the
+   * broker acknowledged through the library's batch cancel (one BatchCancelOrder per 500 orders
+   * on the vendor path), orders not yet acknowledged one by one. Returns how many orders it asked
+   * to cancel (0 when not connected: each is logged); the outcome comes as order events.
+   */
+  cancelAll(vtSymbol?: string): number {
+    return this.trade.cancelAll(vtSymbol);
+  }
+
   /** Requests the account (pushed as an account event); ignored unless logged in. */
   queryAccount(): void {
     this.trade.queryAccount();

@@ -66,16 +66,28 @@ export const SIDE_VT2HFT: Readonly<Partial<Record<Direction, VendorRequestSide>>
   [Direction.SHORT]: "Ask",
 });
 
-/** Vendor order type → core order type: LMT is a limit order, B5TC (best five, cancel the rest) a market order. */
+/**
+ * Vendor order type → core order type: LMT is a limit order, B5TC (best five, cancel the rest) a
+ * market order, IOC (即时成交剩余撤销) FAK and AON (全额成交或撤销) FOK. Other vendor types (BOC,
+ * BOP, B5TL ...) have no core type and are refused by name.
+ */
 export const ORDERTYPE_HFT2VT: Readonly<Partial<Record<VendorOrderType, OrderType>>> = Object.freeze({
   LMT: OrderType.LIMIT,
   B5TC: OrderType.MARKET,
+  IOC: OrderType.FAK,
+  AON: OrderType.FOK,
 });
 
-/** Core order type → vendor order type; FAK and FOK have no vendor equivalent. */
+/**
+ * Core order type → vendor order type, for a cash account. MARKET is the market type both
+ * exchanges take (B5TC); FAK and FOK are SZSE's market orders IOC and AON, which carry no price,
+ * and SSE has neither (`orderTypeAccepted` of @tsgate/ashare-rules, checked before sending).
+ */
 export const ORDERTYPE_VT2HFT: Readonly<Partial<Record<OrderType, VendorRequestOrderType>>> = Object.freeze({
   [OrderType.LIMIT]: "LMT",
   [OrderType.MARKET]: "B5TC",
+  [OrderType.FAK]: "IOC",
+  [OrderType.FOK]: "AON",
 });
 
 /** Vendor market → exchange. */

@@ -3,7 +3,8 @@
  * strategy can fix come back at once as a REJECTED order with a precise reason, and converts the
  * request to the vendor's terms.
  *
- * What is checked here: exchange, direction, offset and order type; then, from the contract alone,
+ * What is checked here: exchange, direction, offset and order type (FAK/FOK are SZSE's IOC/AON
+ * market orders, refused for SSE: {@link ORDERTYPE_VT2HFT}); then, from the contract alone,
  * the rules of `@tsgate/ashare-rules` ({@link checkOrderRules}, shared with the dashboard's order
  * form): volume (whole shares, at most the board's cap for the order type: STAR 100,000 limit /
  * 50,000 market, ChiNext 300,000 / 150,000, main board 1,000,000; buys in the contract's lots),
@@ -23,8 +24,8 @@
  * @module
  */
 
-import { checkOrderRules } from "@tsgate/ashare-rules";
-import { type ContractData, Direction, Offset, type OrderRequest } from "@tsgate/core";
+import { checkOrderRules, ORDER_TYPE_TEXT, orderTypeAccepted } from "@tsgate/ashare-rules";
+import { type ContractData, Direction, Exchange, Offset, type OrderRequest } from "@tsgate/core";
 import type { RequestOrderType as VendorOrderType, RequestSide as VendorSide } from "@tsgate/hft-native";
 import { MARKET_VT2HFT, ORDERTYPE_VT2HFT, SIDE_VT2HFT } from "./mappings.js";
 
@@ -35,7 +36,7 @@ export interface VendorOrder {
   readonly side: VendorSide;
   readonly orderType: VendorOrderType;
   readonly volume: number;
-  /** Yuan; 0 for B5TC (market) orders. */
+  /** Yuan; 0 for the market types (B5TC, IOC, AON). */
   readonly price: number;
 }
 
@@ -83,6 +84,9 @@ export function validateOrder(req: OrderRequest, contract: ContractData | undefi
   if (market === undefined) {
     return reject(`exchange ${show(req.exchange)} is not traded by this gateway (SSE and SZSE only)`);
   }
+  if (typeof req.symbol !== "string") {
+    return reject(`symbol ${show(req.symbol)} is not a security code: expected text such as "600000"`);
+  }
   if (contract === undefined) {
     return reject(
       `no contract for ${show(req.vtSymbol)}: unknown symbol, or contracts are not loaded yet (wait for the trade login)`,
@@ -106,8 +110,12 @@ export function validateOrder(req: OrderRequest, contract: ContractData | undefi
   }
   const orderType = lookup(ORDERTYPE_VT2HFT, req.type);
   if (orderType === undefined) {
+    return reject(`order type ${show(req.type)} is not supported: use LIMIT, MARKET, FAK or FOK`);
+  }
+  const exchange = req.exchange === Exchange.SSE ? "SSE" : "SZSE";
+  if (!orderTypeAccepted(exchange, orderType)) {
     return reject(
-      `order type ${show(req.type)} is not supported: use LIMIT or MARKET (best five levels, rest cancelled)`,
+      `order type ${show(req.type)} (${orderType}, ${ORDER_TYPE_TEXT[orderType]}) is not accepted by ${exchange}: use LIMIT or MARKET there`,
     );
   }
 

@@ -359,6 +359,11 @@ export class Reconciler {
     return ids;
   }
 
+  /** The orders still active (SUBMITTING, NOTTRADED, PARTTRADED), oldest first. */
+  activeOrders(): OrderEntry[] {
+    return [...this.orders.values()].filter((entry) => isActiveOrder(entry.order));
+  }
+
   /**
    * Applies an order query answer, then ends what it shows the broker no longer knows: restored
    * orders it does not confirm (REJECTED: lost before the restart, or from another server), and

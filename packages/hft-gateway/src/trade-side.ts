@@ -33,6 +33,7 @@ import {
   type CancelRspEvent,
   type CashRecord,
   finalLoginCodes,
+  HFT_BATCH_CANCEL_MAX,
   type HftLibrary,
   type LoadHftLibraryOptions,
   type LoginEvent,
@@ -270,6 +271,51 @@ export class TradeSide {
     } catch (error) {
       this.sink.writeLog(this.sink.msg.cancelSendFailed(req.orderid, errorText(error)), LogLevel.WARNING);
     }
+  }
+
+  /**
+   * Cancels every active order (of `vtSymbol` when given): those the broker acknowledged in
+   * batches of up to {@link HFT_BATCH_CANCEL_MAX} broker ids (one BatchCancelOrder each on the
+   * vendor path), the rest (no broker id yet) one by one by client order id. Returns how many
+   * orders it asked to cancel; problems are logged, never thrown. A cash account has no
+   * broker-side cancel-all (the vendor's BatchCancelAllOrder is for credit accounts).
+   */
+  cancelAll(vtSymbol?: string): number {
+    const active = this.book
+      .activeOrders()
+      .filter((entry) => vtSymbol === undefined || entry.order.vtSymbol === vtSymbol);
+    if (active.length === 0) return 0;
+    const api = this.api;
+    if (api === undefined) {
+      for (const entry of active)
+        this.sink.writeLog(this.sink.msg.cancelNotConnected(entry.order.orderid), LogLevel.WARNING);
+      return 0;
+    }
+    const acknowledged = active.filter((entry) => entry.serverId !== "");
+    for (let i = 0; i < acknowledged.length; i += HFT_BATCH_CANCEL_MAX) {
+      const batch = acknowledged.slice(i, i + HFT_BATCH_CANCEL_MAX);
+      try {
+        api.cancelOrders(batch.map((entry) => entry.serverId));
+      } catch (error) {
+        for (const entry of batch)
+          this.sink.writeLog(
+            this.sink.msg.cancelSendFailed(entry.order.orderid, errorText(error)),
+            LogLevel.WARNING,
+          );
+      }
+    }
+    for (const entry of active) {
+      if (entry.serverId !== "") continue;
+      try {
+        api.cancelOrder({ clOrderId: entry.order.orderid });
+      } catch (error) {
+        this.sink.writeLog(
+          this.sink.msg.cancelSendFailed(entry.order.orderid, errorText(error)),
+          LogLevel.WARNING,
+        );
+      }
+    }
+    return active.length;
   }
 
   // ---- queries ----

@@ -263,7 +263,10 @@ describe("orders", () => {
         limitOrder("688981", Direction.LONG, 100_001, 112.35),
         /maximum of 100000 shares per limit order on STAR/,
       ],
-      [{ ...limitOrder("600000", Direction.LONG, 100, 11.8), type: OrderType.FOK }, /FOK is not supported/],
+      [
+        { ...limitOrder("600000", Direction.LONG, 100, 11.8), type: OrderType.FOK },
+        /FOK \(AON, .*\) is not accepted by SSE/,
+      ],
       [limitOrder("999999", Direction.LONG, 100, 11.8), /no contract for 999999.SSE/],
       // Refused by the server.
       [limitOrder("600519", Direction.LONG, 1000, 1458), /not enough cash/],

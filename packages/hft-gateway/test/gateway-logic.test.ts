@@ -469,7 +469,7 @@ describe("orders", () => {
       [buy("600000", 12.99), /above the limit-up price 12.98/],
       [buy("600000", 11.805), /not a multiple of the tick 0.01/],
       [buy("999999"), /no contract for 999999.SSE/],
-      [createOrderRequest({ ...buy(), type: OrderType.FAK }), /FAK is not supported/],
+      [createOrderRequest({ ...buy(), type: OrderType.FAK }), /FAK \(IOC, .*\) is not accepted by SSE/],
     ];
     for (const [req, reason] of cases) {
       const vtOrderid = t.gw.sendOrder(req);
@@ -702,6 +702,56 @@ describe("orders", () => {
     expect(t.factory.trader.cancels).toHaveLength(cancelsBefore);
     expect(t.rec.logTexts).toContain(`撤单忽略：委托 ${clOrderId} 已是最终状态 CANCELLED，无需撤单`);
     expect(t.rec.logTexts).toContain("撤单失败：找不到委托 nope（不是本接口的委托，或尚未收到）");
+  });
+});
+
+describe("cancel all", () => {
+  it("batches the acknowledged orders by broker id, cancels the others one by one, skips finished ones", async () => {
+    const t = setup();
+    await connectAndLogin(t);
+    const ids = [
+      t.gw.sendOrder(buy()),
+      t.gw.sendOrder(buy()),
+      t.gw.sendOrder(buy()),
+      t.gw.sendOrder(buy("000001")),
+    ];
+    const cl = t.factory.trader.orders.map((o) => o.clOrderId);
+    const ack = (i: number, orderId: string, status: "New" | "Filled") => {
+      t.factory.trader.fire("orderRsp", { clOrderId: cl[i] ?? "", orderId, errorCode: 0, errorMsg: "" });
+      t.factory.trader.fire("orderStatus", {
+        ...orderReport({
+          reportSeq: i + 1,
+          clOrderId: cl[i] ?? "",
+          orderId,
+          status,
+          filledVolume: status === "Filled" ? 100 : 0,
+        }),
+        replay: false,
+      });
+    };
+    ack(0, "O1", "New");
+    ack(1, "O2", "Filled");
+    // ids[2] has no broker id yet; ids[3] is another symbol (no contract on the fake: rejected locally)
+    await settle(t.engine);
+    expect(t.rec.lastOrder(ids[3] ?? "")?.status).toBe(Status.REJECTED);
+
+    expect(t.gw.cancelAll()).toBe(2);
+    expect(t.factory.trader.batchCancels).toEqual([["O1"]]);
+    expect(t.factory.trader.cancels).toEqual([{ clOrderId: cl[2] }]);
+    expect(t.gw.cancelAll("600519.SSE")).toBe(0);
+    expect(t.factory.trader.batchCancels).toHaveLength(1);
+  });
+
+  it("asks nothing of a library it is not connected to, and logs each order", async () => {
+    const t = setup();
+    await connectAndLogin(t);
+    t.gw.sendOrder(buy());
+    await t.gw.close();
+    expect(t.gw.cancelAll()).toBe(0);
+    expect(t.factory.trader.batchCancels).toEqual([]);
+    expect(t.factory.trader.cancels).toEqual([]);
+    await settle(t.engine);
+    expect(t.rec.logTexts.filter((text) => text.includes("交易服务器尚未连接"))).toHaveLength(1);
   });
 });
 

@@ -45,13 +45,16 @@ describe("side, type, market, product", () => {
     expect(SIDE_VT2HFT[Direction.NET]).toBeUndefined();
   });
 
-  it("maps LMT <-> LIMIT and B5TC <-> MARKET; FAK/FOK have no vendor type", () => {
+  it("maps LMT <-> LIMIT, B5TC <-> MARKET, IOC <-> FAK and AON <-> FOK; other vendor types to none", () => {
     expect(ORDERTYPE_HFT2VT.LMT).toBe(OrderType.LIMIT);
     expect(ORDERTYPE_HFT2VT.B5TC).toBe(OrderType.MARKET);
+    expect(ORDERTYPE_HFT2VT.IOC).toBe(OrderType.FAK);
+    expect(ORDERTYPE_HFT2VT.AON).toBe(OrderType.FOK);
+    expect(ORDERTYPE_HFT2VT.B5TL).toBeUndefined();
     expect(ORDERTYPE_VT2HFT[OrderType.LIMIT]).toBe("LMT");
     expect(ORDERTYPE_VT2HFT[OrderType.MARKET]).toBe("B5TC");
-    expect(ORDERTYPE_VT2HFT[OrderType.FAK]).toBeUndefined();
-    expect(ORDERTYPE_VT2HFT[OrderType.FOK]).toBeUndefined();
+    expect(ORDERTYPE_VT2HFT[OrderType.FAK]).toBe("IOC");
+    expect(ORDERTYPE_VT2HFT[OrderType.FOK]).toBe("AON");
   });
 
   it("maps SH <-> SSE and SZ <-> SZSE", () => {

@@ -26,6 +26,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { ContractStore } from "../src/contracts.js";
 import { validateOrder } from "../src/index.js";
+import { ORDERTYPE_VT2HFT } from "../src/mappings.js";
 import { rawOrderRequest } from "./helpers/raw-requests.js";
 
 /** A limit as the reason names it: with as many decimals as the tick is written with (0.01 → 2). */
@@ -118,7 +119,7 @@ function serverCode(broker: Broker, req: OrderRequest, volume = req.volume): num
   const rsp = broker.placeOrder(ACCOUNT, {
     clOrderId: "",
     symbol: `${market}.${req.symbol}`,
-    orderType: limit ? WireOrderType.LMT : WireOrderType.B5TC,
+    orderType: WireOrderType[ORDERTYPE_VT2HFT[req.type] ?? "LMT"],
     side: req.direction === Direction.LONG ? WireSide.Bid : WireSide.Ask,
     volume,
     price: limit ? toScaled("price", req.price) : 0,
@@ -376,12 +377,25 @@ describe("validateOrder properties", () => {
             contract: c,
             reason,
           })),
-        fc.constantFrom(OrderType.FAK, OrderType.FOK, "STOP" as OrderType, "" as OrderType).map((type) => ({
+        fc.constantFrom("STOP" as OrderType, "" as OrderType).map((type) => ({
           req: order(c, { type }),
           contract: c,
-          reason: new RegExp(`^order type ${type} is not supported: use LIMIT or MARKET`),
+          reason: new RegExp(`^order type ${type} is not supported: use LIMIT, MARKET, FAK or FOK$`),
         })),
       ];
+      if (c.exchange === Exchange.SSE) {
+        // SSE has no IOC and no all-or-nothing market order.
+        cases.push(
+          fc.constantFrom(OrderType.FAK, OrderType.FOK).map((type) => ({
+            req: order(c, { type, price: 0 }),
+            contract: c,
+            reason: new RegExp(
+              `^order type ${type} \\((IOC|AON), .*\\) is not accepted by SSE: use LIMIT or MARKET there$`,
+            ),
+            server: [ErrorCode.ORDER_INVALID_TYPE_OR_SIDE],
+          })),
+        );
+      }
       if (lot > 1) {
         // Buy above the minimum but not in whole lots.
         cases.push(
@@ -416,7 +430,7 @@ describe("validateOrder properties", () => {
     );
   });
 
-  it("agrees with the server on every order it checks: volume, lot, tick and limits", () => {
+  it("agrees with the server on every order it checks: order type by exchange, volume, lot, tick and limits", () => {
     // Orders near every boundary: volumes around the lots and the maximum, prices around the
     // limits and off the tick. Both sides see the same order; exactly the gateway's refusals
     // must be refusals for a rule the server checks too.
@@ -430,7 +444,7 @@ describe("validateOrder properties", () => {
       fc
         .record({
           buy: fc.boolean(),
-          market: fc.boolean(),
+          type: fc.constantFrom(OrderType.LIMIT, OrderType.MARKET, OrderType.FAK, OrderType.FOK),
           volume: near(
             [c.minVolume, c.minVolume + c.volumeStep, 1000, capOf(c, false), capOf(c, true)],
             150,
@@ -443,9 +457,9 @@ describe("validateOrder properties", () => {
           contract: c,
           req: order(c, {
             direction: o.buy ? Direction.LONG : Direction.SHORT,
-            type: o.market ? OrderType.MARKET : OrderType.LIMIT,
+            type: o.type,
             volume: o.volume,
-            price: o.market ? 0 : Math.round(o.priceUnits) / 10_000,
+            price: o.type === OrderType.LIMIT ? Math.round(o.priceUnits) / 10_000 : 0,
           }),
         })),
     );
@@ -554,7 +568,7 @@ describe("validateOrder properties", () => {
         if (result?.ok === true) {
           // Only real enum values get through; prototype keys such as "toString" never do.
           expect(["Bid", "Ask"]).toContain(result.order.side);
-          expect(["LMT", "B5TC"]).toContain(result.order.orderType);
+          expect(Object.values(ORDERTYPE_VT2HFT)).toContain(result.order.orderType);
           expect(result.order.symbol.slice(0, 3)).toMatch(/^(SH|SZ)\.$/);
           expect(Number.isSafeInteger(result.order.volume) && result.order.volume > 0).toBe(true);
         }

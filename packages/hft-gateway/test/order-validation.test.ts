@@ -115,12 +115,34 @@ describe("validateOrder", () => {
     expect(reason(validateOrder(buy(-1), main))).toMatch(/not a positive price/);
   });
 
-  it("refuses unsupported order types and directions", () => {
-    expect(reason(validateOrder(buy(11.8, 100, { type: OrderType.FAK }), main))).toMatch(
-      /FAK is not supported/,
+  it("sends FAK/FOK for SZSE as the market orders IOC/AON, without a price", () => {
+    const sz = createContract({
+      ...main,
+      symbol: "000001",
+      exchange: Exchange.SZSE,
+      limitUp: 12.67,
+      limitDown: 10.37,
+    });
+    const at = { symbol: "000001", exchange: Exchange.SZSE };
+    expect(validateOrder(buy(11.8, 300, { ...at, type: OrderType.FAK }), sz)).toEqual({
+      ok: true,
+      order: { symbol: "SZ.000001", side: "Bid", orderType: "IOC", volume: 300, price: 0 },
+    });
+    expect(validateOrder(buy(0, 300, { ...at, type: OrderType.FOK }), sz)).toEqual({
+      ok: true,
+      order: { symbol: "SZ.000001", side: "Bid", orderType: "AON", volume: 300, price: 0 },
+    });
+  });
+
+  it("refuses unsupported order types and directions; FAK/FOK for SSE by name", () => {
+    expect(reason(validateOrder(buy(11.8, 100, { type: OrderType.FAK }), main))).toBe(
+      "order type FAK (IOC, 即时成交剩余撤销 (fill what can be filled, cancel the rest)) is not accepted by SSE: use LIMIT or MARKET there",
     );
     expect(reason(validateOrder(buy(11.8, 100, { type: OrderType.FOK }), main))).toMatch(
-      /FOK is not supported/,
+      /^order type FOK \(AON, 全额成交或撤销 .*\) is not accepted by SSE/,
+    );
+    expect(reason(validateOrder(buy(11.8, 100, { type: "STOP" as OrderType }), main))).toBe(
+      "order type STOP is not supported: use LIMIT, MARKET, FAK or FOK",
     );
     expect(reason(validateOrder(buy(11.8, 100, { direction: Direction.NET }), main))).toMatch(
       /not an order direction/,

@@ -16,7 +16,9 @@ import {
 import { OrderType, Side, startMockServers, yuanToScaled } from "@tsgate/mock-server";
 import { expect, it } from "vitest";
 import { checkLedger } from "./soak/checks.js";
+import { FAULT_KINDS, makeSchedule } from "./soak/faults.js";
 import { Ledger } from "./soak/ledger.js";
+import { Prng } from "./soak/prng.js";
 
 it("reports lost and duplicated trades, wrong positions and cash, unfinished orders", async () => {
   const mock = await startMockServers({ marketRateHz: 0 });
@@ -68,8 +70,51 @@ it("reports lost and duplicated trades, wrong positions and cash, unfinished ord
     expect(twice).toContain(`trade ${trade?.tradeId} received more than once`);
     expect(twice).toContain("HFT.S1: stuck in SUBMITTING");
     expect(twice).not.toContain("position SH.600000");
+
+    // A trade without its fee (the vendor SDK's trade report has none): exact only when the
+    // check is told fees come from the broker's books, and a fee received then is wrong.
+    const once = new Ledger(engine);
+    engine.put({ type: EVENT_TRADE, data });
+    await engine.flush();
+    const feeLine = (m: string) => m.startsWith("cash balance") || m.startsWith("fees:");
+    expect(checkLedger({ mock, ledger: once, initial, sent: [] }).mismatches.filter(feeLine)).toHaveLength(2);
+    expect(
+      checkLedger({ mock, ledger: once, initial, sent: [], feesPerTrade: false }).mismatches.filter(feeLine),
+    ).toEqual([]);
+    const charged = new Ledger(engine);
+    engine.put({ type: EVENT_TRADE, data: { ...data, fee: 5 } });
+    await engine.flush();
+    expect(
+      checkLedger({ mock, ledger: charged, initial, sent: [], feesPerTrade: false }).mismatches.join("\n"),
+    ).toContain("fees: received 50000, expected none");
   } finally {
     engine.stop();
     await mock.close();
   }
+});
+
+it("plays only the weighted fault kinds, and every required kind however short the schedule", () => {
+  for (let seed = 1; seed <= 50; seed++) {
+    const steps = makeSchedule(new Prng(seed), 4, 700, { tradeDrop: 1, marketPause: 1 }, [
+      "duplicateReports",
+      "reorderReports",
+      "tradeRestart",
+    ]);
+    const kinds = new Set(steps.map((s) => s.kind));
+    expect(steps).toHaveLength(4);
+    for (const kind of ["duplicateReports", "reorderReports", "tradeRestart"] as const)
+      expect(kinds.has(kind), `seed ${seed}`).toBe(true);
+    for (const kind of kinds)
+      expect(["tradeDrop", "marketPause", "duplicateReports", "reorderReports", "tradeRestart"]).toContain(
+        kind,
+      );
+  }
+  // Same seed, same schedule; the default weights draw every kind.
+  expect(makeSchedule(new Prng(7), 30, 700)).toEqual(makeSchedule(new Prng(7), 30, 700));
+  const all = new Set(makeSchedule(new Prng(7), 2000, 700).map((s) => s.kind));
+  expect([...all].sort()).toEqual([...FAULT_KINDS].sort());
+  expect(() => makeSchedule(new Prng(1), 2, 700, {}, [])).toThrow(/at least one kind/);
+  expect(() => makeSchedule(new Prng(1), 1, 700, undefined, ["tradeDrop", "marketDrop"])).toThrow(
+    /cannot hold/,
+  );
 });

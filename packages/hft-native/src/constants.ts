@@ -4,7 +4,7 @@
  */
 
 /** The ABI version this package was written against (`HFT_ABI_VERSION`). */
-export const HFT_ABI_VERSION = 2;
+export const HFT_ABI_VERSION = 3;
 
 /** `HFT_BATCH_CANCEL_MAX`: order ids per {@link TraderApi.cancelOrders} call (the vendor's BatchCancelOrder limit). */
 export const HFT_BATCH_CANCEL_MAX = 500;
@@ -75,7 +75,7 @@ export const MarketCode = { SH: 1, SZ: 2 } as const;
 
 export const SideCode = { Bid: 1, Ask: 2 } as const;
 
-export const OrderTypeCode = { LMT: 1, B5TC: 2 } as const;
+export const OrderTypeCode = { LMT: 1, B5TC: 2, IOC: 3, AON: 4 } as const;
 
 /**
  * `HFT_SIDE_VENDOR_BASE` / `HFT_ORDER_VENDOR_BASE`: the vendor shim reports a vendor side or order
@@ -96,13 +96,13 @@ export const VENDOR_SIDE_NAMES: Readonly<Record<number, string>> = Object.freeze
   21: "MarginEnSellBack", // 卖券还款
 });
 
-/** Vendor order types besides LMT/B5TC, by the vendor's OrderType number (same source). */
+/** Vendor order types without an ABI code, by the vendor's OrderType number (same source). */
 export const VENDOR_ORDER_TYPE_NAMES: Readonly<Record<number, string>> = Object.freeze({
   2: "BOC", // best price of the opposite side (SZ)
   3: "BOP", // best price of one's own side (SZ)
   5: "B5TL", // best five, rest as a limit order (SH)
-  6: "IOC", // immediate or cancel
-  7: "AON", // all or nothing
+  14: "MTL", // market, rest as a limit order (SH)
+  15: "LAON", // limit price, all or nothing
 });
 
 /** `HFT_STATUS_*`, index = code. */

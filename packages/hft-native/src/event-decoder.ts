@@ -208,8 +208,8 @@ export function sideName(code: number): Side {
 }
 /** ABI order type → name; unknown numbers are `Unknown`, never a limit order. */
 export function orderTypeName(code: number): OrderType {
-  if (code === OrderTypeCode.LMT) return "LMT";
-  if (code === OrderTypeCode.B5TC) return "B5TC";
+  const named = Object.entries(OrderTypeCode).find(([, c]) => c === code)?.[0];
+  if (named !== undefined) return named as OrderType;
   return (VENDOR_ORDER_TYPE_NAMES[code - VENDOR_CODE_BASE] as OrderType | undefined) ?? "Unknown";
 }
 export function orderStatusName(code: number): OrderStatus {

@@ -161,12 +161,16 @@ export function encodeOrderReq(req: OrderRequest): Buffer {
   writeString(buf, f.symbol.offset, f.symbol.size, req.symbol, "symbol");
   const orderType = OrderTypeCode[req.orderType as RequestOrderType] as number | undefined;
   if (orderType === undefined)
-    throw new HftArgumentError("orderType", `expected "LMT" or "B5TC", got ${String(req.orderType)}`);
+    throw new HftArgumentError(
+      "orderType",
+      `expected one of ${Object.keys(OrderTypeCode).join(", ")}, got ${String(req.orderType)}`,
+    );
   const side = SideCode[req.side as RequestSide] as number | undefined;
   if (side === undefined)
     throw new HftArgumentError("side", `expected "Bid" or "Ask", got ${String(req.side)}`);
   writeI64(buf, f.volume.offset, int(req.volume, "volume", 1, Number.MAX_SAFE_INTEGER));
-  writeI64(buf, f.price.offset, req.orderType === "B5TC" ? 0 : toScaled("price", req.price));
+  // Market types carry no price.
+  writeI64(buf, f.price.offset, req.orderType === "LMT" ? toScaled("price", req.price) : 0);
   buf.writeInt32LE(orderType, f.order_type.offset);
   buf.writeInt32LE(side, f.side.offset);
   return buf;

@@ -23,13 +23,17 @@ export type Side =
   | "MarginEnBuyBack"
   | "MarginEnSellBack"
   | "Unknown";
-/** Order types a request may use: LMT = limit; B5TC = market order against the best five levels, remainder cancelled (price 0). */
-export type RequestOrderType = "LMT" | "B5TC";
 /**
- * Order type of a report: besides LMT/B5TC the vendor path may report BOC, BOP, B5TL, IOC, AON
- * (orders placed elsewhere), and `Unknown` for any other number.
+ * Order types a request may use: LMT = limit; the market types (price 0): B5TC = against the best
+ * five levels, remainder cancelled (SSE, SZSE); IOC = 即时成交剩余撤销 and AON = 全额成交或撤销
+ * (SZSE only: SSE rejects them).
  */
-export type OrderType = RequestOrderType | "BOC" | "BOP" | "B5TL" | "IOC" | "AON" | "Unknown";
+export type RequestOrderType = "LMT" | "B5TC" | "IOC" | "AON";
+/**
+ * Order type of a report: besides the request types the vendor path may report BOC, BOP, B5TL,
+ * MTL, LAON (orders placed elsewhere), and `Unknown` for any other number.
+ */
+export type OrderType = RequestOrderType | "BOC" | "BOP" | "B5TL" | "MTL" | "LAON" | "Unknown";
 /** The vendor's order statuses (HFT_STATUS_*). */
 export type OrderStatus =
   | "PendingNew"

@@ -22,9 +22,11 @@ describe("vendor sides and order types", () => {
   it("names vendor order types and never reads an unknown one as a limit order", () => {
     expect(orderTypeName(1)).toBe("LMT");
     expect(orderTypeName(2)).toBe("B5TC");
-    expect(orderTypeName(VENDOR_CODE_BASE + 6)).toBe("IOC");
-    expect(orderTypeName(VENDOR_CODE_BASE + 7)).toBe("AON");
+    // ABI 3: IOC and AON have ABI codes (the shim maps the vendor's 6 and 7 to them)
+    expect(orderTypeName(3)).toBe("IOC");
+    expect(orderTypeName(4)).toBe("AON");
     expect(orderTypeName(VENDOR_CODE_BASE + 3)).toBe("BOP");
+    expect(orderTypeName(VENDOR_CODE_BASE + 15)).toBe("LAON");
     expect(orderTypeName(9)).toBe("Unknown");
   });
 });

@@ -262,6 +262,26 @@ function vectors(): Vector[] {
     vector("order report: New", MessageType.ORDER_REPORT, 10, orderNew),
     vector("order report: PartiallyCanceled, large amounts", MessageType.ORDER_REPORT, 11, orderPartCanceled),
     vector("order report: Rejected with Chinese reason", MessageType.ORDER_REPORT, 12, orderRejected),
+    // ABI 3: SZSE's market types IOC (3) and AON (4) on the wire.
+    vector("order report: AON cancelled whole (SZSE 全额成交或撤销)", MessageType.ORDER_REPORT, 13, {
+      ...orderPartCanceled,
+      reportSeq: 47,
+      orderType: OrderType.AON,
+      status: OrderStatus.CancelFilled,
+      side: Side.Bid,
+      volume: 300,
+      filledVolume: 0,
+      filledAmount: 0,
+      canceledVolume: 300,
+    }),
+    vector("order request: IOC buy, price 0 (SZSE 即时成交剩余撤销)", MessageType.ORDER_REQ, 14, {
+      clOrderId: "A5",
+      symbol: "SZ.000001",
+      orderType: OrderType.IOC,
+      side: Side.Bid,
+      volume: 500,
+      price: 0,
+    }),
     vector("trade report", MessageType.TRADE_REPORT, 13, trade1),
     vector("trade report: largest safe reportSeq", MessageType.TRADE_REPORT, 14, trade2),
     vector("risk notify", MessageType.RISK_NOTIFY, 15, {

@@ -27,6 +27,8 @@ export class FakeTrader extends TypedEmitter<TraderApiEvents> implements TraderA
   readonly logins: LoginRequest[] = [];
   readonly orders: OrderRequest[] = [];
   readonly cancels: CancelRequest[] = [];
+  /** Each batch cancel's broker order ids. */
+  readonly batchCancels: string[][] = [];
   readonly queries: QueryKind[] = [];
   closed = false;
   orderError: Error | undefined;
@@ -53,6 +55,10 @@ export class FakeTrader extends TypedEmitter<TraderApiEvents> implements TraderA
 
   cancelOrder(req: CancelRequest): void {
     this.cancels.push(req);
+  }
+
+  cancelOrders(orderIds: readonly string[]): void {
+    this.batchCancels.push([...orderIds]);
   }
 
   queryAll<K extends QueryKind>(kind: K): Promise<QueryRecordMap[K][]> {

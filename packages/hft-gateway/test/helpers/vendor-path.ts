@@ -22,3 +22,9 @@ export function vendorLibrary(): string {
     );
   return lib;
 }
+
+/** Both library paths as `describe.each` rows: a name and the settings that select the library. */
+export const LIBRARY_PATHS = [
+  ["the simulation library", () => ({})],
+  ["the vendor path", () => ({ libraryPath: vendorLibrary(), terminalInfo: TEST_TERMINAL_INFO })],
+] as const;

@@ -31,6 +31,13 @@ export interface CheckInput {
   /** vtOrderids of every order the strategy sent. */
   readonly sent: readonly string[];
   readonly accountId?: string;
+  /**
+   * Whether trade reports carry their fee (default true). The vendor SDK's trade report has no
+   * fee field (`TradeDetail`, hft_trader_struct.h, vnpy/vnpy_hft 906fd5a, read 2026-12-02), so on
+   * the vendor path fees are known only from the broker's cash answer: the derived balance then
+   * takes the server's fees, and the gateway's trades must carry none.
+   */
+  readonly feesPerTrade?: boolean;
 }
 
 export interface CheckResult {
@@ -89,12 +96,15 @@ export function checkLedger(input: CheckInput): CheckResult {
   for (const r of reports) {
     if (r.type === "trade") serverAmountFlow += (r.body.side === Side.Bid ? -1 : 1) * r.body.amount;
   }
-  const derivedCash = initial.cash.balance + ledger.amountFlow - ledger.fees;
+  const feesPerTrade = input.feesPerTrade ?? true;
+  const derivedCash = initial.cash.balance + ledger.amountFlow - (feesPerTrade ? ledger.fees : fees);
   if (derivedCash !== books.cash.balance) {
     bad.push(`cash balance: derived ${derivedCash}, server ${books.cash.balance} (scaled ×10^4)`);
   }
-  if (ledger.fees !== fees)
-    bad.push(`fees: received ${ledger.fees}, server per-trade sum ${fees} (scaled ×10^4)`);
+  if (ledger.fees !== (feesPerTrade ? fees : 0))
+    bad.push(
+      `fees: received ${ledger.fees}, expected ${feesPerTrade ? `the server's per-trade sum ${fees}` : "none"} (scaled ×10^4)`,
+    );
   if (ledger.amountFlow !== serverAmountFlow) {
     bad.push(`trade amounts: derived ${ledger.amountFlow}, server ${serverAmountFlow} (scaled ×10^4)`);
   }

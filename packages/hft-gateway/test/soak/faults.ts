@@ -40,8 +40,11 @@ export interface FaultStep {
   readonly gapMs: number;
 }
 
-/** Relative weights of the fault kinds. */
-const WEIGHTS: Record<FaultKind, number> = {
+/** Relative weights of the fault kinds; a kind left out (or 0) is never scheduled. */
+export type FaultWeights = Partial<Record<FaultKind, number>>;
+
+/** The default weights: every kind. */
+export const DEFAULT_WEIGHTS: Readonly<Record<FaultKind, number>> = {
   tradeDrop: 3,
   marketDrop: 2,
   tradeStall: 2,
@@ -56,33 +59,59 @@ const WEIGHTS: Record<FaultKind, number> = {
   tradeOneWayLoss: 2,
 };
 
-function pickKind(prng: Prng): FaultKind {
-  const total = FAULT_KINDS.reduce((sum, kind) => sum + WEIGHTS[kind], 0);
+function pickKind(prng: Prng, weights: FaultWeights): FaultKind {
+  const total = FAULT_KINDS.reduce((sum, kind) => sum + (weights[kind] ?? 0), 0);
   let r = prng.next() * total;
   for (const kind of FAULT_KINDS) {
-    r -= WEIGHTS[kind];
+    r -= weights[kind] ?? 0;
     if (r < 0) return kind;
   }
   return "tradeDrop";
 }
 
+/** One step of `kind` with seeded parameters. */
+function makeStep(prng: Prng, kind: FaultKind, stallMs: number): FaultStep {
+  let ms = 0;
+  if (kind === "tradeStall" || kind === "marketStall") ms = prng.int(stallMs, stallMs + 400);
+  else if (kind === "delayReports") ms = prng.int(20, 150);
+  else if (kind === "marketPause") ms = prng.int(100, 500);
+  else if (kind === "tradeRestart") ms = prng.int(0, 300);
+  else if (kind === "brokerRestart" || kind === "brokerRestartKept") ms = prng.int(0, 300);
+  const switched = kind === "delayReports" || kind === "duplicateReports" || kind === "reorderReports";
+  const holdMs = switched ? prng.int(100, 600) : 0;
+  return { kind, ms, holdMs, gapMs: prng.int(50, 400) };
+}
+
 /**
  * `count` fault steps. `stallMs` is the shortest stall: pass more than the gateway's heartbeat
- * timeout so that a stall is detected as a dead connection.
+ * timeout so that a stall is detected as a dead connection. Each kind in `required` the draw
+ * left out replaces a seeded step, so a short schedule still plays them.
  */
-export function makeSchedule(prng: Prng, count: number, stallMs: number): FaultStep[] {
+export function makeSchedule(
+  prng: Prng,
+  count: number,
+  stallMs: number,
+  weights: FaultWeights = DEFAULT_WEIGHTS,
+  required: readonly FaultKind[] = [],
+): FaultStep[] {
+  if (!FAULT_KINDS.some((kind) => (weights[kind] ?? 0) > 0))
+    throw new Error("fault weights: at least one kind needs a weight above 0");
+  if (new Set(required).size > count)
+    throw new Error(
+      `fault schedule: ${count} steps cannot hold the ${new Set(required).size} required kinds`,
+    );
   const steps: FaultStep[] = [];
-  for (let i = 0; i < count; i++) {
-    const kind = pickKind(prng);
-    let ms = 0;
-    if (kind === "tradeStall" || kind === "marketStall") ms = prng.int(stallMs, stallMs + 400);
-    else if (kind === "delayReports") ms = prng.int(20, 150);
-    else if (kind === "marketPause") ms = prng.int(100, 500);
-    else if (kind === "tradeRestart") ms = prng.int(0, 300);
-    else if (kind === "brokerRestart" || kind === "brokerRestartKept") ms = prng.int(0, 300);
-    const switched = kind === "delayReports" || kind === "duplicateReports" || kind === "reorderReports";
-    const holdMs = switched ? prng.int(100, 600) : 0;
-    steps.push({ kind, ms, holdMs, gapMs: prng.int(50, 400) });
+  for (let i = 0; i < count; i++) steps.push(makeStep(prng, pickKind(prng, weights), stallMs));
+  // A step may go unless it is the only one of a required kind.
+  const replaceable = () =>
+    steps.flatMap((step, i) =>
+      required.includes(step.kind) && steps.filter((s) => s.kind === step.kind).length === 1 ? [] : [i],
+    );
+  for (const kind of new Set(required)) {
+    if (steps.some((step) => step.kind === kind)) continue;
+    const free = replaceable();
+    const at = free[prng.int(0, free.length - 1)];
+    if (at !== undefined) steps[at] = makeStep(prng, kind, stallMs);
   }
   return steps;
 }

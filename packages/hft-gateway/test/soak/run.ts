@@ -21,7 +21,14 @@ import { HftGateway } from "../../src/index.js";
 import { serverOrders } from "../helpers/ledger.js";
 import { startOneWayProxy } from "../helpers/one-way-proxy.js";
 import { brokerTradeIds, checkLedger } from "./checks.js";
-import { emptyCounts, type FaultCounts, makeSchedule, playSchedule } from "./faults.js";
+import {
+  emptyCounts,
+  type FaultCounts,
+  type FaultKind,
+  type FaultWeights,
+  makeSchedule,
+  playSchedule,
+} from "./faults.js";
 import { Ledger } from "./ledger.js";
 import { Prng } from "./prng.js";
 import { checkRisk, SOAK_RISK } from "./risk.js";
@@ -38,6 +45,12 @@ export interface SoakOptions {
   readonly journal?: OrderJournal;
   /** Extra gateway settings, e.g. the vendor path's `libraryPath` and `terminalInfo`. */
   readonly setting?: Readonly<Record<string, unknown>>;
+  /** Whether the library's trade reports carry fees (default true; the vendor SDK's do not). */
+  readonly feesPerTrade?: boolean;
+  /** Relative weights of the fault kinds (default: every kind, {@link DEFAULT_WEIGHTS}). */
+  readonly weights?: FaultWeights;
+  /** Fault kinds the schedule must play at least once, however short. */
+  readonly required?: readonly FaultKind[];
 }
 
 export interface SoakResult {
@@ -97,7 +110,13 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
   const settleMs = options.settleTimeoutMs ?? 60_000;
   const progress = options.progress ?? (() => {});
   const prng = new Prng(options.seed);
-  const schedule = makeSchedule(prng, options.faults, GW_HEARTBEAT_TIMEOUT_MS + 200);
+  const schedule = makeSchedule(
+    prng,
+    options.faults,
+    GW_HEARTBEAT_TIMEOUT_MS + 200,
+    options.weights,
+    options.required,
+  );
   const counts = emptyCounts();
   const mismatches: string[] = [];
   const mockOptions = {
@@ -249,7 +268,13 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
     const eraSent = sent.filter(
       (vtOrderid, i) => i >= era.sentFrom || known.has(vtOrderid.slice(GATEWAY.length + 1)),
     );
-    const check = checkLedger({ mock, ledger: era.ledger, initial, sent: eraSent });
+    const check = checkLedger({
+      mock,
+      ledger: era.ledger,
+      initial,
+      sent: eraSent,
+      ...(options.feesPerTrade === undefined ? {} : { feesPerTrade: options.feesPerTrade }),
+    });
     mismatches.push(...check.mismatches);
     if (era.ledger !== ledger) {
       for (const id of ledger.duplicateTradeIds) mismatches.push(`trade ${id} received more than once`);

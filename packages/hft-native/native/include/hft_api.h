@@ -77,7 +77,7 @@ extern "C" {
 #endif
 
 /* ABI version: bumped on any incompatible change of a signature, struct or constant. */
-#define HFT_ABI_VERSION 2 /* 2: hft_trader_cancel_orders; tick, lot and minimum in hft_base_info_t */
+#define HFT_ABI_VERSION 3 /* 2: hft_trader_cancel_orders; tick, lot and minimum in hft_base_info_t; 3: HFT_ORDER_IOC/AON */
 
 /* ---- error codes (return values) ---- */
 #define HFT_OK 0
@@ -103,10 +103,15 @@ extern "C" {
 #define HFT_SIDE_VENDOR_BASE 1000
 
 #define HFT_ORDER_LMT 1  /* limit */
-#define HFT_ORDER_B5TC 2 /* market: best five levels, then cancel the remainder */
+#define HFT_ORDER_B5TC 2 /* market: best five levels, then cancel the remainder (SSE, SZSE)   */
+/* ABI 3: SZSE's market orders 即时成交剩余撤销 (IOC: against every opposite queue, the rest
+ * cancelled) and 全额成交或撤销 (AON: filled in full at once, else cancelled whole); price 0.
+ * SSE accepts neither (the broker rejects them). */
+#define HFT_ORDER_IOC 3
+#define HFT_ORDER_AON 4
 /* Reports only (vendor shim): a vendor order type without an HFT_ORDER_* name (BOC 2, BOP 3,
- * B5TL 5, IOC 6, AON 7 ...: OrderType in hft_trader_def.h) arrives as this base + the vendor
- * number instead of being read as a limit order. */
+ * B5TL 5 ...: OrderType in hft_trader_def.h) arrives as this base + the vendor number instead of
+ * being read as a limit order. */
 #define HFT_ORDER_VENDOR_BASE 1000
 
 #define HFT_STATUS_PENDING_NEW 1
@@ -193,7 +198,7 @@ typedef struct hft_order_req {
   char cl_order_id[32];
   char symbol[16];        /* SH.600000                                                        */
   int64_t volume;
-  int64_t price;          /* x10,000; 0 for B5TC                                              */
+  int64_t price;          /* x10,000; 0 for the market types (B5TC, IOC, AON)                  */
   int32_t order_type;     /* HFT_ORDER_*                                                      */
   int32_t side;           /* HFT_SIDE_*                                                       */
 } hft_order_req_t; /* 72 bytes */

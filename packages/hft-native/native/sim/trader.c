@@ -320,7 +320,7 @@ static int32_t queue_order(hft_trader_t* t, const hft_order_req_t* req,
       check_text(req->symbol, sizeof req->symbol, 1, "symbol"))
     return HFT_E_INVALID_ARG;
   if (req->order_type < 0 || req->order_type > 255)
-    return set_error(HFT_E_INVALID_ARG, "order_type must be 0-255 (HFT_ORDER_LMT/B5TC), got %d",
+    return set_error(HFT_E_INVALID_ARG, "order_type must be 0-255 (HFT_ORDER_LMT/B5TC/IOC/AON), got %d",
                      (int)req->order_type);
   if (req->side < 0 || req->side > 255)
     return set_error(HFT_E_INVALID_ARG, "side must be 0-255 (HFT_SIDE_BID/ASK), got %d", (int)req->side);

@@ -70,7 +70,7 @@ static int fail(wire_err_t* err, int code, const char* fmt, ...) {
 #define F_STR(nm, T, m) FLD(nm, WF_STR, MEMSZ(T, m), 1, 0, T, m)
 
 #define E_SIDE 1, 2
-#define E_ORDER_TYPE 1, 2
+#define E_ORDER_TYPE HFT_ORDER_LMT, HFT_ORDER_AON /* every HFT_ORDER_* of the wire (hft_api.h) */
 #define E_STATUS 1, 10
 #define E_MARKET 1, 2
 #define E_SECURITY_TYPE 1, 5

@@ -897,7 +897,7 @@ static void test_release_during_wakeup(void) {
 static void test_arguments_and_queue(void) {
   printf("- argument checks, last error, queue bound, struct sizes\n");
   CHECK(hft_abi_version() == HFT_ABI_VERSION, "abi");
-  CHECK(strstr(hft_library_info(), "abi 2") != NULL, "info");
+  CHECK(strstr(hft_library_info(), "abi 3") != NULL, "info");
   CHECK(hft_struct_size("hft_event_t") == 384 && hft_struct_size("hft_market_data_t") == 264 &&
             hft_struct_size("hft_conn_config_t") == 104 && hft_struct_size("nope") == -1 && hft_struct_size(NULL) == -1,
         "struct sizes");

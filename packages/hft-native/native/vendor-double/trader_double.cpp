@@ -61,7 +61,31 @@ int vendor_login_error(int mock_code) {
   }
 }
 
-int vendor_order_type(int sim) { return sim == HFT_ORDER_B5TC ? HFT::OrderType_B5TC : HFT::OrderType_LMT; }
+/* The order types the mock server matches: our wire's HFT_ORDER_* ↔ the vendor's OrderType. */
+struct TypePair {
+  int wire;
+  int vendor;
+};
+const TypePair kOrderTypes[] = {
+    {HFT_ORDER_LMT, HFT::OrderType_LMT},
+    {HFT_ORDER_B5TC, HFT::OrderType_B5TC},
+    {HFT_ORDER_IOC, HFT::OrderType_IOC},
+    {HFT_ORDER_AON, HFT::OrderType_AON},
+};
+
+/* Wire order type -> vendor OrderType (the mock reports only the types it matches). */
+int vendor_order_type(int wire) {
+  for (const TypePair& t : kOrderTypes)
+    if (t.wire == wire) return t.vendor;
+  return HFT::OrderType_LMT;
+}
+
+/* Vendor OrderType -> wire order type, 0 for a type the mock does not match. */
+int wire_order_type(int vendor) {
+  for (const TypePair& t : kOrderTypes)
+    if (t.vendor == vendor) return t.wire;
+  return 0;
+}
 
 struct OrderFields {
   std::string symbol;
@@ -124,15 +148,16 @@ class DoubleTraderApi : public HFT::TraderApi {
     if (!o || !o->symbol[0]) return fail(ERR_HFT_TRADER_INVALID_PARAM, "symbol is required");
     if (o->side != HFT::OrderSide_Bid && o->side != HFT::OrderSide_Ask)
       return fail(ERR_HFT_TRADER_UNSUPPORTED_FUNC, "the double trades Bid and Ask only");
-    if (o->order_type != HFT::OrderType_LMT && o->order_type != HFT::OrderType_B5TC)
-      return fail(ERR_HFT_TRADER_UNSUPPORTED_FUNC, "the mock server matches LMT and B5TC only");
+    const int wire_type = wire_order_type(o->order_type);
+    if (wire_type == 0)
+      return fail(ERR_HFT_TRADER_UNSUPPORTED_FUNC, "the mock server matches LMT, B5TC, IOC and AON only");
     hft_order_req_t r;
     memset(&r, 0, sizeof r);
     put(r.cl_order_id, o->cl_order_id);
     put(r.symbol, o->symbol);
     r.volume = o->volume;
     r.price = o->price;
-    r.order_type = o->order_type == HFT::OrderType_B5TC ? HFT_ORDER_B5TC : HFT_ORDER_LMT;
+    r.order_type = wire_type;
     r.side = o->side;
     {
       std::lock_guard<std::mutex> lock(mu_);

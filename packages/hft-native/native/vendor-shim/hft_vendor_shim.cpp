@@ -122,13 +122,16 @@ void event_init(hft_event_t* ev, uint16_t type) {
 
 void push(ring_t* ring, const hft_event_t& ev) { ring_push(ring, &ev, 1, NULL); }
 
-uint32_t today_yyyymmdd() {
-  time_t t = time(NULL);
+/* Today's date on the exchanges' calendar (Beijing time, UTC+8 all year) as YYYYMMDD: neither
+ * LoginRsp nor a SIP tick carries a date, and the machine's own time zone need not be China's
+ * (on a UTC machine the local date is the day before from 16:00 to 24:00 UTC). */
+uint32_t exchange_yyyymmdd() {
+  const time_t t = time(NULL) + 8 * 3600;
   struct tm tmv;
 #if defined(_WIN32)
-  localtime_s(&tmv, &t);
+  gmtime_s(&tmv, &t);
 #else
-  localtime_r(&t, &tmv);
+  gmtime_r(&t, &tmv);
 #endif
   return (uint32_t)((tmv.tm_year + 1900) * 10000 + (tmv.tm_mon + 1) * 100 + tmv.tm_mday);
 }
@@ -140,6 +143,8 @@ int vendor_order_type(int32_t abi) {
   switch (abi) {
     case HFT_ORDER_LMT: return HFT::OrderType_LMT;
     case HFT_ORDER_B5TC: return HFT::OrderType_B5TC;
+    case HFT_ORDER_IOC: return HFT::OrderType_IOC;
+    case HFT_ORDER_AON: return HFT::OrderType_AON;
     default: return 0;
   }
 }
@@ -150,6 +155,8 @@ int32_t abi_order_type(int vendor) {
   switch (vendor) {
     case HFT::OrderType_LMT: return HFT_ORDER_LMT;
     case HFT::OrderType_B5TC: return HFT_ORDER_B5TC;
+    case HFT::OrderType_IOC: return HFT_ORDER_IOC;
+    case HFT::OrderType_AON: return HFT_ORDER_AON;
     default: return HFT_ORDER_VENDOR_BASE + vendor;
   }
 }
@@ -265,7 +272,7 @@ struct hft_trader : public HFT::TraderSpi {
     if (relogin) ev.header.flags = HFT_EVF_REPLAY;
     if (e) to_utf8(ev.body.login.error_msg, e->err_msg);
     if (rsp) copy_field(ev.body.login.account_id, rsp->account_id);
-    ev.body.login.trading_day = today_yyyymmdd(); /* LoginRsp has no trading day */
+    ev.body.login.trading_day = exchange_yyyymmdd(); /* LoginRsp has no trading day */
     if (code == 0) logged_in = true;
     push(ring, ev);
   }
@@ -1004,7 +1011,7 @@ HFT_API hft_md_t* hft_md_create(const hft_conn_config_t* config) {
     return nullptr;
   }
   m->cfg = cfg;
-  m->trading_day = today_yyyymmdd();
+  m->trading_day = exchange_yyyymmdd();
   char err[192];
   m->ring = ring_create(cfg.event_capacity, cfg.overflow_policy, err, sizeof err);
   if (!m->ring) {

@@ -10,6 +10,7 @@ import { LOT_SIZE, PRICE_CAGE, PRICE_SCALE } from "./constants.js";
 import type { Instrument } from "./instruments.js";
 import { fitMessage } from "./message-text.js";
 import { formatYuan } from "./money.js";
+import { isKnownOrderType, isMarketOrder } from "./order-types.js";
 
 /** Why an order is refused: the protocol error code and a reason in words. */
 export interface Rejection {
@@ -34,10 +35,10 @@ export interface SellableHolding {
 
 /** 2013: the order type and side must be known values. */
 export function checkTypeAndSide(orderType: number, side: number): Rejection | undefined {
-  if (orderType !== OrderType.LMT && orderType !== OrderType.B5TC) {
+  if (!isKnownOrderType(orderType)) {
     return rejection(
       ErrorCode.ORDER_INVALID_TYPE_OR_SIDE,
-      `invalid order type ${orderType}: expected 1 (limit, LMT) or 2 (market, B5TC)`,
+      `invalid order type ${orderType}: expected 1 (limit, LMT), 2 (market, B5TC), 3 (IOC) or 4 (AON)`,
     );
   }
   if (side !== Side.Bid && side !== Side.Ask) {
@@ -74,7 +75,7 @@ const BOARD_TEXT = { main: "main board", chinext: "ChiNext", star: "STAR" } as c
 
 /** 2016: at most the board's cap for the order type (STAR 100,000/50,000, ChiNext 300,000/150,000). */
 export function checkOrderCap(inst: Instrument, orderType: OrderType, volume: number): Rejection | undefined {
-  const market = orderType === OrderType.B5TC;
+  const market = isMarketOrder(orderType);
   const cap = market ? inst.maxMarketVolume : inst.maxLimitVolume;
   if (volume <= cap) return undefined;
   return rejection(

@@ -57,6 +57,7 @@ import { InstrumentMarket, type PriceDriver, RandomWalkDriver } from "./market-s
 import { restingFill, stepPools, takeLiquidity } from "./matching.js";
 import { fitMessage } from "./message-text.js";
 import { yuanToScaled } from "./money.js";
+import { checkOrderTypeForMarket, isKnownOrderType, isMarketOrder, oppositeVolume } from "./order-types.js";
 import { isFinal, type Order, OrderStore, orderReportBody, remainingVolume } from "./orders.js";
 import { PreOpenQueue } from "./pre-open-queue.js";
 import { ProgrammaticCounters, type ProgrammaticCounts, type RiskNotice } from "./programmatic-counters.js";
@@ -447,7 +448,8 @@ export class Broker {
 
   /**
    * Places an order. Accepted: reports PendingNew, New, then a TRADE_REPORT + ORDER_REPORT per
-   * immediate fill; a B5TC remainder is cancelled at once. Rejected: one ORDER_REPORT Rejected
+   * immediate fill; a market order's remainder (B5TC, IOC) is cancelled at once, and an AON the
+   * displayed book cannot fill in full is cancelled whole (domain/order-types.ts). Rejected: one ORDER_REPORT Rejected
    * with the same code and reason as the response. A `clOrderId` already used by the account
    * today: 2012 with the existing order's id and no report. 09:25–09:30 (realtime mode): accepted
    * and held by the broker (PendingNew), sent to the exchange at 09:30 (New, or Rejected 2017 by
@@ -489,8 +491,11 @@ export class Broker {
       // A rejected order keeps what it asked for, made encodable: an invalid side/type (2013) or a
       // non-integer number (only possible in-process) is reported as Bid/LMT/0.
       side: req.side === Side.Ask ? Side.Ask : Side.Bid,
-      orderType: req.orderType === OrderType.B5TC ? OrderType.B5TC : OrderType.LMT,
-      price: req.orderType === OrderType.B5TC || !Number.isSafeInteger(req.price) ? 0 : req.price,
+      orderType: isKnownOrderType(req.orderType) ? req.orderType : OrderType.LMT,
+      price:
+        (isKnownOrderType(req.orderType) && isMarketOrder(req.orderType)) || !Number.isSafeInteger(req.price)
+          ? 0
+          : req.price,
       volume: Number.isSafeInteger(req.volume) ? req.volume : 0,
       createTime: time,
       status: valid ? OrderStatus.PendingNew : OrderStatus.Rejected,
@@ -539,9 +544,12 @@ export class Broker {
     this.report(order, OrderStatus.New, time);
     const market = this.markets.get(order.symbol) as InstrumentMarket;
     market.time = time;
-    if (!order.caged && this.auction === undefined) this.take(order, market, time);
+    const unfillable =
+      order.orderType === OrderType.AON &&
+      oppositeVolume(market.askVolume, market.bidVolume, order.side === Side.Bid) < order.volume;
+    if (!order.caged && this.auction === undefined && !unfillable) this.take(order, market, time);
     if (remainingVolume(order) > 0) {
-      if (order.orderType === OrderType.B5TC) this.cancelRemainder(order, time);
+      if (isMarketOrder(order.orderType)) this.cancelRemainder(order, time);
       else this.restingList(order.symbol).push(order);
     }
   }
@@ -636,6 +644,8 @@ export class Broker {
     if (invalid) return { rejection: invalid };
     const cap = checkOrderCap(inst, orderType, req.volume);
     if (cap) return { rejection: cap };
+    const typeRule = checkOrderTypeForMarket(inst, orderType);
+    if (typeRule) return { rejection: typeRule };
     if (!this.isTradingDateNow()) {
       return {
         rejection: rejection(
@@ -652,7 +662,7 @@ export class Broker {
         ),
       };
     }
-    if (this.auction !== undefined && orderType === OrderType.B5TC) {
+    if (this.auction !== undefined && isMarketOrder(orderType)) {
       return {
         rejection: rejection(
           ErrorCode.ORDER_OUTSIDE_TRADING_HOURS,

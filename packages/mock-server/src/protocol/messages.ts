@@ -44,8 +44,12 @@ export type Market = (typeof Market)[keyof typeof Market];
 export const Side = { Bid: 1, Ask: 2 } as const;
 export type Side = (typeof Side)[keyof typeof Side];
 
-/** Order type: limit, or market order "best five levels, remainder cancelled". */
-export const OrderType = { LMT: 1, B5TC: 2 } as const;
+/**
+ * Order type: limit; market "best five levels, remainder cancelled"; SZSE's market "fill what can
+ * be filled, cancel the rest" (IOC) and "fill in full or cancel" (AON). Which exchange takes which:
+ * domain/order-types.ts. Values = `HFT_ORDER_*` of hft_api.h.
+ */
+export const OrderType = { LMT: 1, B5TC: 2, IOC: 3, AON: 4 } as const;
 export type OrderType = (typeof OrderType)[keyof typeof OrderType];
 
 /** Order status, in the vendor's vocabulary. */

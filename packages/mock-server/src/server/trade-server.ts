@@ -2,7 +2,9 @@
  * The trade server: login, report stream (replay from the journal, then live), orders, cancels
  * and queries, each translated to a Broker call (protocol.md sections 4, 6 and 9).
  */
+
 import { type Broker, formatYuan as formatPrice } from "../domain/index.js";
+import { orderTypeName } from "../domain/order-types.js";
 import type { FrameConnection } from "../net/frame-connection.js";
 import { fitText } from "../net/frame-connection.js";
 import { TextSize } from "../protocol/constants.js";
@@ -202,7 +204,8 @@ export class TradeServer extends FramedServer<TradeSession> {
 
   private logOrder(accountId: string, req: OrderReq, rsp: OrderRsp): void {
     const side = req.side === Side.Bid ? "buy" : req.side === Side.Ask ? "sell" : `side ${req.side}`;
-    const price = req.orderType === OrderType.B5TC ? "B5TC" : `@ ${formatPrice(req.price)}`;
+    const price =
+      req.orderType === OrderType.LMT ? `@ ${formatPrice(req.price)}` : orderTypeName(req.orderType);
     const outcome =
       rsp.errorCode === 0 ? `accepted ${rsp.orderId}` : `rejected ${rsp.errorCode}: ${rsp.errorMsg}`;
     this.log(
