@@ -122,13 +122,19 @@ void event_init(hft_event_t* ev, uint16_t type) {
 
 void push(ring_t* ring, const hft_event_t& ev) { ring_push(ring, &ev, 1, NULL); }
 
-uint32_t today_yyyymmdd() {
-  time_t t = time(NULL);
+/* Exchange time is China Standard Time, UTC+8 all year (no daylight saving since 1991), as the
+ * mock servers' EXCHANGE_UTC_OFFSET_MS: the day must not follow this machine's time zone, or a
+ * host set to UTC dates everything a day early from 00:00 to 08:00 Beijing time. */
+const time_t EXCHANGE_UTC_OFFSET_S = 8 * 3600;
+
+/* Today in exchange time, YYYYMMDD: what the shim dates market data and the login with. */
+uint32_t exchange_today_yyyymmdd() {
+  time_t t = time(NULL) + EXCHANGE_UTC_OFFSET_S;
   struct tm tmv;
 #if defined(_WIN32)
-  localtime_s(&tmv, &t);
+  gmtime_s(&tmv, &t);
 #else
-  localtime_r(&t, &tmv);
+  gmtime_r(&t, &tmv);
 #endif
   return (uint32_t)((tmv.tm_year + 1900) * 10000 + (tmv.tm_mon + 1) * 100 + tmv.tm_mday);
 }
@@ -265,7 +271,7 @@ struct hft_trader : public HFT::TraderSpi {
     if (relogin) ev.header.flags = HFT_EVF_REPLAY;
     if (e) to_utf8(ev.body.login.error_msg, e->err_msg);
     if (rsp) copy_field(ev.body.login.account_id, rsp->account_id);
-    ev.body.login.trading_day = today_yyyymmdd(); /* LoginRsp has no trading day */
+    ev.body.login.trading_day = exchange_today_yyyymmdd(); /* LoginRsp has no trading day */
     if (code == 0) logged_in = true;
     push(ring, ev);
   }
@@ -994,7 +1000,7 @@ HFT_API hft_md_t* hft_md_create(const hft_conn_config_t* config) {
     return nullptr;
   }
   m->cfg = cfg;
-  m->trading_day = today_yyyymmdd();
+  m->trading_day = exchange_today_yyyymmdd();
   char err[192];
   m->ring = ring_create(cfg.event_capacity, cfg.overflow_policy, err, sizeof err);
   if (!m->ring) {
