@@ -3,15 +3,7 @@
  * orders, trades and positions leave the OMS and the page gets a fresh snapshot, so nothing of the
  * old account stays on screen as if it were still working.
  */
-import {
-  ConnectionState,
-  createOrderRequest,
-  Direction,
-  Exchange,
-  GatewaySide,
-  OrderType,
-  Status,
-} from "@tsgate/core";
+import { createOrderRequest, Direction, Exchange, OrderType, Status } from "@tsgate/core";
 import { demoConfigInput, type MockServers, parseMockConfig, startMockServers } from "@tsgate/mock-server";
 import { afterAll, expect, it } from "vitest";
 import type { ServerMessage } from "../src/shared/protocol.js";
@@ -24,8 +16,11 @@ afterAll(async () => {
   await other?.close();
 });
 
+/** A safety limit for each wait, far above what one takes on a loaded machine. */
+const WAIT_LIMIT_MS = 30_000;
+
 async function until(what: string, check: () => boolean): Promise<void> {
-  const deadline = Date.now() + 30_000;
+  const deadline = Date.now() + WAIT_LIMIT_MS;
   while (!check()) {
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 20));
@@ -36,9 +31,10 @@ it("reconnecting to another account clears the old account's objects and sends a
   const rt = await TraderRuntime.start({ subscribe: ["600000.SSE"] });
   runtime = rt;
   const main = rt.mainEngine;
-  const tradeConnected = () =>
-    main.getGatewayStatus("HFT", GatewaySide.TRADE)?.state === ConnectionState.CONNECTED;
-  await until("the first login", () => tradeConnected() && main.getTick("600000.SSE") !== undefined);
+  // READY, not just CONNECTED: the login's queries (account, positions) answer in their own time,
+  // and the checks below need the demo account's holdings loaded to find them gone afterwards.
+  await main.waitForReady("HFT", WAIT_LIMIT_MS);
+  await until("the first tick", () => main.getTick("600000.SSE") !== undefined);
   const tick = main.getTick("600000.SSE");
   const resting = rt.sendOrder(
     createOrderRequest({
@@ -51,7 +47,8 @@ it("reconnecting to another account clears the old account's objects and sends a
     }),
   );
   await until("the order resting", () => main.getOrder(resting)?.status === Status.NOTTRADED);
-  expect(main.getAllPositions().length).toBeGreaterThan(0);
+  expect(main.getAllPositions().some((p) => p.volume !== 0)).toBe(true);
+  expect(main.getAccount("HFT.demo")).toBeDefined();
 
   const [account] = demoConfigInput.accounts;
   other = await startMockServers({
@@ -71,10 +68,8 @@ it("reconnecting to another account clears the old account's objects and sends a
 
   const snapshot = messages.find((m) => m.kind === "snapshot");
   expect(snapshot?.kind === "snapshot" && snapshot.data.orders).toEqual([]);
-  await until(
-    "the login to the other account",
-    () => tradeConnected() && main.getAccount("HFT.other") !== undefined,
-  );
+  await main.waitForReady("HFT", WAIT_LIMIT_MS);
+  expect(main.getAccount("HFT.other")).toBeDefined();
   expect(main.getOrder(resting)).toBeUndefined();
   expect(main.getAllActiveOrders()).toEqual([]);
   expect(main.getAccount("HFT.demo")).toBeUndefined();

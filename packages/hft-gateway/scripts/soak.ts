@@ -21,16 +21,52 @@ function intArg(name: string, text: string | undefined, fallback: number): numbe
   return value;
 }
 
-const { values } = parseArgs({
-  options: {
-    faults: { type: "string" },
-    seed: { type: "string" },
-    journal: { type: "string" },
-    library: { type: "string" },
-  },
-  strict: true,
-});
-const faults = intArg("faults", values.faults, 200);
+const DEFAULT_FAULTS = 200;
+
+const USAGE = `Usage: npm run soak -- [--faults <n>] [--seed <s>] [--journal <file.db>]
+
+The long fault soak (npm test runs 80 faults): a strategy trades through the gateway on the mock
+servers while a seeded fault schedule plays, then the ledger derived from the events received must
+equal the broker's books. Exit code 0 when they agree, 1 on a mismatch or failure (printing the
+seed and the replay command), 2 on bad usage.
+
+  --faults <n>          faults to play (default ${DEFAULT_FAULTS})
+  --seed <s>            seed of the fault schedule (default $TSGATE_SOAK_SEED, else a random one)
+  --journal <file.db>   run the gateway with an order journal and check it against the ledger
+  --library sim|vendor  the simulation library (default) or the vendor shim built against the
+                        vendor-SDK double (reconciled by re-query, no report sequences)
+  -h, --help            show this help
+`;
+
+function parseCommandLine(): ReturnType<typeof parse> {
+  try {
+    return parse();
+  } catch (err) {
+    // parseArgs names the unknown option or the missing value; the usage says what is accepted.
+    console.error(`${err instanceof Error ? err.message : String(err)}\n\n${USAGE}`);
+    process.exit(2);
+  }
+}
+
+function parse() {
+  return parseArgs({
+    options: {
+      faults: { type: "string" },
+      seed: { type: "string" },
+      journal: { type: "string" },
+      library: { type: "string" },
+      help: { type: "boolean", short: "h" },
+    },
+    strict: true,
+  });
+}
+
+const { values } = parseCommandLine();
+if (values.help === true) {
+  process.stdout.write(USAGE);
+  process.exit(0);
+}
+const faults = intArg("faults", values.faults, DEFAULT_FAULTS);
 const seed = intArg("seed", values.seed ?? process.env.TSGATE_SOAK_SEED, randomSeed());
 const library = values.library ?? "sim";
 if (library !== "sim" && library !== "vendor") {

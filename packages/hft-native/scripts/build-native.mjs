@@ -100,9 +100,10 @@ if (target !== undefined && target !== WIN32_TARGET)
   fail(`--target: expected "${WIN32_TARGET}" (the only cross target), got ${JSON.stringify(target)}`);
 if (process.platform === "win32") {
   fail(
-    "the HFT simulation library (native/sim) needs a POSIX system (Linux or macOS) and cannot be built on Windows.\n" +
-      "  On Windows, build the vendor shim instead (native/vendor-shim/README.md: it maps the vendor's\n" +
-      "  libhft_trader_api and sipuix SDKs to the same ABI) and point TSGATE_HFT_LIB at the resulting DLL.\n" +
+    "the HFT simulation library (native/sim) is built on a POSIX system (Linux or macOS), not on Windows.\n" +
+      "  Its Windows DLL is cross-built on Linux (npm run build:win32 -w @tsgate/hft-native) and ships in the\n" +
+      "  @tsgate/hft-native package, which loads it by default. For the real broker, build the vendor shim\n" +
+      "  (native/vendor-shim/README.md) and point TSGATE_HFT_LIB at the resulting DLL.\n" +
       "  Set TSGATE_SKIP_NATIVE=1 to build the TypeScript part without the simulation library.",
   );
 }

@@ -204,7 +204,7 @@ export class EventPump {
       try {
         if (handle !== null) await this.api.release(handle);
       } finally {
-        // Late calls from a notifier detached by release reach the shared C callback and are ignored.
+        // release joined the notifier, so no library thread calls this callback any more.
         this.callback.release();
         if (this.keepAlive !== undefined) clearInterval(this.keepAlive);
         this.keepAlive = undefined;

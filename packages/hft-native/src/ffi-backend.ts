@@ -45,9 +45,8 @@ export interface NativeFunction {
 
 /**
  * A JS function reachable from C as (pointer, userData). Backends register ONE C function per kind for
- * the whole process and dispatch on userData, so release() only forgets the JS function: a call that a
- * library thread started just before the handle was released (hft_api.h allows the notifier to be
- * detached mid-call) reaches a still-valid function pointer and is ignored.
+ * the whole process and dispatch on userData, so release() only forgets the JS function (hft_*_release
+ * has joined the notifier by then: no library thread calls it afterwards, see hft_api.h).
  */
 export interface NativeCallback {
   /** Pass this as a "callback" argument. */

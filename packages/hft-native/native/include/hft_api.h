@@ -43,7 +43,11 @@
  *        other event still blocks, so reports, responses and connection events are never lost.
  *  - hft_*_poll() and hft_*_arm() must be called from one thread at a time (the host's thread).
  *  - hft_*_release() stops and joins all the handle's threads, closes sockets and frees memory.
- *    It must not be called from inside the wake-up function.
+ *    It must not be called from inside the wake-up function. If the notifier is inside the
+ *    wake-up (or event) function, release waits until that call returns, so no thread of the
+ *    handle calls into the host after release: a host whose callbacks wait for the thread that
+ *    calls release (an FFI that runs foreign-thread calls on the JS thread, as koffi and ffi-napi
+ *    do) must call release from another thread.
  *
  * RECONNECT
  *  - After a login succeeded once, a dropped connection (peer closed, read error, heartbeat

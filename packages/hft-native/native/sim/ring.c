@@ -33,8 +33,7 @@ struct ring {
   hft_event_fn ev_fn;
   void* ev_ud;
   int wake_rd, wake_wr; /* ring_open_wakeup_fd's pipe, -1 until opened */
-  int in_callback; /* the notifier is running host code */
-  int orphaned;    /* ring_release returned during that call: the notifier frees the ring */
+  int orphaned; /* ring_release was called from the notifier's own host call: it frees the ring */
   sync_thread_t notifier;
 };
 
@@ -103,22 +102,18 @@ static void* notifier_main(void* arg) {
       consumed_locked(r, 1);
       hft_event_fn fn = r->ev_fn;
       void* ud = r->ev_ud;
-      r->in_callback = 1;
       sync_mutex_unlock(&r->mu);
       fn(&ev, ud);
       sync_mutex_lock(&r->mu);
-      r->in_callback = 0;
       continue;
     }
     if (!r->ev_fn && r->wake_fn && r->wake_wr < 0 && r->armed && r->head > r->tail) {
       hft_wakeup_fn fn = r->wake_fn;
       void* ud = r->wake_ud;
       r->armed = 0;
-      r->in_callback = 1;
       sync_mutex_unlock(&r->mu);
       fn(ud);
       sync_mutex_lock(&r->mu);
-      r->in_callback = 0;
       continue;
     }
     sync_cond_wait(&r->notify, &r->mu);
@@ -312,7 +307,11 @@ void ring_release(ring_t* r) {
   r->closed = 1;
   sync_cond_broadcast(&r->not_full);
   sync_cond_broadcast(&r->notify);
-  if (r->in_callback || sync_thread_is_self(r->notifier)) {
+  /* Join even while the notifier is inside a host call: returning earlier would leave a thread
+   * that calls into the host after release, which crashes a host that is exiting or has unloaded
+   * the library (a koffi callback during Node's exit: SIGSEGV). Only a call from the notifier
+   * itself, which the header forbids, cannot be joined: the notifier frees the ring then. */
+  if (sync_thread_is_self(r->notifier)) {
     r->orphaned = 1;
     sync_thread_t t = r->notifier;
     sync_mutex_unlock(&r->mu);

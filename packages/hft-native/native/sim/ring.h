@@ -51,10 +51,12 @@ uint32_t ring_capacity(ring_t* r);
 /* Marks the ring closed: pushes fail and blocked producers return; the notifier stops calling
  * the host. Call before joining producer threads. */
 void ring_close(ring_t* r);
-/* Closes, stops the notifier and frees. If the notifier is inside a host call at that moment
- * (the host may be unable to run it until this returns, e.g. koffi queues foreign-thread
- * callbacks to the JS thread that is calling release), it is detached and frees the ring itself
- * when that call returns, so release never deadlocks. */
+/* Closes, stops and joins the notifier, and frees. If the notifier is inside a host call at that
+ * moment, this waits until the call returns, so no thread of the ring calls into the host
+ * afterwards: a host whose wake-up function waits for the releasing thread (koffi queues
+ * foreign-thread calls to the JS thread) must release from another thread. Called from the
+ * notifier's own host call (which hft_api.h forbids), it cannot join: the notifier is detached
+ * and frees the ring when that call returns. */
 void ring_release(ring_t* r);
 
 #endif
