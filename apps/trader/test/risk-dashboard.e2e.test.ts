@@ -21,7 +21,7 @@ describe("kill switch on the dashboard", () => {
   const pageProblems: string[] = [];
 
   beforeAll(async () => {
-    app = await startTrader({ port: 0, simulator: { seed: 7 } });
+    app = await startTrader({ port: 0, simulator: { seed: 7 }, language: "en" });
     browser = await launchChromium();
     page = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
     page.on("pageerror", (err) => pageProblems.push(`page error: ${err.message}`));
