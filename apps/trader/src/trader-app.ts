@@ -4,11 +4,10 @@
  *
  * @module
  */
-import { type Language, resolveLanguage } from "@tsgate/hft-gateway";
 import { DEFAULT_HTTP_HOST, DEFAULT_HTTP_PORT, TOKEN_QUERY } from "./constants.js";
 import { createToken } from "./server/auth.js";
 import { WebServer } from "./server/http-server.js";
-import type { LabelLanguage } from "./shared/labels/labels.js";
+import { traderLanguage } from "./trader-language.js";
 import { TraderRuntime, type TraderRuntimeOptions } from "./trader-runtime.js";
 
 /** Options of {@link startTrader}. */
@@ -37,24 +36,6 @@ export interface TraderApp {
   close(): Promise<void>;
 }
 
-// The dashboard's label catalogues cover exactly the gateway's languages.
-const SAME_LANGUAGES: [Language, LabelLanguage] extends [LabelLanguage, Language] ? true : never = true;
-void SAME_LANGUAGES;
-
-/**
- * The language of the trader's pages: the gateway's (`language` option, else the settings'
- * `language`, else the environment). A bad `language` setting is the settings check's to report;
- * the page then follows the environment.
- */
-function traderLanguage(options: TraderOptions): Language {
-  if (options.language !== undefined) return options.language;
-  try {
-    return resolveLanguage(String(options.setting?.language ?? ""));
-  } catch {
-    return resolveLanguage(undefined);
-  }
-}
-
 /**
  * Starts the web server and the trading runtime.
  *
@@ -65,7 +46,7 @@ export async function startTrader(options: TraderOptions = {}): Promise<TraderAp
   const token = options.token ?? createToken();
   const host = options.host ?? DEFAULT_HTTP_HOST;
   const server = await WebServer.listen({
-    language: traderLanguage(options),
+    language: traderLanguage(options.language ?? options.setting?.language),
     host,
     port: options.port ?? DEFAULT_HTTP_PORT,
     token,

@@ -37,6 +37,7 @@ import { PriceHistory } from "./price-history.js";
 import { buildSnapshot } from "./server/snapshot.js";
 import type { MaskedSettings, ServerMessage, TraderMode } from "./shared/protocol.js";
 import { SubscriptionFailures } from "./subscription-failures.js";
+import { traderLanguage } from "./trader-language.js";
 
 /** Options of the embedded simulator. */
 export interface SimulatorOptions {
@@ -186,6 +187,11 @@ export class TraderRuntime {
       throw err;
     }
     return runtime;
+  }
+
+  /** The language of the trader's texts: the current settings' `language`, else the environment's. */
+  get language(): Language {
+    return traderLanguage(this.setting.language);
   }
 
   /** Where the gateway is connected: the embedded simulator, or another server. */

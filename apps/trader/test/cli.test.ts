@@ -96,7 +96,7 @@ describe("tsgate trader --no-browser", () => {
 
     // Checked before sending, like the dashboard.
     cli.send("buy 600000.SSE 11.50 150");
-    await cli.waitForOutput(/not sent: buy volume 150 is not a multiple of the lot/, "stderr");
+    await cli.waitForOutput(/未发送：买入数量 150 不是整手（100 股）的整数倍/, "stderr");
 
     // A resting order is cancelled by its id.
     const beforeResting = cli.mark();

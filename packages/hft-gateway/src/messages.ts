@@ -182,6 +182,11 @@ export function gatewayMessages(language: Language) {
     /** The server's reason is translated by its code (never its English in a Chinese line). */
     orderRejected: (orderid: string, code: number, reason: string) =>
       t("gateway.orderRejected", { orderid, code, reason: serverReason(language, code, reason) }),
+    /** A server-rejected order's status text, in this language (the server's own text only for unknown codes). */
+    rejectionStatus: (code: number, serverText: string) =>
+      t("gateway.rejectionStatus", { code, reason: serverReason(language, code, serverText) }),
+    /** Why an order is refused when the gateway has no connection. */
+    notConnectedRefusal: () => t("refusal.notConnected"),
     journalRestored: (orders: number, active: number, trades: number, nextId: string) =>
       t("gateway.journalRestored", { orders, active, trades, nextId }),
     lostBeforeRestart: () => t("gateway.lostBeforeRestart"),

@@ -220,14 +220,10 @@ export class TradeSide {
     }
     const api = this.api;
     if (api === undefined) {
-      this.book.rejectLocally(
-        entry,
-        "not connected: call connect() first",
-        this.sink.msg.orderRejectedLocally,
-      );
+      this.book.rejectLocally(entry, this.sink.msg.notConnectedRefusal(), this.sink.msg.orderRejectedLocally);
       return entry.order.vtOrderid;
     }
-    const checked = validateOrder(req, this.contracts.get(req.vtSymbol));
+    const checked = validateOrder(req, this.contracts.get(req.vtSymbol), this.sink.msg.language);
     if (!checked.ok) {
       this.book.rejectLocally(entry, checked.reason, this.sink.msg.orderRejectedLocally);
       return entry.order.vtOrderid;

@@ -458,18 +458,18 @@ describe("orders", () => {
     await settle(t.engine);
     expect(t.rec.lastOrder(offline)).toMatchObject({
       status: Status.REJECTED,
-      statusMsg: "not connected: call connect() first",
+      statusMsg: "未连接：请先调用 connect()",
     });
     // A rejection a person reads has a time, although no report from the broker gave one.
     for (const order of t.rec.ordersOf(offline)) expect(order.datetime).toBeInstanceOf(Date);
 
     await connectAndLogin(t);
     const cases: [ReturnType<typeof buy>, RegExp][] = [
-      [buy("600000", 11.8, 150), /not a multiple of the lot/],
-      [buy("600000", 12.99), /above the limit-up price 12.98/],
-      [buy("600000", 11.805), /not a multiple of the tick 0.01/],
-      [buy("999999"), /no contract for 999999.SSE/],
-      [createOrderRequest({ ...buy(), type: OrderType.FAK }), /FAK is not supported/],
+      [buy("600000", 11.8, 150), /不是整手（100 股）的整数倍/],
+      [buy("600000", 12.99), /高于 600000\.SSE 的涨停价 12\.98/],
+      [buy("600000", 11.805), /不是最小价位 0\.01 的整数倍/],
+      [buy("999999"), /没有 999999\.SSE 的合约信息/],
+      [createOrderRequest({ ...buy(), type: OrderType.FAK }), /不支持委托类型 FAK/],
     ];
     for (const [req, reason] of cases) {
       const vtOrderid = t.gw.sendOrder(req);
@@ -480,7 +480,7 @@ describe("orders", () => {
     expect(t.factory.trader.orders).toHaveLength(0);
   });
 
-  it("a server rejection gives REJECTED with statusMsg = the reason, pushed once", async () => {
+  it("a server rejection gives REJECTED with statusMsg = the reason by its code, pushed once", async () => {
     const t = setup();
     await connectAndLogin(t);
     const vtOrderid = t.gw.sendOrder(buy());
@@ -500,8 +500,9 @@ describe("orders", () => {
     });
     await settle(t.engine);
     expect(t.rec.ordersOf(vtOrderid).map((o) => o.status)).toEqual([Status.SUBMITTING, Status.REJECTED]);
-    expect(t.rec.lastOrder(vtOrderid)?.statusMsg).toBe(reason);
-    expect(t.rec.logTexts.filter((text) => text.includes("被拒绝 (2008)"))).toHaveLength(1);
+    // A known code reads from the catalogue, never the server's English in a Chinese text.
+    expect(t.rec.lastOrder(vtOrderid)?.statusMsg).toBe("可用资金不足 (2008)");
+    expect(t.rec.logTexts.filter((text) => text.includes("被拒绝 (2008)：可用资金不足"))).toHaveLength(1);
   });
 
   it("a duplicate client order id answer ends the order REJECTED; the other order's reports stay off it", async () => {

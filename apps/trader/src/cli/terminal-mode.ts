@@ -19,6 +19,7 @@ import { InputError, TraderError } from "../errors.js";
 import { parseOrderBody, parseVtSymbolInput } from "../order-input.js";
 import { isUp } from "../shared/connection-states.js";
 import { resolveId, shortenIdsInText, shortIds } from "../shared/display-id.js";
+import { labeller } from "../shared/labels/labels.js";
 import { checkOrder } from "../shared/order-checks.js";
 import type { TraderRuntime } from "../trader-runtime.js";
 import type { CliIo } from "./cli-io.js";
@@ -199,9 +200,13 @@ export function startTerminalMode(options: TerminalModeOptions): TerminalMode {
         volume: req.volume,
       },
       main.getContract(vtSymbol),
+      runtime.language,
     );
     if (problems.length > 0) {
-      screen.err(`not sent: ${problems.join("; ")}`);
+      const t = labeller(runtime.language);
+      screen.err(
+        t("entry.notSent", { reason: problems.map((p) => p.text).join(t("entry.reasonSeparator")) }),
+      );
       return;
     }
     print(`SENT ${ctx.orderId(runtime.sendOrder(req))}`);

@@ -10,6 +10,7 @@ import type { OrderAnswer, OrderBody, WireContract } from "../../src/shared/prot
 import { type ApiClient, ApiError } from "./api-client.js";
 import { orderBlockReason } from "./connection-health.js";
 import { byId, el } from "./dom.js";
+import { pageLanguage, t } from "./page-labels.js";
 import type { Store } from "./store.js";
 
 type Tone = "error" | "ok" | "info";
@@ -145,11 +146,12 @@ export class OrderEntry {
       price: this.price.value === "" ? Number.NaN : Number(this.price.value),
       volume: this.volume.value === "" ? Number.NaN : Number(this.volume.value),
     };
-    const problems = checkOrder(draft, this.contract());
-    this.volume.setAttribute("aria-invalid", String(problems.some((p) => p.includes("volume"))));
-    this.price.setAttribute("aria-invalid", String(problems.some((p) => p.includes("price"))));
+    const problems = checkOrder(draft, this.contract(), pageLanguage);
+    this.volume.setAttribute("aria-invalid", String(problems.some((p) => p.field === "volume")));
+    this.price.setAttribute("aria-invalid", String(problems.some((p) => p.field === "price")));
     if (problems.length > 0) {
-      this.show("error", `Not sent: ${problems.join("; ")}`);
+      const reason = problems.map((p) => p.text).join(t("entry.reasonSeparator"));
+      this.show("error", t("entry.notSent", { reason }));
       return;
     }
     const body: OrderBody = {
