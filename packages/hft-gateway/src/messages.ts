@@ -14,6 +14,7 @@ import type { DisconnectedEvent } from "@tsgate/hft-native";
 import { type MessageCode, type MessageParams, serverReason, text } from "./i18n/catalogue.js";
 import type { ConnectFailure, Side, Subject } from "./i18n/gateway-subjects.js";
 import { DEFAULT_LANGUAGE, type Language } from "./i18n/language.js";
+import { libraryCause, libraryErrorText } from "./i18n/library-causes.js";
 import { settingsIssueLines } from "./i18n/settings-issues.js";
 import { HFT_LOGIN_ERRORS, SIP_LOGIN_ERRORS } from "./vendor-errors.js";
 
@@ -96,12 +97,18 @@ export function gatewayMessages(language: Language) {
         failure: connectFailure(ev),
         peer,
         errno: ev.osErrorName,
-        detail: ev.message,
+        detail: libraryCause(language, ev.message),
         willReconnect: ev.willReconnect,
       }),
     /** A connection that was up (or logging in) and was lost. */
     disconnected: (l: SideLabels, ev: DisconnectedEvent) =>
-      t("gateway.disconnected", { side: l.side, detail: ev.message, willReconnect: ev.willReconnect }),
+      t("gateway.disconnected", {
+        side: l.side,
+        detail: libraryCause(language, ev.message),
+        willReconnect: ev.willReconnect,
+      }),
+    /** An error a library call threw, in this language (`HftCallError` by its return code). */
+    libraryError: (error: unknown) => libraryErrorText(language, error),
     /** Closed after a refused login; the login message already said why. */
     stoppedAfterLogin: (l: SideLabels) => t("gateway.stoppedAfterLogin", { side: l.side }),
 

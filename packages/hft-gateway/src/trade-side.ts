@@ -166,7 +166,7 @@ export class TradeSide {
     try {
       api = create(connectionOptions(settings.交易服务器, settings.交易端口, library, settings));
     } catch (error) {
-      this.connection.fail(this.sink.msg.apiCreateFailed(TRADE_LABELS, errorText(error)));
+      this.connection.fail(this.sink.msg.apiCreateFailed(TRADE_LABELS, this.sink.msg.libraryError(error)));
       return;
     }
     this.api = api;
@@ -181,7 +181,7 @@ export class TradeSide {
         accountType: settings.accountType,
       });
     } catch (error) {
-      this.connection.fail(this.sink.msg.loginCallFailed(TRADE_LABELS, errorText(error)));
+      this.connection.fail(this.sink.msg.loginCallFailed(TRADE_LABELS, this.sink.msg.libraryError(error)));
     }
   }
 
@@ -231,7 +231,7 @@ export class TradeSide {
     try {
       api.order({ clOrderId: orderid, ...checked.order });
     } catch (error) {
-      this.book.rejectLocally(entry, errorText(error), this.sink.msg.orderSendFailed);
+      this.book.rejectLocally(entry, this.sink.msg.libraryError(error), this.sink.msg.orderSendFailed);
     }
     return entry.order.vtOrderid;
   }
@@ -260,7 +260,10 @@ export class TradeSide {
       if (entry.serverId !== "") api.cancelOrder({ orderId: entry.serverId, clOrderId: req.orderid });
       else api.cancelOrder({ clOrderId: req.orderid });
     } catch (error) {
-      this.sink.writeLog(this.sink.msg.cancelSendFailed(req.orderid, errorText(error)), LogLevel.WARNING);
+      this.sink.writeLog(
+        this.sink.msg.cancelSendFailed(req.orderid, this.sink.msg.libraryError(error)),
+        LogLevel.WARNING,
+      );
     }
   }
 
@@ -403,7 +406,7 @@ export class TradeSide {
   ): void {
     // Pending queries are rejected when the api closes; that is not worth a warning.
     if (this.api !== api) return;
-    this.sink.writeLog(text(what, errorText(error)), LogLevel.WARNING);
+    this.sink.writeLog(text(what, this.sink.msg.libraryError(error)), LogLevel.WARNING);
   }
 
   private pushSecurities(records: readonly SecurityRecord[]): number {

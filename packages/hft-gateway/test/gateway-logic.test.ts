@@ -446,8 +446,9 @@ describe("orders", () => {
     const vtOrderid = t.gw.sendOrder(buy());
     await settle(t.engine);
     expect(t.rec.ordersOf(vtOrderid).map((o) => o.status)).toEqual([Status.SUBMITTING, Status.REJECTED]);
+    // The library's return code in the gateway's language; its own detail quoted as data.
     expect(t.rec.lastOrder(vtOrderid)?.statusMsg).toBe(
-      "hft_trader_order failed (-3): trade request queue full",
+      '接口库调用 hft_trader_order 失败 (-3)：请求队列已满，请稍后重试（接口库原文 "trade request queue full"）',
     );
     expect(t.rec.logTexts.at(-1)).toMatch(/委托 \d+ 发送失败，已拒绝/);
   });
@@ -865,9 +866,7 @@ describe("market data", () => {
     t.factory.md.fire("login", { ok: true, errorCode: 0, message: "" });
     t.factory.md.fire("marketData", md("600000"));
     await settle(t.engine);
-    expect(t.rec.logTexts).toContain(
-      "行情服务器连接断开：connection closed by peer 127.0.0.1:19000，正在自动重连",
-    );
+    expect(t.rec.logTexts).toContain("行情服务器连接断开：对方 127.0.0.1:19000 关闭了连接，正在自动重连");
     expect(t.rec.logTexts).toContain("行情服务器重连成功，已重新登录");
     const states = t.rec.statuses.filter((s) => s.side === GatewaySide.MARKET).map((s) => s.state);
     expect(states).toEqual(["CONNECTING", "CONNECTED", "RECONNECTING", "RECONNECTING", "CONNECTED"]);

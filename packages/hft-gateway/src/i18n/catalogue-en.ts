@@ -7,6 +7,7 @@
 import { RULE_REASONS } from "@tsgate/ashare-rules";
 import type { zhCN } from "./catalogue-zh-cn.js";
 import { gatewayEn } from "./gateway-en.js";
+import { libraryEn } from "./library-en.js";
 import { refusalsEn } from "./refusals-en.js";
 
 type Side = "trade" | "market";
@@ -16,6 +17,7 @@ const SERVER: Record<Side, string> = { trade: "trade server", market: "market se
 export const en: { readonly [K in keyof typeof zhCN]: (typeof zhCN)[K] } = {
   ...gatewayEn,
   ...refusalsEn,
+  ...libraryEn,
   ...RULE_REASONS.en,
 
   "doctor.step.settings": () => "settings",

@@ -14,6 +14,7 @@
 
 import { RULE_REASONS } from "@tsgate/ashare-rules";
 import { gatewayZhCN } from "./gateway-zh-cn.js";
+import { libraryZhCN } from "./library-zh-cn.js";
 import { refusalsZhCN } from "./refusals-zh-cn.js";
 
 type Side = "trade" | "market";
@@ -22,6 +23,7 @@ const SERVER: Record<Side, string> = { trade: "交易服务器", market: "行情
 export const zhCN = {
   ...gatewayZhCN,
   ...refusalsZhCN,
+  ...libraryZhCN,
   ...RULE_REASONS["zh-CN"],
 
   // ---- step names ----
