@@ -118,6 +118,7 @@ describe("dashboard in Chromium", () => {
         costPriceText(
           app.runtime.mainEngine.getPosition("HFT.600000.SSE.NET") ?? { volume: 0, price: 0 },
           tick,
+          "en",
         ),
       );
     expect(await page.textContent('#positions tr[data-vt="600000.SSE"] td.cost')).toMatch(/^\d+\.\d{2}$/);

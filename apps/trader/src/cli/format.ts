@@ -7,9 +7,11 @@
  *
  * @module
  */
+
 import type { AccountData, OrderData, PositionData, RiskSnapshot, TickData, TradeData } from "@tsgate/core";
 import stringWidth from "string-width";
 import { costPriceDetail, costPriceText } from "../shared/cost-price.js";
+import type { LabelLanguage } from "../shared/labels/labels.js";
 import { formatPrice } from "../shared/price-format.js";
 
 const SIDE: Record<string, string> = { LONG: "BUY", SHORT: "SELL", NET: "NET" };
@@ -24,6 +26,8 @@ export interface DisplayContext {
   tradeId(vtTradeid: string): string;
   /** True with `--full`: full ids and exact figures. */
   readonly full: boolean;
+  /** The language of the labels (the trader's). */
+  readonly language: LabelLanguage;
 }
 
 /** `HH:MM:SS` of local time. */
@@ -83,13 +87,13 @@ export function formatPositions(positions: readonly PositionData[], ctx: Display
     ["instrument", "volume", "yesterday", "frozen", "cost", "pnl"],
     positions.map((p) => {
       const tick = ctx.priceTick(p.vtSymbol);
-      const cost = costPriceText(p, tick);
+      const cost = costPriceText(p, tick, ctx.language);
       return [
         p.vtSymbol,
         String(p.volume),
         String(p.ydVolume),
         String(p.frozen),
-        ctx.full && p.volume > 0 ? `${cost} (${costPriceDetail(p, tick)})` : cost,
+        ctx.full && p.volume > 0 ? `${cost} (${costPriceDetail(p, tick, ctx.language)})` : cost,
         p.pnl.toFixed(2),
       ];
     }),

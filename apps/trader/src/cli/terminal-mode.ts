@@ -103,6 +103,7 @@ export function startTerminalMode(options: TerminalModeOptions): TerminalMode {
     full ? vtId : (shortIds([...known, vtId]).get(vtId) ?? vtId);
   const ctx: DisplayContext = {
     full,
+    language: runtime.language,
     priceTick: (vtSymbol) => main.getContract(vtSymbol)?.pricetick,
     // The id itself is included: an order just sent reaches the OMS only with its first event.
     orderId: (vtOrderid) =>

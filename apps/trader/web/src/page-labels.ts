@@ -7,6 +7,7 @@
  */
 import {
   DEFAULT_LABEL_LANGUAGE,
+  LABEL_CATALOGUES,
   type LabelCode,
   type LabelLanguage,
   type LabelParams,
@@ -34,6 +35,21 @@ export const pageLanguage: LabelLanguage = chooseLanguage();
 /** A label in the page's language. */
 export function t(code: LabelCode, params?: LabelParams): string {
   return label(pageLanguage, code, params);
+}
+
+/**
+ * A gateway connection state (`CONNECTED` …) in the page's language; a state without a label
+ * (from a newer trader) shows as sent.
+ */
+export function stateLabel(state: string): string {
+  const code = `state.${state}`;
+  return Object.hasOwn(LABEL_CATALOGUES[pageLanguage], code) ? t(code as LabelCode) : state;
+}
+
+/** A code-keyed label (`orderStatus.REJECTED`, `riskState.HALTED`) or the value itself when none. */
+export function valueLabel(prefix: "orderStatus" | "riskState" | "feed", value: string): string {
+  const code = `${prefix}.${value}`;
+  return Object.hasOwn(LABEL_CATALOGUES[pageLanguage], code) ? t(code as LabelCode) : value;
 }
 
 /** Fills every labelled element under `root` and sets `<html lang>` and the title. */

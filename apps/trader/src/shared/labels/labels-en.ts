@@ -98,6 +98,8 @@ export const labelsEn: { readonly [K in keyof typeof labelsZhCN]: string } = {
   "orderStatus.REJECTED": "REJECTED",
 
   "depth.title": "Depth",
+  "depth.ask": "Ask {n}",
+  "depth.bid": "Bid {n}",
   "ticks.title": "Ticks",
   "ticks.subscribeLabel": "Instrument to subscribe",
   "ticks.subscribe": "Subscribe",
@@ -108,6 +110,9 @@ export const labelsEn: { readonly [K in keyof typeof labelsZhCN]: string } = {
   "ticks.none": "no instruments subscribed",
   "chart.title": "Price",
   "chart.label": "Last price chart",
+  "chart.pickInstrument": "select an instrument",
+  "chart.waiting": "waiting for ticks…",
+  "api.unreachable": "the trader did not answer (is tsgate still running?); nothing was done",
 
   "col.symbol": "Symbol",
   "col.name": "Name",
@@ -155,6 +160,7 @@ export const labelsEn: { readonly [K in keyof typeof labelsZhCN]: string } = {
   "positions.title": "Positions",
   "positions.none": "no positions",
   "cost.recovered": "recovered",
+  "cost.detail": "diluted cost {price} per share",
   "account.title": "Account",
   "account.waiting": "waiting for the trade login…",
   "account.account": "Account",

@@ -92,6 +92,8 @@ export const labelsZhCN = {
   "orderStatus.REJECTED": "已拒绝",
 
   "depth.title": "五档",
+  "depth.ask": "卖{n}",
+  "depth.bid": "买{n}",
   "ticks.title": "行情",
   "ticks.subscribeLabel": "要订阅的合约",
   "ticks.subscribe": "订阅",
@@ -102,6 +104,9 @@ export const labelsZhCN = {
   "ticks.none": "尚未订阅合约",
   "chart.title": "走势",
   "chart.label": "最新价走势图",
+  "chart.pickInstrument": "请选择合约",
+  "chart.waiting": "等待行情…",
+  "api.unreachable": "交易程序没有响应（tsgate 是否还在运行？）；未执行任何操作",
 
   "col.symbol": "代码",
   "col.name": "名称",
@@ -148,6 +153,7 @@ export const labelsZhCN = {
   "positions.title": "持仓",
   "positions.none": "没有持仓",
   "cost.recovered": "已回本",
+  "cost.detail": "摊薄成本价 {price}/股",
   "account.title": "资金",
   "account.waiting": "等待交易登录…",
   "account.account": "账户",
