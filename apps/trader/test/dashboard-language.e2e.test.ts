@@ -1,3 +1,5 @@
+/// <reference lib="dom" />
+/// <reference lib="dom.iterable" />
 /**
  * The dashboard in zh-CN and en, in headless Chromium against the real stack: the trader's
  * language reaches the page (`<html lang>`), every label comes from that language's catalogue,

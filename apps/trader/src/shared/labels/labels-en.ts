@@ -204,4 +204,73 @@ export const labelsEn: { readonly [K in keyof typeof labelsZhCN]: string } = {
   "connect.connecting": "Connecting…",
   "connect.cancel": "Cancel",
   "connect.submit": "Connect",
+
+  "term.help": `commands:
+  buy <instrument> <price|market> <volume>    e.g. buy 600000 10.50 100 (or 600000.SSE)
+  sell <instrument> <price|market> <volume>   e.g. sell 000001 market 100
+  cancel <order id>                           cancel a working order by the id shown (e.g. 0002)
+  orders [all]                                working orders (all: every order)
+  trades | positions | account | ticks        current state
+  subscribe <instrument>                      add market data, e.g. subscribe 601318
+  status                                      connection state
+  risk                                        trading state and every risk limit with its figure
+  halt [reason]                               kill switch: HALTED, every working order cancelled
+  resume                                      trading ACTIVE again after a halt
+  help                                        this list
+  quit                                        stop the trader
+Instruments: a code whose range names its exchange (600000 → SSE, 000001 → SZSE) or code.exchange.
+Keys: Up/Down recall earlier commands; Ctrl-C or Ctrl-D stops the trader.`,
+  "term.typeHelp": 'Type "help" for commands.',
+  "term.usageOrder": "usage: {command} <instrument> <price|market> <volume>",
+  "term.usageCancel": "usage: cancel <order id>",
+  "term.noOrder": 'no order {id} (type "orders all" for the ids)',
+  "term.ambiguous": "{id} matches {count} orders ({ids}); type more of the id",
+  "term.cancelRequested": "CANCEL requested for {id}",
+  "term.alreadySubscribed": "already subscribed to {vtSymbol}",
+  "term.subscribing": "SUBSCRIBING {vtSymbol}: waiting for the market server",
+  "term.subscribed": "SUBSCRIBED {vtSymbol}: market data arriving",
+  "term.subscribeFailed": "SUBSCRIBE FAILED {vtSymbol}: {reason}",
+  "term.stale": " (STALE: market {state}{age})",
+  "term.staleAge": ", last tick {seconds} s ago",
+  "term.halted": "HALTED; {sent} cancel(s) sent",
+  "term.haltedWithFailures": "HALTED; {sent} cancel(s) sent, {failed} failed",
+  "term.haltReason": "halt typed in the terminal",
+  "term.resumeReason": "resume typed in the terminal",
+  "term.unknownCommand": 'unknown command "{command}" (type help)',
+  "term.error": "error: {detail}",
+  "term.traded": "traded",
+  "term.tradeOf": "order {id}",
+  "term.riskLine":
+    "RISK {state}{reason}; today {orders} orders, {cancels} cancels, P&L {pnl}, {refused} refused",
+  "term.side.LONG": "BUY",
+  "term.side.SHORT": "SELL",
+  "term.none.positions": "no positions",
+  "term.none.account": "no account yet (waiting for the trade login)",
+  "term.none.orders": "no orders",
+  "term.none.trades": "no trades",
+  "term.none.ticks": "no ticks yet",
+  "term.col.instrument": "instrument",
+  "term.col.volume": "volume",
+  "term.col.yesterday": "yesterday",
+  "term.col.frozen": "frozen",
+  "term.col.cost": "cost",
+  "term.col.pnl": "pnl",
+  "term.col.account": "account",
+  "term.col.balance": "balance",
+  "term.col.available": "available",
+  "term.col.order": "order",
+  "term.col.side": "side",
+  "term.col.price": "price",
+  "term.col.traded": "traded",
+  "term.col.status": "status",
+  "term.col.time": "time",
+  "term.col.trade": "trade",
+  "term.col.name": "name",
+  "term.col.last": "last",
+  "term.col.change": "change",
+  "term.col.bid": "bid",
+  "term.col.ask": "ask",
+  "term.col.limit": "LIMIT",
+  "term.col.value": "VALUE",
+  "term.col.now": "NOW",
 };

@@ -196,4 +196,73 @@ export const labelsZhCN = {
   "connect.connecting": "连接中…",
   "connect.cancel": "取消",
   "connect.submit": "连接",
+
+  "term.help": `命令：
+  buy <合约> <价格|market> <数量>      例如 buy 600000 10.50 100（或 600000.SSE）
+  sell <合约> <价格|market> <数量>     例如 sell 000001 market 100
+  cancel <委托号>                      按显示的委托号撤单（例如 0002）
+  orders [all]                         活动委托（all：全部委托）
+  trades | positions | account | ticks 成交、持仓、资金、行情
+  subscribe <合约>                     订阅行情，例如 subscribe 601318
+  status                               连接状态
+  risk                                 交易状态和每项风控限额及当前值
+  halt [原因]                          急停：进入 HALTED，撤销全部活动委托
+  resume                               急停后恢复正常交易（ACTIVE）
+  help                                 显示本列表
+  quit                                 退出交易程序
+合约：代码的号段决定交易所（600000 → SSE，000001 → SZSE），或写成 代码.交易所。
+按键：上/下方向键调出之前的命令；Ctrl-C 或 Ctrl-D 退出交易程序。`,
+  "term.typeHelp": '输入 "help" 查看命令。',
+  "term.usageOrder": "用法：{command} <合约> <价格|market> <数量>",
+  "term.usageCancel": "用法：cancel <委托号>",
+  "term.noOrder": '没有委托 {id}（输入 "orders all" 查看委托号）',
+  "term.ambiguous": "{id} 对应 {count} 笔委托（{ids}）；请多输入几位委托号",
+  "term.cancelRequested": "CANCEL 已请求撤销 {id}",
+  "term.alreadySubscribed": "已订阅 {vtSymbol}",
+  "term.subscribing": "SUBSCRIBING {vtSymbol}：等待行情服务器",
+  "term.subscribed": "SUBSCRIBED {vtSymbol}：行情已到达",
+  "term.subscribeFailed": "SUBSCRIBE FAILED {vtSymbol}：{reason}",
+  "term.stale": "（STALE：行情{state}{age}）",
+  "term.staleAge": "，最后一笔行情在 {seconds} 秒前",
+  "term.halted": "HALTED；已发送撤单 {sent} 笔",
+  "term.haltedWithFailures": "HALTED；已发送撤单 {sent} 笔，失败 {failed} 笔",
+  "term.haltReason": "在终端输入 halt",
+  "term.resumeReason": "在终端输入 resume",
+  "term.unknownCommand": '未知命令 "{command}"（输入 help 查看命令）',
+  "term.error": "错误：{detail}",
+  "term.traded": "已成交",
+  "term.tradeOf": "委托 {id}",
+  "term.riskLine":
+    "RISK {state}{reason}；今日委托 {orders} 笔，撤单 {cancels} 笔，盈亏 {pnl}，拒绝 {refused} 笔",
+  "term.side.LONG": "买入",
+  "term.side.SHORT": "卖出",
+  "term.none.positions": "没有持仓",
+  "term.none.account": "尚无资金信息（等待交易登录）",
+  "term.none.orders": "没有委托",
+  "term.none.trades": "没有成交",
+  "term.none.ticks": "尚无行情",
+  "term.col.instrument": "合约",
+  "term.col.volume": "数量",
+  "term.col.yesterday": "昨仓",
+  "term.col.frozen": "冻结",
+  "term.col.cost": "成本价",
+  "term.col.pnl": "盈亏",
+  "term.col.account": "账户",
+  "term.col.balance": "总资金",
+  "term.col.available": "可用",
+  "term.col.order": "委托",
+  "term.col.side": "方向",
+  "term.col.price": "价格",
+  "term.col.traded": "已成交",
+  "term.col.status": "状态",
+  "term.col.time": "时间",
+  "term.col.trade": "成交",
+  "term.col.name": "名称",
+  "term.col.last": "最新价",
+  "term.col.change": "涨跌幅",
+  "term.col.bid": "买一",
+  "term.col.ask": "卖一",
+  "term.col.limit": "限额",
+  "term.col.value": "限值",
+  "term.col.now": "当前",
 } as const;
