@@ -241,8 +241,15 @@ export function gatewayMessages(language: Language) {
     subscribeSendFailed: (vtSymbol: string, detail: string) =>
       t("gateway.subscribeSendFailed", { vtSymbol, detail }),
     subscribeFailed: (code: number, detail: string) => t("gateway.subscribeFailed", { code, text: detail }),
-    subscribeUnknownCode: (market: string, code: number, detail: string) =>
-      t("gateway.subscribeUnknownCode", { market, code, text: detail }),
+    /**
+     * The server names the unknown codes in its own words ("unknown codes on SZ: 000002"): the
+     * line lists the codes, and quotes the server's text only when it names none.
+     */
+    subscribeUnknownCode: (market: string, code: number, detail: string) => {
+      const codes = detail.match(/\b\d{6}\b/g);
+      const named = codes !== null ? codes.join(", ") : t("reason.unknown", { text: detail });
+      return t("gateway.subscribeUnknownCode", { market, code, text: named });
+    },
     subscribeBadSymbol: (vtSymbol: string) => t("gateway.subscribeBadSymbol", { vtSymbol }),
     tickWithoutContract: (vtSymbol: string) => t("gateway.tickWithoutContract", { vtSymbol }),
     mdOverflow: (dropped: number, total: number) => t("gateway.mdOverflow", { dropped, total }),

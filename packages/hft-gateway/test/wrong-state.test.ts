@@ -277,12 +277,8 @@ describe("HftGateway through MainEngine against the mock servers", () => {
     const ticksBefore = rec.ticks.length;
     main.subscribe(createSubscribeRequest({ symbol: "999999", exchange: Exchange.SSE }), "HFT");
     main.subscribe(createSubscribeRequest({ symbol: "399999", exchange: Exchange.SZSE }), "HFT");
-    const sh = await rec.waitForLog(
-      /行情订阅失败：行情服务器不认识这些代码 \(5003\)：unknown codes on SH: 999999/,
-    );
-    const sz = await rec.waitForLog(
-      /行情订阅失败：行情服务器不认识这些代码 \(5003\)：unknown codes on SZ: 399999/,
-    );
+    const sh = await rec.waitForLog(/行情订阅失败：行情服务器不认识这些代码 \(5003\)：999999。/);
+    const sz = await rec.waitForLog(/行情订阅失败：行情服务器不认识这些代码 \(5003\)：399999。/);
     expect(sh.level).toBe(LogLevel.WARNING);
     expect(sh.msg).toContain("SH 即 SSE");
     expect(sz.msg).toContain("SZ 即 SZSE");
