@@ -7,6 +7,7 @@
 import { DEFAULT_HTTP_HOST, DEFAULT_HTTP_PORT, TOKEN_QUERY } from "./constants.js";
 import { createToken } from "./server/auth.js";
 import { WebServer } from "./server/http-server.js";
+import { traderLanguage } from "./trader-language.js";
 import { TraderRuntime, type TraderRuntimeOptions } from "./trader-runtime.js";
 
 /** Options of {@link startTrader}. */
@@ -45,6 +46,7 @@ export async function startTrader(options: TraderOptions = {}): Promise<TraderAp
   const token = options.token ?? createToken();
   const host = options.host ?? DEFAULT_HTTP_HOST;
   const server = await WebServer.listen({
+    language: traderLanguage(options.language ?? options.setting?.language),
     host,
     port: options.port ?? DEFAULT_HTTP_PORT,
     token,

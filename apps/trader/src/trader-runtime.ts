@@ -40,6 +40,7 @@ import type { BacktestReportAnswer, MaskedSettings, ServerMessage, TraderMode } 
 import { loadBacktestReport } from "./strategies/backtest-report.js";
 import { StrategyHost } from "./strategies/strategy-host.js";
 import { SubscriptionFailures } from "./subscription-failures.js";
+import { traderLanguage } from "./trader-language.js";
 
 /** Options of the embedded simulator. */
 export interface SimulatorOptions {
@@ -227,6 +228,11 @@ export class TraderRuntime {
       throw err;
     }
     return runtime;
+  }
+
+  /** The language of the trader's texts: the current settings' `language`, else the environment's. */
+  get language(): Language {
+    return traderLanguage(this.setting.language);
   }
 
   /** Where the gateway is connected: the embedded simulator, or another server. */

@@ -40,14 +40,25 @@ afterEach(async () => {
 describe("tsgate trader --no-browser", () => {
   it("reports a refused subscription given at start, and never as SUBSCRIBED", async () => {
     const cli = start(["trader", "--no-browser", "--port", "0", "--subscribe", "600000.SSE,000002.SZSE"]);
-    await cli.waitForOutput(/SUBSCRIBE FAILED 000002\.SZSE: .*000002/);
+    // The trader's language here is zh-CN (LANG=C.UTF-8): the line tag stays, the prose is Chinese.
+    await cli.waitForOutput(/SUBSCRIBE FAILED 000002\.SZSE：.*000002/);
     cli.send("quit");
     expect(await cli.exited).toBe(0);
     expect(cli.stdout()).not.toMatch(/SUBSCRIBED[^\n]*000002/);
   });
 
   it("trades from stdin: buy fills, positions shows it, quit exits 0", async () => {
-    const cli = start(["trader", "--no-browser", "--full", "--port", "0", "--seed", "11"]);
+    const cli = start([
+      "trader",
+      "--no-browser",
+      "--full",
+      "--port",
+      "0",
+      "--seed",
+      "11",
+      "--language",
+      "en",
+    ]);
     await cli.waitForOutput(/dashboard\s+http:\/\/127\.0\.0\.1:\d+\/\?token=/);
     await cli.waitForOutput(/Type "help" for commands/);
     // Positions arrive after the trade login and the contract query: then orders can be checked.
@@ -96,7 +107,7 @@ describe("tsgate trader --no-browser", () => {
 
     // Checked before sending, like the dashboard.
     cli.send("buy 600000.SSE 11.50 150");
-    await cli.waitForOutput(/not sent: buy volume 150 is not a multiple of the lot/, "stderr");
+    await cli.waitForOutput(/Not sent: buy volume 150 is not a multiple of the lot/, "stderr");
 
     // A resting order is cancelled by its id.
     const beforeResting = cli.mark();
@@ -184,7 +195,18 @@ describe("tsgate trader --settings", () => {
           行情端口: mock.marketPort,
         }),
       );
-      const cli = start(["trader", "--no-browser", "--port", "0", "--ticker", "1", "--settings", file]);
+      const cli = start([
+        "trader",
+        "--no-browser",
+        "--port",
+        "0",
+        "--ticker",
+        "1",
+        "--settings",
+        file,
+        "--language",
+        "en",
+      ]);
       await cli.waitForOutput(/TICKS 600000 \d+\.\d{2}/);
       expect(cli.stdout()).not.toContain("STALE");
       await mock.close();

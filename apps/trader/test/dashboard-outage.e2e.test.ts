@@ -33,6 +33,8 @@ describe("dashboard when connections are lost", () => {
       ...(token !== undefined ? { token } : {}),
       setting: simulatorSetting(demoConfig, HOST, tradePort, marketPort),
       subscribe: ["600000.SSE", "000001.SZSE"],
+      // The English texts below; the Chinese page has its own test (dashboard-language.e2e).
+      language: "en",
       onError: () => {},
     });
 

@@ -27,7 +27,7 @@ describe("dashboard in Chromium", () => {
   const pageProblems: string[] = [];
 
   beforeAll(async () => {
-    app = await startTrader({ port: 0, simulator: { seed: 7 } });
+    app = await startTrader({ port: 0, simulator: { seed: 7 }, language: "en" });
     browser = await launchChromium();
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     page = await context.newPage();
@@ -118,6 +118,7 @@ describe("dashboard in Chromium", () => {
         costPriceText(
           app.runtime.mainEngine.getPosition("HFT.600000.SSE.NET") ?? { volume: 0, price: 0 },
           tick,
+          "en",
         ),
       );
     expect(await page.textContent('#positions tr[data-vt="600000.SSE"] td.cost')).toMatch(/^\d+\.\d{2}$/);

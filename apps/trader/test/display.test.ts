@@ -4,7 +4,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { padCells, table } from "../src/cli/format.js";
 import { parseVtSymbolInput } from "../src/order-input.js";
-import { COST_RECOVERED_TEXT, costPriceText } from "../src/shared/cost-price.js";
+import { costPriceDetail, costPriceText } from "../src/shared/cost-price.js";
 import { resolveId, shortenIdsInText, shortIds } from "../src/shared/display-id.js";
 import { exchangeOfCode } from "../src/shared/exchange-of-code.js";
 import { decimalsOf, formatPrice } from "../src/shared/price-format.js";
@@ -51,10 +51,12 @@ describe("ids in log messages", () => {
 
 describe("cost price (diluted, 摊薄成本)", () => {
   it("shows the broker's diluted cost to the tick, never a negative price", () => {
-    expect(costPriceText({ volume: 10_100, price: 10.8567 }, 0.01)).toBe("10.86");
+    expect(costPriceText({ volume: 10_100, price: 10.8567 }, 0.01, "zh-CN")).toBe("10.86");
     // Sold 10,000 of 10,100 at a profit: the cost is already recovered.
-    expect(costPriceText({ volume: 100, price: -86.6798 }, 0.01)).toBe(COST_RECOVERED_TEXT);
-    expect(costPriceText({ volume: 0, price: 0 }, 0.01)).toBe("—");
+    expect(costPriceText({ volume: 100, price: -86.6798 }, 0.01, "zh-CN")).toBe("已回本");
+    expect(costPriceText({ volume: 100, price: -86.6798 }, 0.01, "en")).toBe("recovered");
+    expect(costPriceText({ volume: 0, price: 0 }, 0.01, "en")).toBe("—");
+    expect(costPriceDetail({ volume: 100, price: -86.6798 }, 0.01, "zh-CN")).toBe("摊薄成本价 -86.68/股");
   });
 });
 

@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { type ContractRules, checkOrder, scalePrice } from "../src/shared/order-checks.js";
+import {
+  type ContractRules,
+  checkOrder as checkIn,
+  type OrderDraft,
+  scalePrice,
+} from "../src/shared/order-checks.js";
+
+/** The problems' English texts, which most cases below match. */
+const checkOrder = (draft: OrderDraft, contract: ContractRules | undefined) =>
+  checkIn(draft, contract, "en").map((p) => p.text);
 
 const MAIN: ContractRules = {
   vtSymbol: "600000.SSE",
@@ -25,6 +34,16 @@ const buy = (price: number, volume: number) => ({
 });
 
 describe("checkOrder", () => {
+  it("says each problem in the page's language and names its field", () => {
+    expect(checkIn(buy(11.805, 150), MAIN, "zh-CN")).toEqual([
+      { field: "volume", text: "买入数量 150 不是整手（100 股）的整数倍" },
+      { field: "price", text: "价格 11.805 不是最小价位 0.01 的整数倍" },
+    ]);
+    expect(checkIn(buy(11.8, 100), undefined, "zh-CN")).toEqual([
+      { field: "instrument", text: "未知合约：请在行情表中选择（合约信息在交易登录后加载）" },
+    ]);
+  });
+
   it("passes a valid limit buy", () => {
     expect(checkOrder(buy(11.8, 300), MAIN)).toEqual([]);
     expect(checkOrder(buy(12.98, 100), MAIN)).toEqual([]);

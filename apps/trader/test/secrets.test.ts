@@ -419,6 +419,9 @@ describe("runs with secret passwords", () => {
       mockConfigFile,
       "--subscribe",
       "600000.SSE",
+      // The English terminal texts waited for below (zh-CN: terminal-pty.test.ts).
+      "--language",
+      "en",
     ]);
     await trader.waitForOutput(/STATUS HFT TRADE CONNECTED/);
     await trader.waitForOutput(/Type "help" for commands/);

@@ -5,7 +5,8 @@
  * - boards and kinds: {@link boardOfCode}, {@link isRiskWarningName};
  * - dated rules: {@link limitPercent} / {@link dailyLimits}, {@link cageRuleOf}, {@link maxOrderVolume};
  * - ticks, lots and fees: {@link priceTickUnits}, {@link buyLotOf}, {@link paysStampDuty};
- * - contract checks for gateways and order forms: {@link checkOrderRules};
+ * - contract checks for gateways and order forms: {@link checkOrderRules}, their reasons in zh-CN
+ *   and en: {@link ruleReason};
  * - trading sessions: {@link SESSION_SCHEDULE}, {@link sessionPhaseAt};
  * - order types by exchange: {@link orderTypeAccepted};
  * - exact price scaling: {@link toPriceUnits}, {@link formatPrice}.
@@ -21,13 +22,14 @@ export {
   type SecurityKind,
   type SecurityProfile,
 } from "./boards.js";
-export { BOARD_NAME, maxOrderVolume, ORDER_CAPS, type OrderKind } from "./order-caps.js";
+export { maxOrderVolume, ORDER_CAPS, type OrderKind } from "./order-caps.js";
 export {
   type CageCheck,
   type ContractRules,
   checkOrderRules,
   type OrderDraft,
   type RuleCode,
+  type RuleParams,
   type RuleViolation,
 } from "./order-rules.js";
 export {
@@ -50,6 +52,7 @@ export {
 } from "./price-cage.js";
 export { dailyLimits, type LimitPrices, limitPercent, limitPricesOf } from "./price-limits.js";
 export { decimalsOf, formatPrice, fromPriceUnits, PRICE_SCALE, toPriceUnits } from "./price-units.js";
+export { RULE_REASONS, type RuleLanguage, type RuleReasonCode, ruleReason } from "./rule-reasons.js";
 export {
   SESSION_SCHEDULE,
   type SessionBoundary,

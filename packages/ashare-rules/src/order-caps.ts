@@ -25,10 +25,3 @@ export const ORDER_CAPS: Readonly<Record<Board, Readonly<Record<OrderKind, numbe
 export function maxOrderVolume(board: Board, kind: OrderKind): number {
   return ORDER_CAPS[board][kind];
 }
-
-/** The board's name as users know it, for reasons. */
-export const BOARD_NAME: Readonly<Record<Board, string>> = {
-  main: "main board",
-  chinext: "ChiNext",
-  star: "STAR",
-};

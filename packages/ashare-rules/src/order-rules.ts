@@ -4,11 +4,14 @@
  * pre-send checks and the dashboard's order form, so both refuse the same orders with the same
  * words; the broker checks them again with its live state (cash, holdings, T+1, hours).
  *
+ * A violation is data (a code and its values); the words, in each language, are in
+ * `rule-reasons-*.ts` ({@link ruleReason}), so no reason is fixed to one language here.
+ *
  * @module
  */
 
-import { boardOfCode } from "./boards.js";
-import { BOARD_NAME, maxOrderVolume } from "./order-caps.js";
+import { type Board, boardOfCode } from "./boards.js";
+import { maxOrderVolume, type OrderKind } from "./order-caps.js";
 import { type CageQuote, type CageRule, cageBounds } from "./price-cage.js";
 import { formatPrice, fromPriceUnits, toPriceUnits } from "./price-units.js";
 
@@ -25,11 +28,44 @@ export type RuleCode =
   | "cage-buy"
   | "cage-sell";
 
-/** One broken rule: its code and a reason a user can act on. */
-export interface RuleViolation {
-  readonly code: RuleCode;
-  readonly reason: string;
+/** What each rule's violation reports, as data: numbers as the order gave them, prices formatted. */
+export interface RuleParams {
+  /** The volume as given (not a positive whole number). */
+  readonly volume: { readonly volume: string };
+  /** `board` is undefined when the contract's own, tighter cap applies. */
+  readonly "max-volume": {
+    readonly volume: number;
+    readonly cap: number;
+    readonly board: Board | undefined;
+    readonly kind: OrderKind;
+  };
+  readonly "min-buy": { readonly volume: number; readonly min: number; readonly vtSymbol: string };
+  /** `step === min`: whole lots; else `min` plus steps of `step` (STAR). */
+  readonly lot: { readonly volume: number; readonly min: number; readonly step: number };
+  /** The price as given (not positive, or more than 4 decimals). */
+  readonly price: { readonly price: string };
+  readonly tick: { readonly price: string; readonly tick: string };
+  readonly "limit-up": { readonly price: string; readonly limit: string; readonly vtSymbol: string };
+  readonly "limit-down": { readonly price: string; readonly limit: string; readonly vtSymbol: string };
+  /** `held`: the exchange holds the order until the cage reaches it (SZSE) instead of refusing it. */
+  readonly "cage-buy": {
+    readonly price: string;
+    readonly cage: string;
+    readonly vtSymbol: string;
+    readonly held: boolean;
+  };
+  readonly "cage-sell": {
+    readonly price: string;
+    readonly cage: string;
+    readonly vtSymbol: string;
+    readonly held: boolean;
+  };
 }
+
+/** One broken rule: its code and the values a reason names (render it with {@link ruleReason}). */
+export type RuleViolation = {
+  readonly [C in RuleCode]: { readonly code: C; readonly params: RuleParams[C] };
+}[RuleCode];
 
 /** What the checks need of a contract (a subset of core's `ContractData`), prices in yuan. */
 export interface ContractRules {
@@ -78,47 +114,36 @@ function contractUnits(price: number | undefined): number | undefined {
 }
 
 /** The board's cap for the order's type, or the contract's own cap when tighter. */
-function capOf(draft: OrderDraft, contract: ContractRules): { cap: number; where: string } {
+function capOf(
+  draft: OrderDraft,
+  contract: ContractRules,
+): { cap: number; board: Board | undefined; kind: OrderKind } {
   const code = show(contract.vtSymbol).split(".")[0] ?? "";
   const board = boardOfCode(code);
   const kind = draft.type === "MARKET" ? "market" : "limit";
   const boardCap = maxOrderVolume(board, kind);
   const own = contract.maxVolume;
   if (typeof own === "number" && Number.isSafeInteger(own) && own > 0 && own < boardCap) {
-    return { cap: own, where: "per order" };
+    return { cap: own, board: undefined, kind };
   }
-  return { cap: boardCap, where: `per ${kind} order on ${BOARD_NAME[board]}` };
+  return { cap: boardCap, board, kind };
 }
 
 function checkVolume(draft: OrderDraft, contract: ContractRules): RuleViolation[] {
   const volume = draft.volume;
   if (!Number.isSafeInteger(volume) || volume <= 0) {
-    return [{ code: "volume", reason: `volume ${show(volume)} is not a positive whole number of shares` }];
+    return [{ code: "volume", params: { volume: show(volume) } }];
   }
   const out: RuleViolation[] = [];
-  const { cap, where } = capOf(draft, contract);
-  if (volume > cap) {
-    out.push({
-      code: "max-volume",
-      reason: `volume ${volume} is above the maximum of ${cap} shares ${where}`,
-    });
-  }
+  const { cap, board, kind } = capOf(draft, contract);
+  if (volume > cap) out.push({ code: "max-volume", params: { volume, cap, board, kind } });
   if (draft.direction === "LONG") {
     const min = contract.minVolume;
     const step = contract.volumeStep > 0 ? contract.volumeStep : 1;
     if (volume < min) {
-      out.push({
-        code: "min-buy",
-        reason: `buy volume ${volume} is below the minimum of ${min} shares for ${show(contract.vtSymbol)}`,
-      });
+      out.push({ code: "min-buy", params: { volume, min, vtSymbol: show(contract.vtSymbol) } });
     } else if ((volume - min) % step !== 0) {
-      out.push({
-        code: "lot",
-        reason:
-          step === min
-            ? `buy volume ${volume} is not a multiple of the lot (${step} shares)`
-            : `buy volume ${volume} must be ${min} shares plus steps of ${step}`,
-      });
+      out.push({ code: "lot", params: { volume, min, step } });
     }
   }
   return out;
@@ -132,45 +157,34 @@ function checkPrice(
   const price = draft.price;
   const units = toPriceUnits(price);
   if (units === undefined || units <= 0) {
-    return [
-      { code: "price", reason: `limit price ${show(price)} is not a positive price with at most 4 decimals` },
-    ];
+    return [{ code: "price", params: { price: show(price) } }];
   }
   const out: RuleViolation[] = [];
+  const given = formatPrice(price);
+  const vtSymbol = show(contract.vtSymbol);
+  const shown = (limitUnits: number) => formatPrice(fromPriceUnits(limitUnits), contract.pricetick);
   const tick = contractUnits(contract.pricetick);
   if (tick !== undefined && units % tick !== 0) {
     out.push({
       code: "tick",
-      reason: `price ${formatPrice(price)} is not a multiple of the tick ${formatPrice(contract.pricetick, contract.pricetick)}`,
+      params: { price: given, tick: formatPrice(contract.pricetick, contract.pricetick) },
     });
   }
   const up = contractUnits(contract.limitUp);
   if (up !== undefined && units > up) {
-    out.push({
-      code: "limit-up",
-      reason: `price ${formatPrice(price)} is above the limit-up price ${formatPrice(fromPriceUnits(up), contract.pricetick)} of ${show(contract.vtSymbol)}`,
-    });
+    out.push({ code: "limit-up", params: { price: given, limit: shown(up), vtSymbol } });
   }
   const down = contractUnits(contract.limitDown);
   if (down !== undefined && units < down) {
-    out.push({
-      code: "limit-down",
-      reason: `price ${formatPrice(price)} is below the limit-down price ${formatPrice(fromPriceUnits(down), contract.pricetick)} of ${show(contract.vtSymbol)}`,
-    });
+    out.push({ code: "limit-down", params: { price: given, limit: shown(down), vtSymbol } });
   }
   if (cage !== undefined && out.length === 0) {
     const { maxBuy, minSell } = cageBounds(cage.rule, cage.kind, cage.quote);
-    const held = cage.rule.action === "hold" ? " (the exchange holds it until the cage reaches it)" : "";
+    const held = cage.rule.action === "hold";
     if (draft.direction === "LONG" && units > maxBuy) {
-      out.push({
-        code: "cage-buy",
-        reason: `buy price ${formatPrice(price)} is above the price cage ${formatPrice(fromPriceUnits(maxBuy), contract.pricetick)} of ${show(contract.vtSymbol)}${held}`,
-      });
+      out.push({ code: "cage-buy", params: { price: given, cage: shown(maxBuy), vtSymbol, held } });
     } else if (draft.direction === "SHORT" && units < minSell) {
-      out.push({
-        code: "cage-sell",
-        reason: `sell price ${formatPrice(price)} is below the price cage ${formatPrice(fromPriceUnits(minSell), contract.pricetick)} of ${show(contract.vtSymbol)}${held}`,
-      });
+      out.push({ code: "cage-sell", params: { price: given, cage: shown(minSell), vtSymbol, held } });
     }
   }
   return out;

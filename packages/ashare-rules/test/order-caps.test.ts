@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { type ContractRules, checkOrderRules, maxOrderVolume } from "../src/index.js";
+import { ruleReason } from "../src/rule-reasons.js";
 
 const contract = (vtSymbol: string, minVolume = 100, volumeStep = 100): ContractRules => ({
   vtSymbol,
@@ -34,15 +35,17 @@ describe("order caps by board", () => {
   ] as const)("%s %s: %i accepted, one more refused", (vt, type, cap, where) => {
     const c = contract(vt);
     expect(checkOrderRules(draft(type, cap), c)).toEqual([]);
-    expect(checkOrderRules(draft(type, cap + 1), c)).toEqual([
-      { code: "max-volume", reason: `volume ${cap + 1} is above the maximum of ${cap} shares ${where}` },
+    const refused = checkOrderRules(draft(type, cap + 1), c);
+    expect(refused.map((v) => v.code)).toEqual(["max-volume"]);
+    expect(refused.map((v) => ruleReason("en", v))).toEqual([
+      `volume ${cap + 1} is above the maximum of ${cap} shares ${where}`,
     ]);
   });
 
   it("a contract's own tighter cap wins", () => {
     const c = { ...contract("600000.SSE"), maxVolume: 500 };
-    expect(checkOrderRules(draft("LIMIT", 501), c)[0]?.reason).toBe(
-      "volume 501 is above the maximum of 500 shares per order",
-    );
+    const [first] = checkOrderRules(draft("LIMIT", 501), c);
+    expect(first && ruleReason("en", first)).toBe("volume 501 is above the maximum of 500 shares per order");
+    expect(first && ruleReason("zh-CN", first)).toBe("数量 501 超过该合约单笔委托上限 500 股");
   });
 });

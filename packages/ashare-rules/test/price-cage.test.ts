@@ -7,6 +7,7 @@ import {
   checkOrderRules,
   isInsideCage,
 } from "../src/index.js";
+import { ruleReason } from "../src/rule-reasons.js";
 
 const MAIN_SSE = { exchange: "SSE", board: "main", kind: "stock" } as const;
 const MAIN_SZSE = { exchange: "SZSE", board: "main", kind: "stock" } as const;
@@ -76,12 +77,12 @@ describe("checkOrderRules with a cage", () => {
     // 11.50 × 1.02 = 11.73; + 10 ticks = 11.60 → 11.73.
     const buy = { direction: "LONG" as const, type: "LIMIT" as const, volume: 100 };
     expect(checkOrderRules({ ...buy, price: 11.73 }, c, cage)).toEqual([]);
-    expect(checkOrderRules({ ...buy, price: 11.74 }, c, cage)).toEqual([
-      {
-        code: "cage-buy",
-        reason:
-          "buy price 11.74 is above the price cage 11.73 of 000001.SZSE (the exchange holds it until the cage reaches it)",
-      },
+    const refused = checkOrderRules({ ...buy, price: 11.74 }, c, cage);
+    expect(refused).toEqual([
+      { code: "cage-buy", params: { price: "11.74", cage: "11.73", vtSymbol: "000001.SZSE", held: true } },
+    ]);
+    expect(refused.map((v) => ruleReason("en", v))).toEqual([
+      "buy price 11.74 is above the price cage 11.73 of 000001.SZSE (the exchange holds it until the cage reaches it)",
     ]);
   });
 });

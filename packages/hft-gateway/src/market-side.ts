@@ -85,7 +85,7 @@ export class MarketSide {
     try {
       api = create(connectionOptions(settings.行情服务器, settings.行情端口, library, settings));
     } catch (error) {
-      this.connection.fail(this.sink.msg.apiCreateFailed(MARKET_LABELS, errorText(error)));
+      this.connection.fail(this.sink.msg.apiCreateFailed(MARKET_LABELS, this.sink.msg.libraryError(error)));
       return;
     }
     this.api = api;
@@ -93,7 +93,7 @@ export class MarketSide {
     try {
       api.login({ user: settings.行情用户名, password: settings.行情密码 });
     } catch (error) {
-      this.connection.fail(this.sink.msg.loginCallFailed(MARKET_LABELS, errorText(error)));
+      this.connection.fail(this.sink.msg.loginCallFailed(MARKET_LABELS, this.sink.msg.libraryError(error)));
     }
   }
 
@@ -143,7 +143,10 @@ export class MarketSide {
     try {
       api.subscribe(market, codes);
     } catch (error) {
-      this.sink.writeLog(this.sink.msg.subscribeSendFailed(what, errorText(error)), LogLevel.WARNING);
+      this.sink.writeLog(
+        this.sink.msg.subscribeSendFailed(what, this.sink.msg.libraryError(error)),
+        LogLevel.WARNING,
+      );
     }
   }
 

@@ -14,6 +14,7 @@ import type { DisconnectedEvent } from "@tsgate/hft-native";
 import { type MessageCode, type MessageParams, serverReason, text } from "./i18n/catalogue.js";
 import type { ConnectFailure, Side, Subject } from "./i18n/gateway-subjects.js";
 import { DEFAULT_LANGUAGE, type Language } from "./i18n/language.js";
+import { libraryCause, libraryErrorText } from "./i18n/library-causes.js";
 import { settingsIssueLines } from "./i18n/settings-issues.js";
 import { HFT_LOGIN_ERRORS, SIP_LOGIN_ERRORS } from "./vendor-errors.js";
 
@@ -96,12 +97,18 @@ export function gatewayMessages(language: Language) {
         failure: connectFailure(ev),
         peer,
         errno: ev.osErrorName,
-        detail: ev.message,
+        detail: libraryCause(language, ev.message),
         willReconnect: ev.willReconnect,
       }),
     /** A connection that was up (or logging in) and was lost. */
     disconnected: (l: SideLabels, ev: DisconnectedEvent) =>
-      t("gateway.disconnected", { side: l.side, detail: ev.message, willReconnect: ev.willReconnect }),
+      t("gateway.disconnected", {
+        side: l.side,
+        detail: libraryCause(language, ev.message),
+        willReconnect: ev.willReconnect,
+      }),
+    /** An error a library call threw, in this language (`HftCallError` by its return code). */
+    libraryError: (error: unknown) => libraryErrorText(language, error),
     /** Closed after a refused login; the login message already said why. */
     stoppedAfterLogin: (l: SideLabels) => t("gateway.stoppedAfterLogin", { side: l.side }),
 
@@ -182,6 +189,11 @@ export function gatewayMessages(language: Language) {
     /** The server's reason is translated by its code (never its English in a Chinese line). */
     orderRejected: (orderid: string, code: number, reason: string) =>
       t("gateway.orderRejected", { orderid, code, reason: serverReason(language, code, reason) }),
+    /** A server-rejected order's status text, in this language (the server's own text only for unknown codes). */
+    rejectionStatus: (code: number, serverText: string) =>
+      t("gateway.rejectionStatus", { code, reason: serverReason(language, code, serverText) }),
+    /** Why an order is refused when the gateway has no connection. */
+    notConnectedRefusal: () => t("refusal.notConnected"),
     journalRestored: (orders: number, active: number, trades: number, nextId: string) =>
       t("gateway.journalRestored", { orders, active, trades, nextId }),
     lostBeforeRestart: () => t("gateway.lostBeforeRestart"),
@@ -229,8 +241,15 @@ export function gatewayMessages(language: Language) {
     subscribeSendFailed: (vtSymbol: string, detail: string) =>
       t("gateway.subscribeSendFailed", { vtSymbol, detail }),
     subscribeFailed: (code: number, detail: string) => t("gateway.subscribeFailed", { code, text: detail }),
-    subscribeUnknownCode: (market: string, code: number, detail: string) =>
-      t("gateway.subscribeUnknownCode", { market, code, text: detail }),
+    /**
+     * The server names the unknown codes in its own words ("unknown codes on SZ: 000002"): the
+     * line lists the codes, and quotes the server's text only when it names none.
+     */
+    subscribeUnknownCode: (market: string, code: number, detail: string) => {
+      const codes = detail.match(/\b\d{6}\b/g);
+      const named = codes !== null ? codes.join(", ") : t("reason.unknown", { text: detail });
+      return t("gateway.subscribeUnknownCode", { market, code, text: named });
+    },
     subscribeBadSymbol: (vtSymbol: string) => t("gateway.subscribeBadSymbol", { vtSymbol }),
     tickWithoutContract: (vtSymbol: string) => t("gateway.tickWithoutContract", { vtSymbol }),
     mdOverflow: (dropped: number, total: number) => t("gateway.mdOverflow", { dropped, total }),

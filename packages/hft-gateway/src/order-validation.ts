@@ -21,12 +21,17 @@
  * Prices are compared as integers scaled by 10,000 (the ABI's unit), never as floats, so 2.01 is
  * on a 0.01 tick even though `2.01 * 100` is 200.99999999999997.
  *
+ * A refusal carries its message code (`refusal.*` for the gateway's own checks, `rule.*` for the
+ * shared rules) and its reason in the caller's language, from the message catalogues.
+ *
  * @module
  */
 
-import { checkOrderRules, ORDER_TYPE_TEXT, orderTypeAccepted } from "@tsgate/ashare-rules";
+import { checkOrderRules, orderTypeAccepted, ruleReason } from "@tsgate/ashare-rules";
 import { type ContractData, Direction, Exchange, Offset, type OrderRequest } from "@tsgate/core";
 import type { RequestOrderType as VendorOrderType, RequestSide as VendorSide } from "@tsgate/hft-native";
+import { type MessageCode, type MessageParams, text } from "./i18n/catalogue.js";
+import { DEFAULT_LANGUAGE, type Language } from "./i18n/language.js";
 import { MARKET_VT2HFT, ORDERTYPE_VT2HFT, SIDE_VT2HFT } from "./mappings.js";
 
 /** An order request in the vendor's terms, ready for `TraderApi.order` (without the client order id). */
@@ -40,10 +45,19 @@ export interface VendorOrder {
   readonly price: number;
 }
 
+/** Why {@link validateOrder} refuses an order: a message code of the catalogues. */
+export type RefusalCode = MessageCode & (`refusal.${string}` | `rule.${string}`);
+
 /** The outcome of {@link validateOrder}. */
 export type OrderValidation =
   | { readonly ok: true; readonly order: VendorOrder }
-  | { readonly ok: false; readonly reason: string };
+  | {
+      readonly ok: false;
+      /** The refusal's message code, for programs (`rule.lot`, `refusal.offset`). */
+      readonly code: RefusalCode;
+      /** The reason in the language asked for, a sentence a user can act on. */
+      readonly reason: string;
+    };
 
 const SELL_OFFSETS: ReadonlySet<Offset> = new Set([Offset.CLOSE, Offset.CLOSETODAY, Offset.CLOSEYESTERDAY]);
 
@@ -68,55 +82,52 @@ function show(value: unknown): string {
   }
 }
 
-function reject(reason: string): OrderValidation {
-  return { ok: false, reason };
-}
-
 /** Formats a price for a message: the tick's decimals when given, else without float noise. */
 export { formatPrice } from "@tsgate/ashare-rules";
 
 /**
  * Checks `req` against `contract` (the contract of `req.vtSymbol`, or `undefined` when none is
- * known) and returns the vendor order, or the reason it is refused.
+ * known) and returns the vendor order, or why it is refused, in `language`.
  */
-export function validateOrder(req: OrderRequest, contract: ContractData | undefined): OrderValidation {
+export function validateOrder(
+  req: OrderRequest,
+  contract: ContractData | undefined,
+  language: Language = DEFAULT_LANGUAGE,
+): OrderValidation {
+  const reject = <K extends RefusalCode>(code: K, ...params: MessageParams<K>): OrderValidation => ({
+    ok: false,
+    code,
+    reason: text(language, code, ...params),
+  });
   const market = lookup(MARKET_VT2HFT, req.exchange);
   if (market === undefined) {
-    return reject(`exchange ${show(req.exchange)} is not traded by this gateway (SSE and SZSE only)`);
+    return reject("refusal.exchange", { exchange: show(req.exchange) });
   }
   if (typeof req.symbol !== "string") {
     return reject(`symbol ${show(req.symbol)} is not a security code: expected text such as "600000"`);
   }
   if (contract === undefined) {
-    return reject(
-      `no contract for ${show(req.vtSymbol)}: unknown symbol, or contracts are not loaded yet (wait for the trade login)`,
-    );
+    return reject("refusal.noContract", { vtSymbol: show(req.vtSymbol) });
   }
   const side = lookup(SIDE_VT2HFT, req.direction);
   if (side === undefined) {
-    return reject(
-      `direction ${show(req.direction)} is not an order direction: use LONG (buy) or SHORT (sell)`,
-    );
+    return reject("refusal.direction", { direction: show(req.direction) });
   }
   if (req.offset !== Offset.NONE) {
     const consistent =
       (req.direction === Direction.LONG && req.offset === Offset.OPEN) ||
       (req.direction === Direction.SHORT && SELL_OFFSETS.has(req.offset));
     if (!consistent) {
-      return reject(
-        `offset ${show(req.offset)} with direction ${show(req.direction)} needs a margin account; a cash account buys (LONG, NONE/OPEN) and sells holdings (SHORT, NONE/CLOSE)`,
-      );
+      return reject("refusal.offset", { offset: show(req.offset), direction: show(req.direction) });
     }
   }
   const orderType = lookup(ORDERTYPE_VT2HFT, req.type);
   if (orderType === undefined) {
-    return reject(`order type ${show(req.type)} is not supported: use LIMIT, MARKET, FAK or FOK`);
+    return reject("refusal.orderType", { type: show(req.type) });
   }
   const exchange = req.exchange === Exchange.SSE ? "SSE" : "SZSE";
   if (!orderTypeAccepted(exchange, orderType)) {
-    return reject(
-      `order type ${show(req.type)} (${orderType}, ${ORDER_TYPE_TEXT[orderType]}) is not accepted by ${exchange}: use LIMIT or MARKET there`,
-    );
+    return reject("refusal.orderTypeExchange", { type: show(req.type), vendorType: orderType, exchange });
   }
 
   const violations = checkOrderRules(
@@ -129,7 +140,9 @@ export function validateOrder(req: OrderRequest, contract: ContractData | undefi
     contract,
   );
   const first = violations[0];
-  if (first !== undefined) return reject(first.reason);
+  if (first !== undefined) {
+    return { ok: false, code: `rule.${first.code}`, reason: ruleReason(language, first) };
+  }
   const price = orderType === "LMT" ? req.price : 0;
   const volume = req.volume;
 

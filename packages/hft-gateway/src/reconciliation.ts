@@ -280,9 +280,11 @@ export class Reconciler {
     }
     this.learnServerId(entry, ev.orderId);
     if (ev.errorCode === 0 || !isActiveOrder(entry.order)) return;
-    const reason = ev.errorMsg !== "" ? ev.errorMsg : `rejected by the server (code ${ev.errorCode})`;
-    this.end(entry, Status.REJECTED, reason);
-    this.sink.log(this.sink.msg.orderRejected(entry.order.orderid, ev.errorCode, reason), LogLevel.WARNING);
+    this.end(entry, Status.REJECTED, this.sink.msg.rejectionStatus(ev.errorCode, ev.errorMsg));
+    this.sink.log(
+      this.sink.msg.orderRejected(entry.order.orderid, ev.errorCode, ev.errorMsg),
+      LogLevel.WARNING,
+    );
   }
 
   /** 2012: the id is another order's; ours was never accepted and must not take the other's reports. */
@@ -328,7 +330,10 @@ export class Reconciler {
     // Unsequenced: only the record's content says which is newer.
     if (report.reportSeq === 0 && isStale(report, status, current)) return;
     const traded = Math.max(current.traded, report.filledVolume);
-    const statusMsg = status === Status.REJECTED ? rejectionReason(report) : current.statusMsg;
+    const statusMsg =
+      status === Status.REJECTED
+        ? this.sink.msg.rejectionStatus(report.errorCode, report.errorMsg)
+        : current.statusMsg;
     if (status === current.status && traded === current.traded && statusMsg === current.statusMsg) return;
     entry.order = updateOrder(current, {
       status,
@@ -339,7 +344,7 @@ export class Reconciler {
     this.changed(entry);
     if (status === Status.REJECTED && current.status !== Status.REJECTED) {
       this.sink.log(
-        this.sink.msg.orderRejected(current.orderid, report.errorCode, statusMsg),
+        this.sink.msg.orderRejected(current.orderid, report.errorCode, report.errorMsg),
         LogLevel.WARNING,
       );
     }
@@ -562,7 +567,8 @@ export class Reconciler {
       traded: report.filledVolume,
       status,
       datetime: exchangeTime(report.tradingDay, report.updateTime),
-      statusMsg: status === Status.REJECTED ? rejectionReason(report) : "",
+      statusMsg:
+        status === Status.REJECTED ? this.sink.msg.rejectionStatus(report.errorCode, report.errorMsg) : "",
     });
     const entry: OrderEntry = { order, serverId: report.orderId, lastSeq: report.reportSeq };
     this.orders.set(orderid, entry);
@@ -575,8 +581,4 @@ export class Reconciler {
 /** An unsequenced record that would move the order back (fewer shares, or an earlier state). */
 function isStale(report: OrderReport, status: Status, current: OrderData): boolean {
   return report.filledVolume < current.traded || STATUS_RANK[status] < STATUS_RANK[current.status];
-}
-
-function rejectionReason(report: OrderReport): string {
-  return report.errorMsg !== "" ? report.errorMsg : `rejected by the server (code ${report.errorCode})`;
 }

@@ -171,7 +171,7 @@ export class TradeSide {
         orderSend: settings.orderSend as OrderSend,
       });
     } catch (error) {
-      this.connection.fail(this.sink.msg.apiCreateFailed(TRADE_LABELS, errorText(error)));
+      this.connection.fail(this.sink.msg.apiCreateFailed(TRADE_LABELS, this.sink.msg.libraryError(error)));
       return;
     }
     this.api = api;
@@ -186,7 +186,7 @@ export class TradeSide {
         accountType: settings.accountType,
       });
     } catch (error) {
-      this.connection.fail(this.sink.msg.loginCallFailed(TRADE_LABELS, errorText(error)));
+      this.connection.fail(this.sink.msg.loginCallFailed(TRADE_LABELS, this.sink.msg.libraryError(error)));
     }
   }
 
@@ -225,14 +225,10 @@ export class TradeSide {
     }
     const api = this.api;
     if (api === undefined) {
-      this.book.rejectLocally(
-        entry,
-        "not connected: call connect() first",
-        this.sink.msg.orderRejectedLocally,
-      );
+      this.book.rejectLocally(entry, this.sink.msg.notConnectedRefusal(), this.sink.msg.orderRejectedLocally);
       return entry.order.vtOrderid;
     }
-    const checked = validateOrder(req, this.contracts.get(req.vtSymbol));
+    const checked = validateOrder(req, this.contracts.get(req.vtSymbol), this.sink.msg.language);
     if (!checked.ok) {
       this.book.rejectLocally(entry, checked.reason, this.sink.msg.orderRejectedLocally);
       return entry.order.vtOrderid;
@@ -240,7 +236,7 @@ export class TradeSide {
     try {
       api.order({ clOrderId: orderid, ...checked.order });
     } catch (error) {
-      this.book.rejectLocally(entry, errorText(error), this.sink.msg.orderSendFailed);
+      this.book.rejectLocally(entry, this.sink.msg.libraryError(error), this.sink.msg.orderSendFailed);
     }
     return entry.order.vtOrderid;
   }
@@ -269,7 +265,10 @@ export class TradeSide {
       if (entry.serverId !== "") api.cancelOrder({ orderId: entry.serverId, clOrderId: req.orderid });
       else api.cancelOrder({ clOrderId: req.orderid });
     } catch (error) {
-      this.sink.writeLog(this.sink.msg.cancelSendFailed(req.orderid, errorText(error)), LogLevel.WARNING);
+      this.sink.writeLog(
+        this.sink.msg.cancelSendFailed(req.orderid, this.sink.msg.libraryError(error)),
+        LogLevel.WARNING,
+      );
     }
   }
 
@@ -457,7 +456,7 @@ export class TradeSide {
   ): void {
     // Pending queries are rejected when the api closes; that is not worth a warning.
     if (this.api !== api) return;
-    this.sink.writeLog(text(what, errorText(error)), LogLevel.WARNING);
+    this.sink.writeLog(text(what, this.sink.msg.libraryError(error)), LogLevel.WARNING);
   }
 
   private pushSecurities(records: readonly SecurityRecord[]): number {

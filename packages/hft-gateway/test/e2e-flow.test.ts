@@ -242,36 +242,29 @@ describe("orders", () => {
 
     const sell = s.main.sendOrder(limitOrder("300750", Direction.SHORT, 400, 372.4, Exchange.SZSE), "HFT");
     const rejected = await waitStatus(sell, Status.REJECTED);
-    expect(rejected.statusMsg).toMatch(/T\+1: only 300 shares of SZ.300750 are sellable today/);
+    // 2010 (T+1), told by its code in the gateway's language; the server's own detail (300 sellable)
+    // is in its text, which a known code does not quote (docs/troubleshooting.md).
+    expect(rejected.statusMsg).toBe("当天买入的股票当天不能卖出（T+1） (2010)");
   });
 
   it("surfaces every A-share rejection as REJECTED with the reason (gateway checks and server checks)", async () => {
     const cases: [ReturnType<typeof limitOrder>, RegExp][] = [
       // Refused by the gateway before sending.
-      [
-        limitOrder("600000", Direction.LONG, 150, 11.8),
-        /buy volume 150 is not a multiple of the lot \(100 shares\)/,
-      ],
-      [limitOrder("688981", Direction.LONG, 199, 112.35), /below the minimum of 200 shares/],
-      [limitOrder("600000", Direction.LONG, 100, 11.805), /not a multiple of the tick 0.01/],
-      [limitOrder("600000", Direction.LONG, 100, 12.99), /above the limit-up price 12.98/],
-      [limitOrder("600000", Direction.SHORT, 100, 10.61), /below the limit-down price 10.62/],
+      [limitOrder("600000", Direction.LONG, 150, 11.8), /^买入数量 150 不是整手（100 股）的整数倍$/],
+      [limitOrder("688981", Direction.LONG, 199, 112.35), /低于 688981\.SSE 的最低买入数量 200 股/],
+      [limitOrder("600000", Direction.LONG, 100, 11.805), /不是最小价位 0\.01 的整数倍/],
+      [limitOrder("600000", Direction.LONG, 100, 12.99), /高于 600000\.SSE 的涨停价 12\.98/],
+      [limitOrder("600000", Direction.SHORT, 100, 10.61), /低于 600000\.SSE 的跌停价 10\.62/],
       // Main-board *ST: ±10% since 2025-07-07 (the demo trades today): 3.33 → 3.66.
-      [limitOrder("600899", Direction.LONG, 100, 3.67), /above the limit-up price 3.66 of 600899.SSE/],
+      [limitOrder("600899", Direction.LONG, 100, 3.67), /高于 600899\.SSE 的涨停价 3\.66/],
       // STAR limit orders: at most 100,000 shares.
-      [
-        limitOrder("688981", Direction.LONG, 100_001, 112.35),
-        /maximum of 100000 shares per limit order on STAR/,
-      ],
-      [
-        { ...limitOrder("600000", Direction.LONG, 100, 11.8), type: OrderType.FOK },
-        /FOK \(AON, .*\) is not accepted by SSE/,
-      ],
-      [limitOrder("999999", Direction.LONG, 100, 11.8), /no contract for 999999.SSE/],
-      // Refused by the server.
-      [limitOrder("600519", Direction.LONG, 1000, 1458), /not enough cash/],
-      [limitOrder("601318", Direction.SHORT, 100, 57.36), /not enough shares of SH.601318/],
-      [limitOrder("510300", Direction.SHORT, 50, 4.62), /odd-lot sell of 50/],
+      [limitOrder("688981", Direction.LONG, 100_001, 112.35), /超过科创板限价委托单笔上限 100000 股/],
+      [{ ...limitOrder("600000", Direction.LONG, 100, 11.8), type: OrderType.FOK }, /SSE 不接受委托类型 FOK（AON）/],
+      [limitOrder("999999", Direction.LONG, 100, 11.8), /没有 999999\.SSE 的合约信息/],
+      // Refused by the server: told by code, in the gateway's language.
+      [limitOrder("600519", Direction.LONG, 1000, 1458), /^可用资金不足 \(2008\)$/],
+      [limitOrder("601318", Direction.SHORT, 100, 57.36), /^可卖数量不足 \(2009\)$/],
+      [limitOrder("510300", Direction.SHORT, 50, 4.62), /^零股只能一次性全部卖出 \(2004\)$/],
     ];
     for (const [req, reason] of cases) {
       const vtOrderid = s.main.sendOrder(req, "HFT");

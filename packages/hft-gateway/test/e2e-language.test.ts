@@ -112,6 +112,32 @@ describe("gateway texts in en (language setting)", () => {
   });
 });
 
+describe("order refusals in zh-CN", () => {
+  it("gives a pre-send refusal and a server rejection Chinese reasons, in the log and on the order", async () => {
+    const { main, rec } = await connected({ language: "zh-CN" });
+    try {
+      await rec.waitForLog(/^合约信息查询成功 \d+$/);
+
+      // Refused before sending: 150 shares is not a whole lot (rule.lot of @tsgate/ashare-rules).
+      const odd = main.sendOrder(limitOrder("600000", Direction.LONG, 150, 11.8), "HFT");
+      const oddId = odd.slice(odd.indexOf(".") + 1);
+      const local = await rec.waitForLog(new RegExp(`^委托 ${oddId} 未发送`));
+      expect(local.msg).toBe(`委托 ${oddId} 未发送，已拒绝：买入数量 150 不是整手（100 股）的整数倍`);
+      expect(rec.lastOrder(odd)?.statusMsg).toBe("买入数量 150 不是整手（100 股）的整数倍");
+
+      // Refused by the server (2009): its English text gives way to the catalogue's, by code.
+      const sell = main.sendOrder(limitOrder("601318", Direction.SHORT, 100, 57.36), "HFT");
+      const sellId = sell.slice(sell.indexOf(".") + 1);
+      const rejected = await rec.waitForLog(new RegExp(`^委托 ${sellId} 被拒绝`));
+      expect(rejected.msg).toBe(`委托 ${sellId} 被拒绝 (2009)：可卖数量不足`);
+      await rec.waitFor("the REJECTED order", () => rec.lastOrder(sell)?.status === Status.REJECTED);
+      expect(rec.lastOrder(sell)?.statusMsg).toBe("可卖数量不足 (2009)");
+    } finally {
+      await main.close();
+    }
+  });
+});
+
 describe("the language from the environment", () => {
   it("LANG=en_US.UTF-8 without a language setting gives English; the setting wins over LANG", async () => {
     process.env.LANG = "en_US.UTF-8";

@@ -46,11 +46,11 @@ it("an order lost on the way to the server is detected, resent after the reconne
   const sentAt = Date.now();
   const id = s.main.sendOrder(limitOrder("600000", Direction.LONG, 200, tick.limitUp), "HFT");
 
-  const lost = await s.rec.waitForLog(/^交易服务器连接断开：.*no answer.*正在自动重连$/);
+  const lost = await s.rec.waitForLog(/^交易服务器连接断开：.*没有回应.*正在自动重连$/);
   const detectedAfter = Date.now() - sentAt;
   expect(detectedAfter).toBeGreaterThanOrEqual(HEARTBEAT_TIMEOUT_MS - 150);
   expect(detectedAfter).toBeLessThan(HEARTBEAT_TIMEOUT_MS + DETECTION_SLACK_MS);
-  expect(lost.msg).toMatch(/one-way loss/);
+  expect(lost.msg).toMatch(/我方请求到不了服务器（单向丢包）/);
   expect(proxy.droppedBytes).toBeGreaterThan(0);
   expect(s.rec.logTexts.slice(logsBefore).some((t) => /交易服务器连接断开/.test(t))).toBe(true);
 

@@ -446,8 +446,9 @@ describe("orders", () => {
     const vtOrderid = t.gw.sendOrder(buy());
     await settle(t.engine);
     expect(t.rec.ordersOf(vtOrderid).map((o) => o.status)).toEqual([Status.SUBMITTING, Status.REJECTED]);
+    // The library's return code in the gateway's language; its own detail quoted as data.
     expect(t.rec.lastOrder(vtOrderid)?.statusMsg).toBe(
-      "hft_trader_order failed (-3): trade request queue full",
+      '接口库调用 hft_trader_order 失败 (-3)：请求队列已满，请稍后重试（接口库原文 "trade request queue full"）',
     );
     expect(t.rec.logTexts.at(-1)).toMatch(/委托 \d+ 发送失败，已拒绝/);
   });
@@ -458,18 +459,18 @@ describe("orders", () => {
     await settle(t.engine);
     expect(t.rec.lastOrder(offline)).toMatchObject({
       status: Status.REJECTED,
-      statusMsg: "not connected: call connect() first",
+      statusMsg: "未连接：请先调用 connect()",
     });
     // A rejection a person reads has a time, although no report from the broker gave one.
     for (const order of t.rec.ordersOf(offline)) expect(order.datetime).toBeInstanceOf(Date);
 
     await connectAndLogin(t);
     const cases: [ReturnType<typeof buy>, RegExp][] = [
-      [buy("600000", 11.8, 150), /not a multiple of the lot/],
-      [buy("600000", 12.99), /above the limit-up price 12.98/],
-      [buy("600000", 11.805), /not a multiple of the tick 0.01/],
-      [buy("999999"), /no contract for 999999.SSE/],
-      [createOrderRequest({ ...buy(), type: OrderType.FAK }), /FAK \(IOC, .*\) is not accepted by SSE/],
+      [buy("600000", 11.8, 150), /不是整手（100 股）的整数倍/],
+      [buy("600000", 12.99), /高于 600000\.SSE 的涨停价 12\.98/],
+      [buy("600000", 11.805), /不是最小价位 0\.01 的整数倍/],
+      [buy("999999"), /没有 999999\.SSE 的合约信息/],
+      [createOrderRequest({ ...buy(), type: OrderType.FAK }), /SSE 不接受委托类型 FAK（IOC）/],
     ];
     for (const [req, reason] of cases) {
       const vtOrderid = t.gw.sendOrder(req);
@@ -480,7 +481,7 @@ describe("orders", () => {
     expect(t.factory.trader.orders).toHaveLength(0);
   });
 
-  it("a server rejection gives REJECTED with statusMsg = the reason, pushed once", async () => {
+  it("a server rejection gives REJECTED with statusMsg = the reason by its code, pushed once", async () => {
     const t = setup();
     await connectAndLogin(t);
     const vtOrderid = t.gw.sendOrder(buy());
@@ -500,8 +501,9 @@ describe("orders", () => {
     });
     await settle(t.engine);
     expect(t.rec.ordersOf(vtOrderid).map((o) => o.status)).toEqual([Status.SUBMITTING, Status.REJECTED]);
-    expect(t.rec.lastOrder(vtOrderid)?.statusMsg).toBe(reason);
-    expect(t.rec.logTexts.filter((text) => text.includes("被拒绝 (2008)"))).toHaveLength(1);
+    // A known code reads from the catalogue, never the server's English in a Chinese text.
+    expect(t.rec.lastOrder(vtOrderid)?.statusMsg).toBe("可用资金不足 (2008)");
+    expect(t.rec.logTexts.filter((text) => text.includes("被拒绝 (2008)：可用资金不足"))).toHaveLength(1);
   });
 
   it("a duplicate client order id answer ends the order REJECTED; the other order's reports stay off it", async () => {
@@ -914,9 +916,7 @@ describe("market data", () => {
     t.factory.md.fire("login", { ok: true, errorCode: 0, message: "" });
     t.factory.md.fire("marketData", md("600000"));
     await settle(t.engine);
-    expect(t.rec.logTexts).toContain(
-      "行情服务器连接断开：connection closed by peer 127.0.0.1:19000，正在自动重连",
-    );
+    expect(t.rec.logTexts).toContain("行情服务器连接断开：对方 127.0.0.1:19000 关闭了连接，正在自动重连");
     expect(t.rec.logTexts).toContain("行情服务器重连成功，已重新登录");
     const states = t.rec.statuses.filter((s) => s.side === GatewaySide.MARKET).map((s) => s.state);
     expect(states).toEqual(["CONNECTING", "CONNECTED", "RECONNECTING", "RECONNECTING", "CONNECTED"]);

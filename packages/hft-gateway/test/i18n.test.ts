@@ -12,6 +12,51 @@ describe("message catalogues", () => {
     for (const language of LANGUAGES) expect(Object.keys(CATALOGUES[language]).sort()).toEqual(codes);
   });
 
+  it("every message reads the same parameters in every language", () => {
+    // Each parameter is given as a distinct string (a list or a table key as a valid value), and
+    // the names each language's render reads are compared: a placeholder missing in one is caught.
+    const VALID: Record<string, unknown> = {
+      lines: ["k: v"],
+      subjects: ["contracts"],
+      subject: "contracts",
+      side: "trade",
+      board: "main",
+    };
+    const paramsRead = (render: unknown): string[] => {
+      const read = new Set<string>();
+      const params = new Proxy(
+        {},
+        {
+          get: (_target, key) => {
+            read.add(String(key));
+            return VALID[String(key)] ?? `<${String(key)}>`;
+          },
+        },
+      );
+      (render as (p: unknown) => string)(params);
+      return [...read].sort();
+    };
+    // The vendor's table gives its meaning and action in Chinese only: en names the code and
+    // points to docs/real-broker.md instead (gateway-en.ts).
+    const ZH_ONLY: Record<string, readonly string[]> = {
+      "gateway.tradeLogin.vendor": ["action", "meaning"],
+      "gateway.mdLogin.vendor": ["action", "meaning"],
+    };
+    const zh = CATALOGUES["zh-CN"] as Record<string, unknown>;
+    const differing: string[] = [];
+    for (const language of LANGUAGES) {
+      const other = CATALOGUES[language] as Record<string, unknown>;
+      for (const code of Object.keys(zh)) {
+        const skipped = language === "zh-CN" ? [] : (ZH_ONLY[code] ?? []);
+        const expected = paramsRead(zh[code]).filter((name) => !skipped.includes(name));
+        const got = paramsRead(other[code]);
+        if (got.join() !== expected.join())
+          differing.push(`${language} ${code}: ${got.join()} ≠ ${expected.join()}`);
+      }
+    }
+    expect(differing).toEqual([]);
+  });
+
   it("the en catalogue has no Chinese outside quoted setting keys and the codes' own names", () => {
     const sample = {
       side: "trade",

@@ -9,7 +9,7 @@
  * Seeded (override with FC_SEED=<n>); fast-check prints the seed and the shrunk counterexample.
  */
 
-import { BOARD_NAME, boardOfCode, maxOrderVolume } from "@tsgate/ashare-rules";
+import { type Board, boardOfCode, maxOrderVolume } from "@tsgate/ashare-rules";
 import { type ContractData, Direction, Exchange, Offset, type OrderRequest, OrderType } from "@tsgate/core";
 import { fromScaled, type SecurityRecord, toScaled } from "@tsgate/hft-native";
 import {
@@ -25,9 +25,15 @@ import {
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { ContractStore } from "../src/contracts.js";
-import { validateOrder } from "../src/index.js";
+import { validateOrder as validateIn } from "../src/order-validation.js";
 import { ORDERTYPE_VT2HFT } from "../src/mappings.js";
 import { rawOrderRequest } from "./helpers/raw-requests.js";
+
+/** The checks with English reasons, which the patterns below match. */
+const validateOrder = (req: OrderRequest, contract: ContractData | undefined) =>
+  validateIn(req, contract, "en");
+/** The boards as the en reasons name them. */
+const BOARD_EN: Record<Board, string> = { main: "main board", chinext: "ChiNext", star: "STAR" };
 
 /** A limit as the reason names it: with as many decimals as the tick is written with (0.01 → 2). */
 function toTick(price: number | undefined, tick: number): string {
@@ -299,7 +305,7 @@ describe("validateOrder properties", () => {
               }),
               contract: c,
               reason: new RegExp(
-                `^volume \\d+ is above the maximum of ${cap} shares per ${kind} order on ${BOARD_NAME[boardOfCode(c.symbol)]}$`,
+                `^volume \\d+ is above the maximum of ${cap} shares per ${kind} order on ${BOARD_EN[boardOfCode(c.symbol)]}$`,
               ),
               server: [ErrorCode.ORDER_ABOVE_MAX_VOLUME],
               cap,

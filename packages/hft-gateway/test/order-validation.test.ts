@@ -4,13 +4,18 @@ import {
   Direction,
   Exchange,
   Offset,
+  type OrderRequest,
   OrderType,
   Product,
 } from "@tsgate/core";
 import { fromScaled } from "@tsgate/hft-native";
 import { describe, expect, it } from "vitest";
-import { formatPrice, validateOrder } from "../src/index.js";
+import { formatPrice, validateOrder as validateIn } from "../src/order-validation.js";
 import { rawOrderRequest } from "./helpers/raw-requests.js";
+
+/** The checks with English reasons, which most cases match (zh-CN: the last describe). */
+const validateOrder = (req: OrderRequest, contract: ContractData | undefined) =>
+  validateIn(req, contract, "en");
 
 const main: ContractData = createContract({
   gatewayName: "HFT",
@@ -180,5 +185,45 @@ describe("validateOrder", () => {
     );
     expect(reason(validateOrder(buy(10.5), round))).toMatch(/below the limit-down price 10\.60 of/);
     expect(formatPrice(4.617, 0.001)).toBe("4.617");
+  });
+});
+
+describe("validateOrder in zh-CN", () => {
+  const zh = (req: OrderRequest, contract: ContractData | undefined) => validateIn(req, contract, "zh-CN");
+  it.each([
+    [
+      buy(11.8, 100, { exchange: Exchange.SHFE }),
+      main,
+      "refusal.exchange",
+      "本接口不交易交易所 SHFE（只支持 SSE 和 SZSE）",
+    ],
+    [
+      buy(11.8),
+      undefined,
+      "refusal.noContract",
+      "没有 600000.SSE 的合约信息：代码不存在，或合约尚未加载（请等待交易登录完成）",
+    ],
+    [
+      buy(11.8, 100, { direction: Direction.NET }),
+      main,
+      "refusal.direction",
+      "方向 NET 不是委托方向：买入用 LONG，卖出用 SHORT",
+    ],
+    [buy(11.8, 100, { offset: Offset.CLOSE }), main, "refusal.offset", undefined],
+    [buy(11.8, 100, { type: OrderType.FAK }), main, "refusal.orderType", undefined],
+    [buy(11.8, 150), main, "rule.lot", "买入数量 150 不是整手（100 股）的整数倍"],
+    [buy(12.99), main, "rule.limit-up", "价格 12.99 高于 600000.SSE 的涨停价 12.98"],
+  ] as const)("%#: refuses with code %s and a Chinese reason", (req, contract, code, expected) => {
+    const result = zh(req, contract);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.code).toBe(code);
+    if (expected !== undefined) expect(result.reason).toBe(expected);
+    // Only the API's own names (enum values, symbols, exchanges, connect()) may be Latin.
+    const words = result.reason.match(/[A-Za-z]{2,}/g) ?? [];
+    for (const word of words)
+      expect(word, result.reason).toMatch(
+        /^(SHFE|SSE|SZSE|LONG|SHORT|NET|NONE|OPEN|CLOSE|LIMIT|MARKET|FAK)$/,
+      );
   });
 });

@@ -102,9 +102,9 @@ describe("HftGateway before connect", () => {
     expect(vtOrderid).toMatch(/^HFT\.\S+$/);
     await settle(engine);
     expect(statuses(rec, vtOrderid)).toEqual([Status.SUBMITTING, Status.REJECTED]);
-    expect(rec.lastOrder(vtOrderid)?.statusMsg).toBe("not connected: call connect() first");
+    expect(rec.lastOrder(vtOrderid)?.statusMsg).toBe("未连接：请先调用 connect()");
     expect(lastLog(rec, /未发送，已拒绝/)?.msg).toBe(
-      `委托 ${idOf(vtOrderid)} 未发送，已拒绝：not connected: call connect() first`,
+      `委托 ${idOf(vtOrderid)} 未发送，已拒绝：未连接：请先调用 connect()`,
     );
     engine.stop();
   });
@@ -187,7 +187,7 @@ describe("HftGateway before connect", () => {
     expect(gw.tradeLoggedIn).toBe(false);
     const vtOrderid = gw.sendOrder(limitOrder("600000", Direction.LONG, 100, 10));
     await settle(engine);
-    expect(rec.lastOrder(vtOrderid)?.statusMsg).toBe("not connected: call connect() first");
+    expect(rec.lastOrder(vtOrderid)?.statusMsg).toBe("未连接：请先调用 connect()");
     await expect(gw.close()).resolves.toBeUndefined();
     engine.stop();
   });
@@ -216,7 +216,7 @@ describe("MainEngine before connect", () => {
     expect(main.getOrder(vtOrderid)?.status).toBe(Status.REJECTED);
     expect(main.getAllActiveOrders()).toEqual([]);
     expect(rec.logTexts).toEqual([
-      expect.stringMatching(/未发送，已拒绝：not connected/),
+      expect.stringMatching(/未发送，已拒绝：未连接/),
       "撤单失败：找不到委托 unknown（不是本接口的委托，或尚未收到）",
       "资金信息查询忽略：交易服务器尚未登录（登录后会自动查询并定时刷新）",
       "持仓信息查询忽略：交易服务器尚未登录（登录后会自动查询并定时刷新）",
@@ -277,12 +277,8 @@ describe("HftGateway through MainEngine against the mock servers", () => {
     const ticksBefore = rec.ticks.length;
     main.subscribe(createSubscribeRequest({ symbol: "999999", exchange: Exchange.SSE }), "HFT");
     main.subscribe(createSubscribeRequest({ symbol: "399999", exchange: Exchange.SZSE }), "HFT");
-    const sh = await rec.waitForLog(
-      /行情订阅失败：行情服务器不认识这些代码 \(5003\)：unknown codes on SH: 999999/,
-    );
-    const sz = await rec.waitForLog(
-      /行情订阅失败：行情服务器不认识这些代码 \(5003\)：unknown codes on SZ: 399999/,
-    );
+    const sh = await rec.waitForLog(/行情订阅失败：行情服务器不认识这些代码 \(5003\)：999999。/);
+    const sz = await rec.waitForLog(/行情订阅失败：行情服务器不认识这些代码 \(5003\)：399999。/);
     expect(sh.level).toBe(LogLevel.WARNING);
     expect(sh.msg).toContain("SH 即 SSE");
     expect(sz.msg).toContain("SZ 即 SZSE");
@@ -305,11 +301,9 @@ describe("HftGateway through MainEngine against the mock servers", () => {
         const order = rec.lastOrder(vtOrderid);
         return order?.status === Status.REJECTED ? order : undefined;
       });
-    expect((await last(unknown)).statusMsg).toMatch(/^no contract for 999999\.SSE: unknown symbol/);
-    expect((await last(oddLot)).statusMsg).toBe("buy volume 150 is not a multiple of the lot (100 shares)");
-    expect((await last(wrongExchange)).statusMsg).toBe(
-      "exchange SHFE is not traded by this gateway (SSE and SZSE only)",
-    );
+    expect((await last(unknown)).statusMsg).toMatch(/^没有 999999\.SSE 的合约信息：代码不存在/);
+    expect((await last(oddLot)).statusMsg).toBe("买入数量 150 不是整手（100 股）的整数倍");
+    expect((await last(wrongExchange)).statusMsg).toBe("本接口不交易交易所 SHFE（只支持 SSE 和 SZSE）");
   });
 
   it("cancelOrder of an unknown id or a finished order is logged; queries push data", async () => {
@@ -344,7 +338,7 @@ describe("HftGateway through MainEngine against the mock servers", () => {
     await settle(main.eventEngine);
 
     expect(statuses(rec, afterClose)).toEqual([Status.SUBMITTING, Status.REJECTED]);
-    expect(rec.lastOrder(afterClose)?.statusMsg).toBe("not connected: call connect() first");
+    expect(rec.lastOrder(afterClose)?.statusMsg).toBe("未连接：请先调用 connect()");
     expect(lastLog(rec, new RegExp(`撤单失败：委托 ${idOf(resting)}`))?.msg).toBe(
       `撤单失败：委托 ${idOf(resting)}，交易服务器尚未连接`,
     );

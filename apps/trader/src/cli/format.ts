@@ -7,12 +7,24 @@
  *
  * @module
  */
+
 import type { AccountData, OrderData, PositionData, RiskSnapshot, TickData, TradeData } from "@tsgate/core";
 import stringWidth from "string-width";
 import { costPriceDetail, costPriceText } from "../shared/cost-price.js";
+import { type LabelCode, type LabelLanguage, label } from "../shared/labels/labels.js";
 import { formatPrice } from "../shared/price-format.js";
 
-const SIDE: Record<string, string> = { LONG: "BUY", SHORT: "SELL", NET: "NET" };
+/** A direction in the terminal's words (BUY/SELL, 买入/卖出); any other value as it is. */
+function side(direction: string, language: LabelLanguage): string {
+  return direction === "LONG" || direction === "SHORT"
+    ? label(language, `term.side.${direction}`)
+    : direction;
+}
+
+/** Table headers from `term.col.*` labels. */
+function headers(language: LabelLanguage, names: readonly string[]): string[] {
+  return names.map((name) => label(language, `term.col.${name}` as LabelCode));
+}
 
 /** What the formatting needs besides the objects: ticks and display ids. */
 export interface DisplayContext {
@@ -24,6 +36,8 @@ export interface DisplayContext {
   tradeId(vtTradeid: string): string;
   /** True with `--full`: full ids and exact figures. */
   readonly full: boolean;
+  /** The language of the labels (the trader's). */
+  readonly language: LabelLanguage;
 }
 
 /** `HH:MM:SS` of local time. */
@@ -36,13 +50,15 @@ export function formatOrder(order: OrderData, ctx: DisplayContext): string {
   const tick = ctx.priceTick(order.vtSymbol);
   const price = order.type === "MARKET" ? "MARKET" : `@ ${formatPrice(order.price, tick)}`;
   const reason = order.statusMsg !== "" ? ` (${order.statusMsg})` : "";
-  return `ORDER ${ctx.orderId(order.vtOrderid)} ${order.vtSymbol} ${SIDE[order.direction] ?? order.direction} ${order.volume} ${price} traded ${order.traded} ${order.status}${reason}`;
+  const traded = label(ctx.language, "term.traded");
+  return `ORDER ${ctx.orderId(order.vtOrderid)} ${order.vtSymbol} ${side(order.direction, ctx.language)} ${order.volume} ${price} ${traded} ${order.traded} ${order.status}${reason}`;
 }
 
 /** One line for a trade. */
 export function formatTrade(trade: TradeData, ctx: DisplayContext): string {
   const tick = ctx.priceTick(trade.vtSymbol);
-  return `TRADE ${ctx.tradeId(trade.vtTradeid)} ${trade.vtSymbol} ${SIDE[trade.direction] ?? trade.direction} ${trade.volume} @ ${formatPrice(trade.price, tick)} (order ${ctx.orderId(trade.vtOrderid)})`;
+  const of = label(ctx.language, "term.tradeOf", { id: ctx.orderId(trade.vtOrderid) });
+  return `TRADE ${ctx.tradeId(trade.vtTradeid)} ${trade.vtSymbol} ${side(trade.direction, ctx.language)} ${trade.volume} @ ${formatPrice(trade.price, tick)} (${of})`;
 }
 
 /** Pads `text` with spaces to `width` terminal cells. */
@@ -51,13 +67,20 @@ export function padCells(text: string, width: number): string {
 }
 
 /** The risk engine's state and a table of every configured limit with its current figure. */
-export function formatRisk(risk: RiskSnapshot): string[] {
+export function formatRisk(risk: RiskSnapshot, language: LabelLanguage): string[] {
   const figure = (n: number) => (Number.isInteger(n) ? String(n) : n.toFixed(2));
   const reason = risk.stateReason === "" ? "" : ` (${risk.stateReason})`;
   return [
-    `RISK ${risk.state}${reason}; today ${risk.ordersToday} orders, ${risk.cancelsToday} cancels, P&L ${figure(risk.dailyPnl)}, ${risk.refusals.total} refused`,
+    label(language, "term.riskLine", {
+      state: risk.state,
+      reason,
+      orders: risk.ordersToday,
+      cancels: risk.cancelsToday,
+      pnl: figure(risk.dailyPnl),
+      refused: risk.refusals.total,
+    }),
     ...table(
-      ["LIMIT", "VALUE", "NOW"],
+      headers(language, ["limit", "value", "now"]),
       risk.limits.map((row) => [row.limit, figure(row.value), figure(row.current)]),
     ),
   ];
@@ -78,18 +101,18 @@ export function table(header: readonly string[], rows: readonly (readonly string
 
 /** The positions table; the cost is the broker's diluted cost (shared/cost-price.ts). */
 export function formatPositions(positions: readonly PositionData[], ctx: DisplayContext): string[] {
-  if (positions.length === 0) return ["no positions"];
+  if (positions.length === 0) return [label(ctx.language, "term.none.positions")];
   return table(
-    ["instrument", "volume", "yesterday", "frozen", "cost", "pnl"],
+    headers(ctx.language, ["instrument", "volume", "yesterday", "frozen", "cost", "pnl"]),
     positions.map((p) => {
       const tick = ctx.priceTick(p.vtSymbol);
-      const cost = costPriceText(p, tick);
+      const cost = costPriceText(p, tick, ctx.language);
       return [
         p.vtSymbol,
         String(p.volume),
         String(p.ydVolume),
         String(p.frozen),
-        ctx.full && p.volume > 0 ? `${cost} (${costPriceDetail(p, tick)})` : cost,
+        ctx.full && p.volume > 0 ? `${cost} (${costPriceDetail(p, tick, ctx.language)})` : cost,
         p.pnl.toFixed(2),
       ];
     }),
@@ -97,23 +120,23 @@ export function formatPositions(positions: readonly PositionData[], ctx: Display
 }
 
 /** The accounts table. */
-export function formatAccounts(accounts: readonly AccountData[]): string[] {
-  if (accounts.length === 0) return ["no account yet (waiting for the trade login)"];
+export function formatAccounts(accounts: readonly AccountData[], language: LabelLanguage): string[] {
+  if (accounts.length === 0) return [label(language, "term.none.account")];
   return table(
-    ["account", "balance", "frozen", "available"],
+    headers(language, ["account", "balance", "frozen", "available"]),
     accounts.map((a) => [a.vtAccountid, a.balance.toFixed(2), a.frozen.toFixed(2), a.available.toFixed(2)]),
   );
 }
 
 /** The orders table. */
 export function formatOrders(orders: readonly OrderData[], ctx: DisplayContext): string[] {
-  if (orders.length === 0) return ["no orders"];
+  if (orders.length === 0) return [label(ctx.language, "term.none.orders")];
   return table(
-    ["order", "instrument", "side", "price", "volume", "traded", "status", "time"],
+    headers(ctx.language, ["order", "instrument", "side", "price", "volume", "traded", "status", "time"]),
     orders.map((o) => [
       ctx.orderId(o.vtOrderid),
       o.vtSymbol,
-      SIDE[o.direction] ?? o.direction,
+      side(o.direction, ctx.language),
       o.type === "MARKET" ? "MARKET" : formatPrice(o.price, ctx.priceTick(o.vtSymbol)),
       String(o.volume),
       String(o.traded),
@@ -125,13 +148,13 @@ export function formatOrders(orders: readonly OrderData[], ctx: DisplayContext):
 
 /** The trades table. */
 export function formatTrades(trades: readonly TradeData[], ctx: DisplayContext): string[] {
-  if (trades.length === 0) return ["no trades"];
+  if (trades.length === 0) return [label(ctx.language, "term.none.trades")];
   return table(
-    ["trade", "instrument", "side", "price", "volume", "order"],
+    headers(ctx.language, ["trade", "instrument", "side", "price", "volume", "order"]),
     trades.map((t) => [
       ctx.tradeId(t.vtTradeid),
       t.vtSymbol,
-      SIDE[t.direction] ?? t.direction,
+      side(t.direction, ctx.language),
       formatPrice(t.price, ctx.priceTick(t.vtSymbol)),
       String(t.volume),
       ctx.orderId(t.vtOrderid),
@@ -147,9 +170,9 @@ function change(tick: TickData): string {
 
 /** The ticks table. */
 export function formatTicks(ticks: readonly TickData[], ctx: DisplayContext): string[] {
-  if (ticks.length === 0) return ["no ticks yet"];
+  if (ticks.length === 0) return [label(ctx.language, "term.none.ticks")];
   return table(
-    ["instrument", "name", "last", "change", "bid", "ask", "volume"],
+    headers(ctx.language, ["instrument", "name", "last", "change", "bid", "ask", "volume"]),
     ticks.map((t) => {
       const tick = ctx.priceTick(t.vtSymbol);
       return [

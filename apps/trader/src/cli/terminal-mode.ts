@@ -19,6 +19,7 @@ import { InputError, TraderError } from "../errors.js";
 import { parseOrderBody, parseVtSymbolInput } from "../order-input.js";
 import { isUp } from "../shared/connection-states.js";
 import { resolveId, shortenIdsInText, shortIds } from "../shared/display-id.js";
+import { label, labeller } from "../shared/labels/labels.js";
 import { checkOrder } from "../shared/order-checks.js";
 import type { TraderRuntime } from "../trader-runtime.js";
 import type { CliIo } from "./cli-io.js";
@@ -36,22 +37,6 @@ import {
   formatTrades,
 } from "./format.js";
 import { TerminalScreen } from "./terminal-screen.js";
-
-export const TERMINAL_HELP = `commands:
-  buy <instrument> <price|market> <volume>    e.g. buy 600000 10.50 100 (or 600000.SSE)
-  sell <instrument> <price|market> <volume>   e.g. sell 000001 market 100
-  cancel <order id>                           cancel a working order by the id shown (e.g. 0002)
-  orders [all]                                working orders (all: every order)
-  trades | positions | account | ticks        current state
-  subscribe <instrument>                      add market data, e.g. subscribe 601318
-  status                                      connection state
-  risk                                        trading state and every risk limit with its figure
-  halt [reason]                               kill switch: HALTED, every working order cancelled
-  resume                                      trading ACTIVE again after a halt
-  help                                        this list
-  quit                                        stop the trader
-Instruments: a code whose range names its exchange (600000 → SSE, 000001 → SZSE) or code.exchange.
-Keys: Up/Down recall earlier commands; Ctrl-C or Ctrl-D stops the trader.`;
 
 /** Options of {@link startTerminalMode}. */
 export interface TerminalModeOptions {
@@ -79,6 +64,7 @@ export function startTerminalMode(options: TerminalModeOptions): TerminalMode {
   const full = options.full === true;
   let stopped = false;
 
+  const t = labeller(runtime.language);
   const screen = new TerminalScreen(
     { input: io.input, output: io.output, error: io.error },
     (line) => {
@@ -86,7 +72,9 @@ export function startTerminalMode(options: TerminalModeOptions): TerminalMode {
       try {
         run(line);
       } catch (err) {
-        screen.err(err instanceof TraderError ? err.message : `error: ${(err as Error).message}`);
+        screen.err(
+          err instanceof TraderError ? err.message : t("term.error", { detail: (err as Error).message }),
+        );
       }
     },
     (reason) => {
@@ -102,6 +90,7 @@ export function startTerminalMode(options: TerminalModeOptions): TerminalMode {
     full ? vtId : (shortIds([...known, vtId]).get(vtId) ?? vtId);
   const ctx: DisplayContext = {
     full,
+    language: runtime.language,
     priceTick: (vtSymbol) => main.getContract(vtSymbol)?.pricetick,
     // The id itself is included: an order just sent reaches the OMS only with its first event.
     orderId: (vtOrderid) =>
@@ -134,7 +123,7 @@ export function startTerminalMode(options: TerminalModeOptions): TerminalMode {
   let lastTickAt: number | undefined;
   const onTick: EventHandler<typeof EVENT_TICK> = (event) => {
     lastTickAt = Date.now();
-    if (awaited.delete(event.data.vtSymbol)) print(`SUBSCRIBED ${event.data.vtSymbol}: market data arriving`);
+    if (awaited.delete(event.data.vtSymbol)) print(t("term.subscribed", { vtSymbol: event.data.vtSymbol }));
   };
   /** Refusals already printed (each is printed once, also for subscriptions given at start). */
   const reported = new Set<string>();
@@ -145,7 +134,7 @@ export function startTerminalMode(options: TerminalModeOptions): TerminalMode {
       awaited.delete(vtSymbol);
       if (reported.has(vtSymbol)) continue;
       reported.add(vtSymbol);
-      print(`SUBSCRIBE FAILED ${vtSymbol}: ${reason}`);
+      print(t("term.subscribeFailed", { vtSymbol, reason }));
     }
   });
   engine.register(EVENT_ORDER, onOrder);
@@ -163,7 +152,13 @@ export function startTerminalMode(options: TerminalModeOptions): TerminalMode {
           const market = main.getAllGatewayStatuses().find((s) => s.side === "MARKET");
           const stale =
             market !== undefined && !isUp(market.state)
-              ? ` (STALE: market ${market.state.toLowerCase()}${lastTickAt !== undefined ? `, last tick ${Math.round((Date.now() - lastTickAt) / 1000)} s ago` : ""})`
+              ? t("term.stale", {
+                  state: label(runtime.language, `state.${market.state}`),
+                  age:
+                    lastTickAt !== undefined
+                      ? t("term.staleAge", { seconds: Math.round((Date.now() - lastTickAt) / 1000) })
+                      : "",
+                })
               : "";
           print(`${formatTicker(ticks, ctx)}${stale}`);
         }, tickerMs)
@@ -173,9 +168,7 @@ export function startTerminalMode(options: TerminalModeOptions): TerminalMode {
   const sendOrder = (direction: Direction, args: readonly string[]) => {
     const [instrument, priceText, volumeText] = args;
     if (instrument === undefined || priceText === undefined || volumeText === undefined) {
-      screen.err(
-        `usage: ${direction === Direction.LONG ? "buy" : "sell"} <instrument> <price|market> <volume>`,
-      );
+      screen.err(t("term.usageOrder", { command: direction === Direction.LONG ? "buy" : "sell" }));
       return;
     }
     const { symbol, exchange, vtSymbol } = parseVtSymbolInput(instrument);
@@ -199,9 +192,12 @@ export function startTerminalMode(options: TerminalModeOptions): TerminalMode {
         volume: req.volume,
       },
       main.getContract(vtSymbol),
+      runtime.language,
     );
     if (problems.length > 0) {
-      screen.err(`not sent: ${problems.join("; ")}`);
+      screen.err(
+        t("entry.notSent", { reason: problems.map((p) => p.text).join(t("entry.reasonSeparator")) }),
+      );
       return;
     }
     print(`SENT ${ctx.orderId(runtime.sendOrder(req))}`);
@@ -209,21 +205,25 @@ export function startTerminalMode(options: TerminalModeOptions): TerminalMode {
 
   const cancel = (typed: string | undefined) => {
     if (typed === undefined) {
-      screen.err("usage: cancel <order id>");
+      screen.err(t("term.usageCancel"));
       return;
     }
     const match = resolveId(
       typed,
       main.getAllOrders().map((o) => o.vtOrderid),
     );
-    if (match.kind === "none") throw new InputError(`no order ${typed} (type "orders all" for the ids)`);
+    if (match.kind === "none") throw new InputError(t("term.noOrder", { id: typed }));
     if (match.kind === "many") {
       throw new InputError(
-        `${typed} matches ${match.vtIds.length} orders (${match.vtIds.map((id) => ctx.orderId(id)).join(", ")}); type more of the id`,
+        t("term.ambiguous", {
+          id: typed,
+          count: match.vtIds.length,
+          ids: match.vtIds.map((id) => ctx.orderId(id)).join(", "),
+        }),
       );
     }
     runtime.cancelOrder(match.vtId);
-    print(`CANCEL requested for ${ctx.orderId(match.vtId)}`);
+    print(t("term.cancelRequested", { id: ctx.orderId(match.vtId) }));
   };
 
   const subscribe = (typed: string | undefined) => {
@@ -233,13 +233,13 @@ export function startTerminalMode(options: TerminalModeOptions): TerminalMode {
     }
     const { vtSymbol } = parseVtSymbolInput(typed);
     if (runtime.subscriptionList.includes(vtSymbol) && !runtime.subscriptionFailures.has(vtSymbol)) {
-      print(`already subscribed to ${vtSymbol}`);
+      print(t("term.alreadySubscribed", { vtSymbol }));
       return;
     }
     // Success is known only when the first tick comes (or the server refuses the code).
     awaited.add(vtSymbol);
     runtime.subscribe(vtSymbol);
-    print(`SUBSCRIBING ${vtSymbol}: waiting for the market server`);
+    print(t("term.subscribing", { vtSymbol }));
   };
 
   const run = (line: string) => {
@@ -267,7 +267,7 @@ export function startTerminalMode(options: TerminalModeOptions): TerminalMode {
         printLines(formatPositions(main.getAllPositions(), ctx));
         return;
       case "account":
-        printLines(formatAccounts(main.getAllAccounts()));
+        printLines(formatAccounts(main.getAllAccounts(), runtime.language));
         return;
       case "ticks":
         printLines(formatTicks(main.getAllTicks(), ctx));
@@ -284,33 +284,32 @@ export function startTerminalMode(options: TerminalModeOptions): TerminalMode {
         }
         return;
       case "risk":
-        printLines(formatRisk(runtime.riskSnapshot()));
+        printLines(formatRisk(runtime.riskSnapshot(), runtime.language));
         return;
       case "halt": {
-        const result = runtime.halt(args.length > 0 ? args.join(" ") : "halt typed in the terminal");
-        print(
-          `HALTED; ${result.cancelsSent} cancel(s) sent${result.cancelsFailed > 0 ? `, ${result.cancelsFailed} failed` : ""}`,
-        );
+        const result = runtime.halt(args.length > 0 ? args.join(" ") : t("term.haltReason"));
+        const figures = { sent: result.cancelsSent, failed: result.cancelsFailed };
+        print(t(result.cancelsFailed > 0 ? "term.haltedWithFailures" : "term.halted", figures));
         return;
       }
       case "resume":
-        runtime.setTradingState("ACTIVE", "resume typed in the terminal");
+        runtime.setTradingState("ACTIVE", t("term.resumeReason"));
         print(`RISK ${runtime.risk.state}`);
         return;
       case "help":
       case "?":
-        screen.out(TERMINAL_HELP);
+        screen.out(t("term.help"));
         return;
       case "quit":
       case "exit":
         options.onQuit("quit");
         return;
       default:
-        screen.err(`unknown command "${command}" (type help)`);
+        screen.err(t("term.unknownCommand", { command: command ?? "" }));
     }
   };
 
-  screen.out('Type "help" for commands.');
+  screen.out(t("term.typeHelp"));
   screen.start();
 
   return {

@@ -14,6 +14,7 @@ import type { Duplex } from "node:stream";
 import { webAssets } from "../app-paths.js";
 import { WS_PATH } from "../constants.js";
 import { PortInUseError } from "../errors.js";
+import type { LabelLanguage } from "../shared/labels/labels.js";
 import type { TraderRuntime } from "../trader-runtime.js";
 import { createApi } from "./api.js";
 import { AccessPolicy } from "./auth.js";
@@ -31,7 +32,12 @@ export interface WebServerOptions {
   readonly token: string;
   /** Receives unexpected errors (never a request URL, which may hold the token). */
   readonly onError: (err: unknown) => void;
+  /** The page's language, written into `<html lang>` of index.html (the page reads it there). */
+  readonly language: LabelLanguage;
 }
+
+/** index.html's own `<html lang>`, replaced by the trader's language when served. */
+const HTML_LANG = /<html lang="[^"]*">/;
 
 // The page loads only its own script, style and socket; the token in its URL never leaves it.
 const SECURITY_HEADERS = {
@@ -55,6 +61,7 @@ export class WebServer {
   private readonly server: Server;
   private readonly policy: AccessPolicy;
   private readonly onError: (err: unknown) => void;
+  private readonly language: LabelLanguage;
   private readonly assets = webAssets();
   private api: ApiHandler | undefined;
   private hub: WsHub | undefined;
@@ -65,6 +72,7 @@ export class WebServer {
     this.host = options.host;
     this.port = port;
     this.onError = options.onError;
+    this.language = options.language;
     this.policy = new AccessPolicy(options.token, options.host, port);
     server.on("request", (req, res) => {
       this.onRequest(req, res).catch((err: unknown) => {
@@ -146,6 +154,9 @@ export class WebServer {
     let body: Buffer;
     try {
       body = await readFile(asset.file);
+      if (asset.type.startsWith("text/html")) {
+        body = Buffer.from(body.toString("utf8").replace(HTML_LANG, `<html lang="${this.language}">`));
+      }
     } catch {
       res.writeHead(500, { "Content-Type": "text/plain; charset=utf-8" });
       res.end(`missing ${url.pathname}: build the app first (npx nx run @tsgate/trader:build)`);

@@ -18,10 +18,8 @@
  *
  * @module
  */
+import { type LabelLanguage, label } from "./labels/labels.js";
 import { formatPrice } from "./price-format.js";
-
-/** What the cost column shows when the diluted cost is zero or below. */
-export const COST_RECOVERED_TEXT = "recovered 回本";
 
 /** The fields of a position the cost column needs (a subset of `PositionData`). */
 export interface CostedPosition {
@@ -31,16 +29,24 @@ export interface CostedPosition {
 }
 
 /**
- * The cost column: the diluted cost to the instrument's tick, {@link COST_RECOVERED_TEXT} when it
- * is zero or below while shares are held, "—" without shares.
+ * The cost column: the diluted cost to the instrument's tick, the `cost.recovered` label ("已回本",
+ * "recovered") when it is zero or below while shares are held, "—" without shares.
  */
-export function costPriceText(position: CostedPosition, pricetick: number | undefined): string {
+export function costPriceText(
+  position: CostedPosition,
+  pricetick: number | undefined,
+  language: LabelLanguage,
+): string {
   if (!(position.volume > 0)) return "—";
-  if (!(position.price > 0)) return COST_RECOVERED_TEXT;
+  if (!(position.price > 0)) return label(language, "cost.recovered");
   return formatPrice(position.price, pricetick);
 }
 
-/** The diluted cost in words for a tooltip or `--full`, e.g. "diluted cost 摊薄成本 −86.68". */
-export function costPriceDetail(position: CostedPosition, pricetick: number | undefined): string {
-  return `diluted cost 摊薄成本 ${formatPrice(position.price, pricetick)} per share`;
+/** The diluted cost in words for a tooltip or `--full`, e.g. "diluted cost −86.68 per share". */
+export function costPriceDetail(
+  position: CostedPosition,
+  pricetick: number | undefined,
+  language: LabelLanguage,
+): string {
+  return label(language, "cost.detail", { price: formatPrice(position.price, pricetick) });
 }

@@ -9,7 +9,15 @@
  *
  * @module
  */
-import { type ContractRules, checkOrderRules, type OrderDraft, toPriceUnits } from "@tsgate/ashare-rules";
+import {
+  type ContractRules,
+  checkOrderRules,
+  type OrderDraft,
+  type RuleCode,
+  ruleReason,
+  toPriceUnits,
+} from "@tsgate/ashare-rules";
+import { type LabelLanguage, label } from "./labels/labels.js";
 
 export { formatPrice } from "@tsgate/ashare-rules";
 export type { ContractRules, OrderDraft };
@@ -19,14 +27,41 @@ export function scalePrice(price: number): number | undefined {
   return toPriceUnits(price);
 }
 
+/** Which field of the order form a problem is about. */
+export type OrderField = "instrument" | "volume" | "price";
+
+/** One reason the draft cannot be sent: the field it concerns and the words, in one language. */
+export interface OrderProblem {
+  readonly field: OrderField;
+  readonly text: string;
+}
+
+const FIELD_OF: Readonly<Record<RuleCode, OrderField>> = {
+  volume: "volume",
+  "max-volume": "volume",
+  "min-buy": "volume",
+  lot: "volume",
+  price: "price",
+  tick: "price",
+  "limit-up": "price",
+  "limit-down": "price",
+  "cage-buy": "price",
+  "cage-sell": "price",
+};
+
 /**
  * Checks an order draft against its contract.
  *
- * @returns the problems in words a user can act on; empty when the draft may be sent
+ * @returns the problems in `language`, in words a user can act on; empty when the draft may be sent
  */
-export function checkOrder(draft: OrderDraft, contract: ContractRules | undefined): string[] {
-  if (contract === undefined) {
-    return ["unknown instrument: pick one from the tick monitor (contracts load after the trade login)"];
-  }
-  return checkOrderRules(draft, contract).map((v) => v.reason);
+export function checkOrder(
+  draft: OrderDraft,
+  contract: ContractRules | undefined,
+  language: LabelLanguage,
+): OrderProblem[] {
+  if (contract === undefined) return [{ field: "instrument", text: label(language, "entry.noContract") }];
+  return checkOrderRules(draft, contract).map((v) => ({
+    field: FIELD_OF[v.code],
+    text: ruleReason(language, v),
+  }));
 }

@@ -16,7 +16,7 @@ export interface DashboardSession {
 
 /** Starts the app on a free port with a seeded simulator and opens a 1280×800 page (not yet navigated). */
 export async function openDashboardSession(seed = 7): Promise<DashboardSession> {
-  const app = await startTrader({ port: 0, simulator: { seed } });
+  const app = await startTrader({ port: 0, simulator: { seed }, language: "en" });
   let browser: Browser | undefined;
   try {
     browser = await launchChromium();

@@ -6,11 +6,10 @@
  * screenshots, history or bookmarks.
  */
 import type { ErrorAnswer } from "../../src/shared/protocol.js";
+import { t } from "./page-labels.js";
 
 const TOKEN_KEY = "tsgate.token";
 const TOKEN_HEADER = "X-Tsgate-Token";
-/** The message of a request that got no answer at all. */
-const UNREACHABLE = "the trader did not answer (is tsgate still running?); nothing was done";
 
 /** Reads the token from the URL (then hides it) or from this tab's storage. */
 export function takeToken(): string | undefined {
@@ -72,7 +71,7 @@ export class ApiClient {
       });
     } catch {
       // fetch only says "TypeError: Failed to fetch": say what it means.
-      throw new ApiError(0, { error: UNREACHABLE });
+      throw new ApiError(0, { error: t("api.unreachable") });
     }
     let answer: unknown;
     try {

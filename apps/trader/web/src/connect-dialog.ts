@@ -6,6 +6,7 @@
 import type { MaskedSettings } from "../../src/shared/protocol.js";
 import { type ApiClient, ApiError } from "./api-client.js";
 import { byId, el } from "./dom.js";
+import { t } from "./page-labels.js";
 import type { Store } from "./store.js";
 
 const NUMERIC = /端口/;
@@ -45,7 +46,7 @@ export class ConnectDialog {
         name: key,
         type: secret ? "password" : NUMERIC.test(key) ? "number" : "text",
         autocomplete: secret ? "new-password" : "off",
-        placeholder: secret && settings.secretsSet.includes(key) ? "saved — leave empty to keep" : "",
+        placeholder: secret && settings.secretsSet.includes(key) ? t("connect.savedPassword") : "",
         "data-key": key,
       });
       input.value = secret ? "" : String(settings.values[key] ?? "");
@@ -62,7 +63,7 @@ export class ConnectDialog {
     }
     for (const span of this.fields.querySelectorAll<HTMLElement>("[data-error-for]")) span.textContent = "";
     this.message.className = "message info";
-    this.message.textContent = "Connecting…";
+    this.message.textContent = t("connect.connecting");
     try {
       await this.api.post("/api/connect", { setting });
       this.dialog.close();

@@ -4,6 +4,7 @@ import { decimalsOf } from "../../src/shared/price-format.js";
 import type { WireTick } from "../../src/shared/protocol.js";
 import { byId, el, tbodyOf } from "./dom.js";
 import { price, trendClass, volume } from "./format.js";
+import { t } from "./page-labels.js";
 import type { Store } from "./store.js";
 
 const LEVELS = [1, 2, 3, 4, 5] as const;
@@ -33,7 +34,7 @@ export function renderDepth(store: Store, onPrice: (value: number) => void): voi
     return el(
       "tr",
       { class: side, "data-level": `${side}${n}` },
-      el("td", { class: "label" }, side === "ask" ? `卖${n} Ask ${n}` : `买${n} Bid ${n}`),
+      el("td", { class: "label" }, t(side === "ask" ? "depth.ask" : "depth.bid", { n })),
       priceCell,
       el("td", { class: "vol" }, bar, el("span", {}, v > 0 ? volume(v) : "")),
     );

@@ -3,6 +3,7 @@
  * (src/shared/price-format.ts, shared with the terminal); short order ids from
  * src/shared/display-id.ts through the store.
  */
+import { t } from "./page-labels.js";
 
 /** A price with the instrument's decimals; "—" for 0 (no price). */
 export function price(value: number, decimals = 2): string {
@@ -42,7 +43,7 @@ export function timeOf(iso: string | undefined): string {
   return Number.isNaN(date.getTime()) ? "" : date.toTimeString().slice(0, 8);
 }
 
-/** Buy/sell label of a direction. */
+/** Buy/sell label of a direction, in the page's language. */
 export function sideLabel(direction: string): string {
-  return direction === "LONG" ? "Buy 买" : direction === "SHORT" ? "Sell 卖" : direction;
+  return direction === "LONG" ? t("side.LONG") : direction === "SHORT" ? t("side.SHORT") : direction;
 }

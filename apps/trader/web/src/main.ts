@@ -17,6 +17,7 @@ import {
   renderTrades,
 } from "./monitors.js";
 import { OrderEntry } from "./order-entry.js";
+import { applyLabels, otherLanguageHref, t } from "./page-labels.js";
 import { PriceChart } from "./price-chart.js";
 import { RiskPanel } from "./risk-panel.js";
 import { renderFeed, renderStatus } from "./status-bar.js";
@@ -47,11 +48,11 @@ function setupTabs(): void {
 }
 
 async function main(): Promise<void> {
+  applyLabels();
+  byId<HTMLAnchorElement>("switch-language").href = otherLanguageHref();
   const token = takeToken();
   if (token === undefined) {
-    banner(
-      "No access token. Open the dashboard with the URL printed by `tsgate trader` (it ends in ?token=…).",
-    );
+    banner(t("banner.noToken"));
     return;
   }
   const api = new ApiClient(token);
@@ -60,8 +61,8 @@ async function main(): Promise<void> {
   } catch (err) {
     banner(
       err instanceof ApiError && (err.status === 401 || err.status === 403)
-        ? `Access refused (${err.message}). Open the URL printed by the running \`tsgate trader\`; the token changes at every start.`
-        : `Cannot reach the trader: ${err instanceof Error ? err.message : String(err)}`,
+        ? t("banner.refused", { reason: err.message })
+        : t("banner.unreachable", { detail: err instanceof Error ? err.message : String(err) }),
     );
     return;
   }
@@ -86,7 +87,9 @@ async function main(): Promise<void> {
       button.disabled = false;
       const message = byId("order-message");
       message.className = "message error";
-      message.textContent = `Cancel failed: ${err instanceof Error ? err.message : String(err)}`;
+      message.textContent = t("orders.cancelFailed", {
+        detail: err instanceof Error ? err.message : String(err),
+      });
     }
   };
   byId<HTMLFormElement>("subscribe-form").addEventListener("submit", (event) => {
@@ -150,11 +153,7 @@ async function main(): Promise<void> {
     if (staleReason(store) !== undefined) renderTicks(store, select);
   }, AGE_REFRESH_MS);
   entry.updateConnection();
-  startLiveFeed(api, store, renderFeed, (reason) =>
-    banner(
-      `The trader was restarted and refuses this page's access token (${reason}). Open the URL it printed at its new start.`,
-    ),
-  );
+  startLiveFeed(api, store, renderFeed, (reason) => banner(t("banner.restarted", { reason })));
 }
 
 void main();

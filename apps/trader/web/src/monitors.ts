@@ -8,6 +8,7 @@ import type { WireContract, WireOrder } from "../../src/shared/protocol.js";
 import { ageText, staleReason } from "./connection-health.js";
 import { byId, el, fillRows, tbodyOf } from "./dom.js";
 import { amount, changePct, price, sideLabel, timeOf, trendClass, volume } from "./format.js";
+import { t as label, pageLanguage, t, valueLabel } from "./page-labels.js";
 import { isActive, type Store } from "./store.js";
 
 function decimalsFor(store: Store, vtSymbol: string): number {
@@ -32,7 +33,7 @@ export function renderTicks(store: Store, onSelect: (vtSymbol: string) => void):
         { "data-vt": vtSymbol, "data-failed": true },
         el("td", {}, vtSymbol),
         el("td", {}, name),
-        el("td", { colspan: 13, class: "failed" }, `Subscription failed: ${failure}`),
+        el("td", { colspan: 13, class: "failed" }, label("ticks.subscriptionFailed", { reason: failure })),
       );
     }
     if (t === undefined) {
@@ -41,7 +42,7 @@ export function renderTicks(store: Store, onSelect: (vtSymbol: string) => void):
         { "data-vt": vtSymbol },
         el("td", {}, vtSymbol),
         el("td", {}, name),
-        el("td", { colspan: 13, class: "muted" }, "waiting for market data…"),
+        el("td", { colspan: 13, class: "muted" }, label("ticks.waiting")),
       );
     }
     const trend = trendClass(t.lastPrice, t.preClose);
@@ -61,7 +62,9 @@ export function renderTicks(store: Store, onSelect: (vtSymbol: string) => void):
         ? el(
             "td",
             { class: "age", title: stale },
-            `${timeOf(t.datetime)} · ${received !== undefined ? `${ageText(received, now)} old` : "old"}`,
+            received !== undefined
+              ? label("ticks.aged", { time: timeOf(t.datetime), age: ageText(received, now) })
+              : label("ticks.old", { time: timeOf(t.datetime) }),
           )
         : el("td", {}, timeOf(t.datetime));
     const row = el(
@@ -86,7 +89,7 @@ export function renderTicks(store: Store, onSelect: (vtSymbol: string) => void):
     row.addEventListener("click", () => onSelect(vtSymbol));
     return row;
   });
-  fillRows(body, rows, 15, "no instruments subscribed");
+  fillRows(body, rows, 15, label("ticks.none"));
   // A flash plays once per change; forget the previous price so a redraw does not replay it.
   store.previousLast.clear();
 }
@@ -97,11 +100,15 @@ function orderCells(store: Store, o: WireOrder): HTMLTableCellElement[] {
     el("td", { class: "id", title: o.vtOrderid }, store.orderLabel(o.vtOrderid)),
     el("td", {}, o.vtSymbol),
     el("td", { class: o.direction === "LONG" ? "up" : "down" }, sideLabel(o.direction)),
-    el("td", {}, o.type === "MARKET" ? "Market" : "Limit"),
+    el("td", {}, t(o.type === "MARKET" ? "type.MARKET" : "type.LIMIT")),
     el("td", { class: "num" }, o.type === "MARKET" ? "—" : price(o.price, d)),
     el("td", { class: "num" }, volume(o.volume)),
     el("td", { class: "num" }, volume(o.traded)),
-    el("td", { class: `status status-${o.status}` }, o.status),
+    el(
+      "td",
+      { class: `status status-${o.status}`, "data-status": o.status },
+      valueLabel("orderStatus", o.status),
+    ),
   ];
 }
 
@@ -120,7 +127,7 @@ export function renderOrders(
       const button = el(
         "button",
         { type: "button", class: "cancel", "data-vtorderid": o.vtOrderid },
-        "Cancel 撤单",
+        t("orders.cancel"),
       );
       button.addEventListener("click", () => onCancel(o.vtOrderid, button));
       return el(
@@ -132,7 +139,7 @@ export function renderOrders(
       );
     }),
     10,
-    "no working orders",
+    t("orders.noneWorking"),
   );
   fillRows(
     tbodyOf("all-orders"),
@@ -146,7 +153,7 @@ export function renderOrders(
       ),
     ),
     10,
-    "no orders yet",
+    t("orders.none"),
   );
 }
 
@@ -161,7 +168,11 @@ export function renderTrades(store: Store): void {
         {
           "data-vttradeid": t.vtTradeid,
           "data-vtorderid": t.vtOrderid,
-          title: `trade ${t.vtTradeid}, order ${t.vtOrderid} (${store.orderLabel(t.vtOrderid)})`,
+          title: label("trades.rowTitle", {
+            trade: t.vtTradeid,
+            order: t.vtOrderid,
+            label: store.orderLabel(t.vtOrderid),
+          }),
         },
         el("td", {}, timeOf(t.datetime)),
         el("td", {}, t.vtSymbol),
@@ -171,7 +182,7 @@ export function renderTrades(store: Store): void {
       ),
     ),
     5,
-    "no trades yet",
+    label("trades.none"),
   );
 }
 
@@ -192,14 +203,17 @@ export function renderPositions(store: Store): void {
         el("td", { class: "num" }, volume(p.frozen)),
         el(
           "td",
-          { class: "num cost", title: costPriceDetail(p, store.contracts.get(p.vtSymbol)?.pricetick) },
-          costPriceText(p, store.contracts.get(p.vtSymbol)?.pricetick),
+          {
+            class: "num cost",
+            title: costPriceDetail(p, store.contracts.get(p.vtSymbol)?.pricetick, pageLanguage),
+          },
+          costPriceText(p, store.contracts.get(p.vtSymbol)?.pricetick, pageLanguage),
         ),
         el("td", { class: `num ${p.pnl > 0 ? "up" : p.pnl < 0 ? "down" : ""}` }, amount(p.pnl)),
       ),
     ),
     6,
-    "no positions",
+    t("positions.none"),
   );
 }
 
@@ -210,20 +224,25 @@ export function renderAccount(store: Store): void {
   const summary = byId("account-summary");
   const first = accounts[0];
   if (first === undefined) {
-    body.replaceChildren(el("tr", {}, el("td", { class: "muted" }, "waiting for the trade login…")));
+    body.replaceChildren(el("tr", {}, el("td", { class: "muted" }, t("account.waiting"))));
     summary.replaceChildren();
     return;
   }
   const rows: HTMLTableRowElement[] = [];
   for (const a of accounts) {
     rows.push(
-      el("tr", {}, el("th", {}, "Account 账户"), el("td", {}, a.accountid)),
-      el("tr", {}, el("th", {}, "Balance 总资金"), el("td", { "data-field": "balance" }, amount(a.balance))),
-      el("tr", {}, el("th", {}, "Frozen 冻结"), el("td", { "data-field": "frozen" }, amount(a.frozen))),
+      el("tr", {}, el("th", {}, t("account.account")), el("td", {}, a.accountid)),
       el(
         "tr",
         {},
-        el("th", {}, "Available 可用"),
+        el("th", {}, t("account.balance")),
+        el("td", { "data-field": "balance" }, amount(a.balance)),
+      ),
+      el("tr", {}, el("th", {}, t("account.frozen")), el("td", { "data-field": "frozen" }, amount(a.frozen))),
+      el(
+        "tr",
+        {},
+        el("th", {}, t("account.available")),
         el("td", { "data-field": "available" }, amount(a.available)),
       ),
     );
@@ -232,11 +251,11 @@ export function renderAccount(store: Store): void {
     const last = store.ticks.get(p.vtSymbol)?.lastPrice ?? p.price;
     return sum + p.volume * last;
   }, 0);
-  rows.push(el("tr", {}, el("th", {}, "Market value 市值"), el("td", {}, amount(marketValue))));
+  rows.push(el("tr", {}, el("th", {}, t("account.marketValue")), el("td", {}, amount(marketValue))));
   body.replaceChildren(...rows);
   summary.replaceChildren(
-    el("div", {}, el("span", {}, "Balance"), amount(first.balance)),
-    el("div", {}, el("span", {}, "Available"), amount(first.available)),
+    el("div", {}, el("span", {}, t("top.balance")), amount(first.balance)),
+    el("div", {}, el("span", {}, t("top.available")), amount(first.available)),
   );
 }
 

@@ -10,6 +10,7 @@ import type { OrderAnswer, OrderBody, WireContract } from "../../src/shared/prot
 import { type ApiClient, ApiError } from "./api-client.js";
 import { orderBlockReason } from "./connection-health.js";
 import { byId, el } from "./dom.js";
+import { pageLanguage, t, valueLabel } from "./page-labels.js";
 import type { Store } from "./store.js";
 
 type Tone = "error" | "ok" | "info";
@@ -105,28 +106,31 @@ export class OrderEntry {
     const market = this.type.value === "MARKET";
     this.price.disabled = market;
     this.submit.className = `submit ${direction === "LONG" ? "buy" : "sell"}`;
-    const label = direction === "LONG" ? "Buy 买入" : "Sell 卖出";
+    const symbol = this.symbol.value.trim();
+    const buy = direction === "LONG";
     this.submit.textContent =
-      this.symbol.value.trim() === "" ? label : `${label} ${this.symbol.value.trim()}`;
+      symbol === ""
+        ? t(buy ? "side.LONG" : "side.SHORT")
+        : t(buy ? "entry.buySymbol" : "entry.sellSymbol", { symbol });
     if (contract === undefined) {
-      this.info.textContent =
-        this.symbol.value.trim() === "" ? "pick an instrument in the tick monitor" : "unknown instrument";
+      this.info.textContent = t(symbol === "" ? "entry.pickInstrument" : "entry.unknownInstrument");
       return;
     }
     this.price.step = String(contract.pricetick);
     this.volume.step = String(direction === "LONG" ? contract.volumeStep : 1);
     const limits =
       contract.limitDown !== undefined && contract.limitUp !== undefined
-        ? ` · limits ${formatPrice(contract.limitDown, contract.pricetick)}–${formatPrice(contract.limitUp, contract.pricetick)}`
+        ? ` · ${t("entry.limits", {
+            down: formatPrice(contract.limitDown, contract.pricetick),
+            up: formatPrice(contract.limitUp, contract.pricetick),
+          })}`
         : "";
     const lot =
       contract.volumeStep === contract.minVolume
-        ? `lot ${contract.minVolume}`
-        : `min ${contract.minVolume} +${contract.volumeStep}`;
-    this.info.replaceChildren(
-      el("b", {}, contract.name),
-      ` · ${lot} · tick ${formatPrice(contract.pricetick, contract.pricetick)}${limits}`,
-    );
+        ? t("entry.lot", { lot: contract.minVolume })
+        : t("entry.minStep", { min: contract.minVolume, step: contract.volumeStep });
+    const tick = t("entry.tick", { tick: formatPrice(contract.pricetick, contract.pricetick) });
+    this.info.replaceChildren(el("b", {}, contract.name), ` · ${lot} · ${tick}${limits}`);
   }
 
   private show(tone: Tone, text: string): void {
@@ -136,7 +140,7 @@ export class OrderEntry {
 
   private async send(): Promise<void> {
     if (this.blockReason !== undefined) {
-      this.show("error", `Not sent: ${this.blockReason}`);
+      this.show("error", t("entry.notSent", { reason: this.blockReason }));
       return;
     }
     const draft: OrderDraft = {
@@ -145,11 +149,12 @@ export class OrderEntry {
       price: this.price.value === "" ? Number.NaN : Number(this.price.value),
       volume: this.volume.value === "" ? Number.NaN : Number(this.volume.value),
     };
-    const problems = checkOrder(draft, this.contract());
-    this.volume.setAttribute("aria-invalid", String(problems.some((p) => p.includes("volume"))));
-    this.price.setAttribute("aria-invalid", String(problems.some((p) => p.includes("price"))));
+    const problems = checkOrder(draft, this.contract(), pageLanguage);
+    this.volume.setAttribute("aria-invalid", String(problems.some((p) => p.field === "volume")));
+    this.price.setAttribute("aria-invalid", String(problems.some((p) => p.field === "price")));
     if (problems.length > 0) {
-      this.show("error", `Not sent: ${problems.join("; ")}`);
+      const reason = problems.map((p) => p.text).join(t("entry.reasonSeparator"));
+      this.show("error", t("entry.notSent", { reason }));
       return;
     }
     const body: OrderBody = {
@@ -166,10 +171,10 @@ export class OrderEntry {
       const answer = await this.api.post<OrderAnswer>("/api/order", body);
       this.tracked = answer.vtOrderid;
       this.trackedStatus = "";
-      this.show("info", `Sent ${this.store.orderLabel(answer.vtOrderid)}; waiting for the broker…`);
+      this.show("info", t("entry.sent", { id: this.store.orderLabel(answer.vtOrderid) }));
       this.followTracked();
     } catch (err) {
-      this.show("error", `Not sent: ${err instanceof ApiError ? err.message : String(err)}`);
+      this.show("error", t("entry.notSent", { reason: err instanceof ApiError ? err.message : String(err) }));
     } finally {
       this.sending = false;
       this.updateConnection();
@@ -184,22 +189,27 @@ export class OrderEntry {
     const id = this.store.orderLabel(order.vtOrderid);
     switch (order.status) {
       case "REJECTED":
-        this.show("error", `Rejected: ${order.statusMsg || "no reason given"} (order ${id})`);
+        this.show("error", t("entry.rejected", { id, reason: order.statusMsg || t("entry.noReason") }));
         return;
       case "NOTTRADED":
-        this.show("info", `Order ${id} accepted and working`);
+        this.show("info", t("entry.working", { id }));
         return;
       case "PARTTRADED":
-        this.show("ok", `Order ${id} partly filled: ${order.traded} of ${order.volume}`);
+        this.show("ok", t("entry.partlyFilled", { id, traded: order.traded, volume: order.volume }));
         return;
       case "ALLTRADED":
-        this.show("ok", `Order ${id} filled: ${order.traded} shares`);
+        this.show("ok", t("entry.filled", { id, traded: order.traded }));
         return;
       case "CANCELLED":
-        this.show("info", `Order ${id} cancelled${order.traded > 0 ? ` after ${order.traded} filled` : ""}`);
+        this.show(
+          "info",
+          order.traded > 0
+            ? t("entry.cancelledAfter", { id, traded: order.traded })
+            : t("entry.cancelled", { id }),
+        );
         return;
       default:
-        this.show("info", `Order ${id} ${order.status.toLowerCase()}`);
+        this.show("info", t("entry.otherStatus", { id, status: valueLabel("orderStatus", order.status) }));
     }
   }
 }

@@ -6,6 +6,7 @@
 
 import { decimalsOf } from "../../src/shared/price-format.js";
 import type { PricePoint } from "../../src/shared/protocol.js";
+import { t } from "./page-labels.js";
 import type { Store } from "./store.js";
 
 const AXIS_RIGHT = 58;
@@ -70,7 +71,7 @@ export class PriceChart {
       ctx.fillStyle = COLORS.axis;
       ctx.textAlign = "center";
       ctx.fillText(
-        vtSymbol === undefined ? "select an instrument" : "waiting for ticks…",
+        t(vtSymbol === undefined ? "chart.pickInstrument" : "chart.waiting"),
         width / 2,
         height / 2,
       );

@@ -6,12 +6,17 @@
 import type { HaltAnswer, WireRisk } from "../../src/shared/protocol.js";
 import type { ApiClient } from "./api-client.js";
 import { byId, el, fillRows, tbodyOf } from "./dom.js";
+import { t, valueLabel } from "./page-labels.js";
 import type { Store } from "./store.js";
 
 function figure(value: number): string {
   return Number.isInteger(value)
     ? value.toLocaleString("en-US")
     : value.toLocaleString("en-US", { maximumFractionDigits: 2 });
+}
+
+function riskStateLabel(state: string): string {
+  return valueLabel("riskState", state);
 }
 
 export class RiskPanel {
@@ -47,15 +52,18 @@ export class RiskPanel {
     const badge = byId("risk-state");
     const state = risk?.state ?? "—";
     badge.dataset.state = state;
-    badge.title = risk?.stateReason ? `${state}: ${risk.stateReason}` : `Trading state ${state}`;
+    const shown = riskStateLabel(state);
+    badge.title = risk?.stateReason
+      ? t("risk.badgeTitleReason", { state: shown, reason: risk.stateReason })
+      : t("risk.badgeTitle", { state: shown });
     const label = badge.querySelector("b");
-    if (label !== null) label.textContent = state;
+    if (label !== null) label.textContent = shown;
     if (risk === undefined) return;
     this.renderDialog(risk);
   }
 
   private renderDialog(risk: WireRisk): void {
-    byId("risk-dialog-state").textContent = risk.state;
+    byId("risk-dialog-state").textContent = riskStateLabel(risk.state);
     byId("risk-dialog-reason").textContent = risk.stateReason === "" ? "" : `(${risk.stateReason})`;
     const rows = risk.limits.map((row) =>
       el(
@@ -66,34 +74,40 @@ export class RiskPanel {
         el("td", { class: "num" }, figure(row.current)),
       ),
     );
-    fillRows(tbodyOf("risk-limits"), rows, 3, "no limit configured");
-    byId("risk-summary").textContent =
-      `Today: ${risk.ordersToday} orders, ${risk.cancelsToday} cancels · day P&L ${figure(risk.dailyPnl)} · ` +
-      `${risk.refusals.total} refused · self-trade prevention ${risk.selfTradePrevention ? "on" : "off"}`;
+    fillRows(tbodyOf("risk-limits"), rows, 3, t("risk.noLimit"));
+    byId("risk-summary").textContent = t("risk.summary", {
+      orders: risk.ordersToday,
+      cancels: risk.cancelsToday,
+      pnl: figure(risk.dailyPnl),
+      refused: risk.refusals.total,
+      stp: t(risk.selfTradePrevention ? "risk.on" : "risk.off"),
+    });
     byId("risk-resume").hidden = risk.state === "ACTIVE";
     byId<HTMLButtonElement>("kill-switch").disabled = risk.state === "HALTED";
   }
 
   private async halt(): Promise<void> {
-    this.say("info", "Halting…");
+    this.say("info", t("risk.halting"));
     try {
-      const answer = await this.api.post<HaltAnswer>("/api/halt", { reason: "kill switch on the dashboard" });
+      const answer = await this.api.post<HaltAnswer>("/api/halt", { reason: t("risk.haltReason") });
       this.confirm.hidden = true;
-      this.say(
-        "info",
-        `Trading ${answer.state}; ${answer.cancelsSent} cancel(s) sent${answer.cancelsFailed > 0 ? `, ${answer.cancelsFailed} failed` : ""}.`,
-      );
+      const figures = {
+        state: riskStateLabel(answer.state),
+        sent: answer.cancelsSent,
+        failed: answer.cancelsFailed,
+      };
+      this.say("info", t(answer.cancelsFailed > 0 ? "risk.haltedWithFailures" : "risk.halted", figures));
     } catch (err) {
-      this.say("error", `Halt failed: ${err instanceof Error ? err.message : String(err)}`);
+      this.say("error", t("risk.haltFailed", { detail: err instanceof Error ? err.message : String(err) }));
     }
   }
 
   private async resume(): Promise<void> {
     try {
       await this.api.post("/api/risk-state", { state: "ACTIVE" });
-      this.say("info", "Trading ACTIVE again.");
+      this.say("info", t("risk.resumed"));
     } catch (err) {
-      this.say("error", `Resume failed: ${err instanceof Error ? err.message : String(err)}`);
+      this.say("error", t("risk.resumeFailed", { detail: err instanceof Error ? err.message : String(err) }));
     }
   }
 

@@ -3,8 +3,12 @@
  *
  * @module
  */
+
+import { RULE_REASONS } from "@tsgate/ashare-rules";
 import type { zhCN } from "./catalogue-zh-cn.js";
 import { gatewayEn } from "./gateway-en.js";
+import { libraryEn } from "./library-en.js";
+import { refusalsEn } from "./refusals-en.js";
 
 type Side = "trade" | "market";
 const SERVER: Record<Side, string> = { trade: "trade server", market: "market server" };
@@ -12,6 +16,9 @@ const SERVER: Record<Side, string> = { trade: "trade server", market: "market se
 /** Every code of {@link zhCN}, with the same parameters. */
 export const en: { readonly [K in keyof typeof zhCN]: (typeof zhCN)[K] } = {
   ...gatewayEn,
+  ...refusalsEn,
+  ...libraryEn,
+  ...RULE_REASONS.en,
 
   "doctor.step.settings": () => "settings",
   "doctor.step.library": () => "HFT library",
@@ -145,8 +152,12 @@ export const en: { readonly [K in keyof typeof zhCN]: (typeof zhCN)[K] } = {
   "reason.2013": () => "invalid order type or side",
   "reason.2014": () => "invalid price or volume",
   "reason.2015": () => "order rejected",
+  "reason.2016": () => "volume above the maximum per order",
+  "reason.2017": () => "price outside the price cage",
   "reason.3001": () => "no such order",
   "reason.3002": () => "the order is already final",
   "reason.3003": () => "a cancel is already pending",
+  "reason.3004": () => "no cancels in this part of the call auction",
   "reason.unknown": (p) => `the server says "${p.text}"`,
+  "reason.none": () => "the server gave no reason",
 };

@@ -1,7 +1,8 @@
 /**
  * The zh-CN message catalogue: every user-facing text of the doctor, the gateway's log lines and
- * status texts (`gateway.*`, from `gateway-zh-cn.ts`) and every server reason the gateway
- * translates, keyed by message code. `catalogue-en.ts` has the same codes (the compiler
+ * status texts (`gateway.*`, from `gateway-zh-cn.ts`), the reasons of its pre-send checks
+ * (`refusal.*` from `refusals-zh-cn.ts`, `rule.*` from `@tsgate/ashare-rules`) and every server
+ * reason the gateway translates (`reason.<code>`), keyed by message code. `catalogue-en.ts` has the same codes (the compiler
  * and `test/i18n.test.ts` hold them together).
  *
  * Setting keys (「交易密码」) are quoted as the user types them, in either language. Values that
@@ -11,13 +12,19 @@
  * @module
  */
 
+import { RULE_REASONS } from "@tsgate/ashare-rules";
 import { gatewayZhCN } from "./gateway-zh-cn.js";
+import { libraryZhCN } from "./library-zh-cn.js";
+import { refusalsZhCN } from "./refusals-zh-cn.js";
 
 type Side = "trade" | "market";
 const SERVER: Record<Side, string> = { trade: "交易服务器", market: "行情服务器" };
 
 export const zhCN = {
   ...gatewayZhCN,
+  ...refusalsZhCN,
+  ...libraryZhCN,
+  ...RULE_REASONS["zh-CN"],
 
   // ---- step names ----
   "doctor.step.settings": () => "设置",
@@ -167,9 +174,13 @@ export const zhCN = {
   "reason.2013": () => "委托类型或买卖方向无效",
   "reason.2014": () => "价格或数量无效",
   "reason.2015": () => "委托被拒绝",
+  "reason.2016": () => "数量超过单笔委托上限",
+  "reason.2017": () => "价格超出价格笼子",
   "reason.3001": () => "找不到这笔委托",
   "reason.3002": () => "委托已是最终状态",
   "reason.3003": () => "撤单已在处理中",
+  "reason.3004": () => "集合竞价的不可撤单时段，不接受撤单",
   /** A code no entry knows: the server's own text, quoted as data (the line around it names the code). */
   "reason.unknown": (p: { text: string }) => `服务器原文 "${p.text}"`,
+  "reason.none": () => "服务器未给出原因",
 } as const;

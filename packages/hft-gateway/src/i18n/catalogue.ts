@@ -53,5 +53,6 @@ export function message<K extends MessageCode>(code: K, ...params: MessageParams
 export function serverReason(language: Language, code: number, serverText: string): string {
   const known = `reason.${code}`;
   if (known in zhCN) return text(language, known as MessageCode & `reason.${number}`);
+  if (serverText === "") return text(language, "reason.none");
   return text(language, "reason.unknown", { text: serverText });
 }

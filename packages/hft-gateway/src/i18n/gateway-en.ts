@@ -115,6 +115,7 @@ export const gatewayEn: { readonly [K in keyof typeof gatewayZhCN]: (typeof gate
 
   "gateway.orderRejectedLocally": (p) => `Order ${p.orderid} not sent, rejected: ${p.reason}`,
   "gateway.orderSendFailed": (p) => `Order ${p.orderid} could not be sent, rejected: ${p.reason}`,
+  "gateway.rejectionStatus": (p) => `${p.reason} (${p.code})`,
   "gateway.orderRejected": (p) => `Order ${p.orderid} rejected (${p.code}): ${p.reason}`,
   "gateway.journalRestored": (p) =>
     `Restored ${p.orders} orders (${p.active} active) and ${p.trades} trades from the order journal; next local order id ${p.nextId}; waiting for the server's queries to reconcile`,

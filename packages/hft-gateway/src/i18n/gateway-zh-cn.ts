@@ -126,6 +126,8 @@ export const gatewayZhCN = {
     `委托 ${p.orderid} 发送失败，已拒绝：${p.reason}`,
   "gateway.orderRejected": (p: { orderid: string; code: number; reason: string }) =>
     `委托 ${p.orderid} 被拒绝 (${p.code})：${p.reason}`,
+  /** A rejected order's status text: the reason (translated by code), then the code. */
+  "gateway.rejectionStatus": (p: { code: number; reason: string }) => `${p.reason} (${p.code})`,
   "gateway.journalRestored": (p: { orders: number; active: number; trades: number; nextId: string }) =>
     `从委托日志恢复 ${p.orders} 笔委托（${p.active} 笔未完成）和 ${p.trades} 笔成交，下一个本地委托号 ${p.nextId}；等待服务器查询核对`,
   "gateway.lostBeforeRestart": () => "重启前未送达服务器（服务器的委托查询中没有这笔委托），视为拒绝",

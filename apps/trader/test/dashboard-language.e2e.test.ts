@@ -1,0 +1,147 @@
+/// <reference lib="dom" />
+/// <reference lib="dom.iterable" />
+/**
+ * The dashboard in zh-CN and en, in headless Chromium against the real stack: the trader's
+ * language reaches the page (`<html lang>`), every label comes from that language's catalogue,
+ * and in zh-CN no text on the page is an English label (a scan of the DOM's text nodes and
+ * titles against the en catalogue's values). `?lang=` switches the page. 127.0.0.1 only.
+ */
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startTrader, type TraderApp } from "../src/index.js";
+import { LABEL_CATALOGUES, placeholdersOf } from "../src/shared/labels/labels.js";
+import { launchChromium } from "./helpers/browser.js";
+
+const WAIT = { timeout: 30_000 };
+const zh = LABEL_CATALOGUES["zh-CN"];
+const en = LABEL_CATALOGUES.en;
+
+/**
+ * The en labels a zh page must not show: each label's fixed text around its placeholders, split
+ * at the placeholders, of three letters or more (shorter ones such as "Yd" or "s" could be part
+ * of a symbol or an id). Labels that read the same in both languages are left out, and so are the
+ * exchanges' codes, which are data in every symbol (600000.SSE).
+ */
+const DATA_IN_EN: ReadonlySet<string> = new Set(["exchange.SSE", "exchange.SZSE"]);
+const EN_FRAGMENTS: string[] = (() => {
+  const out = new Set<string>();
+  for (const code of Object.keys(en) as (keyof typeof en)[]) {
+    if (en[code] === zh[code] || DATA_IN_EN.has(code)) continue;
+    for (const part of en[code].split(/\{\w+\}/)) {
+      const trimmed = part
+        .trim()
+        .replace(/^[·:;,()]+|[·:;,()]+$/g, "")
+        .trim();
+      if (/[A-Za-z]{3,}/.test(trimmed)) out.add(trimmed);
+    }
+  }
+  return [...out];
+})();
+
+/** Every visible text and title of the page: text nodes, `title`, `placeholder`, `aria-label`. */
+async function pageTexts(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const out: string[] = [];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) {
+      const text = node.textContent?.trim() ?? "";
+      if (text !== "" && node.parentElement?.closest("script, style") === null) out.push(text);
+    }
+    for (const el of document.querySelectorAll("[title], [placeholder], [aria-label]")) {
+      for (const name of ["title", "placeholder", "aria-label"]) {
+        const value = el.getAttribute(name)?.trim();
+        if (value) out.push(value);
+      }
+    }
+    out.push(document.title);
+    return out;
+  });
+}
+
+/** The en fragments found in `texts`, with the text each was found in. */
+function englishIn(texts: readonly string[]): string[] {
+  const found: string[] = [];
+  for (const text of texts) {
+    for (const fragment of EN_FRAGMENTS) {
+      // Whole words only: "Last" must not match inside a symbol or a name.
+      const escaped = fragment.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+      if (new RegExp(`(^|[^A-Za-z])${escaped}([^A-Za-z]|$)`).test(text)) found.push(`${fragment} ⟵ ${text}`);
+    }
+  }
+  return found;
+}
+
+describe("dashboard languages in Chromium", () => {
+  let app: TraderApp;
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    app = await startTrader({ port: 0, simulator: { seed: 7 }, language: "zh-CN" });
+    browser = await launchChromium();
+    page = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+  });
+
+  it("the catalogues give every code in both languages with the same placeholders", () => {
+    expect(Object.keys(en).sort()).toEqual(Object.keys(zh).sort());
+    for (const code of Object.keys(zh) as (keyof typeof zh)[]) {
+      expect(placeholdersOf(en[code]), code).toEqual(placeholdersOf(zh[code]));
+    }
+    expect(EN_FRAGMENTS.length).toBeGreaterThan(100);
+  });
+
+  it("opens in the trader's language (zh-CN) with Chinese labels, headers, buttons and states", async () => {
+    await page.goto(app.url);
+    await page.waitForSelector('#status-TRADE[data-state="CONNECTED"]', WAIT);
+    await page.waitForSelector('#status-MARKET[data-state="CONNECTED"]', WAIT);
+    await page.waitForSelector("#ticks tbody tr[data-vt] td.last", WAIT);
+    await page.waitForSelector('#account td[data-field="balance"]', WAIT);
+    expect(await page.getAttribute("html", "lang")).toBe("zh-CN");
+    expect(await page.title()).toBe(zh["page.title"]);
+    expect(await page.textContent("section.entry h2")).toBe(zh["entry.title"]);
+    expect(await page.textContent("#open-connect")).toBe(zh["top.openConnect"]);
+    expect(await page.textContent("#status-TRADE b")).toBe(zh["state.CONNECTED"]);
+    expect(await page.textContent("#ticks thead th:nth-child(3)")).toBe(zh["col.last"]);
+    expect(await page.textContent('#order-type option[value="MARKET"]')).toBe(zh["type.MARKET"]);
+    expect(await page.textContent("#order-submit")).toMatch(new RegExp(`^${zh["side.LONG"]}`));
+    expect(await page.textContent("#account")).toContain(zh["account.available"]);
+  });
+
+  it("shows no English label anywhere on the zh-CN page, also in the dialogs and after a refused order", async () => {
+    // A refusal from the shared rules, said in Chinese next to the form.
+    await page.fill("#order-volume", "150");
+    await page.click("#order-submit");
+    await expect
+      .poll(() => page.textContent("#order-message"), WAIT)
+      .toMatch(/^未发送：买入数量 150 不是整手/);
+    await page.click("#open-risk");
+    await page.waitForSelector("#risk-dialog[open]");
+    await page.waitForSelector("#risk-limits tbody tr");
+    const withRisk = await pageTexts(page);
+    await page.click("#risk-close");
+    await page.click("#open-connect");
+    await page.waitForSelector("#connect-dialog[open] #connect-fields input");
+    const withConnect = await pageTexts(page);
+    await page.click("#connect-cancel");
+    expect(englishIn([...withRisk, ...withConnect])).toEqual([]);
+  });
+
+  it("switches to en with ?lang=en, and the same scan then finds the English labels", async () => {
+    await page.click("#switch-language");
+    await page.waitForURL(/lang=en/);
+    await page.waitForSelector('#status-TRADE[data-state="CONNECTED"]', WAIT);
+    await page.waitForSelector("#ticks tbody tr[data-vt] td.last", WAIT);
+    expect(await page.getAttribute("html", "lang")).toBe("en");
+    expect(await page.textContent("section.entry h2")).toBe(en["entry.title"]);
+    expect(await page.textContent("#status-TRADE b")).toBe(en["state.CONNECTED"]);
+    expect(await page.textContent("#ticks thead th:nth-child(3)")).toBe(en["col.last"]);
+    expect(await page.textContent("#switch-language")).toBe(en["page.switchLanguage"]);
+    // The scan is not blind: on the en page it finds the labels it looks for.
+    expect(englishIn(await pageTexts(page)).length).toBeGreaterThan(30);
+  });
+});
