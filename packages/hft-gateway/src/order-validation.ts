@@ -104,7 +104,7 @@ export function validateOrder(
     return reject("refusal.exchange", { exchange: show(req.exchange) });
   }
   if (typeof req.symbol !== "string") {
-    return reject(`symbol ${show(req.symbol)} is not a security code: expected text such as "600000"`);
+    return reject("refusal.symbol", { symbol: show(req.symbol) });
   }
   if (contract === undefined) {
     return reject("refusal.noContract", { vtSymbol: show(req.vtSymbol) });

@@ -8,6 +8,7 @@
 
 export const refusalsZhCN = {
   "refusal.exchange": (p: { exchange: string }) => `本接口不交易交易所 ${p.exchange}（只支持 SSE 和 SZSE）`,
+  "refusal.symbol": (p: { symbol: string }) => `代码 ${p.symbol} 不是证券代码：应为 "600000" 这样的文本`,
   "refusal.noContract": (p: { vtSymbol: string }) =>
     `没有 ${p.vtSymbol} 的合约信息：代码不存在，或合约尚未加载（请等待交易登录完成）`,
   "refusal.direction": (p: { direction: string }) =>
