@@ -25,7 +25,7 @@ import {
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { ContractStore } from "../src/contracts.js";
-import { validateOrder } from "../src/index.js";
+import { validateOrder } from "../src/order-validation.js";
 import { rawOrderRequest } from "./helpers/raw-requests.js";
 
 /** A limit as the reason names it: with as many decimals as the tick is written with (0.01 → 2). */

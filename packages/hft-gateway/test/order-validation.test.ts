@@ -9,7 +9,8 @@ import {
 } from "@tsgate/core";
 import { fromScaled } from "@tsgate/hft-native";
 import { describe, expect, it } from "vitest";
-import { formatPrice, validateOrder } from "../src/index.js";
+import { formatPrice } from "../src/index.js";
+import { validateOrder } from "../src/order-validation.js";
 import { rawOrderRequest } from "./helpers/raw-requests.js";
 
 const main: ContractData = createContract({
