@@ -57,7 +57,6 @@ export {
   yuanToScaled,
 } from "./domain/index.js";
 export { mulberry32, type Random } from "./domain/prng.js";
-export { describeJsonError } from "./json-error.js";
 export type { CloseReason } from "./net/frame-connection.js";
 export * from "./protocol/index.js";
 export type { ConnectionInfo, ServerSide } from "./server/framed-server.js";

@@ -3,6 +3,7 @@
  * the control handle for fault injection.
  */
 import { readFileSync } from "node:fs";
+import { describeJsonError } from "@tsgate/safe-json";
 import {
   Broker,
   demoConfig,
@@ -11,7 +12,6 @@ import {
   parseMockConfig,
 } from "../domain/index.js";
 import { SimClock } from "../domain/sim-clock.js";
-import { describeJsonError } from "../json-error.js";
 import {
   DEFAULT_HEARTBEAT_INTERVAL_MS,
   DEFAULT_HEARTBEAT_TIMEOUT_MS,
