@@ -73,21 +73,15 @@ export class MarketSide {
   /** Creates the API, wires its events and requests the login. Never throws. */
   start(settings: HftSettings, library: HftLibrary | LoadHftLibraryOptions, create: CreateMd): void {
     this.settings = settings;
-    this.connection.begin(`${settings.行情服务器}:${settings.行情端口}`);
-    let api: MdApiPort;
-    try {
-      api = create(connectionOptions(settings.行情服务器, settings.行情端口, library, settings));
-    } catch (error) {
-      this.connection.fail(this.sink.msg.apiCreateFailed(MARKET_LABELS, errorText(error)));
-      return;
-    }
-    this.api = api;
-    this.listen(api);
-    try {
-      api.login({ user: settings.行情用户名, password: settings.行情密码 });
-    } catch (error) {
-      this.connection.fail(this.sink.msg.loginCallFailed(MARKET_LABELS, errorText(error)));
-    }
+    this.connection.open(
+      `${settings.行情服务器}:${settings.行情端口}`,
+      () => create(connectionOptions(settings.行情服务器, settings.行情端口, library, settings)),
+      (api) => {
+        this.api = api;
+        this.listen(api);
+      },
+      (api) => api.login({ user: settings.行情用户名, password: settings.行情密码 }),
+    );
   }
 
   /** Releases the native handle. */

@@ -161,28 +161,23 @@ export class TradeSide {
   start(settings: HftSettings, library: HftLibrary | LoadHftLibraryOptions, create: CreateTrader): void {
     this.settings = settings;
     this.loaded = false;
-    this.connection.begin(`${settings.交易服务器}:${settings.交易端口}`);
-    let api: TraderApiPort;
-    try {
-      api = create(connectionOptions(settings.交易服务器, settings.交易端口, library, settings));
-    } catch (error) {
-      this.connection.fail(this.sink.msg.apiCreateFailed(TRADE_LABELS, errorText(error)));
-      return;
-    }
-    this.api = api;
-    this.listen(api);
-    try {
-      api.login({
-        accountId: settings.交易用户名,
-        password: settings.交易密码,
-        custOrgid: settings.机构代号,
-        custBranchid: settings.营业部代号,
-        clSystemId: settings.网关,
-        accountType: settings.accountType,
-      });
-    } catch (error) {
-      this.connection.fail(this.sink.msg.loginCallFailed(TRADE_LABELS, errorText(error)));
-    }
+    this.connection.open(
+      `${settings.交易服务器}:${settings.交易端口}`,
+      () => create(connectionOptions(settings.交易服务器, settings.交易端口, library, settings)),
+      (api) => {
+        this.api = api;
+        this.listen(api);
+      },
+      (api) =>
+        api.login({
+          accountId: settings.交易用户名,
+          password: settings.交易密码,
+          custOrgid: settings.机构代号,
+          custBranchid: settings.营业部代号,
+          clSystemId: settings.网关,
+          accountType: settings.accountType,
+        }),
+    );
   }
 
   /** Releases the native handle; pending queries end quietly. */

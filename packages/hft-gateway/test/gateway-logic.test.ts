@@ -310,6 +310,34 @@ describe("connect and the login flow", () => {
     expect(t.factory.traders).toHaveLength(1);
   });
 
+  it("an API that cannot be created, or a login that cannot be queued, ends that side only", async () => {
+    const t = setup();
+    t.factory.createTrader = () => {
+      throw new Error("no trader handle");
+    };
+    const createMd = t.factory.createMd;
+    t.factory.createMd = (options) => {
+      const md = createMd(options);
+      md.login = () => {
+        throw new Error("request queue full");
+      };
+      return md;
+    };
+    expect(() => t.gw.connect(SETTINGS)).not.toThrow();
+    await settle(t.engine);
+    expect(t.rec.statuses.map((s) => `${s.side}:${s.state}`)).toEqual([
+      "TRADE:CONNECTING",
+      "TRADE:DISCONNECTED",
+      "MARKET:CONNECTING",
+      "MARKET:DISCONNECTED",
+    ]);
+    const errors = t.rec.logs.filter((log) => log.level === LogLevel.ERROR).map((log) => log.msg);
+    expect(errors).toHaveLength(2);
+    expect(errors[0]).toContain("no trader handle");
+    expect(errors[1]).toContain("request queue full");
+    expect(t.factory.mds).toHaveLength(1);
+  });
+
   it("a second connect while connected is ignored with a log", async () => {
     const t = setup();
     t.gw.connect(SETTINGS);
