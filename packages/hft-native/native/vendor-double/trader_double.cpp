@@ -316,13 +316,19 @@ class DoubleTraderApi : public HFT::TraderApi {
     spi->OnCancelRsp(&rsp, &e, request_id, true);
   }
 
-  void fill_order(HFT::OrderDetail& d, const hft_order_report_t& o) {
+  /* The fields an order and a trade record share (HFT::OrderDetail, HFT::TradeDetail), the rest zero. */
+  template <typename Detail>
+  void fill_ids(Detail& d, const char* order_id, const char* cl_order_id, const char* symbol) {
     memset(&d, 0, sizeof d);
     put(d.account_id, account_.account_id);
     d.account_type = account_.account_type;
-    put(d.order_id, o.order_id);
-    put(d.cl_order_id, o.cl_order_id);
-    put(d.symbol, o.symbol);
+    put(d.order_id, order_id);
+    put(d.cl_order_id, cl_order_id);
+    put(d.symbol, symbol);
+  }
+
+  void fill_order(HFT::OrderDetail& d, const hft_order_report_t& o) {
+    fill_ids(d, o.order_id, o.cl_order_id, o.symbol);
     d.order_status = (int16_t)o.status;
     d.order_type = (int16_t)vendor_order_type(o.order_type);
     d.side = (int16_t)o.side;
@@ -365,12 +371,7 @@ class DoubleTraderApi : public HFT::TraderApi {
   }
 
   void fill_trade(HFT::TradeDetail& d, const hft_trade_report_t& t) {
-    memset(&d, 0, sizeof d);
-    put(d.account_id, account_.account_id);
-    d.account_type = account_.account_type;
-    put(d.order_id, t.order_id);
-    put(d.cl_order_id, t.cl_order_id);
-    put(d.symbol, t.symbol);
+    fill_ids(d, t.order_id, t.cl_order_id, t.symbol);
     d.order_type = HFT::OrderType_LMT;
     d.side = (int16_t)t.side;
     d.report_type = HFT::TradeReportType_Normal;
