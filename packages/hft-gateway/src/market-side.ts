@@ -147,18 +147,10 @@ export class MarketSide {
 
   private listen(api: MdApiPort): void {
     const on = <K extends keyof MdApiEvents>(name: K, handler: (event: MdApiEvents[K]) => void): void => {
-      api.on(name, (event) => {
-        // Events of a closed (replaced) api are stale.
-        if (this.api !== api) return;
-        try {
-          handler(event);
-        } catch (error) {
-          this.sink.writeLog(
-            this.sink.msg.handlerFailed(MARKET_LABELS, String(name), errorText(error)),
-            LogLevel.ERROR,
-          );
-        }
-      });
+      api.on(
+        name,
+        this.connection.guarded(String(name), () => this.api === api, handler),
+      );
     };
     on("marketData", (ev) => this.onMarketData(ev));
     on("baseInfo", (ev) => this.onBaseInfo(ev));

@@ -71,6 +71,22 @@ export class SideConnection {
     }
   }
 
+  /**
+   * `handler` as a listener of the side's API event `name`, guarded: events of an API that is no
+   * longer `isCurrent` (closed, replaced) are stale and dropped, and a handler that throws is
+   * logged, never let escape (the API would rethrow it as an uncaught exception).
+   */
+  guarded<T>(name: string, isCurrent: () => boolean, handler: (event: T) => void): (event: T) => void {
+    return (event) => {
+      if (!isCurrent()) return;
+      try {
+        handler(event);
+      } catch (error) {
+        this.sink.writeLog(this.sink.msg.handlerFailed(this.labels, name, errorText(error)), LogLevel.ERROR);
+      }
+    };
+  }
+
   /** The library starts a connection attempt; a retry is reported. */
   onConnecting(ev: { readonly attempt: number; readonly message: string }): void {
     this.tcpUp = false;

@@ -467,19 +467,10 @@ export class TradeSide {
       name: K,
       handler: (event: TraderApiEvents[K]) => void,
     ): void => {
-      // The api rethrows listener errors as uncaught exceptions: never let one escape.
-      api.on(name, (event) => {
-        // Events of a closed (replaced) api are stale.
-        if (this.api !== api) return;
-        try {
-          handler(event);
-        } catch (error) {
-          this.sink.writeLog(
-            this.sink.msg.handlerFailed(TRADE_LABELS, String(name), errorText(error)),
-            LogLevel.ERROR,
-          );
-        }
-      });
+      api.on(
+        name,
+        this.connection.guarded(String(name), () => this.api === api, handler),
+      );
     };
     on("connecting", (ev) => this.connection.onConnecting(ev));
     on("connected", () => this.connection.onConnected());

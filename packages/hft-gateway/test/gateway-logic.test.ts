@@ -1062,6 +1062,22 @@ describe("close", () => {
     );
   });
 
+  it("logs a handler that throws, on either side, and keeps handling the events after it", async () => {
+    const t = setup();
+    await connectAndLogin(t);
+    t.factory.trader.fire("orderStatus", null as never);
+    t.factory.md.fire("marketData", null as never);
+    t.factory.md.fire("marketData", md("600000"));
+    await t.rec.waitForLog(/行情服务器事件 marketData 处理出错/);
+    await settle(t.engine);
+    const errors = t.rec.logs.filter((log) => log.level === LogLevel.ERROR).map((log) => log.msg);
+    expect(errors).toEqual([
+      expect.stringMatching(/^交易服务器事件 orderStatus 处理出错：/),
+      expect.stringMatching(/^行情服务器事件 marketData 处理出错：/),
+    ]);
+    expect(t.rec.ticks.map((tick) => tick.symbol)).toContain("600000");
+  });
+
   it("releases both apis, ignores their late events, and allows a new connect", async () => {
     const t = setup();
     await connectAndLogin(t);
@@ -1070,8 +1086,11 @@ describe("close", () => {
     expect(trader.closed).toBe(true);
     expect(mdApi.closed).toBe(true);
     trader.fire("orderStatus", { ...orderReport({ reportSeq: 50, clOrderId: "LATE" }), replay: false });
+    const ticksBefore = t.rec.ticks.length;
+    mdApi.fire("marketData", md("600000"));
     await settle(t.engine);
     expect(t.rec.lastOrder("HFT.LATE")).toBeUndefined();
+    expect(t.rec.ticks).toHaveLength(ticksBefore);
     expect(t.rec.statuses.slice(-2).map((s) => s.state)).toEqual(["DISCONNECTED", "DISCONNECTED"]);
     expect(t.rec.logTexts.at(-1)).toBe("HFT 接口已关闭");
     await t.gw.close();
