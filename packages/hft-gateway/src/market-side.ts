@@ -76,10 +76,7 @@ export class MarketSide {
     this.connection.open(
       `${settings.行情服务器}:${settings.行情端口}`,
       () => create(connectionOptions(settings.行情服务器, settings.行情端口, library, settings)),
-      (api) => {
-        this.api = api;
-        this.listen(api);
-      },
+      (api) => this.adopt(api),
       (api) => api.login({ user: settings.行情用户名, password: settings.行情密码 }),
     );
   }
@@ -143,6 +140,12 @@ export class MarketSide {
       byMarket.set(market, codes);
     }
     for (const [market, codes] of byMarket) this.send(api, market, codes, codes.join(","));
+  }
+
+  /** The API just created becomes the side's: its events are listened to. */
+  private adopt(api: MdApiPort): void {
+    this.api = api;
+    this.listen(api);
   }
 
   private listen(api: MdApiPort): void {

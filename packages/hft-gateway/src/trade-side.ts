@@ -164,10 +164,7 @@ export class TradeSide {
     this.connection.open(
       `${settings.交易服务器}:${settings.交易端口}`,
       () => create(connectionOptions(settings.交易服务器, settings.交易端口, library, settings)),
-      (api) => {
-        this.api = api;
-        this.listen(api);
-      },
+      (api) => this.adopt(api),
       (api) =>
         api.login({
           accountId: settings.交易用户名,
@@ -461,6 +458,12 @@ export class TradeSide {
   }
 
   // ---- reports ----
+
+  /** The API just created becomes the side's: its events are listened to. */
+  private adopt(api: TraderApiPort): void {
+    this.api = api;
+    this.listen(api);
+  }
 
   private listen(api: TraderApiPort): void {
     const on = <K extends keyof TraderApiEvents>(
