@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // Enforces the package dependency direction of DESIGN.md §2 on both package.json dependencies and
 // the imports in each package's src/: hft-gateway -> ashare-rules, core, hft-native; apps -> anything;
-// strategy -> ashare-rules, core; mock-server, hft-native and ashare-rules depend on no other package
-// at runtime; backtest -> core, strategy, hft-gateway, mock-server; core only on small libraries.
+// strategy -> ashare-rules, core; backtest -> core, strategy, hft-gateway, mock-server; mock-server
+// only on safe-json (a leaf with no tsgate knowledge); hft-native, ashare-rules and safe-json on no
+// other package at runtime; core only on small libraries.
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 
@@ -12,7 +13,8 @@ const root = new URL("..", import.meta.url).pathname;
 const allowed = {
   "@tsgate/core": [],
   "@tsgate/ashare-rules": [],
-  "@tsgate/mock-server": [],
+  "@tsgate/mock-server": ["@tsgate/safe-json"],
+  "@tsgate/safe-json": [],
   "@tsgate/hft-native": [],
   "@tsgate/hft-gateway": ["@tsgate/ashare-rules", "@tsgate/core", "@tsgate/hft-native"],
   "@tsgate/nats-bridge": ["@tsgate/core"],

@@ -57,9 +57,14 @@ const PACKAGES = [
     },
   },
   {
+    name: "@tsgate/safe-json",
+    dir: "packages/safe-json",
+    entries: { "@tsgate/safe-json": ["describeJsonError"] },
+  },
+  {
     name: "@tsgate/mock-server",
     dir: "packages/mock-server",
-    entries: { "@tsgate/mock-server": ["startMockServers"] },
+    entries: { "@tsgate/mock-server": ["startMockServers"], "@tsgate/mock-server/cli": ["runCli"] },
   },
   {
     name: "@tsgate/hft-native",

@@ -5,7 +5,7 @@
  * @module
  */
 import { readFileSync } from "node:fs";
-import { describeJsonError } from "@tsgate/mock-server";
+import { describeJsonError } from "@tsgate/safe-json";
 import { InputError } from "./errors.js";
 
 /**

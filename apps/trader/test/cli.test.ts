@@ -336,6 +336,29 @@ describe("tsgate mock", () => {
     cli.child.kill("SIGINT");
     expect(await cli.exited).toBe(0);
   });
+
+  it("checks the --config tsgate-mock reads (the last one, as parseArgs takes it), by line and column", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "tsgate-mock-config-"));
+    try {
+      const valid = join(dir, "valid.json");
+      const broken = join(dir, "broken.json");
+      writeFileSync(valid, "{}");
+      writeFileSync(broken, '{\n  "accounts": [{ "password": s3cretPw }]\n}');
+      for (const args of [
+        ["--config", valid, "--config", broken],
+        [`--config=${broken}`, "--trade-port", "0"],
+      ]) {
+        const cli = start(["mock", ...args]);
+        expect(await cli.exited).toBe(2);
+        expect(cli.stderr()).toContain(
+          `tsgate mock: config ${broken}: not valid JSON (Unexpected character at line 2`,
+        );
+        expect(cli.stderr()).not.toContain("s3cret");
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });
 
 describe("usage", () => {

@@ -113,8 +113,7 @@ export { DEFAULT_MAX_LOGS, OmsEngine, type OmsEngineOptions } from "./oms.js";
 export { OmsForwarder } from "./oms-forwarder.js";
 export type { OmsReader } from "./oms-reader.js";
 export { waitForGatewayReady } from "./ready-wait.js";
-export { chinaDayKey, chinaDayNumber } from "./risk/china-day.js";
-export { REFUSAL_BURST_QUIET_MS } from "./risk/refusal-log.js";
+export { chinaDayKey } from "./risk/china-day.js";
 export type { BookOrder, GatewayHolding, RiskBook, SymbolBook } from "./risk/risk-book.js";
 export {
   DEFAULT_RISK_LIMITS,
@@ -142,9 +141,8 @@ export {
   type RiskEngineHost,
   type RiskEngineOptions,
 } from "./risk/risk-engine.js";
-export { type RiskRefusal, type RiskRule, refusal } from "./risk/risk-refusal.js";
+export type { RiskRefusal, RiskRule } from "./risk/risk-refusal.js";
 export type { RiskSnapshot } from "./risk/risk-snapshot.js";
-export { SlidingWindow, WINDOW_MS } from "./risk/sliding-window.js";
 export { isTradingState, TradingState } from "./risk/trading-state.js";
 export {
   buildSettingsSchema,

@@ -4,8 +4,7 @@
  * `@tsgate/hft-native` C library.
  *
  * - {@link HftGateway} and its settings ({@link HFT_DEFAULT_SETTING}, {@link parseHftSettings});
- * - the vendor ↔ core mappings ({@link STATUS_HFT2VT}, {@link SIDE_HFT2VT}, ...);
- * - pre-send order checks ({@link validateOrder}) and local order ids ({@link OrderIdGenerator});
+ * - local order ids ({@link OrderIdGeneratorOptions}, {@link OrderIdsExhaustedError});
  * - {@link runDoctor}, the connection checklist (`tsgate doctor`), and the zh-CN / en message
  *   catalogues ({@link CATALOGUES}, {@link resolveLanguage}).
  *
@@ -49,31 +48,9 @@ export {
 } from "./i18n/catalogue.js";
 export { DEFAULT_LANGUAGE, LANGUAGES, type Language, resolveLanguage } from "./i18n/language.js";
 export { settingsIssueLines, settingsIssueMessage } from "./i18n/settings-issues.js";
-export {
-  exchangeTime,
-  MARKET_HFT2VT,
-  MARKET_VT2HFT,
-  mapProduct,
-  mapStatus,
-  ORDERTYPE_HFT2VT,
-  ORDERTYPE_VT2HFT,
-  PRODUCT_HFT2VT,
-  parseVendorSymbol,
-  SIDE_HFT2VT,
-  SIDE_VT2HFT,
-  type SplitSymbol,
-  STATUS_HFT2VT,
-  toVendorSymbol,
-} from "./mappings.js";
 export type { GatewayMessages } from "./messages.js";
-export {
-  COUNTER_DIGITS,
-  chinaTimestamp,
-  OrderIdGenerator,
-  type OrderIdGeneratorOptions,
-  OrderIdsExhaustedError,
-} from "./order-ids.js";
-export { formatPrice, type OrderValidation, type VendorOrder, validateOrder } from "./order-validation.js";
+export { type OrderIdGeneratorOptions, OrderIdsExhaustedError } from "./order-ids.js";
+export { formatPrice } from "./order-validation.js";
 export { DEFAULT_RETENTION, type RetentionLimits } from "./retention.js";
 export {
   HFT_DEFAULT_SETTING,

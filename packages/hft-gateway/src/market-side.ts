@@ -80,21 +80,12 @@ export class MarketSide {
   /** Creates the API, wires its events and requests the login. Never throws. */
   start(settings: HftSettings, library: HftLibrary | LoadHftLibraryOptions, create: CreateMd): void {
     this.settings = settings;
-    this.connection.begin(`${settings.行情服务器}:${settings.行情端口}`);
-    let api: MdApiPort;
-    try {
-      api = create(connectionOptions(settings.行情服务器, settings.行情端口, library, settings));
-    } catch (error) {
-      this.connection.fail(this.sink.msg.apiCreateFailed(MARKET_LABELS, this.sink.msg.libraryError(error)));
-      return;
-    }
-    this.api = api;
-    this.listen(api);
-    try {
-      api.login({ user: settings.行情用户名, password: settings.行情密码 });
-    } catch (error) {
-      this.connection.fail(this.sink.msg.loginCallFailed(MARKET_LABELS, this.sink.msg.libraryError(error)));
-    }
+    this.connection.open(
+      `${settings.行情服务器}:${settings.行情端口}`,
+      () => create(connectionOptions(settings.行情服务器, settings.行情端口, library, settings)),
+      (api) => this.adopt(api),
+      (api) => api.login({ user: settings.行情用户名, password: settings.行情密码 }),
+    );
   }
 
   /** Releases the native handle. */
@@ -161,20 +152,18 @@ export class MarketSide {
     for (const [market, codes] of byMarket) this.send(api, market, codes, codes.join(","));
   }
 
+  /** The API just created becomes the side's: its events are listened to. */
+  private adopt(api: MdApiPort): void {
+    this.api = api;
+    this.listen(api);
+  }
+
   private listen(api: MdApiPort): void {
     const on = <K extends keyof MdApiEvents>(name: K, handler: (event: MdApiEvents[K]) => void): void => {
-      api.on(name, (event) => {
-        // Events of a closed (replaced) api are stale.
-        if (this.api !== api) return;
-        try {
-          handler(event);
-        } catch (error) {
-          this.sink.writeLog(
-            this.sink.msg.handlerFailed(MARKET_LABELS, String(name), errorText(error)),
-            LogLevel.ERROR,
-          );
-        }
-      });
+      api.on(
+        name,
+        this.connection.guarded(String(name), () => this.api === api, handler),
+      );
     };
     on("marketData", (ev) => this.onMarketData(ev));
     on("baseInfo", (ev) => this.onBaseInfo(ev));

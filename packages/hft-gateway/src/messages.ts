@@ -256,7 +256,7 @@ export function gatewayMessages(language: Language) {
   });
 }
 
-/** The gateway's messages bound to one language (what {@link gatewayMessages} returns). */
+/** The gateway's messages bound to one language (what `gatewayMessages` returns). */
 export type GatewayMessages = ReturnType<typeof gatewayMessages>;
 
 /** The messages in {@link DEFAULT_LANGUAGE}, for code that runs before a gateway has settings. */

@@ -46,7 +46,7 @@ const MAX_COUNTER = 10 ** (MAX_CL_ORDER_ID_BYTES - TIMESTAMP_DIGITS - ENTROPY_DI
 /** Prefixes in use by generators of this process: a second generator never reuses one. */
 const prefixesInUse = new Set<string>();
 
-/** Options of {@link OrderIdGenerator}: inject the clock and the entropy in tests. */
+/** Options of the gateway's order id generator (`HftGatewayOptions.orderIds`): inject the clock and the entropy in tests. */
 export interface OrderIdGeneratorOptions {
   /** Current time; default `new Date()`. Read once, at construction. */
   readonly now?: () => Date;

@@ -8,7 +8,7 @@
  */
 import { ConnectionState, type GatewaySide, LogLevel } from "@tsgate/core";
 import type { DisconnectedEvent } from "@tsgate/hft-native";
-import type { GatewaySink } from "./gateway-sink.js";
+import { errorText, type GatewaySink } from "./gateway-sink.js";
 import type { SideLabels } from "./messages.js";
 
 export class SideConnection {
@@ -47,6 +47,44 @@ export class SideConnection {
     const text = this.sink.msg.connecting(this.labels, peer);
     this.sink.writeStatus(this.side, ConnectionState.CONNECTING, text);
     this.sink.writeLog(text);
+  }
+
+  /**
+   * Starts the side towards `peer` (see {@link SideConnection.begin}): creates the API, hands it
+   * to `keep` (which stores it and wires its events), then queues the login. Never throws: a
+   * failure to create the API or to queue the login is logged and reported as DISCONNECTED.
+   */
+  open<Api>(peer: string, create: () => Api, keep: (api: Api) => void, login: (api: Api) => void): void {
+    this.begin(peer);
+    let api: Api;
+    try {
+      api = create();
+    } catch (error) {
+      this.fail(this.sink.msg.apiCreateFailed(this.labels, this.sink.msg.libraryError(error)));
+      return;
+    }
+    keep(api);
+    try {
+      login(api);
+    } catch (error) {
+      this.fail(this.sink.msg.loginCallFailed(this.labels, this.sink.msg.libraryError(error)));
+    }
+  }
+
+  /**
+   * `handler` as a listener of the side's API event `name`, guarded: events of an API that is no
+   * longer `isCurrent` (closed, replaced) are stale and dropped, and a handler that throws is
+   * logged, never let escape (the API would rethrow it as an uncaught exception).
+   */
+  guarded<T>(name: string, isCurrent: () => boolean, handler: (event: T) => void): (event: T) => void {
+    return (event) => {
+      if (!isCurrent()) return;
+      try {
+        handler(event);
+      } catch (error) {
+        this.sink.writeLog(this.sink.msg.handlerFailed(this.labels, name, errorText(error)), LogLevel.ERROR);
+      }
+    };
   }
 
   /** The library starts a connection attempt; a retry is reported. */

@@ -163,31 +163,24 @@ export class TradeSide {
   start(settings: HftSettings, library: HftLibrary | LoadHftLibraryOptions, create: CreateTrader): void {
     this.settings = settings;
     this.loaded = false;
-    this.connection.begin(`${settings.交易服务器}:${settings.交易端口}`);
-    let api: TraderApiPort;
-    try {
-      api = create({
-        ...connectionOptions(settings.交易服务器, settings.交易端口, library, settings),
-        orderSend: settings.orderSend as OrderSend,
-      });
-    } catch (error) {
-      this.connection.fail(this.sink.msg.apiCreateFailed(TRADE_LABELS, this.sink.msg.libraryError(error)));
-      return;
-    }
-    this.api = api;
-    this.listen(api);
-    try {
-      api.login({
-        accountId: settings.交易用户名,
-        password: settings.交易密码,
-        custOrgid: settings.机构代号,
-        custBranchid: settings.营业部代号,
-        clSystemId: settings.网关,
-        accountType: settings.accountType,
-      });
-    } catch (error) {
-      this.connection.fail(this.sink.msg.loginCallFailed(TRADE_LABELS, this.sink.msg.libraryError(error)));
-    }
+    this.connection.open(
+      `${settings.交易服务器}:${settings.交易端口}`,
+      () =>
+        create({
+          ...connectionOptions(settings.交易服务器, settings.交易端口, library, settings),
+          orderSend: settings.orderSend as OrderSend,
+        }),
+      (api) => this.adopt(api),
+      (api) =>
+        api.login({
+          accountId: settings.交易用户名,
+          password: settings.交易密码,
+          custOrgid: settings.机构代号,
+          custBranchid: settings.营业部代号,
+          clSystemId: settings.网关,
+          accountType: settings.accountType,
+        }),
+    );
   }
 
   /** Releases the native handle; pending queries end quietly. */
@@ -516,24 +509,21 @@ export class TradeSide {
 
   // ---- reports ----
 
+  /** The API just created becomes the side's: its events are listened to. */
+  private adopt(api: TraderApiPort): void {
+    this.api = api;
+    this.listen(api);
+  }
+
   private listen(api: TraderApiPort): void {
     const on = <K extends keyof TraderApiEvents>(
       name: K,
       handler: (event: TraderApiEvents[K]) => void,
     ): void => {
-      // The api rethrows listener errors as uncaught exceptions: never let one escape.
-      api.on(name, (event) => {
-        // Events of a closed (replaced) api are stale.
-        if (this.api !== api) return;
-        try {
-          handler(event);
-        } catch (error) {
-          this.sink.writeLog(
-            this.sink.msg.handlerFailed(TRADE_LABELS, String(name), errorText(error)),
-            LogLevel.ERROR,
-          );
-        }
-      });
+      api.on(
+        name,
+        this.connection.guarded(String(name), () => this.api === api, handler),
+      );
     };
     on("connecting", (ev) => this.connection.onConnecting(ev));
     on("connected", () => this.connection.onConnected());

@@ -310,6 +310,34 @@ describe("connect and the login flow", () => {
     expect(t.factory.traders).toHaveLength(1);
   });
 
+  it("an API that cannot be created, or a login that cannot be queued, ends that side only", async () => {
+    const t = setup();
+    t.factory.createTrader = () => {
+      throw new Error("no trader handle");
+    };
+    const createMd = t.factory.createMd;
+    t.factory.createMd = (options) => {
+      const md = createMd(options);
+      md.login = () => {
+        throw new Error("request queue full");
+      };
+      return md;
+    };
+    expect(() => t.gw.connect(SETTINGS)).not.toThrow();
+    await settle(t.engine);
+    expect(t.rec.statuses.map((s) => `${s.side}:${s.state}`)).toEqual([
+      "TRADE:CONNECTING",
+      "TRADE:DISCONNECTED",
+      "MARKET:CONNECTING",
+      "MARKET:DISCONNECTED",
+    ]);
+    const errors = t.rec.logs.filter((log) => log.level === LogLevel.ERROR).map((log) => log.msg);
+    expect(errors).toHaveLength(2);
+    expect(errors[0]).toContain("no trader handle");
+    expect(errors[1]).toContain("request queue full");
+    expect(t.factory.mds).toHaveLength(1);
+  });
+
   it("a second connect while connected is ignored with a log", async () => {
     const t = setup();
     t.gw.connect(SETTINGS);
@@ -1084,6 +1112,22 @@ describe("close", () => {
     );
   });
 
+  it("logs a handler that throws, on either side, and keeps handling the events after it", async () => {
+    const t = setup();
+    await connectAndLogin(t);
+    t.factory.trader.fire("orderStatus", null as never);
+    t.factory.md.fire("marketData", null as never);
+    t.factory.md.fire("marketData", md("600000"));
+    await t.rec.waitForLog(/行情服务器事件 marketData 处理出错/);
+    await settle(t.engine);
+    const errors = t.rec.logs.filter((log) => log.level === LogLevel.ERROR).map((log) => log.msg);
+    expect(errors).toEqual([
+      expect.stringMatching(/^交易服务器事件 orderStatus 处理出错：/),
+      expect.stringMatching(/^行情服务器事件 marketData 处理出错：/),
+    ]);
+    expect(t.rec.ticks.map((tick) => tick.symbol)).toContain("600000");
+  });
+
   it("releases both apis, ignores their late events, and allows a new connect", async () => {
     const t = setup();
     await connectAndLogin(t);
@@ -1092,8 +1136,11 @@ describe("close", () => {
     expect(trader.closed).toBe(true);
     expect(mdApi.closed).toBe(true);
     trader.fire("orderStatus", { ...orderReport({ reportSeq: 50, clOrderId: "LATE" }), replay: false });
+    const ticksBefore = t.rec.ticks.length;
+    mdApi.fire("marketData", md("600000"));
     await settle(t.engine);
     expect(t.rec.lastOrder("HFT.LATE")).toBeUndefined();
+    expect(t.rec.ticks).toHaveLength(ticksBefore);
     expect(t.rec.statuses.slice(-2).map((s) => s.state)).toEqual(["DISCONNECTED", "DISCONNECTED"]);
     expect(t.rec.logTexts.at(-1)).toBe("HFT 接口已关闭");
     await t.gw.close();

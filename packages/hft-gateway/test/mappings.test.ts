@@ -12,7 +12,7 @@ import {
   SIDE_HFT2VT,
   SIDE_VT2HFT,
   toVendorSymbol,
-} from "../src/index.js";
+} from "../src/mappings.js";
 
 describe("status mapping", () => {
   it.each([

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { chinaTimestamp, OrderIdGenerator, OrderIdsExhaustedError } from "../src/index.js";
+import { OrderIdsExhaustedError } from "../src/index.js";
+import { chinaTimestamp, OrderIdGenerator } from "../src/order-ids.js";
 
 const second = new Date("2025-11-26T01:30:15.250Z"); // 09:30:15 in Beijing
 

@@ -8,11 +8,8 @@
 
 export type { ApiOptions } from "./api-base.js";
 export {
-  EventFlag,
-  EventType,
   HFT_ABI_VERSION,
   HFT_BATCH_CANCEL_MAX,
-  HFT_EVENT_SIZE,
   HFT_LIB_ENV,
   HFT_QUERY_MAX_NUM,
   PRICE_SCALE,

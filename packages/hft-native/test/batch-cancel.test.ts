@@ -12,8 +12,8 @@ import {
   loadHftLibrary,
   type OrderStatusEvent,
 } from "../src/index.js";
-import { until } from "./helpers.js";
-import { DEMO_LOGIN, MockFixture } from "./mock.js";
+import { until } from "./helpers/backends.js";
+import { DEMO_LOGIN, MockFixture } from "./helpers/mock-fixture.js";
 
 const VENDOR_LIB = path.resolve(import.meta.dirname, "../build/libhftvendor.so");
 

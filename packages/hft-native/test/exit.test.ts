@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { type MockServers, startMockServers } from "@tsgate/mock-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { WakeupMode } from "../src/types.js";
-import { BACKENDS, tempDir } from "./helpers.js";
+import { BACKENDS, tempDir } from "./helpers/backends.js";
 
 const DIST = join(import.meta.dirname, "..", "dist");
 const tmp = tempDir("exit");

@@ -2,7 +2,7 @@ import { execFileSync } from "node:child_process";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { CHECKED_STRUCTS, EVENT, QUERY_RECORD_OFFSET } from "../src/layout.js";
-import { compileC, tempDir } from "./helpers.js";
+import { compileC, tempDir } from "./helpers/backends.js";
 
 const INCLUDE = join(import.meta.dirname, "..", "native", "include");
 

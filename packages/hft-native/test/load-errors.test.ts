@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { HFT_ABI_VERSION, HftLibraryError, loadHftLibrary } from "../src/index.js";
 import { CHECKED_STRUCTS } from "../src/layout.js";
-import { compileC, describeBackends, tempDir } from "./helpers.js";
+import { compileC, describeBackends, tempDir } from "./helpers/backends.js";
 
 /** Every function of the ABI, for a fake library that exports them all. */
 const ABI_FUNCTIONS = [

@@ -11,7 +11,7 @@ import {
   type OverflowEvent,
   testLibraryPath,
 } from "../src/index.js";
-import { describeBackends, until } from "./helpers.js";
+import { describeBackends, until } from "./helpers/backends.js";
 
 // hft_md_test_emit needs no server: the handle is created but never logged in. Only the test
 // build of the library (HFTSIM_TEST_HOOKS) has it.

@@ -1,8 +1,8 @@
 import { demoConfig } from "@tsgate/mock-server";
 import { afterEach, beforeEach, expect, it } from "vitest";
 import type { BaseInfoEvent, MdApi, MdApiEvents, SubscribeRspEvent } from "../src/index.js";
-import { describeBackends, until } from "./helpers.js";
-import { DEMO_MD_LOGIN, MockFixture, record } from "./mock.js";
+import { describeBackends, until } from "./helpers/backends.js";
+import { DEMO_MD_LOGIN, MockFixture, record } from "./helpers/mock-fixture.js";
 
 let fx: MockFixture;
 beforeEach(async () => {

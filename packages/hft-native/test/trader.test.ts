@@ -8,8 +8,8 @@ import {
   TraderApi,
   type TraderApiEvents,
 } from "../src/index.js";
-import { describeBackends, until } from "./helpers.js";
-import { DEMO_LOGIN, MockFixture, record } from "./mock.js";
+import { describeBackends, until } from "./helpers/backends.js";
+import { DEMO_LOGIN, MockFixture, record } from "./helpers/mock-fixture.js";
 
 const ALL_EVENTS: (keyof TraderApiEvents)[] = [
   "connecting",

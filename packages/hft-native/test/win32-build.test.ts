@@ -2,7 +2,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { tempDir } from "./helpers.js";
+import { tempDir } from "./helpers/backends.js";
 
 /*
  * The Windows DLLs (issue 16.1), run by `npm run test:windows` (vitest.win32.config.ts): native/sim cross-compiled with MinGW-w64 onto Winsock

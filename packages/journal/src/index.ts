@@ -10,7 +10,6 @@
  */
 export { JournalRecordError } from "./records.js";
 export {
-  chinaTradingDay,
   type JournalDurability,
   JournalOpenError,
   SqliteJournal,

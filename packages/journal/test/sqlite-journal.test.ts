@@ -20,7 +20,8 @@ import {
 } from "@tsgate/core";
 import Database from "better-sqlite3";
 import { afterAll, describe, expect, it } from "vitest";
-import { chinaTradingDay, JournalOpenError, JournalRecordError, SqliteJournal } from "../src/index.js";
+import { JournalOpenError, JournalRecordError, SqliteJournal } from "../src/index.js";
+import { chinaTradingDay } from "../src/sqlite-journal.js";
 
 /** A gateway that takes every order and does nothing with it. */
 class NullGateway extends BaseGateway {

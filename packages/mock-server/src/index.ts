@@ -58,8 +58,7 @@ export {
   yuanToScaled,
 } from "./domain/index.js";
 export { mulberry32, type Random } from "./domain/prng.js";
-export { describeJsonError } from "./json-error.js";
-export { type CloseReason, FrameConnection, type FrameConnectionOptions } from "./net/frame-connection.js";
+export type { CloseReason } from "./net/frame-connection.js";
 export * from "./protocol/index.js";
 export type { ConnectionInfo, ServerSide } from "./server/framed-server.js";
 export {

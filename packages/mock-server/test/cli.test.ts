@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -47,6 +48,13 @@ async function waitForOutput(r: Run, pattern: RegExp): Promise<RegExpMatchArray>
 describe("tsgate-mock CLI", () => {
   it("is built (npm test builds it first; alone: npm run build -w @tsgate/mock-server)", () => {
     expect(built).toBe(true);
+  });
+
+  it("is the package's ./cli entry, from ESM and CommonJS (what tsgate mock imports)", async () => {
+    const esm = (await import("@tsgate/mock-server/cli")) as { runCli?: unknown };
+    expect(typeof esm.runCli).toBe("function");
+    const cjs = createRequire(import.meta.url)("@tsgate/mock-server/cli") as { runCli?: unknown };
+    expect(typeof cjs.runCli).toBe("function");
   });
 
   it("starts with the demo config, serves, logs with timestamps, and exits 0 on SIGINT", async () => {

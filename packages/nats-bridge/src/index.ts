@@ -11,7 +11,6 @@
  * @packageDocumentation
  */
 export { CLIENT_LOG_NAME, NatsBridgeClient, type NatsBridgeClientOptions } from "./client.js";
-export { decode, encode } from "./codec.js";
 export type { NatsCredentials } from "./connection.js";
 export {
   DEFAULT_CONSUMER_INACTIVE_MS,
@@ -20,14 +19,9 @@ export {
   DEFAULT_STREAM_MAX_BYTES,
   DEFAULT_STREAM_MAX_MSGS,
   DEFAULT_SUBJECT_PREFIX,
-  HEADER_CLIENT,
-  HEADER_EPOCH,
-  HEADER_OWNER,
-  HEADER_REV,
 } from "./constants.js";
-export { BridgeError, type BridgeErrorCode, type WireError } from "./errors.js";
+export { BridgeError, type BridgeErrorCode } from "./errors.js";
 export { OmsView, type Revision } from "./oms-view.js";
-export type { QueryKind, QueryRequest, Reply, Snapshot, StatusResult } from "./protocol.js";
 export { BRIDGE_LOG_NAME, NatsBridgeServer, type NatsBridgeServerOptions } from "./server.js";
 export type { StreamLimits } from "./stream.js";
-export { escapeId, escapeToken, type RequestOperation, Subjects, unescapeId } from "./subjects.js";
+export { escapeId, Subjects, unescapeId } from "./subjects.js";

@@ -15,7 +15,7 @@ import {
   Status,
 } from "@tsgate/core";
 import { describe, expect, it } from "vitest";
-import { decode, encode } from "../src/index.js";
+import { decode, encode } from "../src/codec.js";
 
 const t = new Date("2026-11-26T01:30:00.123Z");
 

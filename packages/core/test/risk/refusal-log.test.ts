@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { REFUSAL_BURST_QUIET_MS, refusal } from "../../src/index.js";
-import { RefusalLog } from "../../src/risk/refusal-log.js";
+import { REFUSAL_BURST_QUIET_MS, RefusalLog } from "../../src/risk/refusal-log.js";
+import { refusal } from "../../src/risk/risk-refusal.js";
 
 describe("RefusalLog", () => {
   it("logs the first refusal of a burst, counts the rest, and reports the count when the burst ends", () => {

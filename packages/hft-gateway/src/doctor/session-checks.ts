@@ -53,11 +53,25 @@ function race<T>(ms: number, onTimeout: () => T, arm: (settle: (value: T) => voi
   });
 }
 
-/** Logs in on the trade side and waits for the answer at most `waitMs`. */
-export async function tradeLogin(
-  api: TraderApiPort,
-  req: LoginRequest,
+/** A login answer as the outcome needs it; the two sides name these fields differently. */
+interface LoginAnswer {
+  ok: boolean;
+  tradingDay: number;
+  code: number;
+  text: string;
+}
+
+/**
+ * Logs in and waits for the answer at most `waitMs`: the one race both sides run. `listen` wires
+ * the side's own `login` and `disconnected` events to the two callbacks.
+ */
+async function awaitLogin(
   waitMs: number,
+  listen: (
+    answered: (answer: LoginAnswer) => void,
+    disconnected: (ev: { willReconnect: boolean; message: string }) => void,
+  ) => void,
+  login: () => void,
 ): Promise<LoginOutcome> {
   const start = performance.now();
   try {
@@ -65,17 +79,18 @@ export async function tradeLogin(
       waitMs,
       () => ({ kind: "noAnswer", ms: elapsed(start) }),
       (settle) => {
-        api.on("login", (ev) =>
-          settle(
-            ev.ok
-              ? { kind: "ok", ms: elapsed(start), tradingDay: ev.tradingDay }
-              : { kind: "refused", ms: elapsed(start), code: ev.errorCode, text: ev.errorMsg },
-          ),
+        listen(
+          (answer) =>
+            settle(
+              answer.ok
+                ? { kind: "ok", ms: elapsed(start), tradingDay: answer.tradingDay }
+                : { kind: "refused", ms: elapsed(start), code: answer.code, text: answer.text },
+            ),
+          (ev) => {
+            if (!ev.willReconnect) settle({ kind: "connectFailed", ms: elapsed(start), detail: ev.message });
+          },
         );
-        api.on("disconnected", (ev) => {
-          if (!ev.willReconnect) settle({ kind: "connectFailed", ms: elapsed(start), detail: ev.message });
-        });
-        api.login(req);
+        login();
       },
     );
   } catch (err) {
@@ -83,34 +98,30 @@ export async function tradeLogin(
   }
 }
 
-/** Logs in on the market side and waits for the answer at most `waitMs`. */
-export async function marketLogin(
-  api: MdApiPort,
-  req: MdLoginRequest,
-  waitMs: number,
-): Promise<LoginOutcome> {
-  const start = performance.now();
-  try {
-    return await race<LoginOutcome>(
-      waitMs,
-      () => ({ kind: "noAnswer", ms: elapsed(start) }),
-      (settle) => {
-        api.on("login", (ev) =>
-          settle(
-            ev.ok
-              ? { kind: "ok", ms: elapsed(start), tradingDay: 0 }
-              : { kind: "refused", ms: elapsed(start), code: ev.errorCode, text: ev.message },
-          ),
-        );
-        api.on("disconnected", (ev) => {
-          if (!ev.willReconnect) settle({ kind: "connectFailed", ms: elapsed(start), detail: ev.message });
-        });
-        api.login(req);
-      },
-    );
-  } catch (err) {
-    return { kind: "callFailed", ms: elapsed(start), detail: (err as Error).message };
-  }
+/** Logs in on the trade side and waits for the answer at most `waitMs`. */
+export function tradeLogin(api: TraderApiPort, req: LoginRequest, waitMs: number): Promise<LoginOutcome> {
+  return awaitLogin(
+    waitMs,
+    (answered, disconnected) => {
+      api.on("login", (ev) =>
+        answered({ ok: ev.ok, tradingDay: ev.tradingDay, code: ev.errorCode, text: ev.errorMsg }),
+      );
+      api.on("disconnected", disconnected);
+    },
+    () => api.login(req),
+  );
+}
+
+/** Logs in on the market side and waits for the answer at most `waitMs` (no trading day there). */
+export function marketLogin(api: MdApiPort, req: MdLoginRequest, waitMs: number): Promise<LoginOutcome> {
+  return awaitLogin(
+    waitMs,
+    (answered, disconnected) => {
+      api.on("login", (ev) => answered({ ok: ev.ok, tradingDay: 0, code: ev.errorCode, text: ev.message }));
+      api.on("disconnected", disconnected);
+    },
+    () => api.login(req),
+  );
 }
 
 /** Runs the queries a connect makes (contracts, account, positions, orders), each bounded by `waitMs`. */

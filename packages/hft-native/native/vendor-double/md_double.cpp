@@ -35,15 +35,6 @@
 
 namespace {
 
-/* NUL-terminated copy into a fixed field, cut to fit (the double's inputs are its own) */
-template <size_t N>
-void put(char (&dst)[N], const char* src) {
-  size_t n = src ? strlen(src) : 0;
-  if (n > N - 1) n = N - 1;
-  if (n) memcpy(dst, src, n);
-  dst[n] = 0;
-}
-
 /* Parses {"k":"v"|"k2":123} (members separated by "|" or ","); false if malformed. */
 bool parse_config(const char* s, std::map<std::string, std::string>& out) {
   auto skip = [&s] {

@@ -42,15 +42,6 @@ std::string g_log_path;
 int g_reconnect_min_ms = 500;
 int g_reconnect_max_ms = 600;
 
-/* NUL-terminated copy into a fixed field, cut to fit (the double's inputs are its own) */
-template <size_t N>
-void put(char (&dst)[N], const char* src) {
-  size_t n = src ? strlen(src) : 0;
-  if (n > N - 1) n = N - 1;
-  if (n) memcpy(dst, src, n);
-  dst[n] = 0;
-}
-
 /* The mock's login codes (docs/protocol.md section 7) as a real gateway reports them. */
 int vendor_login_error(int mock_code) {
   switch (mock_code) {
@@ -140,7 +131,7 @@ class DoubleTraderApi : public HFT::TraderApi {
     req.account_type = acc->account_type;
     int32_t rc = simcore_hft_trader_login(sim_, &req);
     memset(req.password, 0, sizeof req.password);
-    return rc == HFT_OK ? 0 : fail(ERR_HFT_TRADER_INVALID_PARAM, hft_last_error());
+    return sent(rc);
   }
 
   int Order(HFT::OrderReq* o, int request_id) override {
@@ -159,11 +150,8 @@ class DoubleTraderApi : public HFT::TraderApi {
     r.price = o->price;
     r.order_type = wire_type;
     r.side = o->side;
-    {
-      std::lock_guard<std::mutex> lock(mu_);
-      order_requests_[r.cl_order_id] = request_id;
-    }
-    return simcore_hft_trader_order(sim_, &r) == HFT_OK ? 0 : fail(ERR_HFT_TRADER_INVALID_PARAM, hft_last_error());
+    remember(order_requests_, std::string(r.cl_order_id), request_id);
+    return sent(simcore_hft_trader_order(sim_, &r));
   }
 
   int CancelOrder(HFT::CancelReq* c, int request_id) override {
@@ -172,13 +160,8 @@ class DoubleTraderApi : public HFT::TraderApi {
     if (!c->symbol[0] || c->volume <= 0 || c->side == 0 || c->order_type == 0)
       return fail(ERR_HFT_TRADER_INVALID_PARAM,
                   "this counter needs the original order's symbol, side, order_type, volume and price in CancelReq");
-    {
-      std::lock_guard<std::mutex> lock(mu_);
-      cancel_requests_[c->order_id] = request_id;
-    }
-    return simcore_hft_trader_cancel_order(sim_, c->order_id, c->cl_order_id) == HFT_OK
-               ? 0
-               : fail(ERR_HFT_TRADER_INVALID_PARAM, hft_last_error());
+    remember(cancel_requests_, std::string(c->order_id), request_id);
+    return sent(simcore_hft_trader_cancel_order(sim_, c->order_id, c->cl_order_id));
   }
 
   int BatchCancelOrder(HFT::CancelReq* cancels, int count, int request_id) override {
@@ -210,6 +193,40 @@ class DoubleTraderApi : public HFT::TraderApi {
     return code;
   }
   int bad_query() { return fail(ERR_HFT_TRADER_INVALID_PARAM, "query request is NULL"); }
+  /* What every request returns: 0 once the simulation library queued it, else its error. */
+  int sent(int32_t rc) { return rc == HFT_OK ? 0 : fail(ERR_HFT_TRADER_INVALID_PARAM, hft_last_error()); }
+
+  /* Request ids cross from the host's thread to the pump's, so both ends take mu_. */
+  template <typename Key, typename Value>
+  void remember(std::map<Key, Value>& ids, const Key& key, Value value) {
+    std::lock_guard<std::mutex> lock(mu_);
+    ids[key] = value;
+  }
+  /* The request id remembered under `key`, forgotten now that it is answered; 0 when unknown. */
+  int take_request_id(std::map<std::string, int>& ids, const std::string& key) {
+    std::lock_guard<std::mutex> lock(mu_);
+    auto it = ids.find(key);
+    if (it == ids.end()) return 0;
+    int request_id = it->second;
+    ids.erase(it);
+    return request_id;
+  }
+  static HFT::ErrorInfo error_info(int code, const char* text) {
+    HFT::ErrorInfo e;
+    e.err_code = code;
+    put(e.err_msg, text);
+    return e;
+  }
+  /* The ids an order or cancel answer carries (HFT::OrderRsp and HFT::CancelRsp share them). */
+  template <typename Rsp>
+  Rsp answer_ids(const char* order_id, const char* cl_order_id) {
+    Rsp rsp;
+    memset(&rsp, 0, sizeof rsp);
+    put(rsp.account_id, account_.account_id);
+    put(rsp.order_id, order_id);
+    put(rsp.cl_order_id, cl_order_id);
+    return rsp;
+  }
 
   /* one line per call in <SetLogConfig path>/hft_double.log: proves the shim configured it */
   static void log_line(const char* fmt, const char* a, int b) {
@@ -232,11 +249,8 @@ class DoubleTraderApi : public HFT::TraderApi {
     put(q.pos_str, pos_str);
     q.query_num = num;
     put(q.symbol, symbol);
-    {
-      std::lock_guard<std::mutex> lock(mu_);
-      query_kinds_[request_id] = kind;
-    }
-    return simcore_hft_trader_query(sim_, &q) == HFT_OK ? 0 : fail(ERR_HFT_TRADER_INVALID_PARAM, hft_last_error());
+    remember(query_kinds_, request_id, kind);
+    return sent(simcore_hft_trader_query(sim_, &q));
   }
 
   /* ---- events of the simulation library -> SPI callbacks ---- */
@@ -248,9 +262,7 @@ class DoubleTraderApi : public HFT::TraderApi {
       case HFT_EV_LOGIN: on_login(ev); break;
       case HFT_EV_DISCONNECTED: on_disconnected(ev); break;
       case HFT_EV_ERROR: {
-        HFT::ErrorInfo e;
-        e.err_code = ev.header.error_code;
-        put(e.err_msg, ev.body.error.message);
+        HFT::ErrorInfo e = error_info(ev.header.error_code, ev.body.error.message);
         spi->OnError(&e, 0);
         break;
       }
@@ -281,9 +293,7 @@ class DoubleTraderApi : public HFT::TraderApi {
   }
 
   void on_login(const hft_event_t& ev) {
-    HFT::ErrorInfo e;
-    e.err_code = vendor_login_error(ev.header.error_code);
-    put(e.err_msg, ev.body.login.error_msg);
+    HFT::ErrorInfo e = error_info(vendor_login_error(ev.header.error_code), ev.body.login.error_msg);
     HFT::LoginRsp rsp;
     memset(&rsp, 0, sizeof rsp);
     put(rsp.account_id, account_.account_id);
@@ -306,65 +316,44 @@ class DoubleTraderApi : public HFT::TraderApi {
       return;
     }
     if (ev.body.status.will_reconnect || login_failed_) return; /* still retrying, or already told */
-    HFT::ErrorInfo e;
-    e.err_code = ERR_HFT_TRADER_NOT_CONNECT;
-    put(e.err_msg, ev.body.status.message);
+    HFT::ErrorInfo e = error_info(ERR_HFT_TRADER_NOT_CONNECT, ev.body.status.message);
     spi->OnLogin(nullptr, &e);
   }
 
   void on_order_rsp(const hft_event_t& ev) {
     const hft_order_rsp_t& r = ev.body.order_rsp;
-    int request_id = 0;
-    {
-      std::lock_guard<std::mutex> lock(mu_);
-      auto it = order_requests_.find(r.cl_order_id);
-      if (it != order_requests_.end()) {
-        request_id = it->second;
-        order_requests_.erase(it);
-      }
-    }
-    HFT::OrderRsp rsp;
-    memset(&rsp, 0, sizeof rsp);
-    put(rsp.account_id, account_.account_id);
-    put(rsp.order_id, r.order_id);
-    put(rsp.cl_order_id, r.cl_order_id);
-    HFT::ErrorInfo e;
-    e.err_code = ev.header.error_code;
-    put(e.err_msg, r.error_msg);
+    const int request_id = take_request_id(order_requests_, r.cl_order_id);
+    HFT::OrderRsp rsp = answer_ids<HFT::OrderRsp>(r.order_id, r.cl_order_id);
+    HFT::ErrorInfo e = error_info(ev.header.error_code, r.error_msg);
     spi->OnOrderRsp(&rsp, &e, request_id, true);
   }
 
   void on_cancel_rsp(const hft_event_t& ev) {
     const hft_cancel_rsp_t& r = ev.body.cancel_rsp;
-    int request_id = 0;
-    {
+    const int request_id = take_request_id(cancel_requests_, r.order_id);
+    if (ev.header.error_code == 0) {
       std::lock_guard<std::mutex> lock(mu_);
-      auto it = cancel_requests_.find(r.order_id);
-      if (it != cancel_requests_.end()) {
-        request_id = it->second;
-        cancel_requests_.erase(it);
-      }
-      if (ev.header.error_code == 0) pending_cancels_[r.order_id] = ++cancel_seq_;
+      pending_cancels_[r.order_id] = ++cancel_seq_;
     }
-    HFT::CancelRsp rsp;
-    memset(&rsp, 0, sizeof rsp);
-    put(rsp.account_id, account_.account_id);
-    put(rsp.order_id, r.order_id);
-    put(rsp.cl_order_id, r.cl_order_id);
+    HFT::CancelRsp rsp = answer_ids<HFT::CancelRsp>(r.order_id, r.cl_order_id);
     snprintf(rsp.cancel_id, sizeof rsp.cancel_id, "C%s", r.order_id);
-    HFT::ErrorInfo e;
-    e.err_code = ev.header.error_code;
-    put(e.err_msg, r.error_msg);
+    HFT::ErrorInfo e = error_info(ev.header.error_code, r.error_msg);
     spi->OnCancelRsp(&rsp, &e, request_id, true);
   }
 
-  void fill_order(HFT::OrderDetail& d, const hft_order_report_t& o) {
+  /* The fields an order and a trade record share (HFT::OrderDetail, HFT::TradeDetail), the rest zero. */
+  template <typename Detail>
+  void fill_ids(Detail& d, const char* order_id, const char* cl_order_id, const char* symbol) {
     memset(&d, 0, sizeof d);
     put(d.account_id, account_.account_id);
     d.account_type = account_.account_type;
-    put(d.order_id, o.order_id);
-    put(d.cl_order_id, o.cl_order_id);
-    put(d.symbol, o.symbol);
+    put(d.order_id, order_id);
+    put(d.cl_order_id, cl_order_id);
+    put(d.symbol, symbol);
+  }
+
+  void fill_order(HFT::OrderDetail& d, const hft_order_report_t& o) {
+    fill_ids(d, o.order_id, o.cl_order_id, o.symbol);
     d.order_status = (int16_t)o.status;
     d.order_type = (int16_t)vendor_order_type(o.order_type);
     d.side = (int16_t)o.side;
@@ -407,12 +396,7 @@ class DoubleTraderApi : public HFT::TraderApi {
   }
 
   void fill_trade(HFT::TradeDetail& d, const hft_trade_report_t& t) {
-    memset(&d, 0, sizeof d);
-    put(d.account_id, account_.account_id);
-    d.account_type = account_.account_type;
-    put(d.order_id, t.order_id);
-    put(d.cl_order_id, t.cl_order_id);
-    put(d.symbol, t.symbol);
+    fill_ids(d, t.order_id, t.cl_order_id, t.symbol);
     d.order_type = HFT::OrderType_LMT;
     d.side = (int16_t)t.side;
     d.report_type = HFT::TradeReportType_Normal;
@@ -468,11 +452,9 @@ class DoubleTraderApi : public HFT::TraderApi {
     HFT::ErrorInfo ok;
     HFT::ErrorInfo e;
     if (ev.header.type == HFT_EV_QUERY_ERROR) {
-      e.err_code = ev.header.error_code;
-      put(e.err_msg, ev.body.query_error.error_msg);
+      e = error_info(ev.header.error_code, ev.body.query_error.error_msg);
     } else if (empty) {
-      e.err_code = ERR_HFT_TRADER_NO_DATA;
-      put(e.err_msg, "no data");
+      e = error_info(ERR_HFT_TRADER_NO_DATA, "no data");
     }
     const bool failed = e.err_code != 0;
     uint16_t type = ev.header.type;

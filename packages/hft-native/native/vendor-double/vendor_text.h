@@ -8,9 +8,20 @@
 #define TSGATE_VENDOR_DOUBLE_VENDOR_TEXT_H
 
 #include <stddef.h>
+#include <string.h>
 
 /* Writes UTF-8 `utf8` into the fixed field dst[n] in the SDK's encoding, zero-filled, cut at a
  * character boundary (no NUL needed when the text fills the field). */
 void put_vendor_text(char* dst, size_t n, const char* utf8);
+
+/* NUL-terminated copy into a fixed field, cut to fit: for the double's own text (ids, symbols,
+ * messages), where no re-encoding is needed. */
+template <size_t N>
+inline void put(char (&dst)[N], const char* src) {
+  size_t n = src ? strlen(src) : 0;
+  if (n > N - 1) n = N - 1;
+  if (n) memcpy(dst, src, n);
+  dst[n] = 0;
+}
 
 #endif

@@ -4,8 +4,9 @@
  * Validation errors name the field path the user wrote (`accounts[0].cash: expected a
  * non-negative number`).
  */
+
+import { describeJsonError } from "@tsgate/safe-json";
 import { z } from "zod";
-import { describeJsonError } from "../json-error.js";
 import {
   DEFAULT_BRANCH_CODE,
   DEFAULT_FEES,

@@ -3,6 +3,7 @@
  * the control handle for fault injection.
  */
 import { readFileSync } from "node:fs";
+import { describeJsonError } from "@tsgate/safe-json";
 import {
   type AccountBooks,
   Broker,
@@ -13,7 +14,6 @@ import {
   type TradeFees,
 } from "../domain/index.js";
 import { SimClock } from "../domain/sim-clock.js";
-import { describeJsonError } from "../json-error.js";
 import {
   DEFAULT_HEARTBEAT_INTERVAL_MS,
   DEFAULT_HEARTBEAT_TIMEOUT_MS,

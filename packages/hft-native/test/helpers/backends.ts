@@ -1,9 +1,13 @@
+/**
+ * The FFI backends every test runs on (ffi-napi optional, see BACKENDS), and the temporary
+ * directories, C compiler and polling the tests build and wait with.
+ */
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe } from "vitest";
-import type { BackendName } from "../src/index.js";
+import type { BackendName } from "../../src/index.js";
 
 /**
  * Both FFI backends run the same tests. ffi-napi (@2060.io/ffi-napi) is an optional dependency that

@@ -1,12 +1,12 @@
 import { type MockServers, startMockServers } from "@tsgate/mock-server";
-import type { BackendName } from "../src/index.js";
+import type { BackendName } from "../../src/index.js";
 import {
   type LoginRequest,
   MdApi,
   type MdApiOptions,
   TraderApi,
   type TraderApiOptions,
-} from "../src/index.js";
+} from "../../src/index.js";
 
 /** The demo account of the mock server's built-in config. */
 export const DEMO_LOGIN: LoginRequest = {
