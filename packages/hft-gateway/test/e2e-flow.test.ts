@@ -259,7 +259,10 @@ describe("orders", () => {
       [limitOrder("600899", Direction.LONG, 100, 3.67), /高于 600899\.SSE 的涨停价 3\.66/],
       // STAR limit orders: at most 100,000 shares.
       [limitOrder("688981", Direction.LONG, 100_001, 112.35), /超过科创板限价委托单笔上限 100000 股/],
-      [{ ...limitOrder("600000", Direction.LONG, 100, 11.8), type: OrderType.FOK }, /SSE 不接受委托类型 FOK（AON）/],
+      [
+        { ...limitOrder("600000", Direction.LONG, 100, 11.8), type: OrderType.FOK },
+        /SSE 不接受委托类型 FOK（AON）/,
+      ],
       [limitOrder("999999", Direction.LONG, 100, 11.8), /没有 999999\.SSE 的合约信息/],
       // Refused by the server: told by code, in the gateway's language.
       [limitOrder("600519", Direction.LONG, 1000, 1458), /^可用资金不足 \(2008\)$/],

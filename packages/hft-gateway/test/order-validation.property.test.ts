@@ -25,8 +25,8 @@ import {
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { ContractStore } from "../src/contracts.js";
-import { validateOrder as validateIn } from "../src/order-validation.js";
 import { ORDERTYPE_VT2HFT } from "../src/mappings.js";
+import { validateOrder as validateIn } from "../src/order-validation.js";
 import { rawOrderRequest } from "./helpers/raw-requests.js";
 
 /** The checks with English reasons, which the patterns below match. */
