@@ -8,7 +8,7 @@ import type { ApiClient } from "./api-client.js";
 import { el, fillRows } from "./dom.js";
 import { amount, volume } from "./format.js";
 import type { Store } from "./store.js";
-import { label, labelZh, type StrategyLabelKey } from "./strategy-labels.js";
+import { label, type StrategyLabelKey } from "./strategy-labels.js";
 
 const STATE_LABEL: Record<StrategyStateName, StrategyLabelKey> = {
   added: "stateAdded",
@@ -40,7 +40,7 @@ const COLUMNS: readonly StrategyLabelKey[] = [
 
 /** A heading: the label, then its Chinese in a `.zh` span. */
 export function heading(key: StrategyLabelKey): HTMLHeadingElement {
-  return el("h2", {}, `${label(key)} `, el("span", { class: "zh" }, labelZh(key)));
+  return el("h2", {}, label(key));
 }
 
 function values(record: Readonly<Record<string, string | number | boolean>>): string {

@@ -6,7 +6,7 @@ import type { ApiClient } from "./api-client.js";
 import { el } from "./dom.js";
 import { ReportPage } from "./report-page.js";
 import type { Store } from "./store.js";
-import { label, labelZh, type StrategyLabelKey } from "./strategy-labels.js";
+import { label, type StrategyLabelKey } from "./strategy-labels.js";
 import { StrategyPanel } from "./strategy-panel.js";
 
 type View = "trading" | "strategies" | "report";
@@ -38,7 +38,7 @@ export function mountStrategyViews(store: Store, api: ApiClient): StrategyPanel 
   const buttons = NAV.map(([view, key]) =>
     el(
       "button",
-      { type: "button", class: "ghost small nav", "data-view": view, title: labelZh(key) },
+      { type: "button", class: "ghost small nav", "data-view": view, title: label(key) },
       label(key),
     ),
   );
