@@ -27,7 +27,7 @@
  * @module
  */
 
-import { checkOrderRules, orderTypeAccepted, ruleReason } from "@tsgate/ashare-rules";
+import { checkOrderRules, ORDER_TYPE_TEXT, orderTypeAccepted, ruleReason } from "@tsgate/ashare-rules";
 import { type ContractData, Direction, Exchange, Offset, type OrderRequest } from "@tsgate/core";
 import type { RequestOrderType as VendorOrderType, RequestSide as VendorSide } from "@tsgate/hft-native";
 import { type MessageCode, type MessageParams, text } from "./i18n/catalogue.js";
@@ -127,7 +127,12 @@ export function validateOrder(
   }
   const exchange = req.exchange === Exchange.SSE ? "SSE" : "SZSE";
   if (!orderTypeAccepted(exchange, orderType)) {
-    return reject("refusal.orderTypeExchange", { type: show(req.type), vendorType: orderType, exchange });
+    return reject("refusal.orderTypeExchange", {
+      type: show(req.type),
+      vendorType: orderType,
+      text: ORDER_TYPE_TEXT[orderType],
+      exchange,
+    });
   }
 
   const violations = checkOrderRules(

@@ -261,7 +261,7 @@ describe("orders", () => {
       [limitOrder("688981", Direction.LONG, 100_001, 112.35), /超过科创板限价委托单笔上限 100000 股/],
       [
         { ...limitOrder("600000", Direction.LONG, 100, 11.8), type: OrderType.FOK },
-        /SSE 不接受委托类型 FOK（AON）/,
+        /SSE 不接受委托类型 FOK（AON，全额成交或撤销）/,
       ],
       [limitOrder("999999", Direction.LONG, 100, 11.8), /没有 999999\.SSE 的合约信息/],
       // Refused by the server: told by code, in the gateway's language.

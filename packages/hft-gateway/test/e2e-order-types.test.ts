@@ -84,7 +84,7 @@ describe.each(LIBRARY_PATHS)("FAK/FOK through %s", (_name, setting) => {
     const order = await final(send(type, 100, "600000", Exchange.SSE));
     expect(order.status).toBe(Status.REJECTED);
     expect(order.statusMsg).toMatch(
-      new RegExp(`order type ${type} \\((IOC|AON), .*\\) is not accepted by SSE`),
+      new RegExp(`SSE 不接受委托类型 ${type}（(IOC|AON)，(即时成交剩余撤销|全额成交或撤销)）`),
     );
     expect(
       s.mock.broker.reportsAfter("demo", 0).some((r) => r.type === "order" && r.body.symbol === "SH.600000"),

@@ -498,7 +498,10 @@ describe("orders", () => {
       [buy("600000", 12.99), /高于 600000\.SSE 的涨停价 12\.98/],
       [buy("600000", 11.805), /不是最小价位 0\.01 的整数倍/],
       [buy("999999"), /没有 999999\.SSE 的合约信息/],
-      [createOrderRequest({ ...buy(), type: OrderType.FAK }), /SSE 不接受委托类型 FAK（IOC）/],
+      [
+        createOrderRequest({ ...buy(), type: OrderType.FAK }),
+        /SSE 不接受委托类型 FAK（IOC，即时成交剩余撤销）/,
+      ],
     ];
     for (const [req, reason] of cases) {
       const vtOrderid = t.gw.sendOrder(req);

@@ -210,7 +210,7 @@ describe("validateOrder in zh-CN", () => {
       "方向 NET 不是委托方向：买入用 LONG，卖出用 SHORT",
     ],
     [buy(11.8, 100, { offset: Offset.CLOSE }), main, "refusal.offset", undefined],
-    [buy(11.8, 100, { type: OrderType.FAK }), main, "refusal.orderType", undefined],
+    [buy(11.8, 100, { type: OrderType.FAK }), main, "refusal.orderTypeExchange", undefined],
     [buy(11.8, 150), main, "rule.lot", "买入数量 150 不是整手（100 股）的整数倍"],
     [buy(12.99), main, "rule.limit-up", "价格 12.99 高于 600000.SSE 的涨停价 12.98"],
   ] as const)("%#: refuses with code %s and a Chinese reason", (req, contract, code, expected) => {
@@ -223,7 +223,7 @@ describe("validateOrder in zh-CN", () => {
     const words = result.reason.match(/[A-Za-z]{2,}/g) ?? [];
     for (const word of words)
       expect(word, result.reason).toMatch(
-        /^(SHFE|SSE|SZSE|LONG|SHORT|NET|NONE|OPEN|CLOSE|LIMIT|MARKET|FAK)$/,
+        /^(SHFE|SSE|SZSE|LONG|SHORT|NET|NONE|OPEN|CLOSE|LIMIT|MARKET|FAK|FOK|IOC|AON)$/,
       );
   });
 });

@@ -18,6 +18,6 @@ export const refusalsEn: typeof refusalsZhCN = {
     `offset ${p.offset} with direction ${p.direction} needs a margin account; a cash account buys (LONG, NONE/OPEN) and sells holdings (SHORT, NONE/CLOSE)`,
   "refusal.orderType": (p) => `order type ${p.type} is not supported: use LIMIT, MARKET, FAK or FOK`,
   "refusal.orderTypeExchange": (p) =>
-    `order type ${p.type} (${p.vendorType}) is not accepted by ${p.exchange}: use LIMIT or MARKET there`,
+    `order type ${p.type} (${p.vendorType}, ${p.text}) is not accepted by ${p.exchange}: use LIMIT or MARKET there`,
   "refusal.notConnected": () => "not connected: call connect() first",
 };

@@ -17,7 +17,7 @@ export const refusalsZhCN = {
     `开平 ${p.offset} 与方向 ${p.direction} 需要信用账户；现金账户只能买入（LONG，NONE/OPEN）和卖出持仓（SHORT，NONE/CLOSE）`,
   "refusal.orderType": (p: { type: string }) =>
     `不支持委托类型 ${p.type}：请用 LIMIT（限价）、MARKET（市价）、FAK 或 FOK`,
-  "refusal.orderTypeExchange": (p: { type: string; vendorType: string; exchange: string }) =>
-    `${p.exchange} 不接受委托类型 ${p.type}（${p.vendorType}）：请在该交易所用 LIMIT 或 MARKET`,
+  "refusal.orderTypeExchange": (p: { type: string; vendorType: string; text: string; exchange: string }) =>
+    `${p.exchange} 不接受委托类型 ${p.type}（${p.vendorType}，${p.text.split(" (")[0]}）：请在该交易所用 LIMIT 或 MARKET`,
   "refusal.notConnected": () => "未连接：请先调用 connect()",
 } as const;
