@@ -319,6 +319,8 @@ describe("tsgate trader --strategy", () => {
       join(fixtures, "missing.mjs"),
       "--backtest-report",
       join(fixtures, "missing.json"),
+      "--language",
+      "en",
     ]);
     await cli.waitForOutput(/strategies\s+BuyOnce/);
     await cli.waitForOutput(/Type "help" for commands/);
