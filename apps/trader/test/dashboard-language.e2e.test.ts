@@ -128,7 +128,15 @@ describe("dashboard languages in Chromium", () => {
     await page.waitForSelector("#connect-dialog[open] #connect-fields input");
     const withConnect = await pageTexts(page);
     await page.click("#connect-cancel");
-    expect(englishIn([...withRisk, ...withConnect])).toEqual([]);
+    // The Strategies and Backtest report pages (no strategy, no report given: their empty texts).
+    await page.click('nav.views button[data-view="strategies"]');
+    await expect.poll(() => page.locator("body").innerText(), WAIT).toContain(zh["strategy.noStrategies"]);
+    const withStrategies = await pageTexts(page);
+    await page.click('nav.views button[data-view="report"]');
+    await expect.poll(() => page.locator("body").innerText(), WAIT).toContain(zh["strategy.reportNone"]);
+    const withReport = await pageTexts(page);
+    await page.click('nav.views button[data-view="trading"]');
+    expect(englishIn([...withRisk, ...withConnect, ...withStrategies, ...withReport])).toEqual([]);
   });
 
   it("switches to en with ?lang=en, and the same scan then finds the English labels", async () => {

@@ -288,7 +288,7 @@ Keys: Up/Down recall earlier commands; Ctrl-C or Ctrl-D stops the trader.`,
   "strategy.colPos": "Position",
   "strategy.colTrades": "Fills",
   "strategy.colPnl": "P&L",
-  "strategy.colActions": "",
+  "strategy.colActions": "Actions",
   "strategy.pnlTitle":
     "Cash flow of the strategy's own fills, less their reported fees, plus its position at the last price",
   "strategy.init": "Init",

@@ -280,7 +280,7 @@ export const labelsZhCN = {
   "strategy.colPos": "持仓",
   "strategy.colTrades": "成交笔数",
   "strategy.colPnl": "盈亏",
-  "strategy.colActions": "",
+  "strategy.colActions": "操作",
   "strategy.pnlTitle": "策略自身成交的现金流，减去已报告的费用，加上持仓按最新价计的市值",
   "strategy.init": "初始化",
   "strategy.start": "启动",
