@@ -15,7 +15,9 @@
  *  - a cancel request is an order of its own: after the original order's cancel report the SDK
  *    pushes the cancel request's status (cancel_flag = CancelFlag_True, orig_order_id set);
  *  - CancelReq must carry the original order's symbol, side, type, volume and price (君睿 counters);
- *  - QuerySecurityBaseInfo needs a symbol; market order types the mock does not match are refused.
+ *  - QuerySecurityBaseInfo needs a symbol; market order types the mock does not match are refused;
+ *  - error texts in the SDK's encoding (GBK on Windows), and under a test knob as long as the
+ *    SDK's char256 allows (vendor_text.h: TSGATE_VENDOR_DOUBLE_LONG_ERRORS), longer than our wire's.
  */
 #include <atomic>
 #include <cstdio>
@@ -250,7 +252,7 @@ class DoubleTraderApi : public HFT::TraderApi {
       case HFT_EV_ERROR: {
         HFT::ErrorInfo e;
         e.err_code = ev.header.error_code;
-        put(e.err_msg, ev.body.error.message);
+        put_vendor_error(e.err_msg, sizeof e.err_msg, ev.body.error.message);
         spi->OnError(&e, 0);
         break;
       }
@@ -265,7 +267,7 @@ class DoubleTraderApi : public HFT::TraderApi {
       case HFT_EV_RISK_NOTIFY: {
         HFT::RiskNotify r;
         memset(&r, 0, sizeof r);
-        put(r.alarm_msg, ev.body.risk.message);
+        put_vendor_error(r.alarm_msg, sizeof r.alarm_msg, ev.body.risk.message);
         snprintf(r.alarm_status, sizeof r.alarm_status, "%d", (int)ev.body.risk.level);
         spi->OnRiskNotify(&r);
         break;
@@ -283,7 +285,7 @@ class DoubleTraderApi : public HFT::TraderApi {
   void on_login(const hft_event_t& ev) {
     HFT::ErrorInfo e;
     e.err_code = vendor_login_error(ev.header.error_code);
-    put(e.err_msg, ev.body.login.error_msg);
+    put_vendor_error(e.err_msg, sizeof e.err_msg, ev.body.login.error_msg);
     HFT::LoginRsp rsp;
     memset(&rsp, 0, sizeof rsp);
     put(rsp.account_id, account_.account_id);
@@ -330,7 +332,7 @@ class DoubleTraderApi : public HFT::TraderApi {
     put(rsp.cl_order_id, r.cl_order_id);
     HFT::ErrorInfo e;
     e.err_code = ev.header.error_code;
-    put(e.err_msg, r.error_msg);
+    put_vendor_error(e.err_msg, sizeof e.err_msg, r.error_msg);
     spi->OnOrderRsp(&rsp, &e, request_id, true);
   }
 
@@ -354,7 +356,7 @@ class DoubleTraderApi : public HFT::TraderApi {
     snprintf(rsp.cancel_id, sizeof rsp.cancel_id, "C%s", r.order_id);
     HFT::ErrorInfo e;
     e.err_code = ev.header.error_code;
-    put(e.err_msg, r.error_msg);
+    put_vendor_error(e.err_msg, sizeof e.err_msg, r.error_msg);
     spi->OnCancelRsp(&rsp, &e, request_id, true);
   }
 
@@ -378,7 +380,7 @@ class DoubleTraderApi : public HFT::TraderApi {
     d.order_date = (int32_t)o.trading_day;
     d.order_time = (int32_t)o.update_time;
     d.err_code = o.error_code;
-    put(d.err_msg, o.error_msg);
+    put_vendor_error(d.err_msg, sizeof d.err_msg, o.error_msg);
     d.freeze_amount = o.frozen_cash;
   }
 
@@ -469,7 +471,7 @@ class DoubleTraderApi : public HFT::TraderApi {
     HFT::ErrorInfo e;
     if (ev.header.type == HFT_EV_QUERY_ERROR) {
       e.err_code = ev.header.error_code;
-      put(e.err_msg, ev.body.query_error.error_msg);
+      put_vendor_error(e.err_msg, sizeof e.err_msg, ev.body.query_error.error_msg);
     } else if (empty) {
       e.err_code = ERR_HFT_TRADER_NO_DATA;
       put(e.err_msg, "no data");
