@@ -40,15 +40,29 @@ size_t vendor_len(const std::string& utf8) {
 #endif
 }
 
+/* The knob's value, "" if unset. On Windows from the process environment itself: the C runtime's
+ * getenv keeps a copy made at startup and misses a host that sets the variable later (node.exe). */
+std::string long_errors_mode() {
+#if defined(_WIN32)
+  char value[16];
+  DWORD n = GetEnvironmentVariableA(VENDOR_DOUBLE_LONG_ERRORS_ENV, value, sizeof value);
+  return n > 0 && n < sizeof value ? std::string(value, n) : std::string();
+#else
+  const char* value = getenv(VENDOR_DOUBLE_LONG_ERRORS_ENV);
+  return value ? value : "";
+#endif
+}
+
 }  // namespace
 
 void put_vendor_error(char* dst, size_t n, const char* utf8) {
-  const char* mode = getenv(VENDOR_DOUBLE_LONG_ERRORS_ENV);
-  const bool cjk = mode && strcmp(mode, "cjk") == 0;
-  if (!utf8 || !utf8[0] || !mode || (!cjk && strcmp(mode, "ascii") != 0)) return put_vendor_text(dst, n, utf8 ? utf8 : "");
+  const std::string mode = long_errors_mode();
+  const bool cjk = mode == "cjk";
+  if (!utf8 || !utf8[0] || (!cjk && mode != "ascii")) return put_vendor_text(dst, n, utf8 ? utf8 : "");
   const size_t full = n - 1; /* the SDK's text bytes, the NUL after them */
   const std::string end = VENDOR_DOUBLE_TEXT_END;
-  const std::string unit = cjk ? "\xE6\x9F\x9C\xE5\x8F\xB0\xE8\xAF\xA6\xE6\x83\x85" /* 柜台详情 */ : "counter detail ";
+  const std::string unit = cjk ? "\xE6\x9F\x9C\xE5\x8F\xB0\xE8\xAF\xA6\xE6\x83\x85" /* 柜台详情 */
+                               : "counter detail ";
   std::string text = std::string(utf8) + " | ";
   if (vendor_len(text + end) > full) return put_vendor_text(dst, n, utf8);
   while (vendor_len(text + unit + end) <= full) text += unit;
