@@ -9,7 +9,7 @@
 import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { ConnectionState, Direction, Exchange, Product, Status } from "@tsgate/core";
+import { ConnectionState, createSubscribeRequest, Direction, Exchange, Product, Status } from "@tsgate/core";
 import { loadHftLibrary } from "@tsgate/hft-native";
 import { demoConfigInput, parseMockConfig } from "@tsgate/mock-server";
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from "vitest";
@@ -260,5 +260,59 @@ describe("vendor path: login details", () => {
     } finally {
       await other.close();
     }
+  });
+});
+
+/** The vendor-SDK double's knob and end marker (native/vendor-double/vendor_text.h). */
+const LONG_ERRORS_ENV = "TSGATE_VENDOR_DOUBLE_LONG_ERRORS";
+const TEXT_END = "[end]";
+/** The SDK's char256: 256 bytes of text (hft_trader_common.h, vnpy/vnpy_hft 906fd5a, read 2026-12-02). */
+const VENDOR_TEXT_BYTES = 256;
+
+/** The double's lengthened text inside `line`: from the mock's own words to the end marker. */
+function vendorText(line: string, start: string): string {
+  const from = line.indexOf(start);
+  const to = line.indexOf(TEXT_END);
+  expect(from, `"${start}" in: ${line}`).toBeGreaterThanOrEqual(0);
+  expect(to, `uncut (${TEXT_END}) in: ${line}`).toBeGreaterThan(from);
+  return line.slice(from, to + TEXT_END.length);
+}
+
+describe.each(["ascii", "cjk"] as const)("vendor path: a 256-byte vendor error text (%s)", (mode) => {
+  function longErrors(): void {
+    process.env[LONG_ERRORS_ENV] = mode;
+    onTestFinished(() => {
+      delete process.env[LONG_ERRORS_ENV];
+    });
+  }
+
+  it("arrives whole in the login failure's log line", async () => {
+    longErrors();
+    const other = await startStack({
+      servers: s.mock,
+      setting: { ...VENDOR, 交易密码: "wrong-password" },
+      waitReady: false,
+    });
+    try {
+      const log = await other.rec.waitForLog(/^交易服务器登录失败/);
+      const text = vendorText(log.msg, "wrong password");
+      expect(Buffer.byteLength(text, "utf8")).toBe(VENDOR_TEXT_BYTES);
+      expect(text.includes("柜台详情")).toBe(mode === "cjk");
+    } finally {
+      await other.close();
+    }
+  });
+
+  it("arrives whole in a rejected order's status message", async () => {
+    s.main.subscribe(createSubscribeRequest({ symbol: "600000", exchange: Exchange.SSE }), "HFT");
+    const tick = await stepTick(s, "600000.SSE");
+    longErrors();
+    // more than the demo account's cash: refused by the server (2008), not locally
+    const vtOrderid = s.main.sendOrder(limitOrder("600000", Direction.LONG, 900_000, tick.limitUp), "HFT");
+    const rejected = await waitStatus(s, vtOrderid, Status.REJECTED);
+    const text = vendorText(rejected.statusMsg, rejected.statusMsg.split(" | ")[0] ?? "");
+    expect(Buffer.byteLength(text, "utf8")).toBe(VENDOR_TEXT_BYTES);
+    expect(text).not.toContain("\uFFFD");
+    expect(text.includes("柜台详情")).toBe(mode === "cjk");
   });
 });

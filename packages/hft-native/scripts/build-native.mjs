@@ -58,6 +58,7 @@ const MINGW_INSTALL = "apt-get install gcc-mingw-w64-x86-64-posix";
 /** C tests built for Windows (name, helper objects they link); run under Wine by run-c-tests --wine. */
 const WIN32_C_TESTS = [
   ["test_codec", []],
+  ["test_utf8_cut", []],
   ["test_fuzz", ["fuzz_rand"]],
   ["test_session", ["fake_server"]],
   ["test_conn", ["fake_server"]],

@@ -11,10 +11,10 @@
 //                                           against the mock server on the Linux side. Not part of
 //                                           `npm test` (Wine is ~1.9 GB); for the Windows harness.
 //
-// Tests: test_codec (docs/protocol-vectors.json), test_fuzz (seeded, bounded), test_session
-// (trade / market-data handles over loopback TCP against a scripted C peer), test_conn (the
-// connection layer through its test hooks: on_frame refusals, writer out of memory), test_fuzz_net (the
-// handles against a hostile peer sending seeded garbage frames: each bad connection ends with a
+// Tests: test_codec (docs/protocol-vectors.json), test_utf8_cut (texts cut at whole UTF-8
+// characters), test_fuzz (seeded, bounded), test_session (trade / market-data handles over
+// loopback TCP against a scripted C peer), test_conn (the connection layer through its test
+// hooks: on_frame refusals, writer out of memory), test_fuzz_net (the handles against a hostile peer sending seeded garbage frames: each bad connection ends with a
 // DISCONNECTED naming the reason, then reconnect and work again; seeded, bounded), test_interop (the
 // same handles against the real @tsgate/mock-server, via scripts/interop-c.mjs; skipped with a
 // note when packages/mock-server/dist is not built).
@@ -99,6 +99,7 @@ async function main() {
     const dir = variant === "release" ? buildRoot : path.join(buildRoot, variant);
     const tests = [
       ["test_codec", [vectorsTxt]],
+      ["test_utf8_cut", []],
       ["test_fuzz", variant === "release" ? ["20260126", "3000"] : ["20260126", "1000"]],
       ["test_session", []],
       ["test_conn", []],

@@ -26,7 +26,7 @@ export interface ApiOptions extends ConnectionOptions {
    * falls back to "callback" where the library cannot give a descriptor (Windows, older libraries).
    */
   wakeup?: WakeupMode;
-  /** Records per poll (one preallocated buffer of pollBatch × 384 bytes). Default 1024. */
+  /** Records per poll (one preallocated buffer of pollBatch × HFT_EVENT_SIZE bytes). Default 1024. */
   pollBatch?: number;
   /** Polls per event-loop turn before yielding (listeners' microtasks run in between). Default 1. */
   maxPollsPerTurn?: number;

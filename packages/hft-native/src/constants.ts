@@ -4,13 +4,16 @@
  */
 
 /** The ABI version this package was written against (`HFT_ABI_VERSION`). */
-export const HFT_ABI_VERSION = 3;
+export const HFT_ABI_VERSION = 4;
 
 /** `HFT_BATCH_CANCEL_MAX`: order ids per {@link TraderApi.cancelOrders} call (the vendor's BatchCancelOrder limit). */
 export const HFT_BATCH_CANCEL_MAX = 500;
 
 /** Size of one event record (`HFT_EVENT_SIZE`). */
-export const HFT_EVENT_SIZE = 384;
+export const HFT_EVENT_SIZE = 640;
+
+/** Size of every error text field of an event, NUL included (`HFT_ERROR_MSG_SIZE`): the vendor's 256-byte texts in UTF-8. */
+export const HFT_ERROR_MSG_SIZE = 392;
 
 /** Maximum records per query page (`HFT_QUERY_MAX_NUM`). */
 export const HFT_QUERY_MAX_NUM = 500;
@@ -120,7 +123,7 @@ export const ORDER_STATUS_NAMES = [
   "CancelRejected",
 ] as const;
 
-/** Records polled per hft_*_poll call: one preallocated buffer of this many × 384 bytes per handle. */
+/** Records polled per hft_*_poll call: one preallocated buffer of this many × HFT_EVENT_SIZE bytes per handle. */
 export const DEFAULT_POLL_BATCH = 1024;
 
 /**

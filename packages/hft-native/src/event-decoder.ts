@@ -1,5 +1,6 @@
 import {
   EventFlag,
+  HFT_ERROR_MSG_SIZE,
   HFT_EVENT_SIZE,
   ORDER_STATUS_NAMES,
   OrderTypeCode,
@@ -317,7 +318,7 @@ function orderReportAt(r: EventRecords, b: number, f: typeof RP): OrderReport {
     filledAmount: r.price(b + f.filled_amount),
     canceledVolume: r.i64(b + f.canceled_volume),
     frozenCash: r.price(b + f.frozen_cash),
-    errorMsg: r.str(b + f.error_msg, 128),
+    errorMsg: r.str(b + f.error_msg, sz(ORDER_REPORT, "error_msg")),
     tradingDay: r.u32(b + f.trading_day),
     createTime: r.u32(b + f.create_time),
     updateTime: r.u32(b + f.update_time),
@@ -431,7 +432,11 @@ export const decodeQuerySecurity = (r: EventRecords, b: number): QueryEvent<Secu
   queryEvent(r, b, securityAt);
 
 export function decodeQueryError(r: EventRecords, b: number): QueryErrorEvent {
-  return { requestId: r.requestId(b), errorCode: r.errorCode(b), errorMsg: r.str(b + Q_ERROR_MSG, 128) };
+  return {
+    requestId: r.requestId(b),
+    errorCode: r.errorCode(b),
+    errorMsg: r.str(b + Q_ERROR_MSG, HFT_ERROR_MSG_SIZE),
+  };
 }
 
 export function decodeSubscribeRsp(r: EventRecords, b: number): SubscribeRspEvent {

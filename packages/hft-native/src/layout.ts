@@ -5,6 +5,8 @@
  * checked against the library itself through hft_struct_size().
  */
 
+import { HFT_ERROR_MSG_SIZE, HFT_EVENT_SIZE } from "./constants.js";
+
 /** Byte offset and byte size of one struct member. */
 export interface FieldSpec {
   readonly offset: number;
@@ -89,32 +91,32 @@ export const STATUS_INFO = layout("hft_status_info_t", 208, {
   message: [16, 192],
 });
 
-export const ERROR_INFO = layout("hft_error_info_t", 136, {
+export const ERROR_INFO = layout("hft_error_info_t", 400, {
   ref_seq: [0, 4],
-  message: [8, 128],
+  message: [8, HFT_ERROR_MSG_SIZE],
 });
 
-export const LOGIN_RSP = layout("hft_login_rsp_t", 176, {
-  error_msg: [0, 128],
-  account_id: [128, 32],
-  trading_day: [160, 4],
-  last_report_seq: [168, 8],
+export const LOGIN_RSP = layout("hft_login_rsp_t", 440, {
+  error_msg: [0, HFT_ERROR_MSG_SIZE],
+  account_id: [392, 32],
+  trading_day: [424, 4],
+  last_report_seq: [432, 8],
 });
 
-export const ORDER_RSP = layout("hft_order_rsp_t", 192, {
+export const ORDER_RSP = layout("hft_order_rsp_t", 456, {
   cl_order_id: [0, 32],
   order_id: [32, 32],
-  error_msg: [64, 128],
+  error_msg: [64, HFT_ERROR_MSG_SIZE],
 });
 
-export const CANCEL_RSP = layout("hft_cancel_rsp_t", 200, {
+export const CANCEL_RSP = layout("hft_cancel_rsp_t", 464, {
   order_id: [0, 32],
   cl_order_id: [32, 32],
-  error_msg: [64, 128],
-  status: [192, 4],
+  error_msg: [64, HFT_ERROR_MSG_SIZE],
+  status: [456, 4],
 });
 
-export const ORDER_REPORT = layout("hft_order_report_t", 296, {
+export const ORDER_REPORT = layout("hft_order_report_t", 560, {
   report_seq: [0, 8],
   order_id: [8, 32],
   cl_order_id: [40, 32],
@@ -129,10 +131,10 @@ export const ORDER_REPORT = layout("hft_order_report_t", 296, {
   filled_amount: [128, 8],
   canceled_volume: [136, 8],
   frozen_cash: [144, 8],
-  error_msg: [152, 128],
-  trading_day: [280, 4],
-  create_time: [284, 4],
-  update_time: [288, 4],
+  error_msg: [152, HFT_ERROR_MSG_SIZE],
+  trading_day: [544, 4],
+  create_time: [548, 4],
+  update_time: [552, 4],
 });
 
 export const TRADE_REPORT = layout("hft_trade_report_t", 168, {
@@ -150,10 +152,10 @@ export const TRADE_REPORT = layout("hft_trade_report_t", 168, {
   trade_time: [164, 4],
 });
 
-export const RISK_NOTIFY = layout("hft_risk_notify_t", 136, {
+export const RISK_NOTIFY = layout("hft_risk_notify_t", 400, {
   level: [0, 4],
   code: [4, 4],
-  message: [8, 128],
+  message: [8, HFT_ERROR_MSG_SIZE],
 });
 
 export const POSITION = layout("hft_position_t", 96, {
@@ -193,11 +195,11 @@ export const SECURITY = layout("hft_security_t", 136, {
   min_buy_volume: [128, 8],
 });
 
-export const SUB_RSP = layout("hft_sub_rsp_t", 144, {
+export const SUB_RSP = layout("hft_sub_rsp_t", 408, {
   action: [0, 4],
   market: [4, 4],
   count: [8, 4],
-  error_msg: [16, 128],
+  error_msg: [16, HFT_ERROR_MSG_SIZE],
 });
 
 export const MARKET_DATA = layout("hft_market_data_t", 264, {
@@ -243,9 +245,9 @@ export const OVERFLOW_INFO = layout("hft_overflow_info_t", 16, {
  * Offsets inside hft_event_t: `body` follows the 24-byte header; the query_* union members are
  * `{ hft_query_page_t page; <record> }`, the record 8-aligned after the 32-byte cursor.
  */
-export const EVENT = layout("hft_event_t", 384, {
+export const EVENT = layout("hft_event_t", HFT_EVENT_SIZE, {
   header: [0, 24],
-  body: [24, 360],
+  body: [24, HFT_EVENT_SIZE - 24],
 });
 
 /** Offset of `page.next_pos_str` and of the record inside a query_* union member. */

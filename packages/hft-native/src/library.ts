@@ -103,7 +103,7 @@ export class HftLibrary {
     readonly backend: BackendName,
     /** hft_abi_version() of the file. */
     readonly abiVersion: number,
-    /** hft_library_info(), e.g. "tsgate-sim 0.1.0 (abi 3)". */
+    /** hft_library_info(), e.g. "tsgate-sim 0.1.0 (abi 4)". */
     readonly info: string,
     native: NativeApi,
   ) {

@@ -3,8 +3,6 @@
  * and the vendor shim built against the vendor-SDK double (one BatchCancelOrder, whose CancelReqs
  * must carry the original orders' fields).
  */
-import { existsSync } from "node:fs";
-import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import {
   type CancelRspEvent,
@@ -13,20 +11,7 @@ import {
   type OrderStatusEvent,
 } from "../src/index.js";
 import { until } from "./helpers/backends.js";
-import { DEMO_LOGIN, MockFixture } from "./helpers/mock-fixture.js";
-
-const VENDOR_LIB = path.resolve(import.meta.dirname, "../build/libhftvendor.so");
-
-function vendorLibrary() {
-  if (!existsSync(VENDOR_LIB))
-    throw new Error(`${VENDOR_LIB} is missing: build it with \`npm run build -w @tsgate/hft-native\``);
-  const lib = loadHftLibrary({ path: VENDOR_LIB });
-  lib.setVendorOption(
-    "terminal_info",
-    "PC;IIP=127.0.0.1;IPORT=50000;LIP=127.0.0.1;MAC=020000000001;HD=T;CPU=T@tsgate;V0.1",
-  );
-  return lib;
-}
+import { DEMO_LOGIN, MockFixture, vendorLibrary } from "./helpers/mock-fixture.js";
 
 let fx: MockFixture;
 beforeEach(async () => {

@@ -47,7 +47,7 @@ describeBackends("MdApi + hft_md_test_emit", (backend) => {
     expect(lib.abiVersion).toBe(HFT_ABI_VERSION);
     expect(lib.info).toMatch(new RegExp(`abi ${HFT_ABI_VERSION}`));
     expect(lib.noop(41)).toBe(41);
-    expect(lib.structSize("hft_event_t")).toBe(384);
+    expect(lib.structSize("hft_event_t")).toBe(640);
     expect(lib.structSize("no_such_struct")).toBe(-1);
   });
 

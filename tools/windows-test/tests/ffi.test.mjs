@@ -52,6 +52,32 @@ describe(`hft-native on Windows [${LIBRARY.name}]`, () => {
     assert.doesNotMatch(JSON.stringify(ev), /Wrong-Secret-42/);
   });
 
+  // The vendor double's knob (native/vendor-double/vendor_text.h) fills its error texts to the
+  // SDK's 256 bytes, here in GBK: the shim's GBK -> UTF-8 conversion must keep all of them (up to
+  // 384 UTF-8 bytes for 128 two-byte characters) and end on a whole character.
+  it("a 256-byte GBK vendor error text arrives whole in UTF-8", {
+    skip: LIBRARY.name !== "vendor",
+  }, async () => {
+    process.env.TSGATE_VENDOR_DOUBLE_LONG_ERRORS = "cjk";
+    try {
+      const api = trader();
+      const login = api.next("login");
+      api.login({ ...LOGIN, password: "Wrong-Secret-42" });
+      const ev = await login;
+      assert.equal(ev.ok, false);
+      assert.ok(ev.errorMsg.endsWith("[end]"), `uncut: ${ev.errorMsg}`);
+      assert.match(ev.errorMsg, /柜台详情/);
+      assert.doesNotMatch(ev.errorMsg, /\uFFFD/);
+      // 256 GBK bytes: more than 256 bytes once the two-byte characters are 3 bytes each
+      assert.ok(
+        Buffer.byteLength(ev.errorMsg, "utf8") > 300,
+        `${Buffer.byteLength(ev.errorMsg, "utf8")} bytes`,
+      );
+    } finally {
+      delete process.env.TSGATE_VENDOR_DOUBLE_LONG_ERRORS;
+    }
+  });
+
   it("logs in, places an order and gets its report from the library's thread", async () => {
     const api = trader();
     const login = api.next("login");

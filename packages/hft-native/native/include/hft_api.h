@@ -81,7 +81,8 @@ extern "C" {
 #endif
 
 /* ABI version: bumped on any incompatible change of a signature, struct or constant. */
-#define HFT_ABI_VERSION 3 /* 2: hft_trader_cancel_orders; tick, lot and minimum in hft_base_info_t; 3: HFT_ORDER_IOC/AON */
+#define HFT_ABI_VERSION 4 /* 2: hft_trader_cancel_orders; tick, lot and minimum in hft_base_info_t; 3: HFT_ORDER_IOC/AON;
+                           4: HFT_ERROR_MSG_SIZE error texts, 640-byte event record */
 
 /* ---- error codes (return values) ---- */
 #define HFT_OK 0
@@ -141,6 +142,14 @@ extern "C" {
 #define HFT_OVERFLOW_DROP_MARKET_DATA 1
 
 #define HFT_REQUEST_QUEUE_CAPACITY 65536
+
+/* Size of every error text field of an event (error_msg, error and risk message), NUL included.
+ * The vendor's texts are char256 = char[257] (hft_trader_common.h, vnpy/vnpy_hft 906fd5a, read
+ * 2026-12-02): up to 256 bytes, GBK on Windows. 256 GBK bytes are at most 128 two-byte characters,
+ * 3 bytes each in UTF-8 (4-byte GB18030 sequences stay 4 bytes), so 384 bytes of UTF-8 + NUL hold
+ * any vendor text; rounded up to 392 so the 8-byte members after it need no hidden padding. Our
+ * wire protocol's text fields stay 128 bytes (docs/protocol.md, WIRE_TEXT_SIZE in the sim). */
+#define HFT_ERROR_MSG_SIZE 392
 
 /* ---- event types ---- */
 #define HFT_EV_CONNECTING 1       /* connecting or reconnecting (attempt number in .status)       */
@@ -228,30 +237,30 @@ typedef struct hft_status_info {
 typedef struct hft_error_info {
   int32_t ref_seq;
   int32_t _pad0;
-  char message[128];
-} hft_error_info_t; /* 136 bytes */
+  char message[HFT_ERROR_MSG_SIZE];
+} hft_error_info_t; /* 400 bytes */
 
 typedef struct hft_login_rsp {
-  char error_msg[128];
+  char error_msg[HFT_ERROR_MSG_SIZE];
   char account_id[32];
   uint32_t trading_day;   /* YYYYMMDD                                                          */
   uint32_t _pad0;
   uint64_t last_report_seq;
-} hft_login_rsp_t; /* 176 bytes */
+} hft_login_rsp_t; /* 440 bytes */
 
 typedef struct hft_order_rsp {
   char cl_order_id[32];
   char order_id[32];
-  char error_msg[128];    /* header.error_code is the rejection code                           */
-} hft_order_rsp_t; /* 192 bytes */
+  char error_msg[HFT_ERROR_MSG_SIZE]; /* header.error_code is the rejection code               */
+} hft_order_rsp_t; /* 456 bytes */
 
 typedef struct hft_cancel_rsp {
   char order_id[32];
   char cl_order_id[32];
-  char error_msg[128];
+  char error_msg[HFT_ERROR_MSG_SIZE];
   int32_t status;         /* HFT_STATUS_CANCELING or HFT_STATUS_CANCEL_REJECTED                 */
   int32_t _pad0;
-} hft_cancel_rsp_t; /* 200 bytes */
+} hft_cancel_rsp_t; /* 464 bytes */
 
 typedef struct hft_order_report {
   uint64_t report_seq;
@@ -268,12 +277,12 @@ typedef struct hft_order_report {
   int64_t filled_amount;
   int64_t canceled_volume;
   int64_t frozen_cash;
-  char error_msg[128];
+  char error_msg[HFT_ERROR_MSG_SIZE];
   uint32_t trading_day;
   uint32_t create_time;   /* HHMMSSmmm                                                         */
   uint32_t update_time;
   uint32_t _pad0;
-} hft_order_report_t; /* 296 bytes */
+} hft_order_report_t; /* 560 bytes */
 
 typedef struct hft_trade_report {
   uint64_t report_seq;
@@ -294,8 +303,8 @@ typedef struct hft_trade_report {
 typedef struct hft_risk_notify {
   int32_t level;
   int32_t code;
-  char message[128];
-} hft_risk_notify_t; /* 136 bytes */
+  char message[HFT_ERROR_MSG_SIZE];
+} hft_risk_notify_t; /* 400 bytes */
 
 typedef struct hft_position {
   char symbol[16];
@@ -344,8 +353,8 @@ typedef struct hft_sub_rsp {
   int32_t market;
   int32_t count;          /* codes applied                                                     */
   int32_t _pad0;
-  char error_msg[128];
-} hft_sub_rsp_t; /* 144 bytes */
+  char error_msg[HFT_ERROR_MSG_SIZE];
+} hft_sub_rsp_t; /* 408 bytes */
 
 typedef struct hft_market_data {
   uint64_t md_seq;
@@ -390,7 +399,9 @@ typedef struct hft_overflow_info {
 } hft_overflow_info_t; /* 16 bytes */
 
 /* ---- the event record ---- */
-#define HFT_EVENT_SIZE 384
+/* A multiple of 64 (cache lines) that holds the largest body, query_order (32 + 560), after the
+ * 24-byte header. */
+#define HFT_EVENT_SIZE 640
 
 typedef struct hft_event_header {
   uint16_t type;          /* HFT_EV_*                                                          */
@@ -417,7 +428,7 @@ typedef struct hft_event {
     struct { hft_query_page_t page; hft_position_t record; } query_position;
     struct { hft_query_page_t page; hft_cash_t record; } query_cash;
     struct { hft_query_page_t page; hft_security_t record; } query_security;
-    struct { hft_query_page_t page; char error_msg[128]; } query_error;
+    struct { hft_query_page_t page; char error_msg[HFT_ERROR_MSG_SIZE]; } query_error;
     hft_sub_rsp_t sub_rsp;
     hft_market_data_t md;
     hft_base_info_t base_info;
@@ -515,7 +526,13 @@ _Static_assert(sizeof(hft_login_req_t) == 168, "hft_login_req_t size");
 _Static_assert(sizeof(hft_order_req_t) == 72, "hft_order_req_t size");
 _Static_assert(sizeof(hft_query_req_t) == 64, "hft_query_req_t size");
 _Static_assert(sizeof(hft_status_info_t) == 208, "hft_status_info_t size");
-_Static_assert(sizeof(hft_order_report_t) == 296, "hft_order_report_t size");
+_Static_assert(sizeof(hft_error_info_t) == 400, "hft_error_info_t size");
+_Static_assert(sizeof(hft_login_rsp_t) == 440, "hft_login_rsp_t size");
+_Static_assert(sizeof(hft_order_rsp_t) == 456, "hft_order_rsp_t size");
+_Static_assert(sizeof(hft_cancel_rsp_t) == 464, "hft_cancel_rsp_t size");
+_Static_assert(sizeof(hft_order_report_t) == 560, "hft_order_report_t size");
+_Static_assert(sizeof(hft_risk_notify_t) == 400, "hft_risk_notify_t size");
+_Static_assert(sizeof(hft_sub_rsp_t) == 408, "hft_sub_rsp_t size");
 _Static_assert(sizeof(hft_trade_report_t) == 168, "hft_trade_report_t size");
 _Static_assert(sizeof(hft_position_t) == 96, "hft_position_t size");
 _Static_assert(sizeof(hft_cash_t) == 80, "hft_cash_t size");
@@ -524,6 +541,7 @@ _Static_assert(sizeof(hft_market_data_t) == 264, "hft_market_data_t size");
 _Static_assert(sizeof(hft_base_info_t) == 128, "hft_base_info_t size");
 _Static_assert(sizeof(hft_event_header_t) == 24, "hft_event_header_t size");
 _Static_assert(sizeof(hft_event_t) == HFT_EVENT_SIZE, "hft_event_t size");
+_Static_assert(HFT_EVENT_SIZE % 64 == 0, "event records are whole cache lines");
 #endif
 
 #endif /* TSGATE_HFT_API_H */

@@ -15,7 +15,7 @@
 
 #define RING_DEFAULT_CAPACITY 65536u
 #define RING_MIN_CAPACITY 16u
-#define RING_MAX_CAPACITY (1u << 20) /* 1M records = 384 MiB: the upper bound of one handle */
+#define RING_MAX_CAPACITY (1u << 20) /* 1M records = 640 MiB (HFT_EVENT_SIZE): the upper bound of one handle */
 
 typedef struct ring ring_t;
 

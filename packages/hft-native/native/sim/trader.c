@@ -107,7 +107,7 @@ static void handle_query_rsp(conn_t* c, const wire_query_rsp_t* q) {
     ev.header.request_id = q->request_id;
     ev.header.flags = HFT_EVF_PAGE_END | HFT_EVF_IS_LAST | flags_replay;
     memcpy(ev.body.query_error.page.next_pos_str, q->next_pos_str, 32);
-    memcpy(ev.body.query_error.error_msg, q->error_msg, 128);
+    memcpy(ev.body.query_error.error_msg, q->error_msg, sizeof ev.body.query_error.error_msg);
     conn_emit(c, &ev);
     return;
   }
@@ -119,7 +119,7 @@ static void handle_query_rsp(conn_t* c, const wire_query_rsp_t* q) {
     ev.header.error_code = 4003;
     ev.header.request_id = q->request_id;
     ev.header.flags = HFT_EVF_PAGE_END | HFT_EVF_IS_LAST | flags_replay;
-    textf(ev.body.query_error.error_msg, 128, "query answer with invalid kind %d", (int)q->kind);
+    textf(ev.body.query_error.error_msg, sizeof ev.body.query_error.error_msg, "query answer with invalid kind %d", (int)q->kind);
     conn_emit(c, &ev);
     return;
   }

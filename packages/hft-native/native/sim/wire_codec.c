@@ -68,6 +68,8 @@ static int fail(wire_err_t* err, int code, const char* fmt, ...) {
 #define F_BOOL(nm, T, m) FLD(nm, WF_BOOL, 1, 1, 0, T, m)
 #define F_I64X5(nm, T, m) FLD(nm, WF_I64X5, 40, 1, 0, T, m)
 #define F_STR(nm, T, m) FLD(nm, WF_STR, MEMSZ(T, m), 1, 0, T, m)
+/* an error text: WIRE_TEXT_SIZE bytes on the wire, a wider C member */
+#define F_TEXT(nm, T, m) FLD(nm, WF_STR, WIRE_TEXT_SIZE, 1, 0, T, m)
 
 #define E_SIDE 1, 2
 #define E_ORDER_TYPE HFT_ORDER_LMT, HFT_ORDER_AON /* every HFT_ORDER_* of the wire (hft_api.h) */
@@ -81,7 +83,7 @@ static int fail(wire_err_t* err, int code, const char* fmt, ...) {
 static const wire_field_t f_error[] = {
   F_I32("code", wire_error_t, code),
   F_U32("refSeq", wire_error_t, ref_seq),
-  F_STR("message", wire_error_t, message),
+  F_TEXT("message", wire_error_t, message),
 };
 static const wire_field_t f_login_req[] = {
   F_STR("accountId", hft_login_req_t, account_id),
@@ -93,7 +95,7 @@ static const wire_field_t f_login_req[] = {
 };
 static const wire_field_t f_login_rsp[] = {
   F_I32("errorCode", wire_login_rsp_t, error_code),
-  F_STR("errorMsg", wire_login_rsp_t, rsp.error_msg),
+  F_TEXT("errorMsg", wire_login_rsp_t, rsp.error_msg),
   F_STR("accountId", wire_login_rsp_t, rsp.account_id),
   F_U32("tradingDay", wire_login_rsp_t, rsp.trading_day),
   F_U64("lastReportSeq", wire_login_rsp_t, rsp.last_report_seq),
@@ -113,7 +115,7 @@ static const wire_field_t f_order_rsp[] = {
   F_STR("clOrderId", wire_order_rsp_t, rsp.cl_order_id),
   F_STR("orderId", wire_order_rsp_t, rsp.order_id),
   F_I32("errorCode", wire_order_rsp_t, error_code),
-  F_STR("errorMsg", wire_order_rsp_t, rsp.error_msg),
+  F_TEXT("errorMsg", wire_order_rsp_t, rsp.error_msg),
 };
 static const wire_field_t f_cancel_req[] = {
   F_STR("orderId", wire_cancel_req_t, order_id),
@@ -124,7 +126,7 @@ static const wire_field_t f_cancel_rsp[] = {
   F_STR("clOrderId", wire_cancel_rsp_t, rsp.cl_order_id),
   F_ENUM("status", wire_cancel_rsp_t, rsp.status, E_STATUS),
   F_I32("errorCode", wire_cancel_rsp_t, error_code),
-  F_STR("errorMsg", wire_cancel_rsp_t, rsp.error_msg),
+  F_TEXT("errorMsg", wire_cancel_rsp_t, rsp.error_msg),
 };
 static const wire_field_t f_order_report[] = {
   F_U64("reportSeq", hft_order_report_t, report_seq),
@@ -141,7 +143,7 @@ static const wire_field_t f_order_report[] = {
   F_I64("canceledVolume", hft_order_report_t, canceled_volume),
   F_I64("frozenCash", hft_order_report_t, frozen_cash),
   F_I32("errorCode", hft_order_report_t, error_code),
-  F_STR("errorMsg", hft_order_report_t, error_msg),
+  F_TEXT("errorMsg", hft_order_report_t, error_msg),
   F_U32("tradingDay", hft_order_report_t, trading_day),
   F_U32("createTime", hft_order_report_t, create_time),
   F_U32("updateTime", hft_order_report_t, update_time),
@@ -163,7 +165,7 @@ static const wire_field_t f_trade_report[] = {
 static const wire_field_t f_risk[] = {
   F_ENUM("level", hft_risk_notify_t, level, E_RISK),
   F_I32("code", hft_risk_notify_t, code),
-  F_STR("message", hft_risk_notify_t, message),
+  F_TEXT("message", hft_risk_notify_t, message),
 };
 static const wire_field_t f_query_req[] = {
   F_U32("requestId", hft_query_req_t, request_id),
@@ -176,7 +178,7 @@ static const wire_field_t f_query_rsp[] = {
   F_U32("requestId", wire_query_rsp_t, request_id),
   F_U8("kind", wire_query_rsp_t, kind),
   F_I32("errorCode", wire_query_rsp_t, error_code),
-  F_STR("errorMsg", wire_query_rsp_t, error_msg),
+  F_TEXT("errorMsg", wire_query_rsp_t, error_msg),
   F_STR("nextPosStr", wire_query_rsp_t, next_pos_str),
   F_BOOL("isLast", wire_query_rsp_t, is_last),
   /* u32 count and the records are handled by the codec */
@@ -221,7 +223,7 @@ static const wire_field_t f_md_login_req[] = {
 };
 static const wire_field_t f_md_login_rsp[] = {
   F_I32("errorCode", wire_md_login_rsp_t, error_code),
-  F_STR("errorMsg", wire_md_login_rsp_t, error_msg),
+  F_TEXT("errorMsg", wire_md_login_rsp_t, error_msg),
 };
 static const wire_field_t f_md_sub_req[] = {
   F_ENUM("action", wire_md_sub_req_t, action, E_SUB_ACTION),
@@ -232,7 +234,7 @@ static const wire_field_t f_md_sub_rsp[] = {
   F_U8("action", wire_md_sub_rsp_t, rsp.action),
   F_U8("market", wire_md_sub_rsp_t, rsp.market),
   F_I32("errorCode", wire_md_sub_rsp_t, error_code),
-  F_STR("errorMsg", wire_md_sub_rsp_t, rsp.error_msg),
+  F_TEXT("errorMsg", wire_md_sub_rsp_t, rsp.error_msg),
   F_U16("count", wire_md_sub_rsp_t, rsp.count),
 };
 static const wire_field_t f_market_data[] = {
@@ -433,7 +435,7 @@ static int encode_fields(const wire_layout_t* l, const uint8_t* base, uint8_t* p
       case WF_STR: {
         const uint8_t* s = base + fd->offset;
         const uint8_t* nul = memchr(s, 0, fd->csize);
-        if (!nul)
+        if (!nul || (size_t)(nul - s) >= fd->size) /* a text field may be wider than its wire field */
           return fail(err, WIRE_E_ENCODE, "%s.%s: text longer than %u bytes", l->name, fd->name,
                       (unsigned)(fd->size - 1));
         size_t n = (size_t)(nul - s);

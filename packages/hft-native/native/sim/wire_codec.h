@@ -75,12 +75,17 @@ typedef struct wire_frame {
   const uint8_t* payload;
 } wire_frame_t;
 
+/* Bytes of every text field for error messages on the wire (message, errorMsg; docs/protocol.md).
+ * The ABI's fields are wider (HFT_ERROR_MSG_SIZE, for the vendor's texts), so these wire fields
+ * have this size, not their C member's. */
+#define WIRE_TEXT_SIZE 128
+
 /* ---- message structs: the hft_api.h struct, plus the fields the ABI carries elsewhere
  * (response error codes travel in hft_event_header_t.error_code) ---- */
 typedef struct wire_error {
   int32_t code;
   uint32_t ref_seq;
-  char message[128];
+  char message[HFT_ERROR_MSG_SIZE]; /* as hft_error_info_t.message; WIRE_TEXT_SIZE on the wire */
 } wire_error_t;
 
 typedef struct wire_login_rsp {
@@ -111,7 +116,7 @@ typedef struct wire_query_rsp {
   uint32_t request_id;
   int32_t kind;
   int32_t error_code;
-  char error_msg[128];
+  char error_msg[HFT_ERROR_MSG_SIZE]; /* WIRE_TEXT_SIZE on the wire */
   char next_pos_str[32];
   int32_t is_last;
   uint32_t count;
@@ -129,8 +134,15 @@ typedef struct wire_md_login_req {
 
 typedef struct wire_md_login_rsp {
   int32_t error_code;
-  char error_msg[128];
+  char error_msg[HFT_ERROR_MSG_SIZE]; /* WIRE_TEXT_SIZE on the wire */
 } wire_md_login_rsp_t;
+
+/* The library copies these texts into the events whole (memcpy of the event field's size). */
+#ifndef __cplusplus
+_Static_assert(sizeof(((wire_error_t*)0)->message) == HFT_ERROR_MSG_SIZE, "wire_error_t.message");
+_Static_assert(sizeof(((wire_query_rsp_t*)0)->error_msg) == HFT_ERROR_MSG_SIZE, "wire_query_rsp_t.error_msg");
+_Static_assert(sizeof(((wire_md_login_rsp_t*)0)->error_msg) == HFT_ERROR_MSG_SIZE, "wire_md_login_rsp_t.error_msg");
+#endif
 
 typedef struct wire_md_sub_req {
   int32_t action;

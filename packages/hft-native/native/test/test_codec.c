@@ -289,6 +289,34 @@ static void run_invalid(const char* name, const uint8_t* bytes, size_t len, int 
 
 static char g_line[MAX_LINE];
 
+/* The ABI's error texts (HFT_ERROR_MSG_SIZE) are wider than the wire's (WIRE_TEXT_SIZE): a text
+ * that fits the wire round-trips, a longer one is refused by name, never written past its field. */
+static void test_wide_text_fields(void) {
+  static hft_order_report_t r, back;
+  static uint8_t out[1024];
+  size_t len = 0;
+  wire_err_t err;
+  memset(&r, 0, sizeof r);
+  r.side = HFT_SIDE_BID;
+  r.order_type = HFT_ORDER_LMT;
+  r.status = HFT_STATUS_REJECTED;
+  memset(r.error_msg, 'x', WIRE_TEXT_SIZE - 1);
+  CHECK(wire_encode(MSG_ORDER_REPORT, 1, &r, out, sizeof out, &len, &err) == 0, "127-byte text: %s", err.reason);
+  CHECK(len == WIRE_HEADER_SIZE + WIRE_ORDER_RECORD, "frame of %zu bytes", len);
+  wire_frame_t f;
+  wire_msg_t m;
+  REQUIRE(read_one(out, len, 1 << 20, &f, g_payload, &err) == 1 && wire_decode(&f, &m, &err) == WIRE_OK,
+          "decodes: %s", err.reason);
+  back = m.order_report;
+  CHECK(strlen(back.error_msg) == WIRE_TEXT_SIZE - 1 && memcmp(back.error_msg, r.error_msg, WIRE_TEXT_SIZE - 1) == 0,
+        "text round-trips");
+  memset(r.error_msg, 'y', 200);
+  memset(out, 0, sizeof out);
+  CHECK(wire_encode(MSG_ORDER_REPORT, 2, &r, out, sizeof out, &len, &err) == WIRE_E_ENCODE &&
+            strstr(err.reason, "errorMsg") && strstr(err.reason, "127"),
+        "200-byte text refused by name: %s", err.reason);
+}
+
 int main(int argc, char** argv) {
   if (argc < 2) {
     fprintf(stderr, "usage: test_codec <vectors.txt>\n");
@@ -359,6 +387,7 @@ int main(int argc, char** argv) {
   fclose(fp);
   CHECK(nvec > 0, "no vectors read");
   /* every message type has at least one vector */
+  test_wide_text_fields();
   printf("test_codec: %d vectors, %d invalid vectors\n", nvec, ninv);
   return check_summary("test_codec");
 }

@@ -15,7 +15,9 @@
  *  - a cancel request is an order of its own: after the original order's cancel report the SDK
  *    pushes the cancel request's status (cancel_flag = CancelFlag_True, orig_order_id set);
  *  - CancelReq must carry the original order's symbol, side, type, volume and price (君睿 counters);
- *  - QuerySecurityBaseInfo needs a symbol; market order types the mock does not match are refused.
+ *  - QuerySecurityBaseInfo needs a symbol; market order types the mock does not match are refused;
+ *  - error texts in the SDK's encoding (GBK on Windows), and under a test knob as long as the
+ *    SDK's char256 allows (vendor_text.h: TSGATE_VENDOR_DOUBLE_LONG_ERRORS), longer than our wire's.
  */
 #include <atomic>
 #include <cstdio>
@@ -214,7 +216,7 @@ class DoubleTraderApi : public HFT::TraderApi {
   static HFT::ErrorInfo error_info(int code, const char* text) {
     HFT::ErrorInfo e;
     e.err_code = code;
-    put(e.err_msg, text);
+    put_vendor_error(e.err_msg, sizeof e.err_msg, text);
     return e;
   }
   /* The ids an order or cancel answer carries (HFT::OrderRsp and HFT::CancelRsp share them). */
@@ -277,7 +279,7 @@ class DoubleTraderApi : public HFT::TraderApi {
       case HFT_EV_RISK_NOTIFY: {
         HFT::RiskNotify r;
         memset(&r, 0, sizeof r);
-        put(r.alarm_msg, ev.body.risk.message);
+        put_vendor_error(r.alarm_msg, sizeof r.alarm_msg, ev.body.risk.message);
         snprintf(r.alarm_status, sizeof r.alarm_status, "%d", (int)ev.body.risk.level);
         spi->OnRiskNotify(&r);
         break;
@@ -367,7 +369,7 @@ class DoubleTraderApi : public HFT::TraderApi {
     d.order_date = (int32_t)o.trading_day;
     d.order_time = (int32_t)o.update_time;
     d.err_code = o.error_code;
-    put(d.err_msg, o.error_msg);
+    put_vendor_error(d.err_msg, sizeof d.err_msg, o.error_msg);
     d.freeze_amount = o.frozen_cash;
   }
 

@@ -24,4 +24,15 @@ inline void put(char (&dst)[N], const char* src) {
   dst[n] = 0;
 }
 
+/* Test knob of the double (never of the real SDK): with the environment variable
+ * TSGATE_VENDOR_DOUBLE_LONG_ERRORS set to "ascii" or "cjk", error texts are lengthened as a
+ * counter's detailed texts can be, to fill the SDK's whole char256 field (256 bytes in the SDK's
+ * encoding): "<text> | " + filler (ASCII, or 柜台详情 repeated) + dots + the end marker below.
+ * The marker at the very end proves a text arrived uncut. */
+#define VENDOR_DOUBLE_LONG_ERRORS_ENV "TSGATE_VENDOR_DOUBLE_LONG_ERRORS"
+#define VENDOR_DOUBLE_TEXT_END "[end]"
+
+/* An error text into the SDK's field dst[n] (put_vendor_text), lengthened under the knob above. */
+void put_vendor_error(char* dst, size_t n, const char* utf8);
+
 #endif

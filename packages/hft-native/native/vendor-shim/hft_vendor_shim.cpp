@@ -45,6 +45,7 @@ extern "C" {
 #include "config.h"
 #include "last_error.h"
 #include "ring.h"
+#include "utf8_cut.h"
 }
 
 #if defined(_WIN32)
@@ -62,18 +63,9 @@ size_t field_len(const char* s, size_t cap) {
   return n;
 }
 
-/* Keeps `len` bytes of UTF-8 at most, cut at a character boundary (POSIX only: on Windows the text
- * is GBK and MultiByteToWideChar converts it). */
-#if !defined(_WIN32)
-size_t utf8_cut(const char* s, size_t len, size_t max) {
-  if (len <= max) return len;
-  while (max > 0 && (static_cast<unsigned char>(s[max]) & 0xC0) == 0x80) max--;
-  return max;
-}
-#endif
-
 /* GBK (code page 936) on Windows, UTF-8 elsewhere -> UTF-8, NUL-terminated, cut at a character
- * boundary to fit. */
+ * boundary to fit. The event's error texts (HFT_ERROR_MSG_SIZE) hold a whole vendor char256 text;
+ * names and other narrower fields are cut. */
 void to_utf8(char* dst, size_t dstlen, const char* src, size_t srclen) {
   dst[0] = 0;
   size_t n = field_len(src, srclen);
@@ -81,8 +73,14 @@ void to_utf8(char* dst, size_t dstlen, const char* src, size_t srclen) {
   wchar_t wide[1024];
   int wn = MultiByteToWideChar(936, 0, src, (int)n, wide, 1023);
   if (wn <= 0) return;
+  /* drop whole characters from the end until the UTF-8 fits: WideCharToMultiByte never writes a
+   * partial sequence (it fails instead), and a surrogate pair is dropped as one character */
   int un = WideCharToMultiByte(CP_UTF8, 0, wide, wn, dst, (int)dstlen - 1, NULL, NULL);
-  while (un == 0 && wn > 0) un = WideCharToMultiByte(CP_UTF8, 0, wide, --wn, dst, (int)dstlen - 1, NULL, NULL);
+  while (un == 0 && wn > 0) {
+    wn--;
+    if (wn > 0 && wide[wn - 1] >= 0xD800 && wide[wn - 1] <= 0xDBFF) wn--;
+    un = wn > 0 ? WideCharToMultiByte(CP_UTF8, 0, wide, wn, dst, (int)dstlen - 1, NULL, NULL) : 0;
+  }
   dst[un > 0 ? un : 0] = 0;
 #else
   size_t m = utf8_cut(src, n, dstlen - 1);
@@ -521,7 +519,7 @@ bool g_log_config_done = false;
 
 int32_t vendor_error(HFT::TraderApi* api, const char* what) {
   HFT::ErrorInfo* e = api->GetApiLastError();
-  char msg[260];
+  char msg[HFT_ERROR_MSG_SIZE];
   if (e) to_utf8(msg, sizeof msg, e->err_msg, sizeof e->err_msg);
   else msg[0] = 0;
   return set_error(HFT_E_SYSTEM, "%s failed: %s (vendor code %d)", what, msg, e ? e->err_code : 0);

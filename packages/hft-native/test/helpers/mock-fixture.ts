@@ -1,7 +1,10 @@
+import { existsSync } from "node:fs";
+import path from "node:path";
 import { type MockServers, startMockServers } from "@tsgate/mock-server";
-import type { BackendName } from "../../src/index.js";
+import type { BackendName, HftLibrary } from "../../src/index.js";
 import {
   type LoginRequest,
+  loadHftLibrary,
   MdApi,
   type MdApiOptions,
   TraderApi,
@@ -17,6 +20,20 @@ export const DEMO_LOGIN: LoginRequest = {
   clSystemId: "HFT",
 };
 export const DEMO_MD_LOGIN = { user: "demo", password: "demo123" };
+
+const VENDOR_LIB = path.resolve(import.meta.dirname, "../build/libhftvendor.so");
+
+/** The vendor shim built against the vendor-SDK double, with the terminal information it requires at login. */
+export function vendorLibrary(): HftLibrary {
+  if (!existsSync(VENDOR_LIB))
+    throw new Error(`${VENDOR_LIB} is missing: build it with \`npm run build -w @tsgate/hft-native\``);
+  const lib = loadHftLibrary({ path: VENDOR_LIB });
+  lib.setVendorOption(
+    "terminal_info",
+    "PC;IIP=127.0.0.1;IPORT=50000;LIP=127.0.0.1;MAC=020000000001;HD=T;CPU=T@tsgate;V0.1",
+  );
+  return lib;
+}
 
 /** Fast reconnects and heartbeats so drop tests run quickly (correctness does not depend on them). */
 export const FAST = {
