@@ -8,8 +8,8 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { OrderRspEvent, OrderStatusEvent } from "../src/types.js";
-import { until } from "./helpers.js";
-import { DEMO_LOGIN, MockFixture, vendorLibrary } from "./mock.js";
+import { until } from "./helpers/backends.js";
+import { DEMO_LOGIN, MockFixture, vendorLibrary } from "./helpers/mock-fixture.js";
 
 /** The double's knob and the marker it ends a lengthened text with (vendor_text.h). */
 const LONG_ERRORS_ENV = "TSGATE_VENDOR_DOUBLE_LONG_ERRORS";

@@ -21,7 +21,7 @@ export const DEMO_LOGIN: LoginRequest = {
 };
 export const DEMO_MD_LOGIN = { user: "demo", password: "demo123" };
 
-const VENDOR_LIB = path.resolve(import.meta.dirname, "../build/libhftvendor.so");
+const VENDOR_LIB = path.resolve(import.meta.dirname, "../../build/libhftvendor.so");
 
 /** The vendor shim built against the vendor-SDK double, with the terminal information it requires at login. */
 export function vendorLibrary(): HftLibrary {
