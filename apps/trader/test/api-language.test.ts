@@ -36,6 +36,14 @@ function ask(
 }
 
 const JSON_TYPE = { "content-type": "application/json" };
+const ORDER = {
+  symbol: "600000",
+  exchange: "SSE",
+  direction: "LONG",
+  type: "LIMIT",
+  price: 11.5,
+  volume: 100,
+};
 
 /** Each refusal the dashboard can meet, asked in `language` (undefined: no header). */
 async function refusals(app: TraderApp, language: string | undefined): Promise<Refusal[]> {
@@ -56,6 +64,44 @@ async function refusals(app: TraderApp, language: string | undefined): Promise<R
       JSON.stringify({ vtOrderid: "HFT.none" }),
     ),
     await ask(app, "POST", "/api/risk-state", { ...auth, ...JSON_TYPE }, JSON.stringify({ state: "OPEN" })),
+    await ask(app, "POST", "/api/order", { ...auth, ...JSON_TYPE }, "[]"),
+    await ask(
+      app,
+      "POST",
+      "/api/order",
+      { ...auth, ...JSON_TYPE },
+      JSON.stringify({ ...ORDER, direction: "UP" }),
+    ),
+    await ask(
+      app,
+      "POST",
+      "/api/order",
+      { ...auth, ...JSON_TYPE },
+      JSON.stringify({ ...ORDER, volume: "lots" }),
+    ),
+    await ask(
+      app,
+      "POST",
+      "/api/order",
+      { ...auth, ...JSON_TYPE },
+      JSON.stringify({ ...ORDER, price: undefined }),
+    ),
+    await ask(
+      app,
+      "POST",
+      "/api/subscribe",
+      { ...auth, ...JSON_TYPE },
+      JSON.stringify({ vtSymbol: "123456" }),
+    ),
+    await ask(app, "POST", "/api/subscribe", { ...auth, ...JSON_TYPE }, JSON.stringify({ vtSymbol: "6.X" })),
+    await ask(app, "POST", "/api/strategy", { ...auth, ...JSON_TYPE }, JSON.stringify({ action: "go" })),
+    await ask(
+      app,
+      "POST",
+      "/api/strategy",
+      { ...auth, ...JSON_TYPE },
+      JSON.stringify({ name: "A", action: "init" }),
+    ),
   ];
 }
 
@@ -68,6 +114,17 @@ const ZH: readonly Refusal[] = [
   { status: 400, error: "请求体不是有效的 JSON" },
   { status: 404, error: "没有委托 HFT.none" },
   { status: 400, error: 'state：应为 ACTIVE、REDUCING 或 HALTED，收到 "OPEN"' },
+  { status: 400, error: "应为 JSON 对象，含 symbol、exchange、direction、type、price 和 volume" },
+  { status: 400, error: 'direction：应为 LONG（买）或 SHORT（卖），收到 "UP"' },
+  { status: 400, error: 'volume：应为数字，收到 "lots"' },
+  { status: 400, error: "price：应为数字，但没有给出" },
+  {
+    status: 400,
+    error: 'instrument：无法从代码 "123456" 判断交易所；请连同交易所写，例如 123456.SSE 或 123456.SZSE',
+  },
+  { status: 400, error: '应为合约，例如 600000.SSE 或 000001.SZSE，收到 "6.X"' },
+  { status: 400, error: 'action：应为 init、start 或 stop，收到 "go"' },
+  { status: 404, error: 'name：没有策略 "A"（交易程序没有运行任何策略）' },
 ];
 
 const EN: readonly Refusal[] = [
@@ -79,6 +136,18 @@ const EN: readonly Refusal[] = [
   { status: 400, error: "request body is not valid JSON" },
   { status: 404, error: "no order HFT.none" },
   { status: 400, error: 'state: expected ACTIVE, REDUCING or HALTED, got "OPEN"' },
+  { status: 400, error: "expected a JSON object with symbol, exchange, direction, type, price and volume" },
+  { status: 400, error: 'direction: expected LONG (buy) or SHORT (sell), got "UP"' },
+  { status: 400, error: 'volume: expected a number, got "lots"' },
+  { status: 400, error: "price: expected a number, got nothing" },
+  {
+    status: 400,
+    error:
+      'instrument: cannot tell the exchange of "123456" from its code; write it with the exchange, e.g. 123456.SSE or 123456.SZSE',
+  },
+  { status: 400, error: 'expected an instrument such as 600000.SSE or 000001.SZSE, got "6.X"' },
+  { status: 400, error: 'action: expected init, start or stop, got "go"' },
+  { status: 404, error: 'name: no strategy "A" (known: none)' },
 ];
 
 describe("API refusals of a zh-CN trader", () => {
