@@ -7,6 +7,7 @@ import { request } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { LANGUAGE_HEADER } from "../src/shared/protocol.js";
 import { startTrader, type TraderApp } from "../src/trader-app.js";
+import { DEMO_ORDER } from "./helpers/demo-order.js";
 
 interface Refusal {
   readonly status: number;
@@ -36,14 +37,7 @@ function ask(
 }
 
 const JSON_TYPE = { "content-type": "application/json" };
-const ORDER = {
-  symbol: "600000",
-  exchange: "SSE",
-  direction: "LONG",
-  type: "LIMIT",
-  price: 11.5,
-  volume: 100,
-};
+const ORDER = DEMO_ORDER;
 
 /** Each refusal the dashboard can meet, asked in `language` (undefined: no header). */
 async function refusals(app: TraderApp, language: string | undefined): Promise<Refusal[]> {
@@ -150,42 +144,41 @@ const EN: readonly Refusal[] = [
   { status: 404, error: 'name: no strategy "A" (known: none)' },
 ];
 
-describe("API refusals of a zh-CN trader", () => {
-  let app: TraderApp;
-
+/** A trader in `language` for the tests of the enclosing describe; call the result inside a test. */
+function traderIn(language: "zh-CN" | "en"): () => TraderApp {
+  let app: TraderApp | undefined;
   beforeAll(async () => {
-    app = await startTrader({ port: 0, language: "zh-CN" });
+    app = await startTrader({ port: 0, language });
   });
-
   afterAll(async () => {
     await app?.close();
   });
+  return () => {
+    if (app === undefined) throw new Error(`the ${language} trader did not start`);
+    return app;
+  };
+}
+
+describe("API refusals of a zh-CN trader", () => {
+  const trader = traderIn("zh-CN");
 
   it("answer in Chinese without a language header, and for a language without a catalogue", async () => {
-    expect(await refusals(app, undefined)).toEqual(ZH);
-    expect(await refusals(app, "fr")).toEqual(ZH);
+    expect(await refusals(trader(), undefined)).toEqual(ZH);
+    expect(await refusals(trader(), "fr")).toEqual(ZH);
   });
 
   it("answer in English when the page or the CLI asks in English, with no Chinese in the text", async () => {
-    const answers = await refusals(app, "en");
+    const answers = await refusals(trader(), "en");
     expect(answers).toEqual(EN);
     for (const { error } of answers) expect(error).not.toMatch(/[\u4e00-\u9fff]/);
   });
 });
 
 describe("API refusals of an en trader", () => {
-  let app: TraderApp;
-
-  beforeAll(async () => {
-    app = await startTrader({ port: 0, language: "en" });
-  });
-
-  afterAll(async () => {
-    await app?.close();
-  });
+  const trader = traderIn("en");
 
   it("answer in English without a header and in Chinese when asked", async () => {
-    expect(await refusals(app, undefined)).toEqual(EN);
-    expect(await refusals(app, "zh-CN")).toEqual(ZH);
+    expect(await refusals(trader(), undefined)).toEqual(EN);
+    expect(await refusals(trader(), "zh-CN")).toEqual(ZH);
   });
 });
