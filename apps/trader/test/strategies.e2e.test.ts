@@ -14,7 +14,7 @@ import { FastBacktestEngine, readTickCsv, resultToJson, StrategyTemplate } from 
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TOKEN_HEADER } from "../src/constants.js";
-import { LANGUAGE_HEADER, type WireBacktestResult } from "../src/shared/protocol.js";
+import type { WireBacktestResult } from "../src/shared/protocol.js";
 import { startTrader, type TraderApp } from "../src/trader-app.js";
 import { launchChromium } from "./helpers/browser.js";
 
@@ -206,8 +206,7 @@ describe("strategy pages in Chromium", () => {
     ).toBe(401);
     const bad = await fetch(url, {
       method: "POST",
-      // The refusal in English, as an English page asks for it (the trader's language is zh-CN here).
-      headers: { "content-type": "application/json", [TOKEN_HEADER]: app.token, [LANGUAGE_HEADER]: "en" },
+      headers: { "content-type": "application/json", [TOKEN_HEADER]: app.token },
       body: JSON.stringify({ name: "BuyOnce", action: "launch" }),
     });
     expect(bad.status).toBe(400);
