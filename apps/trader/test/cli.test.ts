@@ -345,7 +345,6 @@ describe("tsgate trader --strategy", () => {
       join(fixtures, "missing.mjs"),
       "--backtest-report",
       join(fixtures, "missing.json"),
-      // The loader's and the report's reasons are English texts: read them in an English run.
       "--language",
       "en",
     ]);
