@@ -6,6 +6,7 @@
  *
  * @module
  */
+import { PORT_ENV } from "./constants.js";
 import { type LabelCode, type LabelLanguage, type LabelParams, label } from "./shared/labels/labels.js";
 
 /** A text of the label catalogues: a code and the values of its placeholders. */
@@ -63,11 +64,7 @@ export class PortInUseError extends TraderError {
   readonly host: string;
 
   constructor(host: string, port: number) {
-    super(
-      "PORT_IN_USE",
-      `port ${port} on ${host} is already in use (is another tsgate trader running?). ` +
-        `Choose another port with --port <n> (or the TSGATE_PORT environment variable), e.g. --port ${port + 1}`,
-    );
+    super("PORT_IN_USE", { label: "cli.portInUse", params: { port, host, env: PORT_ENV, next: port + 1 } });
     this.port = port;
     this.host = host;
   }

@@ -325,7 +325,13 @@ describe("a busy port", () => {
     const { port } = blocker.address() as { port: number };
     const cli = start(["trader", "--no-browser", "--port", String(port)]);
     expect(await cli.exited).toBe(1);
-    expect(cli.stderr()).toContain(`port ${port} on 127.0.0.1 is already in use`);
+    // zh-CN here (LANG=C.UTF-8); the flag and the environment variable keep their names.
+    expect(cli.stderr()).toContain(`127.0.0.1 上的端口 ${port} 已被占用`);
+    expect(cli.stderr()).toContain(`例如 --port ${port + 1}`);
+    const en = start(["trader", "--no-browser", "--port", String(port)], { LANG: "en_US.UTF-8" });
+    expect(await en.exited).toBe(1);
+    expect(en.stderr()).toContain(`port ${port} on 127.0.0.1 is already in use`);
+    expect(en.stderr()).toContain("TSGATE_PORT");
     expect(cli.stderr()).toContain("--port");
     expect(cli.stdout()).not.toContain("token=");
   });

@@ -508,7 +508,7 @@ describe("runs with secret passwords", () => {
         "busy port",
         ["trader", "--port", String(port), "--mock-config", mockConfigFile],
         1,
-        "already in use",
+        "已被占用",
       );
     } finally {
       await new Promise((resolve) => blocker?.close(resolve));

@@ -207,7 +207,8 @@ export async function runTrader(argv: readonly string[], io: CliIo): Promise<num
   }
   const { options, terminal, full, tickerMs } = parsed;
   // Before the start the runtime's language is not known yet: the same rule, from the options.
-  let t = labeller(traderLanguage(options.language ?? options.setting?.language, io.env));
+  const startLanguage = traderLanguage(options.language ?? options.setting?.language, io.env);
+  let t = labeller(startLanguage);
   const host = options.host ?? DEFAULT_HTTP_HOST;
   if (!LOOPBACK_HOSTS.has(host)) io.err(t("cli.hostWarning", { host }));
 
@@ -219,11 +220,12 @@ export async function runTrader(argv: readonly string[], io: CliIo): Promise<num
     });
   } catch (err) {
     // Mistakes in the user's input (settings, mock config, instruments) exit 2, like usage errors.
+    const text = err instanceof TraderError ? err.messageIn(startLanguage) : (err as Error).message;
     if (err instanceof SettingsError || err instanceof ConfigError || err instanceof InputError) {
-      io.err(`tsgate trader: ${err.message}`);
+      io.err(`tsgate trader: ${text}`);
       return 2;
     }
-    io.err(`tsgate trader: ${(err as Error).message}`);
+    io.err(`tsgate trader: ${text}`);
     return 1;
   }
 

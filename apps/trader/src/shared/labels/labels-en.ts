@@ -288,7 +288,7 @@ Keys: Up/Down recall earlier commands; Ctrl-C or Ctrl-D stops the trader.`,
   "strategy.colPos": "Position",
   "strategy.colTrades": "Fills",
   "strategy.colPnl": "P&L",
-  "strategy.colActions": "",
+  "strategy.colActions": "Actions",
   "strategy.pnlTitle":
     "Cash flow of the strategy's own fills, less their reported fees, plus its position at the last price",
   "strategy.init": "Init",
@@ -340,6 +340,8 @@ Keys: Up/Down recall earlier commands; Ctrl-C or Ctrl-D stops the trader.`,
   "cli.pressCtrlC": "Press Ctrl-C to stop.",
   "cli.hostWarning":
     "warning: --host {host} makes the dashboard reachable from other machines. Anyone who reaches the port and learns the access token can trade; the connection is plain HTTP. Use it only on a network you trust.",
+  "cli.portInUse":
+    "port {port} on {host} is already in use (is another tsgate trader running?). Choose another port with --port <n> (or the {env} environment variable), e.g. --port {next}",
   "cli.webServerError": "web server error: {detail}",
   "cli.side.TRADE": "trade",
   "cli.side.MARKET": "market",

@@ -280,7 +280,7 @@ export const labelsZhCN = {
   "strategy.colPos": "持仓",
   "strategy.colTrades": "成交笔数",
   "strategy.colPnl": "盈亏",
-  "strategy.colActions": "",
+  "strategy.colActions": "操作",
   "strategy.pnlTitle": "策略自身成交的现金流，减去已报告的费用，加上持仓按最新价计的市值",
   "strategy.init": "初始化",
   "strategy.start": "启动",
@@ -330,6 +330,8 @@ export const labelsZhCN = {
   "cli.pressCtrlC": "按 Ctrl-C 停止。",
   "cli.hostWarning":
     "警告：--host {host} 使其他机器也能访问看板。任何能连到该端口并得知访问令牌的人都可以交易；连接是明文 HTTP。只在可信的网络中使用。",
+  "cli.portInUse":
+    "{host} 上的端口 {port} 已被占用（是否已有一个 tsgate 交易程序在运行？）。请用 --port <n>（或环境变量 {env}）换一个端口，例如 --port {next}",
   "cli.webServerError": "网页服务器错误：{detail}",
   "cli.side.TRADE": "交易",
   "cli.side.MARKET": "行情",
