@@ -5,6 +5,7 @@
  */
 import { request } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { WebServer } from "../src/server/http-server.js";
 import { LANGUAGE_HEADER } from "../src/shared/protocol.js";
 import { startTrader, type TraderApp } from "../src/trader-app.js";
 import { DEMO_ORDER } from "./helpers/demo-order.js";
@@ -16,7 +17,7 @@ interface Refusal {
 
 /** One request with raw headers and body text; resolves with the status and the `error` field. */
 function ask(
-  app: TraderApp,
+  app: { readonly port: number },
   method: string,
   path: string,
   headers: Record<string, string>,
@@ -180,5 +181,29 @@ describe("API refusals of an en trader", () => {
   it("answer in English without a header and in Chinese when asked", async () => {
     expect(await refusals(trader(), undefined)).toEqual(EN);
     expect(await refusals(trader(), "zh-CN")).toEqual(ZH);
+  });
+});
+
+describe("the API of a trader still starting", () => {
+  it("answers 503 in the trader's language, or in the one asked for", async () => {
+    const server = await WebServer.listen({
+      host: "127.0.0.1",
+      port: 0,
+      token: "t",
+      onError: () => undefined,
+      language: "zh-CN",
+    });
+    try {
+      expect(await ask(server, "GET", "/api/state", {})).toEqual({
+        status: 503,
+        error: "交易程序正在启动；请稍后再试",
+      });
+      expect(await ask(server, "GET", "/api/state", { [LANGUAGE_HEADER]: "en" })).toEqual({
+        status: 503,
+        error: "the trader is starting; try again in a moment",
+      });
+    } finally {
+      await server.close();
+    }
   });
 });

@@ -25,17 +25,12 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { SettingsError } from "@tsgate/core";
 import { TraderError } from "../errors.js";
 import { parseOrderBody } from "../order-input.js";
-import { type LabelLanguage, label, labelLanguageOf } from "../shared/labels/labels.js";
-import {
-  type ErrorAnswer,
-  type HaltAnswer,
-  LANGUAGE_HEADER,
-  type OrderAnswer,
-  type StatusAnswer,
-} from "../shared/protocol.js";
+import { type LabelLanguage, label } from "../shared/labels/labels.js";
+import type { ErrorAnswer, HaltAnswer, OrderAnswer, StatusAnswer } from "../shared/protocol.js";
 import type { TraderRuntime } from "../trader-runtime.js";
 import type { AccessPolicy } from "./auth.js";
 import { readJson, sendJson } from "./json-io.js";
+import { requestLanguage } from "./request-language.js";
 import { buildSnapshot } from "./snapshot.js";
 
 type Handler = (req: IncomingMessage) => Promise<unknown> | unknown;
@@ -70,12 +65,6 @@ function errorAnswer(err: unknown, language: LabelLanguage): { status: number; b
   if (err instanceof TraderError)
     return { status: HTTP_STATUS[err.code], body: { error: err.messageIn(language) } };
   return { status: 500, body: { error: label(language, "api.internalError") } };
-}
-
-/** The language a request asks its error texts in (header {@link LANGUAGE_HEADER}), else the trader's. */
-function requestLanguage(req: IncomingMessage, runtime: TraderRuntime): LabelLanguage {
-  const asked = req.headers[LANGUAGE_HEADER];
-  return labelLanguageOf(typeof asked === "string" ? asked : undefined) ?? runtime.language;
 }
 
 /** Builds the `/api/*` request handler. */
@@ -164,7 +153,7 @@ export function createApi(
   };
 
   return async (req, res, url) => {
-    const language = requestLanguage(req, runtime);
+    const language = requestLanguage(req, runtime.language);
     const route = Object.hasOwn(routes, url.pathname) ? routes[url.pathname] : undefined;
     if (route === undefined) {
       const error = label(language, "api.noEndpoint", { path: url.pathname });

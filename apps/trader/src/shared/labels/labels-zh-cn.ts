@@ -364,6 +364,7 @@ export const labelsZhCN = {
   "api.crossOrigin": "拒绝跨站请求",
   "api.tokenRequired": "需要访问令牌：请打开 tsgate trader 打印的网址",
   "api.invalidToken": "访问令牌无效",
+  "api.starting": "交易程序正在启动；请稍后再试",
   "api.internalError": "内部错误；请查看交易程序的终端",
   "api.notJson": "需要 Content-Type: application/json",
   "api.bodyTooLarge": "请求体超过 {bytes} 字节",
