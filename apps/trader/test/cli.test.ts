@@ -42,6 +42,12 @@ describe("tsgate trader --no-browser", () => {
     const cli = start(["trader", "--no-browser", "--port", "0", "--subscribe", "600000.SSE,000002.SZSE"]);
     // The trader's language here is zh-CN (LANG=C.UTF-8): the line tag stays, the prose is Chinese.
     await cli.waitForOutput(/SUBSCRIBE FAILED 000002\.SZSE：.*000002/);
+    // A command's bad input is refused in the trader's language too.
+    cli.send("subscribe 123456");
+    await cli.waitForOutput(
+      /instrument：无法从代码 "123456" 判断交易所；请连同交易所写，例如 123456\.SSE 或 123456\.SZSE/,
+      "stderr",
+    );
     cli.send("quit");
     expect(await cli.exited).toBe(0);
     expect(cli.stdout()).not.toMatch(/SUBSCRIBED[^\n]*000002/);
