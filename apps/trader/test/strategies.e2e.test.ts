@@ -105,6 +105,7 @@ describe("strategy pages in Chromium", () => {
     app = await startTrader({
       port: 0,
       simulator: { seed: 7 },
+      language: "en",
       strategyFiles: [
         join(FIXTURES, "buy-once.mjs"),
         join(FIXTURES, "missing.mjs"),
@@ -258,7 +259,7 @@ describe("a backtest report that cannot be used", () => {
     dir = mkdtempSync(join(tmpdir(), "tsgate-report-"));
     const file = join(dir, "broken.json");
     writeFileSync(file, JSON.stringify({ engine: "fast", strategyName: "x", trades: [{ price: "7.1" }] }));
-    app = await startTrader({ port: 0, simulator: { seed: 7 }, backtestReportPath: file });
+    app = await startTrader({ port: 0, simulator: { seed: 7 }, language: "en", backtestReportPath: file });
     browser = await launchChromium();
   }, 60_000);
 
