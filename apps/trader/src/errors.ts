@@ -1,9 +1,19 @@
 /**
  * Typed errors of the trader app, each with a code and a message a user can act on. The REST API
- * maps them to HTTP statuses; the CLI prints their message.
+ * maps them to HTTP statuses; the CLI prints their message. An error made from a label carries it,
+ * so the API can answer in the asker's language ({@link TraderError.messageIn}); its `message` is
+ * the English text, for logs.
  *
  * @module
  */
+import { PORT_ENV } from "./constants.js";
+import { type LabelCode, type LabelLanguage, type LabelParams, label } from "./shared/labels/labels.js";
+
+/** A text of the label catalogues: a code and the values of its placeholders. */
+export interface LabelText {
+  readonly label: LabelCode;
+  readonly params?: LabelParams;
+}
 
 /** Codes of {@link TraderError}. */
 export type TraderErrorCode = "INVALID_INPUT" | "NOT_FOUND" | "CONFLICT" | "PORT_IN_USE" | "NOT_READY";
@@ -11,31 +21,39 @@ export type TraderErrorCode = "INVALID_INPUT" | "NOT_FOUND" | "CONFLICT" | "PORT
 /** Base class of the app's errors. */
 export class TraderError extends Error {
   readonly code: TraderErrorCode;
+  /** The catalogue text the message came from, when it came from one. */
+  readonly text: LabelText | undefined;
 
-  constructor(code: TraderErrorCode, message: string) {
-    super(message);
+  constructor(code: TraderErrorCode, message: string | LabelText) {
+    super(typeof message === "string" ? message : label("en", message.label, message.params));
     this.name = new.target.name;
     this.code = code;
+    this.text = typeof message === "string" ? undefined : message;
+  }
+
+  /** The message in `language` (a message not from the catalogues stays as written). */
+  messageIn(language: LabelLanguage): string {
+    return this.text === undefined ? this.message : label(language, this.text.label, this.text.params);
   }
 }
 
 /** A request or command with a missing or malformed field. */
 export class InputError extends TraderError {
-  constructor(message: string) {
+  constructor(message: string | LabelText) {
     super("INVALID_INPUT", message);
   }
 }
 
 /** An order or instrument the app does not know. */
 export class NotFoundError extends TraderError {
-  constructor(message: string) {
+  constructor(message: string | LabelText) {
     super("NOT_FOUND", message);
   }
 }
 
 /** A request that does not fit the current state (e.g. cancelling a filled order). */
 export class ConflictError extends TraderError {
-  constructor(message: string) {
+  constructor(message: string | LabelText) {
     super("CONFLICT", message);
   }
 }
@@ -46,11 +64,7 @@ export class PortInUseError extends TraderError {
   readonly host: string;
 
   constructor(host: string, port: number) {
-    super(
-      "PORT_IN_USE",
-      `port ${port} on ${host} is already in use (is another tsgate trader running?). ` +
-        `Choose another port with --port <n> (or the TSGATE_PORT environment variable), e.g. --port ${port + 1}`,
-    );
+    super("PORT_IN_USE", { label: "cli.portInUse", params: { port, host, env: PORT_ENV, next: port + 1 } });
     this.port = port;
     this.host = host;
   }

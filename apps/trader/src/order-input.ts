@@ -24,10 +24,19 @@ function field(body: Readonly<Record<string, unknown>>, key: string): unknown {
   return Object.hasOwn(body, key) ? body[key] : undefined;
 }
 
+/** A received value as the refusals show it (`undefined` when nothing came). */
+function shown(value: unknown): string {
+  return String(JSON.stringify(value));
+}
+
 function asNumber(value: unknown, name: string): number {
   const n = typeof value === "string" && value.trim() !== "" ? Number(value) : value;
   if (typeof n !== "number" || !Number.isFinite(n)) {
-    throw new InputError(`${name}: expected a number, got ${JSON.stringify(value) ?? "nothing"}`);
+    throw new InputError(
+      value === undefined
+        ? { label: "input.missingNumber", params: { field: name } }
+        : { label: "input.notNumber", params: { field: name, got: shown(value) } },
+    );
   }
   return n;
 }
@@ -35,12 +44,10 @@ function asNumber(value: unknown, name: string): number {
 /** Validates an instrument code and exchange. */
 export function parseInstrument(symbol: unknown, exchange: unknown): { symbol: string; exchange: Exchange } {
   if (typeof symbol !== "string" || !SYMBOL_TEXT.test(symbol)) {
-    throw new InputError(`symbol: expected an instrument code such as 600000, got ${JSON.stringify(symbol)}`);
+    throw new InputError({ label: "input.symbol", params: { got: shown(symbol) } });
   }
   if (typeof exchange !== "string" || !isExchange(exchange)) {
-    throw new InputError(
-      `exchange: expected an exchange such as SSE or SZSE, got ${JSON.stringify(exchange)}`,
-    );
+    throw new InputError({ label: "input.exchange", params: { got: shown(exchange) } });
   }
   return { symbol, exchange };
 }
@@ -51,15 +58,16 @@ export function parseInstrument(symbol: unknown, exchange: unknown): { symbol: s
  */
 export function parseVtSymbolInput(value: unknown): { symbol: string; exchange: Exchange; vtSymbol: string } {
   if (typeof value !== "string") {
-    throw new InputError(`expected an instrument such as 600000.SSE, got ${JSON.stringify(value)}`);
+    throw new InputError({ label: "input.instrument", params: { got: shown(value) } });
   }
   const text = value.trim();
   if (!text.includes(".")) {
     const inferred = exchangeOfCode(text);
     if (inferred === undefined) {
-      throw new InputError(
-        `instrument: cannot tell the exchange of ${JSON.stringify(text)} from its code; write it with the exchange, e.g. ${text || "600000"}.SSE or ${text || "000001"}.SZSE`,
-      );
+      throw new InputError({
+        label: "input.instrumentExchange",
+        params: { got: shown(text), sse: `${text || "600000"}.SSE`, szse: `${text || "000001"}.SZSE` },
+      });
     }
     const checked = parseInstrument(text, inferred);
     return { ...checked, vtSymbol: `${checked.symbol}.${checked.exchange}` };
@@ -69,9 +77,7 @@ export function parseVtSymbolInput(value: unknown): { symbol: string; exchange: 
   try {
     parsed = parseVtSymbol(`${text.slice(0, dot)}.${text.slice(dot + 1).toUpperCase()}`);
   } catch {
-    throw new InputError(
-      `expected an instrument such as 600000.SSE or 000001.SZSE, got ${JSON.stringify(value)}`,
-    );
+    throw new InputError({ label: "input.instrumentWithExchange", params: { got: shown(value) } });
   }
   const checked = parseInstrument(parsed.symbol, parsed.exchange);
   return { ...checked, vtSymbol: `${checked.symbol}.${checked.exchange}` };
@@ -83,17 +89,17 @@ export function parseVtSymbolInput(value: unknown): { symbol: string; exchange: 
  */
 export function parseOrderBody(body: unknown, reference = "dashboard"): OrderRequest {
   if (typeof body !== "object" || body === null || Array.isArray(body)) {
-    throw new InputError("expected a JSON object with symbol, exchange, direction, type, price and volume");
+    throw new InputError({ label: "input.orderBody" });
   }
   const record = body as Readonly<Record<string, unknown>>;
   const { symbol, exchange } = parseInstrument(field(record, "symbol"), field(record, "exchange"));
   const direction = field(record, "direction");
   if (direction !== Direction.LONG && direction !== Direction.SHORT) {
-    throw new InputError(`direction: expected LONG (buy) or SHORT (sell), got ${JSON.stringify(direction)}`);
+    throw new InputError({ label: "input.direction", params: { got: shown(direction) } });
   }
   const type = field(record, "type") ?? OrderType.LIMIT;
   if (type !== OrderType.LIMIT && type !== OrderType.MARKET) {
-    throw new InputError(`type: expected LIMIT or MARKET, got ${JSON.stringify(type)}`);
+    throw new InputError({ label: "input.orderType", params: { got: shown(type) } });
   }
   const volume = asNumber(field(record, "volume"), "volume");
   const price = type === OrderType.MARKET ? 0 : asNumber(field(record, "price"), "price");

@@ -310,7 +310,7 @@ export class TraderRuntime {
    */
   setTradingState(state: unknown, reason: string): void {
     if (!isTradingState(state))
-      throw new InputError(`state: expected ACTIVE, REDUCING or HALTED, got ${JSON.stringify(state)}`);
+      throw new InputError({ label: "api.badTradingState", params: { got: String(JSON.stringify(state)) } });
     this.risk.setState(state, reason);
   }
 
@@ -322,9 +322,12 @@ export class TraderRuntime {
    */
   cancelOrder(vtOrderid: string): void {
     const order = this.mainEngine.getOrder(vtOrderid);
-    if (order === undefined) throw new NotFoundError(`no order ${vtOrderid}`);
+    if (order === undefined) throw new NotFoundError({ label: "api.noOrder", params: { id: vtOrderid } });
     if (!isActiveOrder(order)) {
-      throw new ConflictError(`order ${vtOrderid} is ${order.status} and can no longer be cancelled`);
+      throw new ConflictError({
+        label: "api.notCancellable",
+        params: { id: vtOrderid, status: order.status },
+      });
     }
     this.mainEngine.cancelOrder(createCancelRequest(order), order.gatewayName);
   }

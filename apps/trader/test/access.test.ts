@@ -13,8 +13,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import WebSocket from "ws";
 import { type CliProcess, runTsgate } from "./helpers/cli-process.js";
 
-const WARNING = /warning: --host \S+ makes the dashboard reachable from other machines/;
-const DASHBOARD_LINE = /dashboard\s+http:\/\/(\S+):(\d+)\/\?token=(\S+)/;
+const WARNING =
+  /(?:warning: --host \S+ makes the dashboard reachable|警告：--host \S+ 使其他机器也能访问看板)/;
+const DASHBOARD_LINE = /(?:dashboard|看板)\s+http:\/\/(\S+):(\d+)\/\?token=(\S+)/;
 
 /** A non-loopback IPv4 address of this machine, if it has one. */
 const OTHER_IPV4 = Object.values(networkInterfaces())
@@ -170,7 +171,7 @@ describe("tsgate trader without --host", () => {
   });
 
   it("prints a 127.0.0.1 URL and no warning", () => {
-    expect(trader.cli.stdout()).toMatch(/dashboard\s+http:\/\/127\.0\.0\.1:\d+\/\?token=/);
+    expect(trader.cli.stdout()).toMatch(/(?:dashboard|看板)\s+http:\/\/127\.0\.0\.1:\d+\/\?token=/);
     expect(trader.cli.stderr()).not.toMatch(WARNING);
   });
 

@@ -42,9 +42,20 @@ describe("tsgate trader --no-browser", () => {
     const cli = start(["trader", "--no-browser", "--port", "0", "--subscribe", "600000.SSE,000002.SZSE"]);
     // The trader's language here is zh-CN (LANG=C.UTF-8): the line tag stays, the prose is Chinese.
     await cli.waitForOutput(/SUBSCRIBE FAILED 000002\.SZSE：.*000002/);
+    // A command's bad input is refused in the trader's language too.
+    cli.send("subscribe 123456");
+    await cli.waitForOutput(
+      /instrument：无法从代码 "123456" 判断交易所；请连同交易所写，例如 123456\.SSE 或 123456\.SZSE/,
+      "stderr",
+    );
     cli.send("quit");
     expect(await cli.exited).toBe(0);
     expect(cli.stdout()).not.toMatch(/SUBSCRIBED[^\n]*000002/);
+    // The trader's own start-up and shutdown lines are Chinese too; the URL stays last on its line.
+    expect(cli.stdout()).toMatch(/^ {2}看板 {8}http:\/\/127\.0\.0\.1:\d+\/\?token=\S+$/m);
+    expect(cli.stdout()).toContain("按 Ctrl-C 停止。");
+    expect(cli.stdout()).toMatch(/^quit：正在关闭$/m);
+    expect(cli.stdout()).toMatch(/^已停止$/m);
   });
 
   it("trades from stdin: buy fills, positions shows it, quit exits 0", async () => {
@@ -59,7 +70,7 @@ describe("tsgate trader --no-browser", () => {
       "--language",
       "en",
     ]);
-    await cli.waitForOutput(/dashboard\s+http:\/\/127\.0\.0\.1:\d+\/\?token=/);
+    await cli.waitForOutput(/(?:dashboard|看板)\s+http:\/\/127\.0\.0\.1:\d+\/\?token=/);
     await cli.waitForOutput(/Type "help" for commands/);
     // Positions arrive after the trade login and the contract query: then orders can be checked.
     let polls = 0;
@@ -152,13 +163,10 @@ describe("tsgate trader --settings", () => {
           行情端口: mock.marketPort,
         }),
       );
-      // Also binds every interface, which must warn.
+      // Also binds every interface, which must warn (in the trader's language, zh-CN here).
       const cli = start(["trader", "--no-browser", "--port", "0", "--host", "0.0.0.0", "--settings", file]);
-      await cli.waitForOutput(
-        /--host 0\.0\.0\.0 makes the dashboard reachable from other machines/,
-        "stderr",
-      );
-      await cli.waitForOutput(/server\s+from the settings file/);
+      await cli.waitForOutput(/^警告：--host 0\.0\.0\.0 使其他机器也能访问看板/m, "stderr");
+      await cli.waitForOutput(/^ {2}服务器 {6}设置文件中的服务器$/m);
       await cli.waitForOutput(/STATUS HFT TRADE CONNECTED/);
       await cli.waitForOutput(/STATUS HFT MARKET CONNECTED/);
       await expect
@@ -256,33 +264,57 @@ describe("tsgate trader --settings", () => {
 });
 
 describe("tsgate status", () => {
-  it("reports a running trader's connection state; SIGTERM stops it cleanly", async () => {
+  // The trader and `tsgate status` write their own lines in the language of LANG (or --language);
+  // the side and state codes and the exit codes stay the same in both.
+  const LANGUAGES = [
+    {
+      language: "zh-CN",
+      env: {},
+      watched: ["HFT 交易已连接", "HFT 行情已连接"],
+      title: (port: number) => `tsgate 交易程序 http://127.0.0.1:${port}（内置模拟器）`,
+      subscriptions: "  已订阅合约：",
+      shutdown: ["SIGTERM：正在关闭", "已停止"],
+      notRunning: (port: number) => `127.0.0.1:${port} 上没有运行中的 tsgate 交易程序（连接被拒绝）`,
+    },
+    {
+      language: "en",
+      env: { LANG: "en_US.UTF-8" },
+      watched: ["HFT trade connected", "HFT market connected"],
+      title: (port: number) => `tsgate trader on http://127.0.0.1:${port} (embedded simulator)`,
+      subscriptions: "  subscribed instruments: ",
+      shutdown: ["SIGTERM: shutting down", "stopped"],
+      notRunning: (port: number) => `No tsgate trader is running on 127.0.0.1:${port} (connection refused)`,
+    },
+  ] as const;
+
+  it.each(LANGUAGES)(
+    "reports a running trader's connection state; SIGTERM stops it cleanly ($language)",
+    async (lang) => {
+      const port = await freePort();
+      const trader = start(["trader", "--port", String(port)], lang.env);
+      const [line] = await trader.waitForOutput(/^.*\shttp:\/\/127\.0\.0\.1:\d+\/\?token=\S+$/m);
+      expect(line).toMatch(lang.language === "en" ? /^ {2}dashboard {3}http/ : /^ {2}看板 {8}http/);
+      for (const watched of lang.watched) await trader.waitForOutput(new RegExp(watched));
+
+      const status = start(["status"], { ...lang.env, TSGATE_PORT: String(port) });
+      expect(await status.exited).toBe(0);
+      expect(status.stdout()).toContain(lang.title(port));
+      expect(status.stdout()).toMatch(/HFT TRADE\s+CONNECTED/);
+      expect(status.stdout()).toMatch(/HFT MARKET\s+CONNECTED/);
+      expect(status.stdout()).toContain(lang.subscriptions);
+      expect(status.stdout()).not.toContain("token");
+
+      trader.child.kill("SIGTERM");
+      expect(await trader.exited).toBe(0);
+      for (const text of lang.shutdown) expect(trader.stdout()).toContain(text);
+    },
+  );
+
+  it.each(LANGUAGES)("says clearly when no trader is running ($language)", async (lang) => {
     const port = await freePort();
-    const trader = start(["trader", "--port", String(port)]);
-    await trader.waitForOutput(/dashboard\s+http:\/\/127\.0\.0\.1:\d+\/\?token=/);
-    await trader.waitForOutput(/HFT trade connected/);
-    await trader.waitForOutput(/HFT market connected/);
-
-    const status = start(["status"], { TSGATE_PORT: String(port) });
-    expect(await status.exited).toBe(0);
-    expect(status.stdout()).toContain(`tsgate trader on http://127.0.0.1:${port} (embedded simulator)`);
-    expect(status.stdout()).toMatch(/HFT TRADE\s+CONNECTED/);
-    expect(status.stdout()).toMatch(/HFT MARKET\s+CONNECTED/);
-    expect(status.stdout()).not.toContain("token");
-
-    trader.child.kill("SIGTERM");
-    expect(await trader.exited).toBe(0);
-    expect(trader.stdout()).toContain("SIGTERM: shutting down");
-    expect(trader.stdout()).toContain("stopped");
-  });
-
-  it("says clearly when no trader is running", async () => {
-    const port = await freePort();
-    const status = start(["status", "--port", String(port)]);
+    const status = start(["status", "--port", String(port)], lang.env);
     expect(await status.exited).toBe(1);
-    expect(status.stderr()).toContain(
-      `No tsgate trader is running on 127.0.0.1:${port} (connection refused)`,
-    );
+    expect(status.stderr()).toContain(lang.notRunning(port));
   });
 });
 
@@ -299,7 +331,13 @@ describe("a busy port", () => {
     const { port } = blocker.address() as { port: number };
     const cli = start(["trader", "--no-browser", "--port", String(port)]);
     expect(await cli.exited).toBe(1);
-    expect(cli.stderr()).toContain(`port ${port} on 127.0.0.1 is already in use`);
+    // zh-CN here (LANG=C.UTF-8); the flag and the environment variable keep their names.
+    expect(cli.stderr()).toContain(`127.0.0.1 上的端口 ${port} 已被占用`);
+    expect(cli.stderr()).toContain(`例如 --port ${port + 1}`);
+    const en = start(["trader", "--no-browser", "--port", String(port)], { LANG: "en_US.UTF-8" });
+    expect(await en.exited).toBe(1);
+    expect(en.stderr()).toContain(`port ${port} on 127.0.0.1 is already in use`);
+    expect(en.stderr()).toContain("TSGATE_PORT");
     expect(cli.stderr()).toContain("--port");
     expect(cli.stdout()).not.toContain("token=");
   });

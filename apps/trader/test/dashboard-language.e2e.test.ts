@@ -26,7 +26,8 @@ const DATA_IN_EN: ReadonlySet<string> = new Set(["exchange.SSE", "exchange.SZSE"
 const EN_FRAGMENTS: string[] = (() => {
   const out = new Set<string>();
   for (const code of Object.keys(en) as (keyof typeof en)[]) {
-    if (en[code] === zh[code] || DATA_IN_EN.has(code)) continue;
+    // cli.* are the lines of `tsgate trader`/`status`/`halt` in a terminal, never on the page.
+    if (en[code] === zh[code] || DATA_IN_EN.has(code) || code.startsWith("cli.")) continue;
     for (const part of en[code].split(/\{\w+\}/)) {
       const trimmed = part
         .trim()
@@ -139,6 +140,15 @@ describe("dashboard languages in Chromium", () => {
     expect(englishIn([...withRisk, ...withConnect, ...withStrategies, ...withReport])).toEqual([]);
   });
 
+  it("shows a refusal of the trader's API in Chinese, with no English label in it", async () => {
+    await page.fill("#subscribe-input", "600000.XSHG");
+    await page.click("#subscribe-form button[type=submit]");
+    await expect
+      .poll(() => page.textContent("#subscribe-error"), WAIT)
+      .toBe('应为合约，例如 600000.SSE 或 000001.SZSE，收到 "600000.XSHG"');
+    expect(englishIn(await pageTexts(page))).toEqual([]);
+  });
+
   it("switches to en with ?lang=en, and the same scan then finds the English labels", async () => {
     await page.click("#switch-language");
     await page.waitForURL(/lang=en/);
@@ -146,6 +156,12 @@ describe("dashboard languages in Chromium", () => {
     await page.waitForSelector("#ticks tbody tr[data-vt] td.last", WAIT);
     expect(await page.getAttribute("html", "lang")).toBe("en");
     expect(await page.textContent("section.entry h2")).toBe(en["entry.title"]);
+    // The trader speaks zh-CN, but it answers this page's requests in the page's language.
+    await page.fill("#subscribe-input", "600000.XSHG");
+    await page.click("#subscribe-form button[type=submit]");
+    await expect
+      .poll(() => page.textContent("#subscribe-error"), WAIT)
+      .toBe('expected an instrument such as 600000.SSE or 000001.SZSE, got "600000.XSHG"');
     expect(await page.textContent("#status-TRADE b")).toBe(en["state.CONNECTED"]);
     expect(await page.textContent("#ticks thead th:nth-child(3)")).toBe(en["col.last"]);
     expect(await page.textContent("#switch-language")).toBe(en["page.switchLanguage"]);

@@ -41,7 +41,7 @@ function activeOrders(state: Snapshot): number {
 beforeAll(async () => {
   port = await freePort();
   trader = runTsgate(["trader", "--port", String(port), "--no-browser"]);
-  const match = await trader.waitForOutput(/dashboard\s+http:\/\/127\.0\.0\.1:\d+\/\?token=(\S+)/);
+  const match = await trader.waitForOutput(/(?:dashboard|看板)\s+http:\/\/127\.0\.0\.1:\d+\/\?token=(\S+)/);
   token = match[1] ?? "";
   await trader.waitForOutput(/成交信息查询成功/);
 }, 60_000);
@@ -60,7 +60,18 @@ describe("tsgate halt", () => {
     expect(none.stderr()).toContain("no access token: set TSGATE_TOKEN");
     const wrong = runTsgate(["halt", "--port", String(port)], { TSGATE_TOKEN: "not-the-token" });
     expect(await wrong.exited).toBe(1);
-    expect(wrong.stderr()).toContain("refused to halt");
+    // zh-CN here (LANG=C.UTF-8): the trader answers in the language the command asks for.
+    expect(wrong.stderr()).toContain(
+      `127.0.0.1:${port} 上的交易程序拒绝暂停交易：访问令牌无效（请检查 TSGATE_TOKEN：每次启动令牌都会变化）。`,
+    );
+    const wrongEn = runTsgate(["halt", "--port", String(port)], {
+      TSGATE_TOKEN: "not-the-token",
+      LANG: "en_US.UTF-8",
+    });
+    expect(await wrongEn.exited).toBe(1);
+    expect(wrongEn.stderr()).toContain(
+      `The trader on 127.0.0.1:${port} refused to halt: invalid access token (check TSGATE_TOKEN: the token changes at every start).`,
+    );
     expect((await api<WireRisk>("GET", "/api/risk")).state).toBe("ACTIVE");
   });
 
@@ -89,8 +100,19 @@ describe("tsgate halt", () => {
 
     const halt = runTsgate(["halt", "--port", String(port), "--reason", "cli test"], { TSGATE_TOKEN: token });
     expect(await halt.exited).toBe(0);
-    expect(halt.stdout()).toMatch(/trading HALTED; 5 cancel\(s\) sent/);
+    expect(halt.stdout()).toContain(
+      `tsgate 交易程序 http://127.0.0.1:${port}：交易状态 HALTED；已发送撤单 5 笔`,
+    );
     expect(halt.stdout()).not.toContain(token);
+    // Halting a halted trader again: nothing left to cancel; the same line in English.
+    const again = runTsgate(["halt", "--port", String(port), "--reason", "cli test"], {
+      TSGATE_TOKEN: token,
+      LANG: "en_US.UTF-8",
+    });
+    expect(await again.exited).toBe(0);
+    expect(again.stdout()).toContain(
+      `tsgate trader on http://127.0.0.1:${port}: trading HALTED; 0 cancel(s) sent`,
+    );
 
     await waitFor(
       async () => activeOrders(await api<Snapshot>("GET", "/api/state")) === 0,
@@ -137,10 +159,17 @@ describe("tsgate halt", () => {
     await trader.waitForOutput(/RISK ACTIVE/, "stdout", mark);
   });
 
-  it("says clearly when no trader is running", async () => {
+  it("says clearly when no trader is running, in either language", async () => {
     const free = await freePort();
-    const halt = runTsgate(["halt", "--port", String(free)], { TSGATE_TOKEN: "x" });
+    const halt = runTsgate(["halt", "--port", String(free)], { TSGATE_TOKEN: "x", LANG: "en_US.UTF-8" });
     expect(await halt.exited).toBe(1);
-    expect(halt.stderr()).toContain(`No tsgate trader is running on 127.0.0.1:${free} (connection refused)`);
+    expect(halt.stderr()).toContain(
+      `No tsgate trader is running on 127.0.0.1:${free} (connection refused); nothing was halted.`,
+    );
+    const zh = runTsgate(["halt", "--port", String(free)], { TSGATE_TOKEN: "x" });
+    expect(await zh.exited).toBe(1);
+    expect(zh.stderr()).toContain(
+      `127.0.0.1:${free} 上没有运行中的 tsgate 交易程序（连接被拒绝）；没有暂停任何交易。`,
+    );
   });
 });

@@ -12,7 +12,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { startTrader } from "../src/index.js";
 import { type CliProcess, runTsgate } from "./helpers/cli-process.js";
 
-const DASHBOARD_LINE = /dashboard\s+http:\/\/(\S+):(\d+)\/\?token=(\S+)/;
+const DASHBOARD_LINE = /(?:dashboard|看板)\s+http:\/\/(\S+):(\d+)\/\?token=(\S+)/;
 /** Attempts per kind of refusal and way of hanging up (the crash needed ~20 in all). */
 const ROUNDS = 8;
 

@@ -65,7 +65,7 @@ const PASSWORDS: readonly Secret[] = [
 ];
 
 /** The line that prints the dashboard URL: the only place a token may appear. */
-const STARTUP_LINE = /^ {2}dashboard {3}http:\/\/127\.0\.0\.1:\d+\/\?token=([A-Za-z0-9_-]+)$/;
+const STARTUP_LINE = /^ {2}(?:dashboard {3}|看板 {8})http:\/\/127\.0\.0\.1:\d+\/\?token=([A-Za-z0-9_-]+)$/;
 
 const root = mkdtempSync(join(tmpdir(), "tsgate-secrets-"));
 const inputDir = join(root, "input");
@@ -298,7 +298,7 @@ describe("runs with secret passwords", () => {
       "7",
     ]);
     const [, port, token] = (await trader.waitForOutput(
-      /dashboard\s+http:\/\/127\.0\.0\.1:(\d+)\/\?token=(\S+)/,
+      /(?:dashboard|看板)\s+http:\/\/127\.0\.0\.1:(\d+)\/\?token=(\S+)/,
     )) as [string, string, string];
     const p = Number(port);
     const auth = { "X-Tsgate-Token": token, Origin: `http://127.0.0.1:${p}` };
@@ -403,7 +403,7 @@ describe("runs with secret passwords", () => {
 
     trader.child.kill("SIGTERM");
     expect(await finish("dashboard run", trader)).toBe(0);
-    expect(trader.stdout()).toContain("stopped");
+    expect(trader.stdout()).toMatch(/^(?:stopped|已停止)$/m);
     await feed.closed;
     expect(feed.messages.length).toBeGreaterThan(10);
   }, 120_000);
@@ -508,7 +508,7 @@ describe("runs with secret passwords", () => {
         "busy port",
         ["trader", "--port", String(port), "--mock-config", mockConfigFile],
         1,
-        "already in use",
+        "已被占用",
       );
     } finally {
       await new Promise((resolve) => blocker?.close(resolve));

@@ -6,6 +6,7 @@ import { request } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import WebSocket from "ws";
 import { startTrader, type TraderApp } from "../src/index.js";
+import { DEMO_ORDER } from "./helpers/demo-order.js";
 import { waitFor } from "./helpers/wait.js";
 
 interface Answer {
@@ -73,14 +74,7 @@ function openFeed(
   });
 }
 
-const ORDER = {
-  symbol: "600000",
-  exchange: "SSE",
-  direction: "LONG",
-  type: "LIMIT",
-  price: 11.5,
-  volume: 100,
-};
+const ORDER = DEMO_ORDER;
 
 describe("access control", () => {
   let app: TraderApp;

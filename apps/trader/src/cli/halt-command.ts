@@ -5,7 +5,9 @@
  */
 import { parseArgs } from "node:util";
 import { DEFAULT_HTTP_HOST, DEFAULT_HTTP_PORT, PORT_ENV, TOKEN_ENV } from "../constants.js";
+import { labeller } from "../shared/labels/labels.js";
 import type { ErrorAnswer, HaltAnswer } from "../shared/protocol.js";
+import { traderLanguage } from "../trader-language.js";
 import { type CliIo, UsageError } from "./cli-io.js";
 import { httpPort } from "./options.js";
 import { requestTrader, type TraderAnswer, unreachableReason } from "./trader-http.js";
@@ -62,27 +64,36 @@ export async function runHalt(argv: readonly string[], io: CliIo): Promise<numbe
     io.err(`tsgate halt: ${(err as Error).message}\n\n${HALT_USAGE}`);
     return 2;
   }
+  const language = traderLanguage(undefined, io.env);
+  const t = labeller(language);
   const where = `${host.includes(":") ? `[${host}]` : host}:${port}`;
   let answer: TraderAnswer;
   try {
-    answer = await requestTrader({ host, port, method: "POST", path: "/api/halt", token, body: { reason } });
+    answer = await requestTrader({
+      host,
+      port,
+      method: "POST",
+      path: "/api/halt",
+      token,
+      body: { reason },
+      language,
+    });
   } catch (err) {
-    io.err(`No tsgate trader is running on ${where} (${unreachableReason(err)}); nothing was halted.`);
+    io.err(t("cli.haltNoTrader", { where, why: unreachableReason(err, t) }));
     return 1;
   }
   if (answer.status !== 200 || !isHaltAnswer(answer.body)) {
+    // The trader writes its refusal in the language this command asked for.
     const why = (answer.body as Partial<ErrorAnswer> | undefined)?.error ?? `HTTP ${answer.status}`;
     const hint =
-      answer.status === 401 || answer.status === 403
-        ? ` (check ${TOKEN_ENV}: the token changes at every start)`
-        : "";
-    io.err(`The trader on ${where} refused to halt: ${why}${hint}.`);
+      answer.status === 401 || answer.status === 403 ? t("cli.haltTokenHint", { env: TOKEN_ENV }) : "";
+    io.err(t("cli.haltRefused", { where, why, hint }));
     return 1;
   }
   const { cancelsSent, cancelsFailed } = answer.body;
   io.out(
-    `tsgate trader on http://${where}: trading ${answer.body.state}; ${cancelsSent} cancel(s) sent` +
-      (cancelsFailed > 0 ? `, ${cancelsFailed} failed (see the trader's log)` : ""),
+    t("cli.halted", { where, state: answer.body.state, sent: cancelsSent }) +
+      (cancelsFailed > 0 ? t("cli.haltFailures", { failed: cancelsFailed }) : ""),
   );
   return 0;
 }

@@ -5,7 +5,9 @@
  */
 import { parseArgs } from "node:util";
 import { DEFAULT_HTTP_HOST, DEFAULT_HTTP_PORT, PORT_ENV } from "../constants.js";
+import { labeller } from "../shared/labels/labels.js";
 import type { StatusAnswer } from "../shared/protocol.js";
+import { traderLanguage } from "../trader-language.js";
 import { type CliIo, UsageError } from "./cli-io.js";
 import { httpPort } from "./options.js";
 import { requestTrader, type TraderAnswer, unreachableReason } from "./trader-http.js";
@@ -50,32 +52,30 @@ export async function runStatus(argv: readonly string[], io: CliIo): Promise<num
     io.err(`tsgate status: ${(err as Error).message}\n\n${STATUS_USAGE}`);
     return 2;
   }
+  const language = traderLanguage(undefined, io.env);
+  const t = labeller(language);
   const where = `${host.includes(":") ? `[${host}]` : host}:${port}`;
   const notRunning = (why: string) => {
-    io.err(
-      `No tsgate trader is running on ${where} (${why}). Start one with "npm start" or "tsgate trader"; ` +
-        "if it runs on another port, pass --port <n>.",
-    );
+    io.err(t("cli.noTrader", { where, why }));
     return 1;
   };
 
   let answer: TraderAnswer;
   try {
-    answer = await requestTrader({ host, port, method: "GET", path: "/api/status" });
+    answer = await requestTrader({ host, port, method: "GET", path: "/api/status", language });
   } catch (err) {
-    return notRunning(unreachableReason(err));
+    return notRunning(unreachableReason(err, t));
   }
   const body = answer.body;
   if (answer.status !== 200 || !isStatusAnswer(body)) {
-    io.err(`Something other than a tsgate trader answers on ${where} (HTTP ${answer.status}).`);
+    io.err(t("cli.notTrader", { where, status: answer.status }));
     return 1;
   }
-  io.out(
-    `tsgate trader on http://${where} (${body.mode === "simulator" ? "embedded simulator" : "external server"})`,
-  );
-  if (body.statuses.length === 0) io.out(`  ${body.gatewayName}: no connection state yet`);
+  io.out(t("cli.statusTitle", { where, mode: t(`cli.mode.${body.mode}`) }));
+  if (body.statuses.length === 0) io.out(t("cli.noState", { gateway: body.gatewayName }));
+  // Side and state stay codes in every language, like the terminal mode's STATUS tags: scripts read them.
   for (const status of body.statuses)
     io.out(`  ${body.gatewayName} ${status.side.padEnd(6)} ${status.state}`);
-  io.out(`  subscribed instruments: ${body.subscriptions}`);
+  io.out(t("cli.subscriptions", { count: body.subscriptions }));
   return 0;
 }

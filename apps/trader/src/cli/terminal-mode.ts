@@ -73,7 +73,9 @@ export function startTerminalMode(options: TerminalModeOptions): TerminalMode {
         run(line);
       } catch (err) {
         screen.err(
-          err instanceof TraderError ? err.message : t("term.error", { detail: (err as Error).message }),
+          err instanceof TraderError
+            ? err.messageIn(runtime.language)
+            : t("term.error", { detail: (err as Error).message }),
         );
       }
     },

@@ -25,7 +25,9 @@ import {
 } from "../constants.js";
 import { InputError, TraderError } from "../errors.js";
 import { readSettingFile } from "../gateway-settings.js";
+import { type Labeller, labeller } from "../shared/labels/labels.js";
 import { startTrader, type TraderApp, type TraderOptions } from "../trader-app.js";
+import { traderLanguage } from "../trader-language.js";
 import { type CliIo, UsageError } from "./cli-io.js";
 import { clock } from "./format.js";
 import { httpPort, intOption } from "./options.js";
@@ -153,16 +155,26 @@ function languageOption(raw: string | undefined): Language | undefined {
 class HelpRequested extends Error {}
 
 /** Prints gateway status changes and warnings/errors in browser mode (the terminal mode prints everything). */
-function watchQuietly(app: TraderApp, io: CliIo): () => void {
+function watchQuietly(app: TraderApp, io: CliIo, t: Labeller): () => void {
   const engine = app.runtime.mainEngine.eventEngine;
   const onStatus: EventHandler<typeof EVENT_GATEWAY_STATUS> = (event) => {
     const s = event.data;
-    const detail = s.state !== ConnectionState.CONNECTED && s.msg !== "" ? `: ${s.msg}` : "";
-    io.out(`${clock()} ${s.gatewayName} ${s.side.toLowerCase()} ${s.state.toLowerCase()}${detail}`);
+    const detail =
+      s.state !== ConnectionState.CONNECTED && s.msg !== "" ? t("health.detail", { msg: s.msg }) : "";
+    io.out(
+      t("cli.gatewayStatus", {
+        time: clock(),
+        gateway: s.gatewayName,
+        side: t(`cli.side.${s.side}`),
+        state: t(`state.${s.state}`),
+        detail,
+      }),
+    );
   };
   const onLog: EventHandler<typeof EVENT_LOG> = (event) => {
     if (event.data.level === LogLevel.WARNING || event.data.level === LogLevel.ERROR) {
-      io.out(`${clock()} ${event.data.level} ${event.data.gatewayName}: ${event.data.msg}`);
+      const { level, gatewayName: gateway, msg } = event.data;
+      io.out(t("cli.logLine", { time: clock(), level, gateway, msg }));
     }
   };
   engine.register(EVENT_GATEWAY_STATUS, onStatus);
@@ -194,46 +206,49 @@ export async function runTrader(argv: readonly string[], io: CliIo): Promise<num
     throw err;
   }
   const { options, terminal, full, tickerMs } = parsed;
+  // Before the start the runtime's language is not known yet: the same rule, from the options.
+  const startLanguage = traderLanguage(options.language ?? options.setting?.language, io.env);
+  let t = labeller(startLanguage);
   const host = options.host ?? DEFAULT_HTTP_HOST;
-  if (!LOOPBACK_HOSTS.has(host)) {
-    io.err(
-      `warning: --host ${host} makes the dashboard reachable from other machines. Anyone who reaches the port and ` +
-        "learns the access token can trade; the connection is plain HTTP. Use it only on a network you trust.",
-    );
-  }
+  if (!LOOPBACK_HOSTS.has(host)) io.err(t("cli.hostWarning", { host }));
 
   let app: TraderApp;
   try {
     app = await startTrader({
       ...options,
-      onError: (err) => io.err(`web server error: ${(err as Error).message}`),
+      onError: (err) => io.err(t("cli.webServerError", { detail: (err as Error).message })),
     });
   } catch (err) {
     // Mistakes in the user's input (settings, mock config, instruments) exit 2, like usage errors.
+    const text = err instanceof TraderError ? err.messageIn(startLanguage) : (err as Error).message;
     if (err instanceof SettingsError || err instanceof ConfigError || err instanceof InputError) {
-      io.err(`tsgate trader: ${err.message}`);
+      io.err(`tsgate trader: ${text}`);
       return 2;
     }
-    io.err(`tsgate trader: ${(err as Error).message}`);
+    io.err(`tsgate trader: ${text}`);
     return 1;
   }
 
+  t = labeller(app.runtime.language);
   const sim = app.runtime.simulator;
-  io.out("tsgate trader");
+  io.out(t("cli.title"));
   io.out(
     sim !== undefined
-      ? `  simulator   trade ${sim.host}:${sim.tradePort}, market ${sim.host}:${sim.marketPort} (demo account)`
-      : "  server      from the settings file",
+      ? t("cli.simulator", {
+          trade: `${sim.host}:${sim.tradePort}`,
+          market: `${sim.host}:${sim.marketPort}`,
+        })
+      : t("cli.server"),
   );
-  io.out(`  instruments ${app.runtime.subscriptionList.join(", ")}`);
+  io.out(t("cli.instruments", { list: app.runtime.subscriptionList.join(", ") }));
   const { strategies, loadErrors } = app.runtime.strategies.view();
-  if (strategies.length > 0) io.out(`  strategies  ${strategies.map((s) => s.name).join(", ")}`);
-  for (const error of loadErrors) io.err(`error: ${error}`);
+  if (strategies.length > 0) io.out(t("cli.strategies", { list: strategies.map((s) => s.name).join(", ") }));
+  for (const error of loadErrors) io.err(t("term.error", { detail: error }));
   const report = app.runtime.backtestReport;
-  if (report.state === "error") io.err(`error: ${report.error}`);
-  // The only line that ever shows the token.
-  io.out(`  dashboard   ${app.url}`);
-  io.out("Press Ctrl-C to stop.");
+  if (report.state === "error") io.err(t("term.error", { detail: report.error }));
+  // The only line that ever shows the token; the URL stays last on it, for scripts.
+  io.out(t("cli.dashboard", { url: app.url }));
+  io.out(t("cli.pressCtrlC"));
 
   return new Promise<number>((resolve) => {
     let terminalMode: TerminalMode | undefined;
@@ -246,11 +261,11 @@ export async function runTrader(argv: readonly string[], io: CliIo): Promise<num
       process.off("SIGTERM", onTerm);
       process.once("SIGINT", onSecondSignal);
       process.once("SIGTERM", onSecondSignal);
-      io.out(`${reason}: shutting down`);
+      io.out(t("cli.shuttingDown", { reason }));
       terminalMode?.stop();
       unwatch?.();
       const timer = setTimeout(() => {
-        io.err(`shutdown did not finish within ${SHUTDOWN_TIMEOUT_MS / 1000} s; exiting`);
+        io.err(t("cli.shutdownTimeout", { seconds: SHUTDOWN_TIMEOUT_MS / 1000 }));
         io.exit(1);
       }, SHUTDOWN_TIMEOUT_MS);
       timer.unref();
@@ -259,12 +274,12 @@ export async function runTrader(argv: readonly string[], io: CliIo): Promise<num
           clearTimeout(timer);
           process.off("SIGINT", onSecondSignal);
           process.off("SIGTERM", onSecondSignal);
-          io.out("stopped");
+          io.out(t("cli.stopped"));
           resolve(0);
         },
         (err: unknown) => {
           clearTimeout(timer);
-          io.err(`error while stopping: ${(err as Error).message}`);
+          io.err(t("cli.stopError", { detail: (err as Error).message }));
           resolve(1);
         },
       );
@@ -272,7 +287,7 @@ export async function runTrader(argv: readonly string[], io: CliIo): Promise<num
     const onInt = () => stop("SIGINT");
     const onTerm = () => stop("SIGTERM");
     const onSecondSignal = () => {
-      io.err("stopping at once");
+      io.err(t("cli.stoppingAtOnce"));
       io.exit(130);
     };
     process.on("SIGINT", onInt);
@@ -280,7 +295,7 @@ export async function runTrader(argv: readonly string[], io: CliIo): Promise<num
     if (terminal) {
       terminalMode = startTerminalMode({ runtime: app.runtime, io, full, tickerMs, onQuit: stop });
     } else {
-      unwatch = watchQuietly(app, io);
+      unwatch = watchQuietly(app, io, t);
     }
   });
 }

@@ -6,6 +6,8 @@
  */
 import { request } from "node:http";
 import { STATUS_TIMEOUT_MS, TOKEN_HEADER } from "../constants.js";
+import type { LabelLanguage, Labeller } from "../shared/labels/labels.js";
+import { LANGUAGE_HEADER } from "../shared/protocol.js";
 
 /** An answer: the HTTP status and the parsed JSON body (undefined when it was not JSON). */
 export interface TraderAnswer {
@@ -23,6 +25,8 @@ export interface TraderRequest {
   readonly token?: string;
   /** A JSON body (POST). */
   readonly body?: unknown;
+  /** The language the trader's error texts should come in. */
+  readonly language?: LabelLanguage;
 }
 
 /**
@@ -33,6 +37,7 @@ export function requestTrader(options: TraderRequest): Promise<TraderAnswer> {
   return new Promise((resolve, reject) => {
     const headers: Record<string, string> = {};
     if (options.token !== undefined) headers[TOKEN_HEADER] = options.token;
+    if (options.language !== undefined) headers[LANGUAGE_HEADER] = options.language;
     const payload = options.body === undefined ? undefined : JSON.stringify(options.body);
     if (payload !== undefined) headers["content-type"] = "application/json";
     const req = request(
@@ -65,10 +70,10 @@ export function requestTrader(options: TraderRequest): Promise<TraderAnswer> {
   });
 }
 
-/** Why no trader answered, from a {@link requestTrader} rejection. */
-export function unreachableReason(err: unknown): string {
+/** Why no trader answered, from a {@link requestTrader} rejection, in the labeller's language. */
+export function unreachableReason(err: unknown, t: Labeller): string {
   const code = (err as NodeJS.ErrnoException).code;
-  if (code === "ECONNREFUSED") return "connection refused";
-  if (code === "ETIMEDOUT") return `no answer within ${STATUS_TIMEOUT_MS / 1000} s`;
+  if (code === "ECONNREFUSED") return t("cli.refused");
+  if (code === "ETIMEDOUT") return t("cli.noAnswer", { seconds: STATUS_TIMEOUT_MS / 1000 });
   return code ?? (err as Error).message;
 }

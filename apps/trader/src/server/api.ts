@@ -15,7 +15,8 @@
  * | POST | /api/strategy  | yes | init, start or stop a strategy `{ name, action }`; answers `{ state }` |
  * | GET  | /api/backtest-report | yes | the backtest report given with `--backtest-report` |
  *
- * Errors answer `{ error, issues? }` with 400 (bad input), 401 (no token), 403 (wrong token,
+ * Errors answer `{ error, issues? }` in the language of the `x-tsgate-language` header (else the
+ * trader's) with 400 (bad input), 401 (no token), 403 (wrong token,
  * foreign Origin or Host), 404, 405, 409 (order no longer active) or 500.
  *
  * @module
@@ -24,10 +25,12 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { SettingsError } from "@tsgate/core";
 import { TraderError } from "../errors.js";
 import { parseOrderBody } from "../order-input.js";
+import { type LabelLanguage, label } from "../shared/labels/labels.js";
 import type { ErrorAnswer, HaltAnswer, OrderAnswer, StatusAnswer } from "../shared/protocol.js";
 import type { TraderRuntime } from "../trader-runtime.js";
 import type { AccessPolicy } from "./auth.js";
 import { readJson, sendJson } from "./json-io.js";
+import { requestLanguage } from "./request-language.js";
 import { buildSnapshot } from "./snapshot.js";
 
 type Handler = (req: IncomingMessage) => Promise<unknown> | unknown;
@@ -52,15 +55,16 @@ function field(body: unknown, key: string): unknown {
     : undefined;
 }
 
-function errorAnswer(err: unknown): { status: number; body: ErrorAnswer } {
+function errorAnswer(err: unknown, language: LabelLanguage): { status: number; body: ErrorAnswer } {
   if (err instanceof SettingsError) {
     return {
       status: 400,
       body: { error: err.message, issues: err.issues.map(({ key, message }) => ({ key, message })) },
     };
   }
-  if (err instanceof TraderError) return { status: HTTP_STATUS[err.code], body: { error: err.message } };
-  return { status: 500, body: { error: "internal error; see the trader's terminal" } };
+  if (err instanceof TraderError)
+    return { status: HTTP_STATUS[err.code], body: { error: err.messageIn(language) } };
+  return { status: 500, body: { error: label(language, "api.internalError") } };
 }
 
 /** Builds the `/api/*` request handler. */
@@ -149,30 +153,33 @@ export function createApi(
   };
 
   return async (req, res, url) => {
+    const language = requestLanguage(req, runtime.language);
     const route = Object.hasOwn(routes, url.pathname) ? routes[url.pathname] : undefined;
     if (route === undefined) {
-      sendJson(res, 404, { error: `no endpoint ${url.pathname}` } satisfies ErrorAnswer);
+      const error = label(language, "api.noEndpoint", { path: url.pathname });
+      sendJson(res, 404, { error } satisfies ErrorAnswer);
       return;
     }
     if (req.method !== route.method) {
       res.setHeader("Allow", route.method);
-      sendJson(res, 405, { error: `${url.pathname} accepts ${route.method} only` } satisfies ErrorAnswer);
+      const error = label(language, "api.methodOnly", { path: url.pathname, method: route.method });
+      sendJson(res, 405, { error } satisfies ErrorAnswer);
       return;
     }
     if (route.auth) {
       const decision = policy.check(req, url, { originRequired: false });
       if (!decision.ok) {
-        sendJson(res, decision.status, { error: decision.reason } satisfies ErrorAnswer);
+        sendJson(res, decision.status, { error: label(language, decision.reason) } satisfies ErrorAnswer);
         return;
       }
     } else if (!policy.hostAllowed(req)) {
-      sendJson(res, 403, { error: "unexpected Host header" } satisfies ErrorAnswer);
+      sendJson(res, 403, { error: label(language, "api.unexpectedHost") } satisfies ErrorAnswer);
       return;
     }
     try {
       sendJson(res, 200, await route.handle(req));
     } catch (err) {
-      const answer = errorAnswer(err);
+      const answer = errorAnswer(err, language);
       if (answer.status === 500) onInternalError(err);
       sendJson(res, answer.status, answer.body);
     }

@@ -12,6 +12,7 @@
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
 import type { IncomingMessage } from "node:http";
 import { TOKEN_BYTES, TOKEN_HEADER, TOKEN_QUERY } from "../constants.js";
+import type { LabelCode } from "../shared/labels/labels.js";
 
 /** A new random access token (base64url, {@link TOKEN_BYTES} bytes of entropy). */
 export function createToken(): string {
@@ -40,10 +41,13 @@ export function requestToken(req: IncomingMessage, url: URL): string | undefined
   return url.searchParams.get(TOKEN_QUERY) ?? undefined;
 }
 
-/** The result of an access check: allowed, or refused with an HTTP status and a reason. */
+/**
+ * The result of an access check: allowed, or refused with an HTTP status and a reason (a label
+ * code: the caller writes it in its asker's language).
+ */
 export type AccessDecision =
   | { readonly ok: true }
-  | { readonly ok: false; readonly status: 401 | 403; readonly reason: string };
+  | { readonly ok: false; readonly status: 401 | 403; readonly reason: LabelCode };
 
 const WILDCARD_HOSTS: ReadonlySet<string> = new Set(["0.0.0.0", "::", "[::]"]);
 
@@ -109,20 +113,19 @@ export class AccessPolicy {
 
   /** The full check of an API call or WebSocket upgrade. */
   check(req: IncomingMessage, url: URL, options: { originRequired: boolean }): AccessDecision {
-    if (!this.hostAllowed(req)) return { ok: false, status: 403, reason: "unexpected Host header" };
+    if (!this.hostAllowed(req)) return { ok: false, status: 403, reason: "api.unexpectedHost" };
     if (!this.originAllowed(req, options.originRequired)) {
-      return { ok: false, status: 403, reason: "cross-origin request refused" };
+      return { ok: false, status: 403, reason: "api.crossOrigin" };
     }
     const candidate = requestToken(req, url);
     if (candidate === undefined || candidate === "") {
       return {
         ok: false,
         status: 401,
-        reason: "access token required: open the URL printed by tsgate trader",
+        reason: "api.tokenRequired",
       };
     }
-    if (!tokenMatches(this.token, candidate))
-      return { ok: false, status: 403, reason: "invalid access token" };
+    if (!tokenMatches(this.token, candidate)) return { ok: false, status: 403, reason: "api.invalidToken" };
     return { ok: true };
   }
 }

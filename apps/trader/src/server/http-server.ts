@@ -14,12 +14,13 @@ import type { Duplex } from "node:stream";
 import { webAssets } from "../app-paths.js";
 import { WS_PATH } from "../constants.js";
 import { PortInUseError } from "../errors.js";
-import type { LabelLanguage } from "../shared/labels/labels.js";
+import { type LabelLanguage, label } from "../shared/labels/labels.js";
 import type { TraderRuntime } from "../trader-runtime.js";
 import { createApi } from "./api.js";
 import { AccessPolicy } from "./auth.js";
 import { sendJson } from "./json-io.js";
 import { guardSocket, refuseUpgrade } from "./raw-socket.js";
+import { requestLanguage } from "./request-language.js";
 import { WsHub } from "./ws-hub.js";
 
 /** Options of {@link WebServer.listen}. */
@@ -77,7 +78,8 @@ export class WebServer {
     server.on("request", (req, res) => {
       this.onRequest(req, res).catch((err: unknown) => {
         this.onError(err);
-        if (!res.headersSent) sendJson(res, 500, { error: "internal error" });
+        const error = label(requestLanguage(req, this.language), "api.internalError");
+        if (!res.headersSent) sendJson(res, 500, { error });
         else res.destroy();
       });
     });
@@ -134,7 +136,7 @@ export class WebServer {
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
     if (url.pathname.startsWith("/api/")) {
       if (this.api === undefined) {
-        sendJson(res, 503, { error: "the trader is starting; try again in a moment" });
+        sendJson(res, 503, { error: label(requestLanguage(req, this.language), "api.starting") });
         return;
       }
       await this.api(req, res, url);

@@ -11,14 +11,15 @@ import { InputError } from "../errors.js";
 export async function readJson(req: IncomingMessage): Promise<unknown> {
   const type = req.headers["content-type"] ?? "";
   if (!/^application\/json\b/i.test(type)) {
-    throw new InputError("expected Content-Type: application/json");
+    throw new InputError({ label: "api.notJson" });
   }
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
     const buffer = chunk as Buffer;
     size += buffer.length;
-    if (size > MAX_BODY_BYTES) throw new InputError(`request body larger than ${MAX_BODY_BYTES} bytes`);
+    if (size > MAX_BODY_BYTES)
+      throw new InputError({ label: "api.bodyTooLarge", params: { bytes: MAX_BODY_BYTES } });
     chunks.push(buffer);
   }
   const text = Buffer.concat(chunks).toString("utf8");
@@ -26,7 +27,7 @@ export async function readJson(req: IncomingMessage): Promise<unknown> {
   try {
     return JSON.parse(text) as unknown;
   } catch {
-    throw new InputError("request body is not valid JSON");
+    throw new InputError({ label: "api.invalidJson" });
   }
 }
 

@@ -21,6 +21,7 @@ import {
 } from "@tsgate/core";
 import { type WebSocket, WebSocketServer } from "ws";
 import { WS_MAX_BUFFERED_BYTES, WS_PING_INTERVAL_MS } from "../constants.js";
+import { label } from "../shared/labels/labels.js";
 import type { ServerMessage } from "../shared/protocol.js";
 import type { TraderRuntime } from "../trader-runtime.js";
 import type { AccessPolicy } from "./auth.js";
@@ -70,7 +71,7 @@ export class WsHub {
   handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer, url: URL): void {
     const decision = this.policy.check(req, url, { originRequired: true });
     if (!decision.ok) {
-      refuseUpgrade(socket, decision.status, decision.reason);
+      refuseUpgrade(socket, decision.status, label(this.runtime.language, decision.reason));
       return;
     }
     this.wss.handleUpgrade(req, socket, head, (ws) => this.wss.emit("connection", ws, req));

@@ -219,6 +219,12 @@ export interface RiskStateBody {
 }
 
 /** Error answer of every endpoint: a message, and per-key problems for settings. */
+/**
+ * Request header naming the language (`zh-CN`, `en`) the API's error texts should come in: the
+ * page's language, or the CLI's. Without it (or with another value) they follow the trader's.
+ */
+export const LANGUAGE_HEADER = "x-tsgate-language";
+
 export interface ErrorAnswer {
   readonly error: string;
   readonly issues?: readonly { readonly key: string; readonly message: string }[];

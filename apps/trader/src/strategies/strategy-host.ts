@@ -173,11 +173,19 @@ export class StrategyHost {
    */
   act(name: unknown, action: unknown): StrategyStateName {
     if (typeof action !== "string" || !ACTIONS.has(action as StrategyActionBody["action"]))
-      throw new InputError(`action: expected init, start or stop, got ${JSON.stringify(action)}`);
+      throw new InputError({
+        label: "input.strategyAction",
+        params: { got: String(JSON.stringify(action)) },
+      });
     const h = typeof name === "string" ? this.hosted.get(name) : undefined;
     if (h === undefined) {
-      const known = [...this.hosted.keys()].join(", ") || "none";
-      throw new NotFoundError(`name: no strategy ${JSON.stringify(name)} (known: ${known})`);
+      const known = [...this.hosted.keys()].join(", ");
+      const got = String(JSON.stringify(name));
+      throw new NotFoundError(
+        known === ""
+          ? { label: "input.noStrategies", params: { got } }
+          : { label: "input.noStrategy", params: { got, known } },
+      );
     }
     const strategyName = h.strategy.strategyName;
     try {

@@ -5,8 +5,8 @@
  * sessionStorage (this tab only) and removed from the address bar, so it does not linger in
  * screenshots, history or bookmarks.
  */
-import type { ErrorAnswer } from "../../src/shared/protocol.js";
-import { t } from "./page-labels.js";
+import { type ErrorAnswer, LANGUAGE_HEADER } from "../../src/shared/protocol.js";
+import { pageLanguage, t } from "./page-labels.js";
 
 const TOKEN_KEY = "tsgate.token";
 const TOKEN_HEADER = "X-Tsgate-Token";
@@ -59,7 +59,8 @@ export class ApiClient {
   }
 
   private async call<T>(method: string, path: string, body?: unknown): Promise<T> {
-    const headers: Record<string, string> = { [TOKEN_HEADER]: this.token };
+    // The trader writes its refusals in the page's language.
+    const headers: Record<string, string> = { [TOKEN_HEADER]: this.token, [LANGUAGE_HEADER]: pageLanguage };
     if (body !== undefined) headers["Content-Type"] = "application/json";
     let response: Response;
     try {
