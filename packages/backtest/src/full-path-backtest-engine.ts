@@ -9,6 +9,7 @@ import {
   MainEngine,
   type OrderRequest,
   parseVtSymbol,
+  type TickData,
   type TradeData,
 } from "@tsgate/core";
 import { HftGateway } from "@tsgate/hft-gateway";
@@ -193,9 +194,16 @@ export class FullPathBacktestEngine implements BacktestEngine {
   }
 }
 
-/** An HftGateway class that tells the barrier about every order and cancel it sends. */
+/**
+ * An HftGateway class that tells the barrier about every order and cancel it sends, and pushes each
+ * tick only once the fills and order states the broker reported before it have arrived.
+ */
 function observedGateway(barrier: ReactionBarrier): typeof HftGateway {
   return class ObservedHftGateway extends HftGateway {
+    override onTick(tick: TickData): void {
+      barrier.deliverWhenCaughtUp(() => super.onTick(tick));
+    }
+
     override sendOrder(req: OrderRequest): string {
       const vtOrderid = super.sendOrder(req);
       barrier.orderSent(vtOrderid.slice(vtOrderid.indexOf(".") + 1));

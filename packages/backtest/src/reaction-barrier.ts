@@ -42,6 +42,7 @@ export class ReactionBarrier {
   private lastSum = 0;
   private expectedTicks = 0;
   private wake: (() => void) | undefined;
+  private readonly held: (() => void)[] = [];
   private readonly detach: (() => void)[] = [];
 
   /**
@@ -64,6 +65,7 @@ export class ReactionBarrier {
         this.lastSum += priceUnits((event.data as TickData).lastPrice);
       } else if (event.type === EVENT_TRADE && (event.data as TradeData).gatewayName === gatewayName)
         this.clientTrades += 1;
+      this.releaseHeld();
       this.poke();
     };
     main.eventEngine.registerGeneral(onEvent);
@@ -91,6 +93,17 @@ export class ReactionBarrier {
   /** Notes a cancel request the gateway is about to send. */
   cancelSent(orderid: string): void {
     this.cancelling.add(orderid);
+  }
+
+  /**
+   * Runs `deliver` (a tick's push) once the client holds every order state and trade the broker has
+   * reported. Ticks and reports travel on two connections, so a tick could overtake the fills the
+   * same market step made; the fast mode matches before the strategy sees the tick, and so must
+   * this one, or a strategy that looks at its active orders decides differently.
+   */
+  deliverWhenCaughtUp(deliver: () => void): void {
+    if (this.held.length === 0 && this.reportsCaughtUp()) deliver();
+    else this.held.push(deliver);
   }
 
   /** Expects `n` more ticks to be delivered (the snapshots a step published). */
@@ -123,7 +136,25 @@ export class ReactionBarrier {
     this.poke();
   }
 
+  private releaseHeld(): void {
+    while (this.held.length > 0 && this.reportsCaughtUp()) this.held.shift()?.();
+  }
+
+  /** Whether the client has every trade and order state the broker reported for this account. */
+  private reportsCaughtUp(): boolean {
+    if (this.clientTrades < this.brokerTrades) return false;
+    for (const orderid of this.unmatched) {
+      const broker = this.brokerOrders.get(orderid);
+      const order = this.main.getOrder(`${this.gatewayName}.${orderid}`);
+      if (broker === undefined || order === undefined) return false;
+      if (order.traded !== broker.filled || isActiveOrder(order) === broker.final) return false;
+      this.unmatched.delete(orderid);
+    }
+    return true;
+  }
+
   private settled(): boolean {
+    if (this.held.length > 0) this.releaseHeld();
     if (this.ticks < this.expectedTicks || this.clientTrades < this.brokerTrades) return false;
     for (const orderid of this.submitting) {
       const order = this.main.getOrder(`${this.gatewayName}.${orderid}`);
@@ -135,14 +166,7 @@ export class ReactionBarrier {
       if (order === undefined || !isActiveOrder(order)) this.cancelling.delete(orderid);
     }
     if (this.cancelling.size > 0) return false;
-    for (const orderid of this.unmatched) {
-      const broker = this.brokerOrders.get(orderid);
-      const order = this.main.getOrder(`${this.gatewayName}.${orderid}`);
-      if (broker === undefined || order === undefined) return false;
-      if (order.traded !== broker.filled || isActiveOrder(order) === broker.final) return false;
-      this.unmatched.delete(orderid);
-    }
-    return true;
+    return this.reportsCaughtUp();
   }
 
   private onBrokerReport(account: string, report: Report): void {
