@@ -12,6 +12,28 @@ import { type CliProcess, runTsgate } from "./helpers/cli-process.js";
 
 const running: CliProcess[] = [];
 
+/** A settings file in `dir` for the demo account on `mock`'s servers; returns its path. */
+function writeDemoSettings(dir: string, mock: { tradePort: number; marketPort: number }): string {
+  const file = join(dir, "connect_hft.json");
+  writeFileSync(
+    file,
+    JSON.stringify({
+      交易用户名: "demo",
+      交易密码: "demo123",
+      交易服务器: "127.0.0.1",
+      交易端口: mock.tradePort,
+      机构代号: "0000",
+      营业部代号: "9999",
+      网关: "HFT",
+      行情用户名: "demo",
+      行情密码: "demo123",
+      行情服务器: "127.0.0.1",
+      行情端口: mock.marketPort,
+    }),
+  );
+  return file;
+}
+
 function start(args: readonly string[], env: Record<string, string> = {}): CliProcess {
   const cli = runTsgate(args, env);
   running.push(cli);
@@ -146,23 +168,7 @@ describe("tsgate trader --settings", () => {
     const mock = await startMockServers({ seed: 5 });
     const dir = mkdtempSync(join(tmpdir(), "tsgate-settings-"));
     try {
-      const file = join(dir, "connect_hft.json");
-      writeFileSync(
-        file,
-        JSON.stringify({
-          交易用户名: "demo",
-          交易密码: "demo123",
-          交易服务器: "127.0.0.1",
-          交易端口: mock.tradePort,
-          机构代号: "0000",
-          营业部代号: "9999",
-          网关: "HFT",
-          行情用户名: "demo",
-          行情密码: "demo123",
-          行情服务器: "127.0.0.1",
-          行情端口: mock.marketPort,
-        }),
-      );
+      const file = writeDemoSettings(dir, mock);
       // Also binds every interface, which must warn (in the trader's language, zh-CN here).
       const cli = start(["trader", "--no-browser", "--port", "0", "--host", "0.0.0.0", "--settings", file]);
       await cli.waitForOutput(/^警告：--host 0\.0\.0\.0 使其他机器也能访问看板/m, "stderr");
@@ -186,23 +192,7 @@ describe("tsgate trader --settings", () => {
     let mockOpen = true;
     const dir = mkdtempSync(join(tmpdir(), "tsgate-settings-"));
     try {
-      const file = join(dir, "connect_hft.json");
-      writeFileSync(
-        file,
-        JSON.stringify({
-          交易用户名: "demo",
-          交易密码: "demo123",
-          交易服务器: "127.0.0.1",
-          交易端口: mock.tradePort,
-          机构代号: "0000",
-          营业部代号: "9999",
-          网关: "HFT",
-          行情用户名: "demo",
-          行情密码: "demo123",
-          行情服务器: "127.0.0.1",
-          行情端口: mock.marketPort,
-        }),
-      );
+      const file = writeDemoSettings(dir, mock);
       const cli = start([
         "trader",
         "--no-browser",
