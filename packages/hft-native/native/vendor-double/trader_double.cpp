@@ -17,7 +17,9 @@
  *  - CancelReq must carry the original order's symbol, side, type, volume and price (君睿 counters);
  *  - QuerySecurityBaseInfo needs a symbol; market order types the mock does not match are refused;
  *  - error texts in the SDK's encoding (GBK on Windows), and under a test knob as long as the
- *    SDK's char256 allows (vendor_text.h: TSGATE_VENDOR_DOUBLE_LONG_ERRORS), longer than our wire's.
+ *    SDK's char256 allows (vendor_text.h: TSGATE_VENDOR_DOUBLE_LONG_ERRORS), longer than our wire's;
+ *  - under another test knob, rejections with the vendor's own codes instead of the mock's
+ *    (double_env.h: TSGATE_VENDOR_DOUBLE_REJECT_CODE).
  */
 #include <atomic>
 #include <cstdio>
@@ -27,6 +29,7 @@
 #include <string>
 #include <vector>
 
+#include "double_env.h"
 #include "event_pump.h"
 #include "hft_trader_api.h"
 #include "hft_trader_error.h"
@@ -326,7 +329,7 @@ class DoubleTraderApi : public HFT::TraderApi {
     const hft_order_rsp_t& r = ev.body.order_rsp;
     const int request_id = take_request_id(order_requests_, r.cl_order_id);
     HFT::OrderRsp rsp = answer_ids<HFT::OrderRsp>(r.order_id, r.cl_order_id);
-    HFT::ErrorInfo e = error_info(ev.header.error_code, r.error_msg);
+    HFT::ErrorInfo e = error_info(vendor_rejection_code(ev.header.error_code), r.error_msg);
     spi->OnOrderRsp(&rsp, &e, request_id, true);
   }
 
@@ -339,7 +342,7 @@ class DoubleTraderApi : public HFT::TraderApi {
     }
     HFT::CancelRsp rsp = answer_ids<HFT::CancelRsp>(r.order_id, r.cl_order_id);
     snprintf(rsp.cancel_id, sizeof rsp.cancel_id, "C%s", r.order_id);
-    HFT::ErrorInfo e = error_info(ev.header.error_code, r.error_msg);
+    HFT::ErrorInfo e = error_info(vendor_rejection_code(ev.header.error_code), r.error_msg);
     spi->OnCancelRsp(&rsp, &e, request_id, true);
   }
 
@@ -368,7 +371,7 @@ class DoubleTraderApi : public HFT::TraderApi {
     d.cancel_flag = HFT::CancelFlag_False;
     d.order_date = (int32_t)o.trading_day;
     d.order_time = (int32_t)o.update_time;
-    d.err_code = o.error_code;
+    d.err_code = vendor_rejection_code(o.error_code);
     put_vendor_error(d.err_msg, sizeof d.err_msg, o.error_msg);
     d.freeze_amount = o.frozen_cash;
   }

@@ -1,9 +1,9 @@
 /* vendor_text.cpp — see vendor_text.h. */
 #include "vendor_text.h"
 
+#include "double_env.h"
 #include "utf8_cut.h"
 
-#include <cstdlib>
 #include <cstring>
 #include <string>
 
@@ -40,18 +40,8 @@ size_t vendor_len(const std::string& utf8) {
 #endif
 }
 
-/* The knob's value, "" if unset. On Windows from the process environment itself: the C runtime's
- * getenv keeps a copy made at startup and misses a host that sets the variable later (node.exe). */
-std::string long_errors_mode() {
-#if defined(_WIN32)
-  char value[16];
-  DWORD n = GetEnvironmentVariableA(VENDOR_DOUBLE_LONG_ERRORS_ENV, value, sizeof value);
-  return n > 0 && n < sizeof value ? std::string(value, n) : std::string();
-#else
-  const char* value = getenv(VENDOR_DOUBLE_LONG_ERRORS_ENV);
-  return value ? value : "";
-#endif
-}
+/* The knob's value, "" if unset. */
+std::string long_errors_mode() { return double_env(VENDOR_DOUBLE_LONG_ERRORS_ENV); }
 
 }  // namespace
 
