@@ -16,7 +16,8 @@ import type { ConnectFailure, Side, Subject } from "./i18n/gateway-subjects.js";
 import { DEFAULT_LANGUAGE, type Language } from "./i18n/language.js";
 import { libraryCause, libraryErrorText } from "./i18n/library-causes.js";
 import { settingsIssueLines } from "./i18n/settings-issues.js";
-import { HFT_LOGIN_ERRORS, SIP_LOGIN_ERRORS } from "./vendor-errors.js";
+import type { LibraryKind } from "./library-kind.js";
+import { vendorLoginError } from "./vendor-errors.js";
 
 /** Which connection a message is about, with the setting keys that configure it. */
 export interface SideLabels {
@@ -69,12 +70,27 @@ function connectFailure(ev: DisconnectedEvent): ConnectFailure {
  *
  * @param language - the gateway's `language` setting, resolved (see `resolveLanguage`)
  */
-export function gatewayMessages(language: Language) {
+export function gatewayMessages(language: Language, library: LibraryKind = "sim") {
   const t = <K extends MessageCode>(code: K, ...params: MessageParams<K>): string =>
     text(language, code, ...params);
+  // Rejection codes are read by the table of the library loaded last (useLibrary).
+  let codes: LibraryKind = library;
+  const rejectionReason = (code: number, serverText: string) =>
+    serverReason(language, codes, code, serverText);
   return Object.freeze({
     /** The language the lines are in. */
     language,
+    /** The library whose code table rejection reasons are read by. */
+    get library(): LibraryKind {
+      return codes;
+    },
+    /**
+     * Reads rejection codes by the table of `kind` from now on: the gateway loaded that library
+     * (the simulation library speaks our protocol's codes, the vendor shim the broker's).
+     */
+    useLibrary(kind: LibraryKind): void {
+      codes = kind;
+    },
     connecting: (l: SideLabels, peer: string) => t("gateway.connecting", { side: l.side, peer }),
     loginOk: (l: SideLabels) => t("gateway.loginOk", { side: l.side }),
     reloginOk: (l: SideLabels) => t("gateway.reloginOk", { side: l.side }),
@@ -127,7 +143,7 @@ export function gatewayMessages(language: Language) {
         case 1006:
           return t("gateway.tradeLogin.1006", { text: serverMsg });
         default: {
-          const vendor = HFT_LOGIN_ERRORS[code];
+          const vendor = vendorLoginError("trade", code, language);
           if (vendor !== undefined)
             return t("gateway.tradeLogin.vendor", { code, ...vendor, text: serverMsg });
           return t("gateway.tradeLogin.other", { code, text: serverMsg });
@@ -143,7 +159,7 @@ export function gatewayMessages(language: Language) {
         case 5005:
           return t("gateway.mdLogin.5005", { text: serverMsg });
         default: {
-          const vendor = SIP_LOGIN_ERRORS[code];
+          const vendor = vendorLoginError("market", code, language);
           if (vendor !== undefined) return t("gateway.mdLogin.vendor", { code, ...vendor });
           return t("gateway.mdLogin.other", { code, text: serverMsg });
         }
@@ -186,12 +202,12 @@ export function gatewayMessages(language: Language) {
     orderRejectedLocally: (orderid: string, reason: string) =>
       t("gateway.orderRejectedLocally", { orderid, reason }),
     orderSendFailed: (orderid: string, reason: string) => t("gateway.orderSendFailed", { orderid, reason }),
-    /** The server's reason is translated by its code (never its English in a Chinese line). */
-    orderRejected: (orderid: string, code: number, reason: string) =>
-      t("gateway.orderRejected", { orderid, code, reason: serverReason(language, code, reason) }),
-    /** A server-rejected order's status text, in this language (the server's own text only for unknown codes). */
+    /** The server's reason is translated by its code in the library's table (never its English in a Chinese line). */
+    orderRejected: (orderid: string, code: number, serverText: string) =>
+      t("gateway.orderRejected", { orderid, code, reason: rejectionReason(code, serverText) }),
+    /** A server-rejected order's status text, in this language (the server's own text only for codes the library's table lacks). */
     rejectionStatus: (code: number, serverText: string) =>
-      t("gateway.rejectionStatus", { code, reason: serverReason(language, code, serverText) }),
+      t("gateway.rejectionStatus", { code, reason: rejectionReason(code, serverText) }),
     /** Why an order is refused when the gateway has no connection. */
     notConnectedRefusal: () => t("refusal.notConnected"),
     journalRestored: (orders: number, active: number, trades: number, nextId: string) =>
@@ -226,8 +242,8 @@ export function gatewayMessages(language: Language) {
     cancelFinished: (orderid: string, status: string) => t("gateway.cancelFinished", { orderid, status }),
     cancelNotConnected: (orderid: string) => t("gateway.cancelNotConnected", { orderid }),
     cancelSendFailed: (orderid: string, detail: string) => t("gateway.cancelSendFailed", { orderid, detail }),
-    cancelRejected: (orderid: string, code: number, reason: string) =>
-      t("gateway.cancelRejected", { orderid, code, reason: serverReason(language, code, reason) }),
+    cancelRejected: (orderid: string, code: number, serverText: string) =>
+      t("gateway.cancelRejected", { orderid, code, reason: rejectionReason(code, serverText) }),
 
     tradeLibraryError: (code: number, detail: string) =>
       t("gateway.libraryError", { side: "trade", code, text: detail }),

@@ -7,8 +7,8 @@ import type { LoginRequest, MdLoginRequest } from "@tsgate/hft-native";
 import { type MockServers, startMockServers } from "@tsgate/mock-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { judgeClock, marketClockSkew } from "../src/doctor/clock-skew.js";
-import { libraryKind } from "../src/doctor/library-check.js";
 import { formatStep, loginCause, type MdApiPort, runDoctor, type TraderApiPort } from "../src/index.js";
+import { libraryKind } from "../src/library-kind.js";
 import { demoSetting } from "./helpers/e2e.js";
 import { FakeFactory, FakeMd, FakeTrader } from "./helpers/fake-api.js";
 
@@ -65,15 +65,15 @@ class RefusingFactory extends FakeFactory {
   }
 }
 
-async function lines(tradeCode: number, mdCode: number) {
+async function lines(tradeCode: number, mdCode: number, language: "en" | "zh-CN" = "en") {
   const report = await runDoctor(demoSetting(mock), {
-    language: "en",
+    language,
     api: new RefusingFactory(tradeCode, mdCode),
     tickTimeoutMs: 200,
   });
   const line = (id: string) => {
     const step = report.steps.find((s) => s.step === id);
-    return step === undefined ? "" : formatStep("en", step).join("\n");
+    return step === undefined ? "" : formatStep(language, step).join("\n");
   };
   return { trade: line("tradeLogin"), market: line("marketLogin"), report };
 }
@@ -111,6 +111,31 @@ describe("login refusals by code", () => {
     const { market } = await lines(0, code);
     expect(market).toContain(expected);
   });
+
+  // A vendor code no cause covers reads the gateway's own vendor table (vendor-errors.ts), in
+  // the doctor's language, as the gateway's log line does.
+  it.each([
+    [
+      "en",
+      14010,
+      0,
+      'logging in to the trading gateway failed (14010, the server says "vendor says 14010"). The gateway is unavailable',
+    ],
+    ["zh-CN", 14010, 0, '登录交易网关失败 (14010，服务器原文 "vendor says 14010")。网关暂不可用或拒绝连接'],
+    [
+      "en",
+      0,
+      7,
+      'connecting to the market server failed (7, the server says "sip says 7"). Check 「行情服务器」',
+    ],
+    ["zh-CN", 0, 7, '连接行情服务器失败 (7，服务器原文 "sip says 7")。请检查「行情服务器」'],
+  ] as const)(
+    "a vendor code without a cause, in %s: trade %i, market %i",
+    async (language, trade, market, expected) => {
+      const found = await lines(trade, market, language);
+      expect(trade !== 0 ? found.trade : found.market).toContain(expected);
+    },
+  );
 
   it("says whether retrying can help", () => {
     expect(loginCause("trade", 14024)?.retryMayHelp).toBe(false);

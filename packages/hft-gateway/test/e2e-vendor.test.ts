@@ -189,39 +189,58 @@ describe("vendor path: login details", () => {
     }
   });
 
-  it("explains the gateway's vendor codes: an account the gateway does not know is 14016 (whitelist)", async () => {
-    const other = await startStack({
-      servers: s.mock,
-      setting: { ...VENDOR, 交易用户名: "nobody" },
-      waitReady: false,
-    });
-    try {
-      const log = await other.rec.waitForLog(/^交易服务器登录失败/);
-      expect(log.msg).toMatch(/用户不在网关白名单内 \(14016\)。请联系券商/);
-      await other.rec.waitFor(
-        "the trade side given up",
-        () =>
-          other.rec.statuses.some((x) => x.side === "TRADE" && x.state === ConnectionState.DISCONNECTED) ||
-          undefined,
-      );
-    } finally {
-      await other.close();
-    }
-  });
+  // Each vendor login code reads in the gateway's language, never Chinese in an English line.
+  it.each([
+    ["zh-CN", /^交易服务器登录失败：用户不在网关白名单内 \(14016\)。请联系券商/],
+    [
+      "en",
+      /^Trade server login failed: the account is not on the gateway's whitelist \(14016\)\. Ask the broker to enable HFT access/,
+    ],
+  ] as const)(
+    "explains the gateway's vendor codes in %s: an account the gateway does not know is 14016 (whitelist)",
+    async (language, expected) => {
+      const other = await startStack({
+        servers: s.mock,
+        setting: { ...VENDOR, 交易用户名: "nobody", language },
+        waitReady: false,
+      });
+      try {
+        const log = await other.rec.waitForLog(/^(交易服务器登录失败|Trade server login failed)/);
+        expect(log.msg).toMatch(expected);
+        await other.rec.waitFor(
+          "the trade side given up",
+          () =>
+            other.rec.statuses.some((x) => x.side === "TRADE" && x.state === ConnectionState.DISCONNECTED) ||
+            undefined,
+        );
+      } finally {
+        await other.close();
+      }
+    },
+  );
 
-  it("explains a refused SIP login (SIPE_ERR) in the user's terms", async () => {
-    const other = await startStack({
-      servers: s.mock,
-      setting: { ...VENDOR, 行情密码: "wrong" },
-      waitReady: false,
-    });
-    try {
-      const log = await other.rec.waitForLog(/^行情服务器登录失败/);
-      expect(log.msg).toMatch(/行情登录被拒绝 \(SIP 1\)。请检查「行情用户名」「行情密码」/);
-    } finally {
-      await other.close();
-    }
-  });
+  it.each([
+    ["zh-CN", "行情服务器登录失败：行情登录被拒绝 (SIP 1)。请检查「行情用户名」「行情密码」"],
+    [
+      "en",
+      "Market server login failed: the market-data login was refused (SIP 1). Check 「行情用户名」 and 「行情密码」",
+    ],
+  ] as const)(
+    "explains a refused SIP login (SIPE_ERR) in the user's terms, in %s",
+    async (language, expected) => {
+      const other = await startStack({
+        servers: s.mock,
+        setting: { ...VENDOR, 行情密码: "wrong", language },
+        waitReady: false,
+      });
+      try {
+        const log = await other.rec.waitForLog(/^(行情服务器登录失败|Market server login failed)/);
+        expect(log.msg.startsWith(expected)).toBe(true);
+      } finally {
+        await other.close();
+      }
+    },
+  );
 
   it("passes terminalInfo to TraderApi::Login and sdkLogPath to SetLogConfig (advanced settings)", () => {
     // the double refuses a login without terminal information; it logs each login in SetLogConfig's directory
@@ -303,16 +322,81 @@ describe.each(["ascii", "cjk"] as const)("vendor path: a 256-byte vendor error t
     }
   });
 
-  // A rejected order's status message names a code our catalogue knows (2008 here) by the
-  // catalogue's reason, without the server's text (issue 21); the vendor's whole text of an order
-  // rejection is checked at the API (hft-native vendor-error-text.test.ts).
-  it("a rejected order's status message is the catalogue's reason for a known code, not a cut text", async () => {
-    s.main.subscribe(createSubscribeRequest({ symbol: "600000", exchange: Exchange.SSE }), "HFT");
-    const tick = await stepTick(s, "600000.SSE");
+  // On the vendor path a code is the broker's, not our protocol's (issue 21): 2008 is no code of
+  // the HFT trading API, so it is a counter's own business code, and the status quotes the
+  // counter's whole text (256 bytes here) instead of our "可用资金不足"; the sim path keeps our
+  // catalogue (e2e-flow.test.ts).
+  it("a rejection with a counter's own code (2008) quotes the counter's whole text, not our catalogue", async () => {
     longErrors();
-    // more than the demo account's cash: refused by the server (2008), not locally
-    const vtOrderid = s.main.sendOrder(limitOrder("600000", Direction.LONG, 900_000, tick.limitUp), "HFT");
-    const rejected = await waitStatus(s, vtOrderid, Status.REJECTED);
-    expect(rejected.statusMsg).toBe("可用资金不足 (2008)");
+    const { statusMsg } = await rejectedOverCash(s, 2008);
+    expect(statusMsg).not.toContain("可用资金不足");
+    expect(statusMsg.startsWith('券商柜台原文 "not enough cash')).toBe(true);
+    expect(statusMsg.endsWith(`${TEXT_END}" (2008)`)).toBe(true);
+    expect(Buffer.byteLength(vendorText(statusMsg, "not enough cash"), "utf8")).toBe(VENDOR_TEXT_BYTES);
   });
 });
+
+/**
+ * An order above the demo account's cash, refused by the server (not locally) with `code`: its
+ * status message and its log line.
+ */
+async function rejectedOverCash(stack: Stack, code: number) {
+  stack.main.subscribe(createSubscribeRequest({ symbol: "600000", exchange: Exchange.SSE }), "HFT");
+  const tick = await stepTick(stack, "600000.SSE");
+  const vtOrderid = stack.main.sendOrder(limitOrder("600000", Direction.LONG, 900_000, tick.limitUp), "HFT");
+  const rejected = await waitStatus(stack, vtOrderid, Status.REJECTED);
+  const orderid = rejected.orderid;
+  const log = await stack.rec.waitFor(`the rejection's log line of ${orderid}`, () =>
+    stack.rec.logs.find((l) => l.msg.includes(orderid) && l.msg.includes(`(${code})`)),
+  );
+  return { statusMsg: rejected.statusMsg, log: log.msg };
+}
+
+/** The double's knob for the code of a rejection (native/vendor-double/double_env.h). */
+const REJECT_CODE_ENV = "TSGATE_VENDOR_DOUBLE_REJECT_CODE";
+
+describe.each([
+  {
+    language: "zh-CN",
+    ready: [/成交信息查询成功/, /行情服务器登录成功/],
+    counter: '券商柜台原文 "not enough cash',
+    overrun: "超过交易网关的流量限制，请求被拦下。请降低报单、撤单频率后再试 (14023)",
+  },
+  {
+    language: "en",
+    ready: [/^Trades loaded: \d+$/, /^Market server: logged in$/],
+    counter: "the broker's counter says \"not enough cash",
+    overrun:
+      "the trading gateway's flow limit was exceeded and the request was blocked. Send orders and cancels less often, then try again (14023)",
+  },
+] as const)(
+  "vendor path: rejection codes are the broker's ($language)",
+  ({ language, ready, counter, overrun }) => {
+    let stack: Stack;
+    beforeAll(async () => {
+      stack = await startStack({ servers: s.mock, setting: { ...VENDOR, language }, waitReady: false });
+      for (const line of ready) await stack.rec.waitForLog(line);
+    }, 60_000);
+    afterAll(async () => {
+      await stack?.close();
+    });
+
+    it("a counter's own code (2008) quotes its text, never our catalogue's reason", async () => {
+      const { statusMsg, log } = await rejectedOverCash(stack, 2008);
+      expect(statusMsg.startsWith(counter)).toBe(true);
+      expect(statusMsg.endsWith(" (2008)")).toBe(true);
+      expect(statusMsg).not.toMatch(/可用资金不足|not enough cash$/);
+      expect(log).toContain(counter);
+    });
+
+    it("the HFT trading API's own code (14023) reads in our words", async () => {
+      process.env[REJECT_CODE_ENV] = "14023";
+      onTestFinished(() => {
+        delete process.env[REJECT_CODE_ENV];
+      });
+      const { statusMsg, log } = await rejectedOverCash(stack, 14023);
+      expect(statusMsg).toBe(overrun);
+      expect(log).toContain(overrun.replace(/ \(14023\)$/, ""));
+    });
+  },
+);

@@ -36,19 +36,12 @@ describe("message catalogues", () => {
       (render as (p: unknown) => string)(params);
       return [...read].sort();
     };
-    // The vendor's table gives its meaning and action in Chinese only: en names the code and
-    // points to docs/real-broker.md instead (gateway-en.ts).
-    const ZH_ONLY: Record<string, readonly string[]> = {
-      "gateway.tradeLogin.vendor": ["action", "meaning"],
-      "gateway.mdLogin.vendor": ["action", "meaning"],
-    };
     const zh = CATALOGUES["zh-CN"] as Record<string, unknown>;
     const differing: string[] = [];
     for (const language of LANGUAGES) {
       const other = CATALOGUES[language] as Record<string, unknown>;
       for (const code of Object.keys(zh)) {
-        const skipped = language === "zh-CN" ? [] : (ZH_ONLY[code] ?? []);
-        const expected = paramsRead(zh[code]).filter((name) => !skipped.includes(name));
+        const expected = paramsRead(zh[code]);
         const got = paramsRead(other[code]);
         if (got.join() !== expected.join())
           differing.push(`${language} ${code}: ${got.join()} ≠ ${expected.join()}`);
@@ -147,10 +140,12 @@ describe("message catalogues", () => {
   });
 
   it("a known server reason is translated, an unknown one is quoted with its code", () => {
-    expect(serverReason("zh-CN", 2009, "not enough shares of SH.600000")).toBe("可卖数量不足");
-    expect(serverReason("en", 2009, "not enough shares of SH.600000")).toBe("not enough shares to sell");
-    expect(serverReason("zh-CN", 7777, "odd thing")).toBe('服务器原文 "odd thing"');
-    expect(serverReason("en", 7777, "odd thing")).toBe('the server says "odd thing"');
+    expect(serverReason("zh-CN", "sim", 2009, "not enough shares of SH.600000")).toBe("可卖数量不足");
+    expect(serverReason("en", "sim", 2009, "not enough shares of SH.600000")).toBe(
+      "not enough shares to sell",
+    );
+    expect(serverReason("zh-CN", "sim", 7777, "odd thing")).toBe('服务器原文 "odd thing"');
+    expect(serverReason("en", "sim", 7777, "odd thing")).toBe('the server says "odd thing"');
     expect(text("en", "doctor.step.login", { side: "market" })).toBe("market server login");
   });
 });

@@ -9,32 +9,15 @@ import { dirname, join } from "node:path";
 import { HftLibrary, HftLibraryError, type LoadHftLibraryOptions } from "@tsgate/hft-native";
 import type { HftApiFactory } from "../api-ports.js";
 import { type Message, message } from "../i18n/catalogue.js";
+import { type LibraryKind, libraryKind } from "../library-kind.js";
 import type { HftSettings } from "../settings.js";
 import { peFileVersion } from "./pe-version.js";
-
-/** Which implementation of the ABI a library is, from `hft_library_info()`. */
-export type LibraryKind = "sim" | "shim" | "unknown";
-
-/**
- * Names `hft_library_info()` starts with: `HFT_LIBRARY_NAME` in native/sim/library.c (the sim
- * library) and in native/vendor-shim/CMakeLists.txt (the shim).
- */
-const KIND_PREFIXES: readonly (readonly [string, LibraryKind])[] = [
-  ["tsgate-vendor-shim", "shim"],
-  ["tsgate-sim", "sim"],
-];
 
 /**
  * The vendor SDK files the shim loads on Windows, per native/vendor-shim/README.md: the HFT trading
  * SDK and the SIP market-data SDK, in the shim's folder.
  */
 export const VENDOR_SDK_FILES: readonly string[] = ["libhft_trader_api.dll", "sipuix_x64.dll"];
-
-/** The kind of a library by its info text. */
-export function libraryKind(info: string): LibraryKind {
-  for (const [prefix, kind] of KIND_PREFIXES) if (info.startsWith(prefix)) return kind;
-  return "unknown";
-}
 
 /** A vendor SDK file found beside the shim. */
 export interface VendorSdkFile {

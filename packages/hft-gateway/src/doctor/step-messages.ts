@@ -6,6 +6,7 @@
 import { type Message, message, renderMessage } from "../i18n/catalogue.js";
 import type { Language } from "../i18n/language.js";
 import type { SideLabels } from "../messages.js";
+import { vendorLoginError } from "../vendor-errors.js";
 import type { DoctorStatus } from "./doctor-types.js";
 import { type LoginCause, loginCause } from "./login-causes.js";
 import type { ProbeOutcome } from "./network-probe.js";
@@ -159,13 +160,14 @@ export function loginVerdict(
         retryMayHelp: known?.retryMayHelp ?? false,
       };
       const { code, text } = outcome;
-      const msg = refusedMessage(known?.cause, { code, text }, labels, values);
+      const msg = refusedMessage(side, known?.cause, { code, text }, labels, values);
       return { status: "failed", message: msg, facts: codeFacts };
     }
   }
 }
 
 function refusedMessage(
+  side: "trade" | "market",
   cause: LoginCause | undefined,
   answer: { code: number; text: string },
   labels: SideLabels,
@@ -197,6 +199,9 @@ function refusedMessage(
     case "accountType":
       return message(`doctor.login.${cause}`, { code, text });
     case undefined:
+      // A vendor code no cause covers still has the gateway's own meaning and advice.
+      if (vendorLoginError(side, code, "en") !== undefined)
+        return message("doctor.login.vendor", { side, code, text });
       return message("doctor.login.other", { code, text });
   }
 }

@@ -5,6 +5,7 @@
  */
 
 import { RULE_REASONS } from "@tsgate/ashare-rules";
+import { vendorLoginError } from "../vendor-errors.js";
 import type { zhCN } from "./catalogue-zh-cn.js";
 import { gatewayEn } from "./gateway-en.js";
 import { libraryEn } from "./library-en.js";
@@ -112,6 +113,10 @@ export const en: { readonly [K in keyof typeof zhCN]: (typeof zhCN)[K] } = {
     `account type not supported (${p.code}, the server says "${p.text}"). This gateway supports stock cash accounts only`,
   "doctor.login.other": (p) =>
     `login refused with code ${p.code}, the server says "${p.text}". Send the report to the broker's support`,
+  "doctor.login.vendor": (p) => {
+    const vendor = vendorLoginError(p.side, p.code, "en");
+    return `${vendor?.meaning ?? "login refused"} (${p.code}, the server says "${p.text}"). ${vendor?.action ?? ""}`;
+  },
   "doctor.login.noAnswer": (p) =>
     `no login answer within ${p.waitMs} ms. Check the server's state, or send the report to the broker's support`,
   "doctor.login.connectFailed": (p) => `the library could not connect: ${p.detail}`,
@@ -160,4 +165,6 @@ export const en: { readonly [K in keyof typeof zhCN]: (typeof zhCN)[K] } = {
   "reason.3004": () => "no cancels in this part of the call auction",
   "reason.unknown": (p) => `the server says "${p.text}"`,
   "reason.none": () => "the server gave no reason",
+  "reason.vendor": (p) => (p.action === "" ? p.meaning : `${p.meaning}. ${p.action}`),
+  "reason.broker": (p) => `the broker's counter says "${p.text}"`,
 };

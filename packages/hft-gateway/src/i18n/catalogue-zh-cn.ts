@@ -13,6 +13,7 @@
  */
 
 import { RULE_REASONS } from "@tsgate/ashare-rules";
+import { vendorLoginError } from "../vendor-errors.js";
 import { gatewayZhCN } from "./gateway-zh-cn.js";
 import { libraryZhCN } from "./library-zh-cn.js";
 import { refusalsZhCN } from "./refusals-zh-cn.js";
@@ -130,6 +131,11 @@ export const zhCN = {
     `账户类型不受支持 (${p.code}，服务器原文 "${p.text}")。本接口只支持股票现金账户`,
   "doctor.login.other": (p: { code: number; text: string }) =>
     `登录被拒绝，错误码 ${p.code}，服务器原文 "${p.text}"。请把报告发给券商技术支持`,
+  /** A vendor SDK login code no cause covers: its meaning and advice from vendor-errors.ts. */
+  "doctor.login.vendor": (p: { side: Side; code: number; text: string }) => {
+    const vendor = vendorLoginError(p.side, p.code, "zh-CN");
+    return `${vendor?.meaning ?? "登录被拒绝"} (${p.code}，服务器原文 "${p.text}")。${vendor?.action ?? ""}`;
+  },
   "doctor.login.noAnswer": (p: { waitMs: number }) =>
     `${p.waitMs} ms 内没有收到登录应答。请检查服务器状态，或把报告发给券商技术支持`,
   "doctor.login.connectFailed": (p: { detail: string }) => `接口库连接失败：${p.detail}`,
@@ -183,4 +189,9 @@ export const zhCN = {
   /** A code no entry knows: the server's own text, quoted as data (the line around it names the code). */
   "reason.unknown": (p: { text: string }) => `服务器原文 "${p.text}"`,
   "reason.none": () => "服务器未给出原因",
+  /** A code of the vendor SDK's own table (`vendor-order-errors.ts`), its meaning and advice. */
+  "reason.vendor": (p: { meaning: string; action: string }) =>
+    p.action === "" ? p.meaning : `${p.meaning}。${p.action}`,
+  /** Any other code on the vendor path: the broker counter's own, explained only by its text. */
+  "reason.broker": (p: { text: string }) => `券商柜台原文 "${p.text}"`,
 } as const;

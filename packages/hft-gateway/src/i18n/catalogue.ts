@@ -3,6 +3,9 @@
  *
  * @module
  */
+
+import type { LibraryKind } from "../library-kind.js";
+import { vendorRejection } from "../vendor-order-errors.js";
 import { en } from "./catalogue-en.js";
 import { zhCN } from "./catalogue-zh-cn.js";
 import type { Language } from "./language.js";
@@ -46,13 +49,31 @@ export function message<K extends MessageCode>(code: K, ...params: MessageParams
 }
 
 /**
- * A reason the server gave with its code, in `language`: a known code is translated, an unknown
- * one's text is quoted as data, so a line never mixes two languages of our own. The caller's line
- * names the code.
+ * A reason the server gave with its code, in `language`, read by the code table of the library in
+ * use (`library`, see `libraryKind`):
+ * - the simulation library speaks our wire protocol, whose codes (docs/protocol.md) our
+ *   catalogue translates (`reason.<code>`);
+ * - the vendor shim passes the real broker's codes: the HFT trading API's own codes
+ *   (`vendor-order-errors.ts`) are translated, any other is the broker counter's own business
+ *   code, known only to the broker, so its text is quoted whole as data;
+ * - an unknown implementation's codes are no table's: its text is quoted.
+ *
+ * A line never mixes two languages of our own. The caller's line names the code.
  */
-export function serverReason(language: Language, code: number, serverText: string): string {
-  const known = `reason.${code}`;
-  if (known in zhCN) return text(language, known as MessageCode & `reason.${number}`);
+export function serverReason(
+  language: Language,
+  library: LibraryKind,
+  code: number,
+  serverText: string,
+): string {
+  if (library === "sim") {
+    const known = `reason.${code}`;
+    if (known in zhCN) return text(language, known as MessageCode & `reason.${number}`);
+  } else if (library === "shim") {
+    const vendor = vendorRejection(code, language);
+    if (vendor !== undefined)
+      return text(language, "reason.vendor", { meaning: vendor.meaning, action: vendor.action ?? "" });
+  }
   if (serverText === "") return text(language, "reason.none");
-  return text(language, "reason.unknown", { text: serverText });
+  return text(language, library === "shim" ? "reason.broker" : "reason.unknown", { text: serverText });
 }

@@ -73,17 +73,16 @@ export const gatewayEn: { readonly [K in keyof typeof gatewayZhCN]: (typeof gate
   "gateway.tradeLogin.1006": (p) =>
     `Trade server login failed: account type not supported (1006): ${p.text}. This gateway supports stock cash accounts only`,
   "gateway.tradeLogin.other": (p) => `Trade server login failed (${p.code}): ${p.text}`,
-  // The vendor table's meaning and action are Chinese: en names the code and points to the docs.
+  /** A vendor SDK login code (vendor-errors.ts holds what it means and what to do). */
   "gateway.tradeLogin.vendor": (p) =>
-    `Trade server login failed: vendor SDK code ${p.code}${p.text !== "" ? ` (server text "${p.text}")` : ""}. What it means and what to do: docs/real-broker.md, "Vendor error codes"`,
+    `Trade server login failed: ${p.meaning} (${p.code}). ${p.action}${p.text !== "" ? ` (server text "${p.text}")` : ""}`,
   "gateway.mdLogin.5001": (p) =>
     `Market server login failed: user "${p.user}" does not exist (5001). Check 「行情用户名」`,
   "gateway.mdLogin.5002": () => "Market server login failed: wrong password (5002). Check 「行情密码」",
   "gateway.mdLogin.5005": (p) =>
     `Market server refuses logins for now (5005): ${p.text}. Retrying automatically`,
   "gateway.mdLogin.other": (p) => `Market server login failed (${p.code}): ${p.text}`,
-  "gateway.mdLogin.vendor": (p) =>
-    `Market server login failed: SIP code ${p.code}. What it means and what to do: docs/real-broker.md, "Vendor error codes"`,
+  "gateway.mdLogin.vendor": (p) => `Market server login failed: ${p.meaning} (SIP ${p.code}). ${p.action}`,
   "gateway.vendorSettingFailed": (p) =>
     `Setting up the vendor SDK failed: ${p.detail}. Check 「terminalInfo」 and 「sdkLogPath」 (the log folder can be set once per process)`,
 
