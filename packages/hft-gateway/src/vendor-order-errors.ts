@@ -12,6 +12,7 @@
  * @module
  */
 import type { Language } from "./i18n/language.js";
+import { HFT_LOGIN_ERRORS, type VendorErrorEntry } from "./vendor-errors.js";
 
 /** What a vendor rejection code means and, when one helps, what to do, in one language. */
 export interface VendorRejectionText {
@@ -34,6 +35,9 @@ const entry = (
   zh: VendorRejectionText,
   en: VendorRejectionText,
 ): VendorRejectionEntry => Object.freeze({ name, retryMayHelp, text: Object.freeze({ "zh-CN": zh, en }) });
+
+/** 14024, a disabled account, reads as at login. */
+const DISABLED_ACCOUNT = HFT_LOGIN_ERRORS[14024] as VendorErrorEntry;
 
 /** The vendor's codes an order or cancel rejection can carry, by code. */
 export const HFT_ORDER_ERRORS: ReadonlyMap<number, VendorRejectionEntry> = new Map([
@@ -156,12 +160,8 @@ export const HFT_ORDER_ERRORS: ReadonlyMap<number, VendorRejectionEntry> = new M
   ],
   [
     14024,
-    entry(
-      "ERR_HFT_TRADER_GW_FUNDID_DISABLE",
-      false,
-      { meaning: "资金账号已被停用", action: "请联系券商" },
-      { meaning: "the account is disabled", action: "Contact the broker" },
-    ),
+    // the same fact as at login: one wording
+    Object.freeze({ name: "ERR_HFT_TRADER_GW_FUNDID_DISABLE", retryMayHelp: false, text: DISABLED_ACCOUNT }),
   ],
   [
     14027,
