@@ -69,6 +69,8 @@ function connectFailure(ev: DisconnectedEvent): ConnectFailure {
  * Every log line and status text of the gateway, rendered in `language`.
  *
  * @param language - the gateway's `language` setting, resolved (see `resolveLanguage`)
+ * @param library - whose code table rejection reasons are read by until `useLibrary` says
+ *   otherwise: the simulation library (our protocol's codes) by default
  */
 export function gatewayMessages(language: Language, library: LibraryKind = "sim") {
   const t = <K extends MessageCode>(code: K, ...params: MessageParams<K>): string =>
