@@ -376,7 +376,7 @@ describe.each([
     beforeAll(async () => {
       stack = await startStack({ servers: s.mock, setting: { ...VENDOR, language }, waitReady: false });
       for (const line of ready) await stack.rec.waitForLog(line);
-    }, 60_000);
+    });
     afterAll(async () => {
       await stack?.close();
     });
