@@ -7,13 +7,9 @@
  * @module
  */
 import { PORT_ENV } from "./constants.js";
-import { type LabelCode, type LabelLanguage, type LabelParams, label } from "./shared/labels/labels.js";
+import { type LabelLanguage, type LabelText, labelText } from "./shared/labels/labels.js";
 
-/** A text of the label catalogues: a code and the values of its placeholders. */
-export interface LabelText {
-  readonly label: LabelCode;
-  readonly params?: LabelParams;
-}
+export type { LabelText } from "./shared/labels/labels.js";
 
 /** Codes of {@link TraderError}. */
 export type TraderErrorCode = "INVALID_INPUT" | "NOT_FOUND" | "CONFLICT" | "PORT_IN_USE" | "NOT_READY";
@@ -25,7 +21,7 @@ export class TraderError extends Error {
   readonly text: LabelText | undefined;
 
   constructor(code: TraderErrorCode, message: string | LabelText) {
-    super(typeof message === "string" ? message : label("en", message.label, message.params));
+    super(typeof message === "string" ? message : labelText("en", message));
     this.name = new.target.name;
     this.code = code;
     this.text = typeof message === "string" ? undefined : message;
@@ -33,7 +29,7 @@ export class TraderError extends Error {
 
   /** The message in `language` (a message not from the catalogues stays as written). */
   messageIn(language: LabelLanguage): string {
-    return this.text === undefined ? this.message : label(language, this.text.label, this.text.params);
+    return this.text === undefined ? this.message : labelText(language, this.text);
   }
 }
 
@@ -68,4 +64,14 @@ export class PortInUseError extends TraderError {
     this.port = port;
     this.host = host;
   }
+}
+
+/**
+ * An error's reason as a catalogue text: a {@link TraderError}'s own, else the error's message
+ * (not the trader's words) quoted as data.
+ */
+export function reasonOf(err: unknown): LabelText {
+  if (err instanceof TraderError && err.text !== undefined) return err.text;
+  const message = err instanceof Error ? err.message : String(err);
+  return { label: "error.quoted", params: { detail: JSON.stringify(message) } };
 }

@@ -8,7 +8,7 @@
 import { type GatewaySetting, isSecretSettingKey, type SettingDefaults } from "@tsgate/core";
 import type { MockConfig } from "@tsgate/mock-server";
 import { InputError } from "./errors.js";
-import { readJsonFile } from "./json-file.js";
+import { fileName, readJsonFile } from "./json-file.js";
 import type { MaskedSettings } from "./shared/protocol.js";
 
 /** The HftGateway keys of the connect form, exactly as vnpy_hft names them. */
@@ -54,11 +54,12 @@ export function simulatorSetting(
 
 /** Reads a settings JSON file (a flat object of setting keys, as vnpy's `connect_hft.json`). */
 export function readSettingFile(path: string): GatewaySetting {
-  const json = readJsonFile(path, "settings file");
+  const json = readJsonFile(path, "settings");
   if (typeof json !== "object" || json === null || Array.isArray(json)) {
-    throw new InputError(
-      `settings file ${path}: expected a JSON object of setting keys such as "交易服务器"`,
-    );
+    throw new InputError({
+      label: "file.notSettingsObject",
+      params: { file: fileName("settings", path), example: "交易服务器" },
+    });
   }
   return json as GatewaySetting;
 }

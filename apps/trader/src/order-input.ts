@@ -16,6 +16,7 @@ import {
   parseVtSymbol,
 } from "@tsgate/core";
 import { InputError } from "./errors.js";
+import { fieldRefusalText } from "./field-refusal.js";
 import { exchangeOfCode } from "./shared/exchange-of-code.js";
 
 const SYMBOL_TEXT = /^[0-9A-Za-z]{1,16}$/;
@@ -107,7 +108,7 @@ export function parseOrderBody(body: unknown, reference = "dashboard"): OrderReq
     return createOrderRequest({ symbol, exchange, direction, type, volume, price, reference });
   } catch (err) {
     // The core factory's own checks (volume > 0, a limit price > 0) are bad input too.
-    if (err instanceof InvalidFieldError) throw new InputError(err.message);
+    if (err instanceof InvalidFieldError) throw new InputError(fieldRefusalText(err));
     throw err;
   }
 }

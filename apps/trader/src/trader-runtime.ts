@@ -36,7 +36,7 @@ import { readJsonFile } from "./json-file.js";
 import { parseVtSymbolInput } from "./order-input.js";
 import { PriceHistory } from "./price-history.js";
 import { buildSnapshot } from "./server/snapshot.js";
-import type { BacktestReportAnswer, MaskedSettings, ServerMessage, TraderMode } from "./shared/protocol.js";
+import type { BacktestReportState, MaskedSettings, ServerMessage, TraderMode } from "./shared/protocol.js";
 import { loadBacktestReport } from "./strategies/backtest-report.js";
 import { StrategyHost } from "./strategies/strategy-host.js";
 import { SubscriptionFailures } from "./subscription-failures.js";
@@ -102,7 +102,7 @@ const LOOPBACK_HOST = "127.0.0.1";
 
 function loadMockConfig(path: string | undefined): MockConfig {
   if (path === undefined) return demoConfig;
-  return parseMockConfig(readJsonFile(path, "mock config"));
+  return parseMockConfig(readJsonFile(path, "mockConfig"));
 }
 
 /** The trade server and account settings point at: the objects in the OMS belong to it. */
@@ -135,7 +135,7 @@ export class TraderRuntime {
   /** The strategies the trader runs. */
   readonly strategies: StrategyHost;
   /** The backtest report of the report page. */
-  readonly backtestReport: BacktestReportAnswer;
+  readonly backtestReport: BacktestReportState;
 
   private setting: GatewaySetting;
   private readonly subscriptions = new Set<string>();
@@ -149,7 +149,7 @@ export class TraderRuntime {
     simulator: MockServers | undefined,
     setting: GatewaySetting,
     private readonly journal: SqliteJournal | undefined,
-    backtestReport: BacktestReportAnswer,
+    backtestReport: BacktestReportState,
     strategyStorePath: string | undefined,
   ) {
     this.mainEngine = mainEngine;
@@ -160,6 +160,7 @@ export class TraderRuntime {
       mainEngine,
       (view) => this.emit({ kind: "strategies", data: view }),
       strategyStorePath === undefined ? undefined : new JsonFileStrategyStore(strategyStorePath),
+      () => this.language,
     );
     this.history = new PriceHistory(mainEngine.eventEngine);
     this.subscriptionFailures = new SubscriptionFailures(mainEngine.eventEngine, (failures) =>

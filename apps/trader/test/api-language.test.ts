@@ -4,6 +4,8 @@
  * for, the texts follow the trader's language. The JSON fields and statuses stay the same.
  */
 import { request } from "node:http";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { WebServer } from "../src/server/http-server.js";
 import { LANGUAGE_HEADER } from "../src/shared/protocol.js";
@@ -38,6 +40,8 @@ function ask(
 }
 
 const JSON_TYPE = { "content-type": "application/json" };
+/** The --backtest-report of the traders here: a file that is not there. */
+const MISSING_REPORT = join(tmpdir(), "tsgate-api-language-no-such-report.json");
 const ORDER = DEMO_ORDER;
 
 /** Each refusal the dashboard can meet, asked in `language` (undefined: no header). */
@@ -81,6 +85,25 @@ async function refusals(app: TraderApp, language: string | undefined): Promise<R
       { ...auth, ...JSON_TYPE },
       JSON.stringify({ ...ORDER, price: undefined }),
     ),
+    // The core order factory's own checks.
+    await ask(
+      app,
+      "POST",
+      "/api/order",
+      { ...auth, ...JSON_TYPE },
+      JSON.stringify({ ...ORDER, volume: -100 }),
+    ),
+    await ask(app, "POST", "/api/order", { ...auth, ...JSON_TYPE }, JSON.stringify({ ...ORDER, price: 0 })),
+    // Core's settings checks, checked before the working connection is closed.
+    await ask(
+      app,
+      "POST",
+      "/api/connect",
+      { ...auth, ...JSON_TYPE },
+      JSON.stringify({ setting: { 交易端口: "80a" } }),
+    ),
+    // Not a refusal: the report given with --backtest-report cannot be shown, and says why.
+    await ask(app, "GET", "/api/backtest-report", auth),
     await ask(
       app,
       "POST",
@@ -113,6 +136,10 @@ const ZH: readonly Refusal[] = [
   { status: 400, error: 'direction：应为 LONG（买）或 SHORT（卖），收到 "UP"' },
   { status: 400, error: 'volume：应为数字，收到 "lots"' },
   { status: 400, error: "price：应为数字，但没有给出" },
+  { status: 400, error: "volume：应为正整数，收到 -100" },
+  { status: 400, error: "price：应为大于 0 的有限数，收到 0" },
+  { status: 400, error: '设置有 1 处错误：\n  交易端口：应为 1 到 65535 之间的整数，实际为 "80a"' },
+  { status: 200, error: `回测报告 ${MISSING_REPORT}：文件不存在` },
   {
     status: 400,
     error: 'instrument：无法从代码 "123456" 判断交易所；请连同交易所写，例如 123456.SSE 或 123456.SZSE',
@@ -135,6 +162,13 @@ const EN: readonly Refusal[] = [
   { status: 400, error: 'direction: expected LONG (buy) or SHORT (sell), got "UP"' },
   { status: 400, error: 'volume: expected a number, got "lots"' },
   { status: 400, error: "price: expected a number, got nothing" },
+  { status: 400, error: "volume: expected a positive integer, got -100" },
+  { status: 400, error: "price: expected a finite number > 0, got 0" },
+  {
+    status: 400,
+    error: 'Invalid settings (1 problem(s)):\n  交易端口: expected an integer between 1 and 65535, got "80a"',
+  },
+  { status: 200, error: `backtest report ${MISSING_REPORT}: no such file` },
   {
     status: 400,
     error:
@@ -149,7 +183,7 @@ const EN: readonly Refusal[] = [
 function traderIn(language: "zh-CN" | "en"): () => TraderApp {
   let app: TraderApp | undefined;
   beforeAll(async () => {
-    app = await startTrader({ port: 0, language });
+    app = await startTrader({ port: 0, language, backtestReportPath: MISSING_REPORT });
   });
   afterAll(async () => {
     await app?.close();
@@ -171,7 +205,8 @@ describe("API refusals of a zh-CN trader", () => {
   it("answer in English when the page or the CLI asks in English, with no Chinese in the text", async () => {
     const answers = await refusals(trader(), "en");
     expect(answers).toEqual(EN);
-    for (const { error } of answers) expect(error).not.toMatch(/[\u4e00-\u9fff]/);
+    // Setting keys are data, in both languages.
+    for (const { error } of answers) expect(error.replace("交易端口", "")).not.toMatch(/[\u4e00-\u9fff]/);
   });
 });
 

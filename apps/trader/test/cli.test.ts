@@ -234,7 +234,7 @@ describe("tsgate trader --settings", () => {
   });
 
   it("refuses an unknown --language with exit code 2, naming the flag", async () => {
-    const cli = start(["trader", "--no-browser", "--port", "0", "--language", "fr"]);
+    const cli = start(["trader", "--no-browser", "--port", "0", "--language", "fr"], { LANG: "en_US.UTF-8" });
     expect(await cli.exited).toBe(2);
     expect(cli.stderr()).toContain('--language: expected one of zh-CN, en, got "fr"');
   });
@@ -353,7 +353,7 @@ describe("tsgate trader --strategy", () => {
     await cli.waitForOutput(/strategies\s+BuyOnce/);
     await cli.waitForOutput(/Type "help" for commands/);
     expect(cli.stderr()).toMatch(/error: strategy file .*missing\.mjs: no such file/);
-    expect(cli.stderr()).toMatch(/error: backtest report .*missing\.json: cannot read it/);
+    expect(cli.stderr()).toMatch(/error: backtest report .*missing\.json: no such file/);
     cli.send("quit");
     expect(await cli.exited).toBe(0);
   });
@@ -378,10 +378,10 @@ describe("tsgate mock", () => {
         ["--config", valid, "--config", broken],
         [`--config=${broken}`, "--trade-port", "0"],
       ]) {
-        const cli = start(["mock", ...args]);
+        const cli = start(["mock", ...args], { LANG: "en_US.UTF-8" });
         expect(await cli.exited).toBe(2);
         expect(cli.stderr()).toContain(
-          `tsgate mock: config ${broken}: not valid JSON (Unexpected character at line 2`,
+          `tsgate mock: simulator config ${broken}: not valid JSON (Unexpected character at line 2`,
         );
         expect(cli.stderr()).not.toContain("s3cret");
       }
@@ -393,13 +393,15 @@ describe("tsgate mock", () => {
 
 describe("usage", () => {
   it("explains the commands and refuses unknown ones with exit code 2", async () => {
-    const help = start(["--help"]);
+    // In-process, in both languages: usage.test.ts. Here the installed command, in English.
+    const en = { LANG: "en_US.UTF-8" };
+    const help = start(["--help"], en);
     expect(await help.exited).toBe(0);
     expect(help.stdout()).toContain("tsgate <command>");
-    const unknown = start(["frobnicate"]);
+    const unknown = start(["frobnicate"], en);
     expect(await unknown.exited).toBe(2);
     expect(unknown.stderr()).toContain('unknown command "frobnicate"');
-    const badPort = start(["trader", "--port", "http"]);
+    const badPort = start(["trader", "--port", "http"], en);
     expect(await badPort.exited).toBe(2);
     expect(badPort.stderr()).toContain("--port: expected an integer 0-65535");
   });

@@ -137,9 +137,10 @@ describe("tsgate doctor", () => {
   });
 
   it("refuses a run without --settings with exit code 2", async () => {
+    // No LANG: Chinese, the default (usage.test.ts has both languages).
     const run = await tsgate(["doctor"]);
     expect(run.code).toBe(2);
-    expect(run.err).toContain("--settings <file.json> is required");
+    expect(run.err).toContain("必须给出 --settings <file.json>");
   });
 
   it("holds no password in its output or reports", () => {

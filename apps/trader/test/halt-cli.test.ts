@@ -55,7 +55,7 @@ afterAll(async () => {
 
 describe("tsgate halt", () => {
   it("refuses without a token (exit 2) and with a wrong one (exit 1), halting nothing", async () => {
-    const none = runTsgate(["halt", "--port", String(port)], { TSGATE_TOKEN: "" });
+    const none = runTsgate(["halt", "--port", String(port)], { TSGATE_TOKEN: "", LANG: "en_US.UTF-8" });
     expect(await none.exited).toBe(2);
     expect(none.stderr()).toContain("no access token: set TSGATE_TOKEN");
     const wrong = runTsgate(["halt", "--port", String(port)], { TSGATE_TOKEN: "not-the-token" });

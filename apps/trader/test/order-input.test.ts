@@ -12,16 +12,32 @@ const body = {
 };
 
 describe("parseOrderBody", () => {
-  it("answers what the core factory refuses as bad input (400), naming the field", () => {
-    for (const [change, field] of [
-      [{ volume: "0" }, "volume"],
-      [{ volume: "-100" }, "volume"],
-      [{ volume: "100.5" }, "volume"],
-      [{ price: "0" }, "price"],
+  it("answers what the core factory refuses as bad input (400), naming the field, in both languages", () => {
+    for (const [change, en, zh] of [
+      [{ volume: "0" }, "volume: expected a positive integer, got 0", "volume：应为正整数，收到 0"],
+      [{ volume: "-100" }, "volume: expected a positive integer, got -100", "volume：应为正整数，收到 -100"],
+      [
+        { volume: "100.5" },
+        "volume: expected a positive integer, got 100.5",
+        "volume：应为正整数，收到 100.5",
+      ],
+      [{ price: "0" }, "price: expected a finite number > 0, got 0", "price：应为大于 0 的有限数，收到 0"],
+      [
+        { type: "MARKET", volume: 1.5 },
+        "volume: expected a positive integer, got 1.5",
+        "volume：应为正整数，收到 1.5",
+      ],
     ] as const) {
-      const parse = () => parseOrderBody({ ...body, ...change });
-      expect(parse).toThrow(InputError);
-      expect(parse).toThrow(new RegExp(`createOrderRequest: ${field}: `));
+      let refusal: unknown;
+      try {
+        parseOrderBody({ ...body, ...change });
+      } catch (err) {
+        refusal = err;
+      }
+      if (!(refusal instanceof InputError))
+        throw new Error(`expected an InputError for ${JSON.stringify(change)}`);
+      expect(refusal.messageIn("en")).toBe(en);
+      expect(refusal.messageIn("zh-CN")).toBe(zh);
     }
   });
 

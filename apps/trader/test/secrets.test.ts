@@ -473,11 +473,11 @@ describe("runs with secret passwords", () => {
       "settings without quotes",
       ["trader", "--port", "0", "--settings", unquoted],
       2,
-      "not valid JSON",
+      "不是有效的 JSON",
     );
     // Not JSON at all (key=value): the whole text would be quoted.
     const ini = input("settings.ini", `交易密码=${TRADE_PASSWORD}\n`);
-    await fail("settings as key=value", ["trader", "--port", "0", "--settings", ini], 2, "not valid JSON");
+    await fail("settings as key=value", ["trader", "--port", "0", "--settings", ini], 2, "不是有效的 JSON");
     const badPort = input("bad-port.json", JSON.stringify(setting(TRADE_PASSWORD, MARKET_PASSWORD, "80a")));
     await fail("settings with a bad port", ["trader", "--port", "0", "--settings", badPort], 2, "交易端口");
     const mockIni = input("mock.ini", `password=${TRADE_PASSWORD}\nmdPassword=${MARKET_PASSWORD}\n`);
@@ -485,7 +485,7 @@ describe("runs with secret passwords", () => {
       "mock config as key=value",
       ["trader", "--port", "0", "--mock-config", mockIni],
       2,
-      "not valid JSON",
+      "不是有效的 JSON",
     );
     const mockLong = input(
       "mock-long.json",
@@ -514,7 +514,7 @@ describe("runs with secret passwords", () => {
       await new Promise((resolve) => blocker?.close(resolve));
     }
 
-    await fail("tsgate mock with a broken config", ["mock", "--config", mockIni], 2, "not valid JSON");
+    await fail("tsgate mock with a broken config", ["mock", "--config", mockIni], 2, "不是有效的 JSON");
     const mock = start("tsgate mock", [
       "mock",
       "--config",

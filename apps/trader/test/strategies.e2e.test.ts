@@ -148,6 +148,19 @@ describe("strategy pages in Chromium", () => {
     expect(errors[2]).toMatch(
       /not-a-strategy\.mjs: exports no class extending StrategyTemplate .*\(it exports Helper, answer\)/,
     );
+    // The reasons are kept as catalogue texts: a Chinese tab of the same trader reads them in Chinese.
+    const zhPage = await watchedPage(browser, pageProblems);
+    await zhPage.goto(`${app.url}&lang=zh-CN`);
+    await zhPage.click('nav.views button[data-view="strategies"]');
+    await zhPage.waitForSelector(`${row("BuyOnce")}[data-state="added"]`, WAIT);
+    const zhErrors = await zhPage.$$eval("#strategy-load-errors li", (lis) =>
+      lis.map((li) => li.textContent),
+    );
+    expect(zhErrors[1]).toMatch(/^策略文件 .*missing\.mjs：文件不存在$/);
+    expect(zhErrors[2]).toMatch(
+      /not-a-strategy\.mjs：没有导出继承 @tsgate\/strategy 的 StrategyTemplate 的类/,
+    );
+    await zhPage.close();
     // The trader runs on: the page is live and the API answers.
     expect((await fetch(new URL("/api/status", app.url))).status).toBe(200);
   });
@@ -278,6 +291,15 @@ describe("a backtest report that cannot be used", () => {
     expect(text).toMatch(/broken\.json: not a backtest result/);
     expect(text).toMatch(/trades\.0\.vtSymbol/);
     expect(await page.locator("#report-chart").count()).toBe(0);
+    // The API words the reason in the language the page asks in.
+    const zhPage = await watchedPage(browser, pageProblems);
+    await zhPage.goto(`${app.url}&lang=zh-CN`);
+    await zhPage.click('nav.views button[data-view="report"]');
+    const zhText = await (await zhPage.waitForSelector("#report-error", WAIT)).textContent();
+    expect(zhText).toMatch(
+      /^无法显示回测报告：回测报告 .*broken\.json：不是回测结果（.*trades\.0\.vtSymbol：应为字符串/,
+    );
+    await zhPage.close();
     await page.click('nav.views button[data-view="trading"]');
     await page.waitForSelector('#ticks tr[data-vt="600000.SSE"] td.last', WAIT);
     expect(pageProblems).toEqual([]);

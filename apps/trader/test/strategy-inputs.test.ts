@@ -11,6 +11,8 @@ import { Direction, MainEngine } from "@tsgate/core";
 import { InMemoryGateway } from "@tsgate/core/sim";
 import { JsonFileStrategyStore } from "@tsgate/strategy";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { InputError } from "../src/errors.js";
+import { labelText } from "../src/shared/labels/labels.js";
 import { loadBacktestReport, readBacktestReport } from "../src/strategies/backtest-report.js";
 import { FillBook } from "../src/strategies/fill-book.js";
 import { StrategyHost } from "../src/strategies/strategy-host.js";
@@ -27,6 +29,27 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
+/** The InputError `run` throws (any other outcome fails the test). */
+function thrown(run: () => unknown): InputError {
+  try {
+    run();
+  } catch (err) {
+    if (err instanceof InputError) return err;
+    throw err;
+  }
+  throw new Error("expected an InputError");
+}
+
+/** The InputError `promise` rejects with. */
+async function failure(promise: Promise<unknown>): Promise<InputError> {
+  const err = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  if (err instanceof InputError) return err;
+  throw new Error(`expected an InputError, got ${String(err)}`);
+}
+
 function file(name: string, text: string): string {
   const path = join(dir, name);
   writeFileSync(path, text);
@@ -40,13 +63,24 @@ describe("strategy files", () => {
     expect(loaded.file).toBe(BUY_ONCE);
   });
 
-  it("names a missing file, a module without a strategy class, and one that fails to load", async () => {
-    await expect(loadStrategyModule(join(dir, "nope.mjs"))).rejects.toThrow(/nope\.mjs: no such file/);
-    await expect(loadStrategyModule(join(FIXTURES, "not-a-strategy.mjs"))).rejects.toThrow(
-      /not-a-strategy\.mjs: exports no class extending StrategyTemplate from @tsgate\/strategy \(it exports Helper, answer\)/,
+  it("names a missing file, a module without a strategy class, and one that fails to load, in both languages", async () => {
+    const nope = join(dir, "nope.mjs");
+    const missing = await failure(loadStrategyModule(nope));
+    expect(missing.messageIn("en")).toBe(`strategy file ${nope}: no such file`);
+    expect(missing.messageIn("zh-CN")).toBe(`策略文件 ${nope}：文件不存在`);
+    const helper = join(FIXTURES, "not-a-strategy.mjs");
+    const noClass = await failure(loadStrategyModule(helper));
+    expect(noClass.messageIn("en")).toBe(
+      `strategy file ${helper}: exports no class extending StrategyTemplate from @tsgate/strategy (it exports Helper, answer)`,
+    );
+    expect(noClass.messageIn("zh-CN")).toBe(
+      `策略文件 ${helper}：没有导出继承 @tsgate/strategy 的 StrategyTemplate 的类（它导出的是 Helper, answer）`,
     );
     const broken = file("broken.mjs", "export class {");
-    await expect(loadStrategyModule(broken)).rejects.toThrow(/broken\.mjs: cannot load it \(.+\)/);
+    const unloadable = await failure(loadStrategyModule(broken));
+    expect(unloadable.messageIn("en")).toMatch(/broken\.mjs: cannot load it \(".+"\)$/);
+    // Node's own words are quoted as data in the Chinese line.
+    expect(unloadable.messageIn("zh-CN")).toMatch(/^策略文件 .*broken\.mjs：无法加载（原文 ".+"）$/);
   });
 });
 
@@ -63,16 +97,32 @@ describe("the strategy setting file", () => {
     ]);
   });
 
-  it("names the file and every bad field", () => {
+  it("names the file and every bad field, in both languages", () => {
     const path = file(
       "bad.json",
-      JSON.stringify({ a: { className: "BuyOnce", vtSymbols: [], colour: "red" } }),
+      JSON.stringify({
+        a: { className: "BuyOnce", vtSymbols: [], colour: "red" },
+        b: { vtSymbols: ["x"], setting: { n: null } },
+      }),
     );
-    expect(() => readStrategySettingFile(path)).toThrow(
-      /strategy setting file .*bad\.json: .*a\.vtSymbols: .*a: .*colour/,
+    const bad = thrown(() => readStrategySettingFile(path));
+    expect(bad.messageIn("en")).toBe(
+      `strategy setting file ${path}: a.vtSymbols: needs at least 1 item(s); a: unknown keys "colour"; ` +
+        "b.className: expected a string; b.setting.n: expected a number, a string or true/false",
+    );
+    expect(bad.messageIn("zh-CN")).toBe(
+      `策略设置文件 ${path}：a.vtSymbols：至少需要 1 项；a：未知的键 "colour"；` +
+        "b.className：应为字符串；b.setting.n：应为数字、字符串或 true/false",
     );
     const notJson = file("not.json", "{ nope");
-    expect(() => readStrategySettingFile(notJson)).toThrow(/not\.json: not valid JSON/);
+    const syntax = thrown(() => readStrategySettingFile(notJson));
+    // V8's description of the syntax error is the parser's words: quoted as data, with our line and column.
+    expect(syntax.messageIn("en")).toBe(
+      `strategy setting file ${notJson}: not valid JSON ("Expected property name or '}'" at line 1, column 3)`,
+    );
+    expect(syntax.messageIn("zh-CN")).toBe(
+      `策略设置文件 ${notJson}：不是有效的 JSON（第 1 行第 3 列：解析器原文 "Expected property name or '}'"）`,
+    );
   });
 });
 
@@ -94,9 +144,16 @@ describe("StrategyHost", () => {
     expect(view.strategies.map((s) => [s.name, s.className, s.state, s.parameters])).toEqual([
       ["good", "BuyOnce", "added", { volume: 300 }],
     ]);
-    expect(view.loadErrors).toEqual([
-      expect.stringMatching(/^strategy typo: .*unknown parameter "volumee"/),
+    // Kept as catalogue texts: the terminal and each page render them in their own language.
+    expect(view.loadErrors.map((reason) => labelText("en", reason))).toEqual([
+      expect.stringMatching(
+        /^strategy typo: the strategy engine refused it \(".*unknown parameter \\"volumee\\".*"\)$/,
+      ),
       "strategy other: className: no strategy class SellTwice (known: BuyOnce)",
+    ]);
+    expect(view.loadErrors.map((reason) => labelText("zh-CN", reason))).toEqual([
+      expect.stringMatching(/^策略 typo：策略引擎拒绝添加（原文 ".*"）$/),
+      "策略 other：className：没有策略类 SellTwice（已加载：BuyOnce）",
     ]);
     expect(published).toEqual([1]);
     expect(() => host.act("good", "launch")).toThrow('action: expected init, start or stop, got "launch"');
@@ -178,15 +235,78 @@ describe("the strategy host on a simulator", () => {
 describe("backtest report files", () => {
   it("names the file and the first bad fields of something that is not a backtest result", () => {
     const path = file("r.json", JSON.stringify({ engine: "fast", strategyName: "x", tickCount: -1 }));
-    expect(() => readBacktestReport(path)).toThrow(
-      /backtest report .*r\.json: not a backtest result \(tickCount: .*; barCount: /,
+    const notResult = thrown(() => readBacktestReport(path));
+    expect(notResult.messageIn("en")).toBe(
+      `backtest report ${path}: not a backtest result (tickCount: must be at least 0; ` +
+        "barCount: expected a number; trades: expected an array; daily: expected an array; summary: expected an object)",
     );
-    expect(loadBacktestReport(path)).toMatchObject({ state: "error", file: path });
+    expect(notResult.messageIn("zh-CN")).toBe(
+      `回测报告 ${path}：不是回测结果（tickCount：不能小于 0；barCount：应为数字；trades：应为数组；daily：应为数组；summary：应为对象）`,
+    );
+    expect(loadBacktestReport(path)).toMatchObject({ state: "error", file: path, reason: notResult.text });
     expect(loadBacktestReport(undefined)).toEqual({ state: "none" });
-    expect(loadBacktestReport(join(dir, "gone.json"))).toMatchObject({
-      state: "error",
-      error: expect.stringMatching(/gone\.json: cannot read it/),
-    });
+    const gone = join(dir, "gone.json");
+    const answer = loadBacktestReport(gone);
+    if (answer.state !== "error") throw new Error(`expected an error, got ${answer.state}`);
+    expect(labelText("en", answer.reason)).toBe(`backtest report ${gone}: no such file`);
+    expect(labelText("zh-CN", answer.reason)).toBe(`回测报告 ${gone}：文件不存在`);
+  });
+
+  it("says a bad date of a trade or a day in the reader's language", () => {
+    const trade = {
+      vtSymbol: "600000.SSE",
+      vtTradeid: "SIM.1",
+      direction: "LONG",
+      price: 10,
+      volume: 100,
+      fee: 5,
+    };
+    const day = {
+      tradeCount: 1,
+      turnover: 1000,
+      fee: 5,
+      grossPnl: 0,
+      netPnl: -5,
+      balance: 99995,
+      drawdown: -5,
+    };
+    const summary = {
+      capital: 100000,
+      endBalance: 99995,
+      totalNetPnl: -5,
+      totalFee: 5,
+      totalTurnover: 1000,
+      tradeCount: 1,
+      tradingDays: 1,
+      maxDrawdown: -5,
+      maxDrawdownPercent: -0.005,
+      sharpeRatio: 0,
+    };
+    const result = { engine: "fast", strategyName: "x", tickCount: 1, barCount: 0, summary };
+    const good = file(
+      "good.json",
+      JSON.stringify({
+        ...result,
+        trades: [{ ...trade, datetime: "2026-01-05T01:30:00.000Z" }],
+        daily: [{ ...day, date: "2026-01-05" }],
+      }),
+    );
+    expect(readBacktestReport(good).strategyName).toBe("x");
+    const path = file(
+      "dates.json",
+      JSON.stringify({
+        ...result,
+        trades: [{ ...trade, datetime: "soon" }],
+        daily: [{ ...day, date: "2026/01/05" }],
+      }),
+    );
+    const bad = thrown(() => readBacktestReport(path));
+    expect(bad.messageIn("en")).toBe(
+      `backtest report ${path}: not a backtest result (trades.0.datetime: expected an ISO date; daily.0.date: expected a date as YYYY-MM-DD)`,
+    );
+    expect(bad.messageIn("zh-CN")).toBe(
+      `回测报告 ${path}：不是回测结果（trades.0.datetime：应为 ISO 日期；daily.0.date：应为 YYYY-MM-DD 格式的日期）`,
+    );
   });
 });
 

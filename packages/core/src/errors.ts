@@ -47,24 +47,63 @@ export class InvalidArgumentError extends TsgateError {
 /**
  * A data-object factory (`createOrderRequest`, `createTick`, ...) was given a field it cannot
  * accept. The message names the factory and the field, says what was expected and what came:
- * `createOrderRequest: volume: expected a positive integer, got -1`.
+ * `createOrderRequest: volume: expected a positive integer, got -1`. For a program that words the
+ * refusal itself (in another language), {@link InvalidFieldError.expectation} and
+ * {@link InvalidFieldError.got} say the same as data.
  */
 export class InvalidFieldError extends InvalidArgumentError {
   /** The factory that refused the input, e.g. `"createOrderRequest"`. */
   readonly factory: string;
   /** The field as named in the factory's input, e.g. `"volume"`. */
   readonly field: string;
+  /**
+   * What the field must be, machine-readable: a `kind` (`"positiveInteger"` for
+   * `"a positive integer"`, …, one per check of `objects/field-checks.ts`) and, for `"oneOf"`,
+   * the allowed `values`. `undefined` when the check gave none (a rule stated only in words).
+   */
+  readonly expectation:
+    | {
+        readonly kind:
+          | "string"
+          | "nonEmptyString"
+          | "bareSymbol"
+          | "exchange"
+          | "finiteNumber"
+          | "nonNegativeNumber"
+          | "positiveNumber"
+          | "integer"
+          | "nonNegativeInteger"
+          | "positiveInteger"
+          | "validDate"
+          | "boolean"
+          | "oneOf";
+        /** The allowed values of a `"oneOf"` field. */
+        readonly values?: readonly string[];
+      }
+    | undefined;
+  /** The value that came, as the message shows it (`-1`, `"abc"`, `undefined`). */
+  readonly got: string;
 
   /**
    * @param factory - the factory that refused the input
    * @param field - the offending field
    * @param expected - what the field must be, e.g. `"a positive integer"`
    * @param received - the value that came (shown with `JSON.stringify` where that is exact)
+   * @param expectation - `expected` as data, see {@link InvalidFieldError.expectation}
    */
-  constructor(factory: string, field: string, expected: string, received: unknown) {
-    super(`${factory}: ${field}: expected ${expected}, got ${describeValue(received)}`);
+  constructor(
+    factory: string,
+    field: string,
+    expected: string,
+    received: unknown,
+    expectation?: InvalidFieldError["expectation"],
+  ) {
+    const got = describeValue(received);
+    super(`${factory}: ${field}: expected ${expected}, got ${got}`);
     this.factory = factory;
     this.field = field;
+    this.expectation = expectation === undefined ? undefined : Object.freeze({ ...expectation });
+    this.got = got;
   }
 }
 

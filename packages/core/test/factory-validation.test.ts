@@ -105,6 +105,33 @@ describe("factories refuse bad fields, naming the factory and the field", () => 
     );
   });
 
+  it("says what a field must be as data too: a kind per check, the allowed values, the value shown", () => {
+    const volume = refusal(() => createOrderRequest({ ...buy, volume: -1 }));
+    expect([volume.expectation, volume.got]).toEqual([{ kind: "positiveInteger" }, "-1"]);
+    const price = refusal(() => createOrderRequest({ ...buy, price: 0 }));
+    expect([price.expectation, price.got]).toEqual([{ kind: "positiveNumber" }, "0"]);
+    const market = refusal(() => createOrderRequest({ ...buy, type: OrderType.MARKET, price: -1 }));
+    expect(market.expectation).toEqual({ kind: "nonNegativeNumber" });
+    const direction = refusal(() => createOrderRequest({ ...buy, direction: "BUY" as Direction }));
+    expect([direction.expectation, direction.got]).toEqual([
+      { kind: "oneOf", values: ["LONG", "SHORT", "NET"] },
+      '"BUY"',
+    ]);
+    expect(refusal(() => createOrderRequest({ ...buy, symbol: "600000.SSE" })).expectation).toEqual({
+      kind: "bareSymbol",
+    });
+    expect(refusal(() => createOrderRequest({ ...buy, exchange: "SH" as Exchange })).expectation).toEqual({
+      kind: "exchange",
+    });
+    const tick = { ...id, datetime: new Date() };
+    expect(refusal(() => createTick({ ...tick, lastPrice: -1 })).expectation).toEqual({
+      kind: "nonNegativeNumber",
+    });
+    expect(refusal(() => createTick({ ...tick, datetime: new Date(Number.NaN) })).expectation).toEqual({
+      kind: "validDate",
+    });
+  });
+
   it("createOrderRequest refuses unknown enum values", () => {
     expect(refusal(() => createOrderRequest({ ...buy, direction: "BUY" as Direction })).message).toBe(
       'createOrderRequest: direction: expected one of LONG, SHORT, NET, got "BUY"',

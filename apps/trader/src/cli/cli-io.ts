@@ -4,6 +4,7 @@
  * @module
  */
 import type { Readable, Writable } from "node:stream";
+import { type LabelText, labelText } from "../shared/labels/labels.js";
 
 /** The CLI's terminal. */
 export interface CliIo {
@@ -34,5 +35,13 @@ export const processIo: CliIo = {
   env: process.env,
 };
 
-/** A usage mistake: printed with the command's help, exit code 2. */
-export class UsageError extends Error {}
+/**
+ * A usage mistake: printed with the command's help, exit code 2. Its reason is a catalogue text,
+ * printed in the user's language; `message` is the English, for logs.
+ */
+export class UsageError extends Error {
+  constructor(readonly text: LabelText) {
+    super(labelText("en", text));
+    this.name = "UsageError";
+  }
+}

@@ -6,7 +6,6 @@
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { parseArgs } from "node:util";
 import {
   type DoctorOptions,
   formatReportText,
@@ -16,27 +15,13 @@ import {
   runDoctor,
   text,
 } from "@tsgate/hft-gateway";
-import { TraderError } from "../errors.js";
+import { reasonOf, TraderError } from "../errors.js";
 import { readSettingFile } from "../gateway-settings.js";
+import { traderLanguage } from "../trader-language.js";
 import { type CliIo, UsageError } from "./cli-io.js";
-import { intOption } from "./options.js";
-
-export const DOCTOR_USAGE = `Usage: tsgate doctor --settings <file.json> [options]
-
-Runs the connection checklist against the settings you would connect with and prints one line
-per step (passed, failed, warning, skipped) with what was found and what to do next:
-settings, HFT library, each server's network and protocol, trade and market login, the queries
-after login, a first tick, clock skew. Exit code 0 when no step failed, 1 when one did.
-
-  --settings <file.json>    the settings (keys 交易用户名 … 行情端口, as for tsgate trader)
-  --report <file>           also write a report without passwords for the broker's support:
-                            JSON when the name ends in .json, else text
-  --language <zh-CN|en>     language of the output (default from LC_ALL / LC_MESSAGES / LANG)
-  --symbol <code>           code to subscribe for the tick check, e.g. 600000.SSE (default: the
-                            first contract)
-  --tick-timeout <ms>       how long to wait for a tick (default 10000)
-  -h, --help                show this help
-`;
+import { intOption, languageOption, usageLanguage } from "./options.js";
+import { parseOptions } from "./parse-options.js";
+import { printUsageError, usageText } from "./usage.js";
 
 /** The versions the report names: this app and the gateway packages. */
 function versions(): Record<string, string> {
@@ -59,26 +44,22 @@ export async function runDoctorCommand(argv: readonly string[], io: CliIo): Prom
   let settings: unknown;
   let reportPath: string | undefined;
   let options: DoctorOptions;
+  const argsLanguage = usageLanguage(argv, io.env);
   try {
-    const { values } = parseArgs({
-      args: [...argv],
-      strict: true,
-      allowPositionals: false,
-      options: {
-        settings: { type: "string" },
-        report: { type: "string" },
-        language: { type: "string" },
-        symbol: { type: "string" },
-        "tick-timeout": { type: "string" },
-        help: { type: "boolean", short: "h" },
-      },
+    const values = parseOptions(argv, {
+      settings: { type: "string" },
+      report: { type: "string" },
+      language: { type: "string" },
+      symbol: { type: "string" },
+      "tick-timeout": { type: "string" },
+      help: { type: "boolean", short: "h" },
     });
     if (values.help === true) {
-      io.out(DOCTOR_USAGE);
+      io.out(usageText(argsLanguage, "doctor"));
       return 0;
     }
-    if (values.settings === undefined) throw new UsageError("--settings <file.json> is required");
-    const language = resolveLanguage(values.language, io.env);
+    if (values.settings === undefined) throw new UsageError({ label: "usage.settingsRequired" });
+    const language = languageOption(values.language) ?? traderLanguage(undefined, io.env);
     const tickTimeoutMs = intOption("--tick-timeout", values["tick-timeout"], 1, 600_000);
     settings = readSettingFile(values.settings);
     reportPath = values.report;
@@ -93,11 +74,9 @@ export async function runDoctorCommand(argv: readonly string[], io: CliIo): Prom
       },
     };
   } catch (err) {
-    if (err instanceof TraderError) {
-      io.err(`tsgate doctor: ${err.message}`);
-      return 2;
-    }
-    io.err(`tsgate doctor: ${(err as Error).message}\n\n${DOCTOR_USAGE}`);
+    if (err instanceof UsageError) printUsageError(io, argsLanguage, "doctor", err.text);
+    else if (err instanceof TraderError) printUsageError(io, argsLanguage, "doctor", reasonOf(err), false);
+    else throw err;
     return 2;
   }
 

@@ -3,28 +3,15 @@
  *
  * @module
  */
-import { parseArgs } from "node:util";
-import { DEFAULT_HTTP_HOST, DEFAULT_HTTP_PORT, PORT_ENV, TOKEN_ENV } from "../constants.js";
+import { DEFAULT_HTTP_HOST, TOKEN_ENV } from "../constants.js";
 import { labeller } from "../shared/labels/labels.js";
 import type { ErrorAnswer, HaltAnswer } from "../shared/protocol.js";
 import { traderLanguage } from "../trader-language.js";
 import { type CliIo, UsageError } from "./cli-io.js";
 import { httpPort } from "./options.js";
+import { parseOptions } from "./parse-options.js";
 import { requestTrader, type TraderAnswer, unreachableReason } from "./trader-http.js";
-
-export const HALT_USAGE = `Usage: tsgate halt [--port <n>] [--host <address>] [--reason <text>]
-
-The kill switch of the tsgate trader running on this machine: trading becomes HALTED (no new
-order; cancels only) and every working order of every gateway is cancelled.
-
-The access token printed when the trader started is read from $${TOKEN_ENV}
-(or --token <t>, which other users of the machine can see in the process list).
-Exit code 0 when the trader halted, 1 when none answers or it refused, 2 on bad usage.
-
-  --port <n>          its dashboard port (default ${DEFAULT_HTTP_PORT}, or $${PORT_ENV})
-  --host <address>    its interface (default ${DEFAULT_HTTP_HOST})
-  --reason <text>     why, for the trader's log (default "tsgate halt")
-`;
+import { DEFAULT_HALT_REASON, printUsageError, usageText } from "./usage.js";
 
 function isHaltAnswer(value: unknown): value is HaltAnswer {
   return typeof value === "object" && value !== null && typeof (value as HaltAnswer).cancelsSent === "number";
@@ -32,39 +19,34 @@ function isHaltAnswer(value: unknown): value is HaltAnswer {
 
 /** Runs `tsgate halt`; resolves with the exit code. */
 export async function runHalt(argv: readonly string[], io: CliIo): Promise<number> {
+  const language = traderLanguage(undefined, io.env);
   let port: number;
   let host: string;
   let token: string;
   let reason: string;
   try {
-    const { values } = parseArgs({
-      args: [...argv],
-      strict: true,
-      allowPositionals: false,
-      options: {
-        port: { type: "string" },
-        host: { type: "string" },
-        token: { type: "string" },
-        reason: { type: "string" },
-        help: { type: "boolean", short: "h" },
-      },
+    const values = parseOptions(argv, {
+      port: { type: "string" },
+      host: { type: "string" },
+      token: { type: "string" },
+      reason: { type: "string" },
+      help: { type: "boolean", short: "h" },
     });
     if (values.help === true) {
-      io.out(HALT_USAGE);
+      io.out(usageText(language, "halt"));
       return 0;
     }
     port = httpPort(values.port, io.env);
     host = values.host ?? DEFAULT_HTTP_HOST;
-    if (port === 0) throw new UsageError("--port 0 names no trader; give the port it listens on");
+    if (port === 0) throw new UsageError({ label: "usage.portZero" });
     token = values.token ?? io.env[TOKEN_ENV] ?? "";
-    if (token === "")
-      throw new UsageError(`no access token: set ${TOKEN_ENV} to the token the trader printed at its start`);
-    reason = values.reason ?? "tsgate halt";
+    if (token === "") throw new UsageError({ label: "usage.noToken", params: { env: TOKEN_ENV } });
+    reason = values.reason ?? DEFAULT_HALT_REASON;
   } catch (err) {
-    io.err(`tsgate halt: ${(err as Error).message}\n\n${HALT_USAGE}`);
+    if (!(err instanceof UsageError)) throw err;
+    printUsageError(io, language, "halt", err.text);
     return 2;
   }
-  const language = traderLanguage(undefined, io.env);
   const t = labeller(language);
   const where = `${host.includes(":") ? `[${host}]` : host}:${port}`;
   let answer: TraderAnswer;

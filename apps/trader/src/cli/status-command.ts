@@ -3,23 +3,15 @@
  *
  * @module
  */
-import { parseArgs } from "node:util";
-import { DEFAULT_HTTP_HOST, DEFAULT_HTTP_PORT, PORT_ENV } from "../constants.js";
+import { DEFAULT_HTTP_HOST } from "../constants.js";
 import { labeller } from "../shared/labels/labels.js";
 import type { StatusAnswer } from "../shared/protocol.js";
 import { traderLanguage } from "../trader-language.js";
 import { type CliIo, UsageError } from "./cli-io.js";
 import { httpPort } from "./options.js";
+import { parseOptions } from "./parse-options.js";
 import { requestTrader, type TraderAnswer, unreachableReason } from "./trader-http.js";
-
-export const STATUS_USAGE = `Usage: tsgate status [--port <n>] [--host <address>]
-
-Prints the connection state of the tsgate trader running on this machine.
-Exit code 0 when a trader answers, 1 when none is running.
-
-  --port <n>          its dashboard port (default ${DEFAULT_HTTP_PORT}, or $${PORT_ENV})
-  --host <address>    its interface (default ${DEFAULT_HTTP_HOST})
-`;
+import { printUsageError, usageText } from "./usage.js";
 
 function isStatusAnswer(value: unknown): value is StatusAnswer {
   return (
@@ -32,27 +24,27 @@ function isStatusAnswer(value: unknown): value is StatusAnswer {
 
 /** Runs `tsgate status`; resolves with the exit code. */
 export async function runStatus(argv: readonly string[], io: CliIo): Promise<number> {
+  const language = traderLanguage(undefined, io.env);
   let port: number;
   let host: string;
   try {
-    const { values } = parseArgs({
-      args: [...argv],
-      strict: true,
-      allowPositionals: false,
-      options: { port: { type: "string" }, host: { type: "string" }, help: { type: "boolean", short: "h" } },
+    const values = parseOptions(argv, {
+      port: { type: "string" },
+      host: { type: "string" },
+      help: { type: "boolean", short: "h" },
     });
     if (values.help === true) {
-      io.out(STATUS_USAGE);
+      io.out(usageText(language, "status"));
       return 0;
     }
     port = httpPort(values.port, io.env);
     host = values.host ?? DEFAULT_HTTP_HOST;
-    if (port === 0) throw new UsageError("--port 0 names no trader; give the port it listens on");
+    if (port === 0) throw new UsageError({ label: "usage.portZero" });
   } catch (err) {
-    io.err(`tsgate status: ${(err as Error).message}\n\n${STATUS_USAGE}`);
+    if (!(err instanceof UsageError)) throw err;
+    printUsageError(io, language, "status", err.text);
     return 2;
   }
-  const language = traderLanguage(undefined, io.env);
   const t = labeller(language);
   const where = `${host.includes(":") ? `[${host}]` : host}:${port}`;
   const notRunning = (why: string) => {

@@ -4,7 +4,6 @@
  *
  * @module
  */
-import { parseArgs } from "node:util";
 import {
   ConnectionState,
   EVENT_GATEWAY_STATUS,
@@ -13,57 +12,25 @@ import {
   LogLevel,
   SettingsError,
 } from "@tsgate/core";
-import { LANGUAGES, type Language, resolveLanguage } from "@tsgate/hft-gateway";
 import { ConfigError } from "@tsgate/mock-server";
 import {
   DEFAULT_HTTP_HOST,
-  DEFAULT_HTTP_PORT,
   LOOPBACK_HOSTS,
-  PORT_ENV,
   SHUTDOWN_TIMEOUT_MS,
   TERMINAL_TICKER_INTERVAL_MS,
 } from "../constants.js";
-import { InputError, TraderError } from "../errors.js";
+import { InputError, reasonOf, TraderError } from "../errors.js";
 import { readSettingFile } from "../gateway-settings.js";
+import { settingsErrorText } from "../settings-error-text.js";
 import { type Labeller, labeller } from "../shared/labels/labels.js";
 import { startTrader, type TraderApp, type TraderOptions } from "../trader-app.js";
 import { traderLanguage } from "../trader-language.js";
 import { type CliIo, UsageError } from "./cli-io.js";
 import { clock } from "./format.js";
-import { httpPort, intOption } from "./options.js";
+import { httpPort, intOption, languageOption, usageLanguage } from "./options.js";
+import { parseOptions } from "./parse-options.js";
 import { startTerminalMode, type TerminalMode } from "./terminal-mode.js";
-
-export const TRADER_USAGE = `Usage: tsgate trader [options]
-
-Starts the web dashboard. Without --settings it runs on the embedded simulator (mock trade and
-market servers with a demo account) through the real HFT gateway and native library.
-
-  --settings <file.json>    connect to the server in this settings file (keys 交易用户名 … 行情端口)
-                            instead of the embedded simulator
-  --journal <file.db>       order journal (SQLite): after a restart, order ids continue, trades are
-                            not pushed twice and the day's orders come back (for a real server)
-  --strategy <file.js>      run the StrategyTemplate classes this ES module exports (repeat for more
-                            files); they are listed on the dashboard's Strategies page, not inited
-  --strategy-setting <file> which strategies to add: { "name": { "className", "vtSymbols", "setting" } };
-                            without it, each class once, named after it, on the first instrument
-  --strategy-store <file>   keep the strategies' parameters, variables and positions in this JSON file
-                            across restarts (saved on stop, restored on init; default: in memory)
-  --backtest-report <file>  show this backtest result (resultToJson) on the Backtest report page
-                            (a file that cannot be used is reported; the trader runs on without it)
-  --no-browser              terminal mode: print orders/trades and read commands on stdin
-  --full                    terminal mode: full order and trade ids instead of the short ones
-  --ticker <seconds>        terminal mode: interval of the TICKS price line (default ${TERMINAL_TICKER_INTERVAL_MS / 1000}; 0 = off)
-  --port <n>                dashboard port (default ${DEFAULT_HTTP_PORT}, or $${PORT_ENV}; 0 = any free port)
-  --host <address>          dashboard interface (default ${DEFAULT_HTTP_HOST}; others print a warning)
-  --language <zh-CN|en>     language of the gateway's log lines (default: the settings file's
-                            "language", else from LC_ALL / LC_MESSAGES / LANG, else zh-CN)
-  --subscribe <list>        instruments to subscribe, e.g. 600000.SSE,000001.SZSE (default: the demo set)
-  --mock-config <file>      simulator config (default: the built-in demo config)
-  --trade-port <n>          simulator trade port (default: any free port)
-  --market-port <n>         simulator market port (default: any free port)
-  --seed <n>                simulator market seed
-  -h, --help                show this help
-`;
+import { printUsageError, usageText } from "./usage.js";
 
 interface TraderArgs {
   readonly options: TraderOptions;
@@ -74,37 +41,29 @@ interface TraderArgs {
 }
 
 function parseTraderArgs(argv: readonly string[], io: CliIo): TraderArgs {
-  let values: Record<string, string | boolean | string[] | undefined>;
-  try {
-    ({ values } = parseArgs({
-      args: [...argv],
-      strict: true,
-      allowPositionals: false,
-      options: {
-        settings: { type: "string" },
-        journal: { type: "string" },
-        strategy: { type: "string", multiple: true },
-        "strategy-setting": { type: "string" },
-        "strategy-store": { type: "string" },
-        "backtest-report": { type: "string" },
-        "no-browser": { type: "boolean" },
-        full: { type: "boolean" },
-        ticker: { type: "string" },
-        port: { type: "string" },
-        host: { type: "string" },
-        subscribe: { type: "string" },
-        language: { type: "string" },
-        "mock-config": { type: "string" },
-        "trade-port": { type: "string" },
-        "market-port": { type: "string" },
-        seed: { type: "string" },
-        help: { type: "boolean", short: "h" },
-      },
-    }));
-  } catch (err) {
-    throw new UsageError((err as Error).message);
-  }
-  const str = (name: string) => (typeof values[name] === "string" ? (values[name] as string) : undefined);
+  const values = parseOptions(argv, {
+    settings: { type: "string" },
+    journal: { type: "string" },
+    strategy: { type: "string", multiple: true },
+    "strategy-setting": { type: "string" },
+    "strategy-store": { type: "string" },
+    "backtest-report": { type: "string" },
+    "no-browser": { type: "boolean" },
+    full: { type: "boolean" },
+    ticker: { type: "string" },
+    port: { type: "string" },
+    host: { type: "string" },
+    subscribe: { type: "string" },
+    language: { type: "string" },
+    "mock-config": { type: "string" },
+    "trade-port": { type: "string" },
+    "market-port": { type: "string" },
+    seed: { type: "string" },
+    help: { type: "boolean", short: "h" },
+  });
+  if (values.help === true) throw new HelpRequested();
+  const str = (name: Exclude<keyof typeof values, "strategy">) =>
+    typeof values[name] === "string" ? values[name] : undefined;
   const subscribe = str("subscribe")
     ?.split(",")
     .map((s) => s.trim())
@@ -132,7 +91,6 @@ function parseTraderArgs(argv: readonly string[], io: CliIo): TraderArgs {
       ...(seed !== undefined ? { seed } : {}),
     },
   };
-  if (values.help === true) throw new HelpRequested();
   const tickerSeconds = intOption("--ticker", str("ticker"), 0, 3600);
   return {
     options,
@@ -140,16 +98,6 @@ function parseTraderArgs(argv: readonly string[], io: CliIo): TraderArgs {
     full: values.full === true,
     tickerMs: tickerSeconds === undefined ? TERMINAL_TICKER_INTERVAL_MS : tickerSeconds * 1000,
   };
-}
-
-/** `--language`: a catalogue language or a locale naming one; a usage error otherwise. */
-function languageOption(raw: string | undefined): Language | undefined {
-  if (raw === undefined) return undefined;
-  try {
-    return resolveLanguage(raw);
-  } catch {
-    throw new UsageError(`--language: expected one of ${LANGUAGES.join(", ")}, got ${JSON.stringify(raw)}`);
-  }
 }
 
 class HelpRequested extends Error {}
@@ -188,19 +136,21 @@ function watchQuietly(app: TraderApp, io: CliIo, t: Labeller): () => void {
 /** Runs `tsgate trader`; resolves with the exit code after shutdown. */
 export async function runTrader(argv: readonly string[], io: CliIo): Promise<number> {
   let parsed: TraderArgs;
+  // Until the settings file is read, the --language among the arguments, else the environment's.
+  const argsLanguage = usageLanguage(argv, io.env);
   try {
     parsed = parseTraderArgs(argv, io);
   } catch (err) {
     if (err instanceof HelpRequested) {
-      io.out(TRADER_USAGE);
+      io.out(usageText(argsLanguage, "trader"));
       return 0;
     }
     if (err instanceof UsageError) {
-      io.err(`tsgate trader: ${err.message}\n\n${TRADER_USAGE}`);
+      printUsageError(io, argsLanguage, "trader", err.text);
       return 2;
     }
     if (err instanceof TraderError) {
-      io.err(`tsgate trader: ${err.message}`);
+      printUsageError(io, argsLanguage, "trader", reasonOf(err), false);
       return 2;
     }
     throw err;
@@ -220,13 +170,9 @@ export async function runTrader(argv: readonly string[], io: CliIo): Promise<num
     });
   } catch (err) {
     // Mistakes in the user's input (settings, mock config, instruments) exit 2, like usage errors.
-    const text = err instanceof TraderError ? err.messageIn(startLanguage) : (err as Error).message;
-    if (err instanceof SettingsError || err instanceof ConfigError || err instanceof InputError) {
-      io.err(`tsgate trader: ${text}`);
-      return 2;
-    }
-    io.err(`tsgate trader: ${text}`);
-    return 1;
+    const reason = err instanceof SettingsError ? settingsErrorText(startLanguage, err) : reasonOf(err);
+    printUsageError(io, startLanguage, "trader", reason, false);
+    return err instanceof SettingsError || err instanceof ConfigError || err instanceof InputError ? 2 : 1;
   }
 
   t = labeller(app.runtime.language);
@@ -243,9 +189,9 @@ export async function runTrader(argv: readonly string[], io: CliIo): Promise<num
   io.out(t("cli.instruments", { list: app.runtime.subscriptionList.join(", ") }));
   const { strategies, loadErrors } = app.runtime.strategies.view();
   if (strategies.length > 0) io.out(t("cli.strategies", { list: strategies.map((s) => s.name).join(", ") }));
-  for (const error of loadErrors) io.err(t("term.error", { detail: error }));
+  for (const reason of loadErrors) io.err(t("term.error", { detail: reason }));
   const report = app.runtime.backtestReport;
-  if (report.state === "error") io.err(t("term.error", { detail: report.error }));
+  if (report.state === "error") io.err(t("term.error", { detail: report.reason }));
   // The only line that ever shows the token; the URL stays last on it, for scripts.
   io.out(t("cli.dashboard", { url: app.url }));
   io.out(t("cli.pressCtrlC"));

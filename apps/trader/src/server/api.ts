@@ -25,8 +25,15 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { SettingsError } from "@tsgate/core";
 import { TraderError } from "../errors.js";
 import { parseOrderBody } from "../order-input.js";
-import { type LabelLanguage, label } from "../shared/labels/labels.js";
-import type { ErrorAnswer, HaltAnswer, OrderAnswer, StatusAnswer } from "../shared/protocol.js";
+import { settingsErrorText, settingsIssuesIn } from "../settings-error-text.js";
+import { type LabelLanguage, label, labelText } from "../shared/labels/labels.js";
+import type {
+  BacktestReportAnswer,
+  ErrorAnswer,
+  HaltAnswer,
+  OrderAnswer,
+  StatusAnswer,
+} from "../shared/protocol.js";
 import type { TraderRuntime } from "../trader-runtime.js";
 import type { AccessPolicy } from "./auth.js";
 import { readJson, sendJson } from "./json-io.js";
@@ -59,7 +66,7 @@ function errorAnswer(err: unknown, language: LabelLanguage): { status: number; b
   if (err instanceof SettingsError) {
     return {
       status: 400,
-      body: { error: err.message, issues: err.issues.map(({ key, message }) => ({ key, message })) },
+      body: { error: settingsErrorText(language, err), issues: settingsIssuesIn(language, err) },
     };
   }
   if (err instanceof TraderError)
@@ -141,7 +148,15 @@ export function createApi(
         return { state: runtime.strategies.act(field(body, "name"), field(body, "action")) };
       },
     },
-    "/api/backtest-report": { method: "GET", auth: true, handle: () => runtime.backtestReport },
+    "/api/backtest-report": {
+      method: "GET",
+      auth: true,
+      handle: (req): BacktestReportAnswer => {
+        const report = runtime.backtestReport;
+        if (report.state !== "error") return report;
+        return { ...report, error: labelText(requestLanguage(req, runtime.language), report.reason) };
+      },
+    },
     "/api/connect": {
       method: "POST",
       auth: true,

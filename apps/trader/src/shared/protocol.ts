@@ -19,6 +19,7 @@ import type {
   TradeData,
 } from "@tsgate/core";
 import type { BacktestResult } from "@tsgate/strategy";
+import type { LabelText } from "./labels/labels.js";
 
 /** `T` as it arrives after `JSON.stringify` / `JSON.parse`. */
 export type Wire<T> = {
@@ -123,8 +124,11 @@ export interface WireStrategy {
 /** Every hosted strategy, and the strategy inputs that could not be loaded (the app runs on without them). */
 export interface StrategiesView {
   readonly strategies: readonly WireStrategy[];
-  /** One message per file or setting that failed, naming it and why. */
-  readonly loadErrors: readonly string[];
+  /**
+   * One reason per file or setting that failed, naming it and why: catalogue texts as data, which
+   * the page renders in its own language (`labelText`).
+   */
+  readonly loadErrors: readonly LabelText[];
 }
 
 /** Body of `POST /api/strategy`. */
@@ -141,7 +145,19 @@ export type WireBacktestResult = Omit<BacktestResult, "trades"> & { readonly tra
 export type BacktestReportAnswer =
   | { readonly state: "none" }
   | { readonly state: "loaded"; readonly file: string; readonly report: WireBacktestResult }
-  | { readonly state: "error"; readonly file: string; readonly error: string };
+  | {
+      readonly state: "error";
+      readonly file: string;
+      /** Why the file cannot be shown, as data (the page renders it in its language). */
+      readonly reason: LabelText;
+      /** The reason in the request's language (`x-tsgate-language`, else the trader's). */
+      readonly error: string;
+    };
+
+/** The backtest report as the trader keeps it: the answer before a request's language is known. */
+export type BacktestReportState =
+  | Exclude<BacktestReportAnswer, { state: "error" }>
+  | Omit<Extract<BacktestReportAnswer, { state: "error" }>, "error">;
 
 /** A message on the dashboard WebSocket (server → page). The page sends nothing. */
 export type ServerMessage =

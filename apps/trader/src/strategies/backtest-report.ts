@@ -7,10 +7,15 @@
  */
 import { z } from "zod";
 import { InputError } from "../errors.js";
-import { readJsonFile } from "../json-file.js";
-import type { BacktestReportAnswer, WireBacktestResult } from "../shared/protocol.js";
+import { fileName, readJsonFile } from "../json-file.js";
+import { schemaIssueTexts } from "../schema-issues.js";
+import type { BacktestReportState, WireBacktestResult } from "../shared/protocol.js";
 
-const isoDate = z.string().refine((text) => !Number.isNaN(Date.parse(text)), "expected an ISO date");
+// Refinements name their reason's label (schema-issues.ts renders it in the reader's language).
+const isoDate = z
+  .string()
+  .refine((text) => !Number.isNaN(Date.parse(text)), { params: { label: "check.isoDate" } });
+const YMD = /^\d{4}-\d{2}-\d{2}$/;
 const count = z.number().int().nonnegative();
 
 // The fields the page reads; other fields of the trades (ids, gateway) pass through.
@@ -25,7 +30,7 @@ const tradeSchema = z.looseObject({
 });
 
 const dailySchema = z.object({
-  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "expected YYYY-MM-DD"),
+  date: z.string().refine((text) => YMD.test(text), { params: { label: "check.ymd" } }),
   tradeCount: count,
   turnover: z.number(),
   fee: z.number(),
@@ -58,28 +63,35 @@ const resultSchema = z.object({
   summary: summarySchema,
 });
 
+/** How many of a broken report's issues its reason names (a wrong file has one per field). */
+const REPORT_ISSUES_SHOWN = 5;
+
 /**
  * Reads a backtest result file.
  *
  * @throws {@link InputError} naming the file and each bad field (`trades.0.price: …`)
  */
 export function readBacktestReport(path: string): WireBacktestResult {
-  const parsed = resultSchema.safeParse(readJsonFile(path, "backtest report"));
+  const parsed = resultSchema.safeParse(readJsonFile(path, "backtestReport"));
   if (!parsed.success) {
-    const issues = parsed.error.issues
-      .slice(0, 5)
-      .map((issue) => `${issue.path.join(".") || "(file)"}: ${issue.message}`);
-    throw new InputError(`backtest report ${path}: not a backtest result (${issues.join("; ")})`);
+    throw new InputError({
+      label: "report.notResult",
+      params: {
+        file: fileName("backtestReport", path),
+        issues: schemaIssueTexts(parsed.error.issues, REPORT_ISSUES_SHOWN),
+      },
+    });
   }
   return parsed.data as unknown as WireBacktestResult;
 }
 
 /** The report for `GET /api/backtest-report`: none, loaded, or the reason it could not be. */
-export function loadBacktestReport(path: string | undefined): BacktestReportAnswer {
+export function loadBacktestReport(path: string | undefined): BacktestReportState {
   if (path === undefined) return { state: "none" };
   try {
     return { state: "loaded", file: path, report: readBacktestReport(path) };
   } catch (err) {
-    return { state: "error", file: path, error: (err as Error).message };
+    if (!(err instanceof InputError) || err.text === undefined) throw err;
+    return { state: "error", file: path, reason: err.text };
   }
 }

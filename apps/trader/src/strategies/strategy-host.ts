@@ -18,7 +18,8 @@ import {
   type StrategyTemplate,
 } from "@tsgate/strategy";
 import { STRATEGY_PUSH_INTERVAL_MS } from "../constants.js";
-import { ConflictError, InputError, NotFoundError } from "../errors.js";
+import { ConflictError, InputError, type LabelText, NotFoundError, reasonOf } from "../errors.js";
+import { type LabelLanguage, labelText } from "../shared/labels/labels.js";
 import type {
   StrategiesView,
   StrategyActionBody,
@@ -70,7 +71,7 @@ export class StrategyHost {
   /** The engine running the strategies. */
   readonly engine: StrategyEngine;
   private readonly hosted = new Map<string, Hosted>();
-  private readonly loadErrors: string[] = [];
+  private readonly loadErrors: LabelText[] = [];
   private pushTimer: NodeJS.Timeout | undefined;
   private readonly onTick = (event: Event<typeof EVENT_TICK>) => {
     for (const h of this.hosted.values())
@@ -92,11 +93,13 @@ export class StrategyHost {
    * @param publish - receives the view after every change
    * @param store - where parameters, variables and positions are saved on stop and restored on
    *   init; default in memory (lost when the trader stops)
+   * @param logLanguage - the language of the log lines it writes (the trader's, read at each line)
    */
   constructor(
     private readonly main: MainEngine,
     private readonly publish: (view: StrategiesView) => void,
     store?: StrategyStore,
+    private readonly logLanguage: () => LabelLanguage = () => "en",
   ) {
     this.engine = new StrategyEngine(main, store === undefined ? {} : { store });
     main.eventEngine.register(EVENT_TICK, this.onTick);
@@ -115,7 +118,7 @@ export class StrategyHost {
         const loaded = await loadStrategyModule(path);
         for (const [name, cls] of loaded.classes) classes.set(name, { cls, file: loaded.file });
       } catch (err) {
-        this.loadFailed(messageOf(err));
+        this.loadFailed(reasonOf(err));
       }
     }
     let specs: StrategySpec[];
@@ -130,7 +133,7 @@ export class StrategyHost {
               setting: {},
             }));
     } catch (err) {
-      this.loadFailed(messageOf(err));
+      this.loadFailed(reasonOf(err));
       specs = [];
     }
     for (const spec of specs) this.add(spec, classes);
@@ -239,10 +242,15 @@ export class StrategyHost {
   private add(spec: StrategySpec, classes: ReadonlyMap<string, { cls: StrategyClass; file: string }>): void {
     const found = classes.get(spec.className);
     if (found === undefined) {
-      const known = [...classes.keys()].join(", ") || "none loaded";
-      this.loadFailed(
-        `strategy ${spec.name}: className: no strategy class ${spec.className} (known: ${known})`,
-      );
+      const known = [...classes.keys()].join(", ");
+      this.loadFailed({
+        label: "strategy.noClass",
+        params: {
+          name: spec.name,
+          className: spec.className,
+          known: known === "" ? { label: "strategy.noneLoaded" } : known,
+        },
+      });
       return;
     }
     try {
@@ -262,7 +270,11 @@ export class StrategyHost {
       this.hosted.set(spec.name, hosted);
       this.guardHooks(hosted);
     } catch (err) {
-      this.loadFailed(`strategy ${spec.name}: ${messageOf(err)}`);
+      // The strategy engine's refusal (a parameter's name or type) is its own English text: quoted.
+      this.loadFailed({
+        label: "strategy.addFailed",
+        params: { name: spec.name, detail: JSON.stringify(messageOf(err)) },
+      });
     }
   }
 
@@ -302,9 +314,9 @@ export class StrategyHost {
     this.main.writeLog(`${h.strategy.strategyName}: ${h.error}`, LogLevel.ERROR, STRATEGY_ENGINE_NAME);
   }
 
-  private loadFailed(message: string): void {
-    this.loadErrors.push(message);
-    this.main.writeLog(message, LogLevel.ERROR, STRATEGY_ENGINE_NAME);
+  private loadFailed(reason: LabelText): void {
+    this.loadErrors.push(reason);
+    this.main.writeLog(labelText(this.logLanguage(), reason), LogLevel.ERROR, STRATEGY_ENGINE_NAME);
   }
 
   private push(): void {

@@ -9,6 +9,7 @@ import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { type StrategyClass, StrategyTemplate } from "@tsgate/strategy";
 import { InputError } from "../errors.js";
+import { fileName } from "../json-file.js";
 
 /** The strategy classes of one file. */
 export interface StrategyModule {
@@ -33,20 +34,24 @@ function isStrategyClass(value: unknown): value is StrategyClass {
  */
 export async function loadStrategyModule(path: string): Promise<StrategyModule> {
   const file = resolve(path);
-  if (!existsSync(file)) throw new InputError(`strategy file ${path}: no such file`);
+  const named = fileName("strategy", path);
+  if (!existsSync(file)) throw new InputError({ label: "file.notFound", params: { file: named } });
   let exported: Record<string, unknown>;
   try {
     exported = (await import(pathToFileURL(file).href)) as Record<string, unknown>;
   } catch (err) {
-    throw new InputError(`strategy file ${path}: cannot load it (${(err as Error).message})`);
+    // Node's or the module's own words: data, quoted.
+    const detail = JSON.stringify(err instanceof Error ? err.message : String(err));
+    throw new InputError({ label: "strategyFile.loadFailed", params: { file: named, detail } });
   }
   const classes = new Map<string, StrategyClass>();
   for (const value of Object.values(exported)) if (isStrategyClass(value)) classes.set(value.name, value);
   if (classes.size === 0) {
-    const names = Object.keys(exported).join(", ") || "nothing";
-    throw new InputError(
-      `strategy file ${path}: exports no class extending StrategyTemplate from @tsgate/strategy (it exports ${names})`,
-    );
+    const names = Object.keys(exported).join(", ");
+    throw new InputError({
+      label: "strategyFile.noClass",
+      params: { file: named, names: names === "" ? { label: "strategyFile.exportsNothing" } : names },
+    });
   }
   return { file, classes };
 }

@@ -10,7 +10,8 @@
  */
 import { z } from "zod";
 import { InputError } from "../errors.js";
-import { readJsonFile } from "../json-file.js";
+import { fileName, readJsonFile } from "../json-file.js";
+import { schemaIssueTexts } from "../schema-issues.js";
 
 /** One strategy instance to add. */
 export interface StrategySpec {
@@ -39,12 +40,12 @@ const fileSchema = z.record(z.string().min(1), specSchema);
  * @throws {@link InputError} naming the file and each bad field (`dip-600000.vtSymbols: …`)
  */
 export function readStrategySettingFile(path: string): StrategySpec[] {
-  const parsed = fileSchema.safeParse(readJsonFile(path, "strategy setting file"));
+  const parsed = fileSchema.safeParse(readJsonFile(path, "strategySetting"));
   if (!parsed.success) {
-    const issues = parsed.error.issues.map(
-      (issue) => `${issue.path.join(".") || "(file)"}: ${issue.message}`,
-    );
-    throw new InputError(`strategy setting file ${path}: ${issues.join("; ")}`);
+    throw new InputError({
+      label: "file.badFields",
+      params: { file: fileName("strategySetting", path), issues: schemaIssueTexts(parsed.error.issues) },
+    });
   }
   return Object.entries(parsed.data).map(([name, spec]) => ({
     name,

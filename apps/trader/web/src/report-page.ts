@@ -8,6 +8,7 @@ import type { BacktestReportAnswer, WireBacktestResult } from "../../src/shared/
 import type { ApiClient } from "./api-client.js";
 import { el, fillRows } from "./dom.js";
 import { amount, price, volume } from "./format.js";
+import { t } from "./page-labels.js";
 import { drawReportChart, MARKET_ZONE } from "./report-chart.js";
 import { label, type StrategyLabelKey } from "./strategy-labels.js";
 import { heading } from "./strategy-panel.js";
@@ -63,7 +64,13 @@ export class ReportPage {
       try {
         this.answer = await this.api.get<BacktestReportAnswer>("/api/backtest-report");
       } catch (err) {
-        this.answer = { state: "error", file: "", error: err instanceof Error ? err.message : String(err) };
+        const error = err instanceof Error ? err.message : String(err);
+        this.answer = {
+          state: "error",
+          file: "",
+          reason: { label: "error.quoted", params: { detail: error } },
+          error,
+        };
       }
     }
     this.render(this.answer);
@@ -81,7 +88,8 @@ export class ReportPage {
         el(
           "div",
           { class: "message error", id: "report-error", role: "alert" },
-          `${label("reportError")}: ${answer.error}`,
+          // The trader renders the reason in the language this page asks in (api-client's header).
+          t("strategy.reportErrorLine", { title: label("reportError"), reason: answer.error }),
         ),
       );
       return;

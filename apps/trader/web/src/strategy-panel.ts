@@ -3,10 +3,12 @@
  * parameters, variables, own position and P&L, and init/start/stop buttons that call the
  * token-guarded API like every other action. A failed action shows in the strategy's row.
  */
+import { labelText } from "../../src/shared/labels/labels.js";
 import type { StrategyActionBody, StrategyStateName, WireStrategy } from "../../src/shared/protocol.js";
 import type { ApiClient } from "./api-client.js";
 import { el, fillRows } from "./dom.js";
 import { amount, volume } from "./format.js";
+import { pageLanguage } from "./page-labels.js";
 import type { Store } from "./store.js";
 import { label, type StrategyLabelKey } from "./strategy-labels.js";
 
@@ -91,7 +93,7 @@ export class StrategyPanel {
     this.loadErrors.hidden = loadErrors.length === 0;
     this.loadErrors.replaceChildren(
       ...(loadErrors.length > 0 ? [el("li", { class: "title" }, label("loadErrors"))] : []),
-      ...loadErrors.map((text) => el("li", {}, text)),
+      ...loadErrors.map((reason) => el("li", {}, labelText(pageLanguage, reason))),
     );
     const rows = strategies.flatMap((s) => this.rows(s));
     fillRows(this.body, rows, COLUMNS.length, label("noStrategies"));

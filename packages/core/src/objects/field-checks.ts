@@ -25,14 +25,15 @@ import { isExchange } from "../vt-ids.js";
 
 /** A string, possibly empty. */
 export function text(where: string, field: string, value: string): string {
-  if (typeof value !== "string") throw new InvalidFieldError(where, field, "a string", value);
+  if (typeof value !== "string")
+    throw new InvalidFieldError(where, field, "a string", value, { kind: "string" });
   return value;
 }
 
 /** A non-empty string. */
 export function nonEmptyText(where: string, field: string, value: string): string {
   if (typeof value !== "string" || value === "")
-    throw new InvalidFieldError(where, field, "a non-empty string", value);
+    throw new InvalidFieldError(where, field, "a non-empty string", value, { kind: "nonEmptyString" });
   return value;
 }
 
@@ -66,20 +67,22 @@ export function symbolCode(where: string, value: string): string {
     dot > 0 && value.trim() === value
       ? `the code without an exchange suffix (symbol "${value.slice(0, dot)}" and the exchange in its own field)`
       : 'a non-empty code without spaces, e.g. "600000"';
-  throw new InvalidFieldError(where, "symbol", expected, value);
+  throw new InvalidFieldError(where, "symbol", expected, value, { kind: "bareSymbol" });
 }
 
 /** One of the {@link Exchange} codes. */
 export function exchangeCode(where: string, value: Exchange): Exchange {
   if (typeof value !== "string" || !isExchange(value))
-    throw new InvalidFieldError(where, "exchange", "an exchange such as SSE or SZSE", value);
+    throw new InvalidFieldError(where, "exchange", "an exchange such as SSE or SZSE", value, {
+      kind: "exchange",
+    });
   return value;
 }
 
 /** A finite number (any sign). */
 export function finite(where: string, field: string, value: number): number {
   if (typeof value !== "number" || !Number.isFinite(value))
-    throw new InvalidFieldError(where, field, "a finite number", value);
+    throw new InvalidFieldError(where, field, "a finite number", value, { kind: "finiteNumber" });
   return value;
 }
 
@@ -96,40 +99,43 @@ export function isValidDate(value: Date): boolean {
 
 /** A finite number ≥ 0 (prices and volumes that may be absent, written as 0). */
 export function nonNegative(where: string, field: string, value: number): number {
-  if (!isNonNegative(value)) throw new InvalidFieldError(where, field, "a finite number ≥ 0", value);
+  if (!isNonNegative(value))
+    throw new InvalidFieldError(where, field, "a finite number ≥ 0", value, { kind: "nonNegativeNumber" });
   return value;
 }
 
 /** A finite number > 0. */
 export function positive(where: string, field: string, value: number): number {
   if (typeof value !== "number" || !(value > 0 && value < Number.POSITIVE_INFINITY))
-    throw new InvalidFieldError(where, field, "a finite number > 0", value);
+    throw new InvalidFieldError(where, field, "a finite number > 0", value, { kind: "positiveNumber" });
   return value;
 }
 
 /** An integer (any sign). */
 export function integer(where: string, field: string, value: number): number {
-  if (!Number.isSafeInteger(value)) throw new InvalidFieldError(where, field, "an integer", value);
+  if (!Number.isSafeInteger(value))
+    throw new InvalidFieldError(where, field, "an integer", value, { kind: "integer" });
   return value;
 }
 
 /** An integer ≥ 0. */
 export function nonNegativeInteger(where: string, field: string, value: number): number {
   if (!Number.isSafeInteger(value) || value < 0)
-    throw new InvalidFieldError(where, field, "an integer ≥ 0", value);
+    throw new InvalidFieldError(where, field, "an integer ≥ 0", value, { kind: "nonNegativeInteger" });
   return value;
 }
 
 /** An integer > 0. */
 export function positiveInteger(where: string, field: string, value: number): number {
   if (!Number.isSafeInteger(value) || value <= 0)
-    throw new InvalidFieldError(where, field, "a positive integer", value);
+    throw new InvalidFieldError(where, field, "a positive integer", value, { kind: "positiveInteger" });
   return value;
 }
 
 /** A valid `Date`. */
 export function validDate(where: string, field: string, value: Date): Date {
-  if (!isValidDate(value)) throw new InvalidFieldError(where, field, "a valid Date", value);
+  if (!isValidDate(value))
+    throw new InvalidFieldError(where, field, "a valid Date", value, { kind: "validDate" });
   return value;
 }
 
@@ -140,7 +146,8 @@ export function optionalDate(where: string, field: string, value: Date | undefin
 
 /** A boolean. */
 export function flag(where: string, field: string, value: boolean): boolean {
-  if (typeof value !== "boolean") throw new InvalidFieldError(where, field, "true or false", value);
+  if (typeof value !== "boolean")
+    throw new InvalidFieldError(where, field, "true or false", value, { kind: "boolean" });
   return value;
 }
 
@@ -160,10 +167,11 @@ export const STATUSES = valuesOf(Status);
 
 /** A checker for the values of one enumeration, e.g. `oneOf(DIRECTIONS)`. */
 function oneOf<T extends string>(values: ReadonlySet<string>): (where: string, field: string, value: T) => T {
-  const expected = `one of ${[...values].join(", ")}`;
+  const allowed = [...values];
+  const expected = `one of ${allowed.join(", ")}`;
   return (where, field, value) => {
     if (typeof value !== "string" || !values.has(value))
-      throw new InvalidFieldError(where, field, expected, value);
+      throw new InvalidFieldError(where, field, expected, value, { kind: "oneOf", values: allowed });
     return value;
   };
 }

@@ -11,15 +11,21 @@
  */
 import { labelsEn } from "./labels-en.js";
 import { labelsZhCN } from "./labels-zh-cn.js";
+import { usageEn } from "./usage-en.js";
+import { usageZhCN } from "./usage-zh-cn.js";
+
+// The command line's usage texts live in their own pair of files (long, and only for the CLI).
+const zhCN = { ...labelsZhCN, ...usageZhCN };
+const en = { ...labelsEn, ...usageEn };
 
 /** A label code: a key of every catalogue. */
-export type LabelCode = keyof typeof labelsZhCN;
+export type LabelCode = keyof typeof zhCN;
 
 /** One language's labels: every code. */
 export type LabelCatalogue = { readonly [K in LabelCode]: string };
 
 /** Every label catalogue, by language (the languages of the gateway's catalogues). */
-export const LABEL_CATALOGUES = Object.freeze({ "zh-CN": labelsZhCN, en: labelsEn }) satisfies Readonly<
+export const LABEL_CATALOGUES = Object.freeze({ "zh-CN": zhCN, en }) satisfies Readonly<
   Record<string, LabelCatalogue>
 >;
 
@@ -32,8 +38,24 @@ export type LabelLanguage = keyof typeof LABEL_CATALOGUES;
  */
 export const DEFAULT_LABEL_LANGUAGE: LabelLanguage = "zh-CN";
 
+/**
+ * A text of the label catalogues kept as data: a code and the values of its placeholders. It is
+ * rendered where the reader's language is known (the terminal, each API request, the page), so a
+ * stored reason is never fixed to one language.
+ */
+export interface LabelText {
+  readonly label: LabelCode;
+  readonly params?: LabelParams;
+}
+
+/**
+ * A placeholder's value: a string or number as it is (data), a {@link LabelText} rendered in the
+ * same language, or a list of them joined by the language's `list.separator`.
+ */
+export type LabelValue = string | number | LabelText | readonly LabelText[];
+
 /** Values for a label's `{name}` placeholders. */
-export type LabelParams = Readonly<Record<string, string | number>>;
+export type LabelParams = Readonly<Record<string, LabelValue>>;
 
 const PLACEHOLDER = /\{(\w+)\}/g;
 
@@ -49,9 +71,26 @@ export function placeholdersOf(text: string): string[] {
 export function label(language: LabelLanguage, code: LabelCode, params?: LabelParams): string {
   const textOf: string = LABEL_CATALOGUES[language][code];
   if (params === undefined) return textOf;
-  return textOf.replace(PLACEHOLDER, (whole, name: string) =>
-    Object.hasOwn(params, name) ? String(params[name]) : whole,
-  );
+  return textOf.replace(PLACEHOLDER, (whole, name: string) => {
+    const value = Object.hasOwn(params, name) ? params[name] : undefined;
+    return value === undefined ? whole : valueText(language, value);
+  });
+}
+
+function valueText(language: LabelLanguage, value: LabelValue): string {
+  if (typeof value === "string" || typeof value === "number") return String(value);
+  if (isLabelList(value))
+    return value.map((item) => labelText(language, item)).join(label(language, "list.separator"));
+  return labelText(language, value);
+}
+
+function isLabelList(value: LabelText | readonly LabelText[]): value is readonly LabelText[] {
+  return Array.isArray(value);
+}
+
+/** A {@link LabelText} in `language`. */
+export function labelText(language: LabelLanguage, text: LabelText): string {
+  return label(language, text.label, text.params);
 }
 
 /** The label language `value` names (`"zh-CN"`, `"en"`, exactly), or undefined. */
