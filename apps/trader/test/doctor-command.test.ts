@@ -8,12 +8,10 @@ import { randomBytes } from "node:crypto";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { PassThrough } from "node:stream";
 import { demoConfigInput, type MockServers, parseMockConfig, startMockServers } from "@tsgate/mock-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { CliIo } from "../src/cli/cli-io.js";
-import { runCli } from "../src/cli/main.js";
 import { type Artifact, formatLeaks, LeakScanner, type Secret } from "./helpers/leak-scan.js";
+import { runCliInMemory } from "./helpers/memory-io.js";
 
 /** 16 bytes: 8 characters that JSON, URLs and base64 each encode differently, 8 random ones. */
 const password = (prefix: string) => `${prefix}"\\%+/&${randomBytes(6).toString("base64url")}`;
@@ -69,23 +67,10 @@ function settingsFile(name: string, tradePassword: string): string {
 }
 
 async function tsgate(args: string[], env: Record<string, string> = {}) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIo = {
-    out: (line) => out.push(line),
-    err: (line) => err.push(line),
-    input: new PassThrough(),
-    output: new PassThrough(),
-    error: new PassThrough(),
-    exit: (code) => {
-      throw new Error(`exit ${code}`);
-    },
-    env,
-  };
-  const code = await runCli(args, io);
-  artifacts.push({ where: `stdout of tsgate ${args.join(" ")}`, bytes: Buffer.from(out.join("\n")) });
-  artifacts.push({ where: `stderr of tsgate ${args.join(" ")}`, bytes: Buffer.from(err.join("\n")) });
-  return { code, out: out.join("\n"), err: err.join("\n") };
+  const run = await runCliInMemory(args, env);
+  artifacts.push({ where: `stdout of tsgate ${args.join(" ")}`, bytes: Buffer.from(run.out) });
+  artifacts.push({ where: `stderr of tsgate ${args.join(" ")}`, bytes: Buffer.from(run.err) });
+  return run;
 }
 
 describe("tsgate doctor", () => {

@@ -283,23 +283,12 @@ describe("backtest report files", () => {
       sharpeRatio: 0,
     };
     const result = { engine: "fast", strategyName: "x", tickCount: 1, barCount: 0, summary };
-    const good = file(
-      "good.json",
-      JSON.stringify({
-        ...result,
-        trades: [{ ...trade, datetime: "2026-01-05T01:30:00.000Z" }],
-        daily: [{ ...day, date: "2026-01-05" }],
-      }),
-    );
-    expect(readBacktestReport(good).strategyName).toBe("x");
-    const path = file(
-      "dates.json",
-      JSON.stringify({
-        ...result,
-        trades: [{ ...trade, datetime: "soon" }],
-        daily: [{ ...day, date: "2026/01/05" }],
-      }),
-    );
+    const withDates = (name: string, datetime: string, date: string) =>
+      file(name, JSON.stringify({ ...result, trades: [{ ...trade, datetime }], daily: [{ ...day, date }] }));
+    expect(
+      readBacktestReport(withDates("good.json", "2026-01-05T01:30:00.000Z", "2026-01-05")).strategyName,
+    ).toBe("x");
+    const path = withDates("dates.json", "soon", "2026/01/05");
     const bad = thrown(() => readBacktestReport(path));
     expect(bad.messageIn("en")).toBe(
       `backtest report ${path}: not a backtest result (trades.0.datetime: expected an ISO date; daily.0.date: expected a date as YYYY-MM-DD)`,

@@ -6,10 +6,8 @@
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { PassThrough } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { CliIo } from "../src/cli/cli-io.js";
-import { runCli } from "../src/cli/main.js";
+import { runCliInMemory } from "./helpers/memory-io.js";
 
 const ZH = { LANG: "zh_CN.UTF-8" };
 const EN = { LANG: "en_US.UTF-8" };
@@ -20,23 +18,7 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-async function tsgate(args: string[], env: Record<string, string>) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIo = {
-    out: (line) => out.push(line),
-    err: (line) => err.push(line),
-    input: new PassThrough(),
-    output: new PassThrough(),
-    error: new PassThrough(),
-    exit: (code) => {
-      throw new Error(`exit ${code}`);
-    },
-    env,
-  };
-  const code = await runCli(args, io);
-  return { code, out: out.join("\n"), err: err.join("\n") };
-}
+const tsgate = runCliInMemory;
 
 /** True when `text` has Chinese characters (outside the setting keys it may name). */
 function hasChinese(text: string): boolean {
