@@ -20,24 +20,33 @@ const en = LABEL_CATALOGUES.en;
  * The en labels a zh page must not show: each label's fixed text around its placeholders, split
  * at the placeholders, of three letters or more (shorter ones such as "Yd" or "s" could be part
  * of a symbol or an id). Labels that read the same in both languages are left out, and so are the
- * exchanges' codes, which are data in every symbol (600000.SSE).
+ * exchanges' codes, which are data in every symbol (600000.SSE), and fragments the zh-CN labels
+ * themselves contain as data (an option name such as `--strategy file.js`, `tsgate`).
  */
 const DATA_IN_EN: ReadonlySet<string> = new Set(["exchange.SSE", "exchange.SZSE"]);
+const ZH_TEXT = Object.values(zh).join("\n");
 const EN_FRAGMENTS: string[] = (() => {
   const out = new Set<string>();
   for (const code of Object.keys(en) as (keyof typeof en)[]) {
-    // cli.* are the lines of `tsgate trader`/`status`/`halt` in a terminal, never on the page.
-    if (en[code] === zh[code] || DATA_IN_EN.has(code) || code.startsWith("cli.")) continue;
+    // cli.* and usage.* are the lines of the `tsgate` commands in a terminal, never on the page.
+    if (en[code] === zh[code] || DATA_IN_EN.has(code) || code.startsWith("cli.") || code.startsWith("usage."))
+      continue;
     for (const part of en[code].split(/\{\w+\}/)) {
       const trimmed = part
         .trim()
         .replace(/^[·:;,()]+|[·:;,()]+$/g, "")
         .trim();
-      if (/[A-Za-z]{3,}/.test(trimmed)) out.add(trimmed);
+      if (/[A-Za-z]{3,}/.test(trimmed) && !wholeWordIn(trimmed, ZH_TEXT)) out.add(trimmed);
     }
   }
   return [...out];
 })();
+
+/** True when `fragment` stands in `text` as whole words ("Last" not inside "LastPrice"). */
+function wholeWordIn(fragment: string, text: string): boolean {
+  const escaped = fragment.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  return new RegExp(`(^|[^A-Za-z])${escaped}([^A-Za-z]|$)`, "m").test(text);
+}
 
 /** Every visible text and title of the page: text nodes, `title`, `placeholder`, `aria-label`. */
 async function pageTexts(page: Page): Promise<string[]> {
@@ -65,8 +74,7 @@ function englishIn(texts: readonly string[]): string[] {
   for (const text of texts) {
     for (const fragment of EN_FRAGMENTS) {
       // Whole words only: "Last" must not match inside a symbol or a name.
-      const escaped = fragment.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-      if (new RegExp(`(^|[^A-Za-z])${escaped}([^A-Za-z]|$)`).test(text)) found.push(`${fragment} ⟵ ${text}`);
+      if (wholeWordIn(fragment, text)) found.push(`${fragment} ⟵ ${text}`);
     }
   }
   return found;
