@@ -36,6 +36,7 @@ import { readJsonFile } from "./json-file.js";
 import { parseVtSymbolInput } from "./order-input.js";
 import { PriceHistory } from "./price-history.js";
 import { buildSnapshot } from "./server/snapshot.js";
+import { label } from "./shared/labels/labels.js";
 import type { BacktestReportState, MaskedSettings, ServerMessage, TraderMode } from "./shared/protocol.js";
 import { loadBacktestReport } from "./strategies/backtest-report.js";
 import { StrategyHost } from "./strategies/strategy-host.js";
@@ -366,7 +367,10 @@ export class TraderRuntime {
       this.emit({ kind: "snapshot", data: buildSnapshot(this) });
     }
     this.mainEngine.writeLog(
-      `Connecting to ${String(next.交易服务器)}:${String(next.交易端口)} (trade) and ${String(next.行情服务器)}:${String(next.行情端口)} (market data)`,
+      label(this.language, "log.connecting", {
+        trade: `${String(next.交易服务器)}:${String(next.交易端口)}`,
+        market: `${String(next.行情服务器)}:${String(next.行情端口)}`,
+      }),
     );
     try {
       this.mainEngine.connect(next, this.gatewayName);
@@ -400,7 +404,9 @@ export class TraderRuntime {
         this.strategies.close();
         await this.mainEngine.close();
       } catch (err) {
-        this.mainEngine.writeLog(`error while closing the engine: ${(err as Error).message}`, LogLevel.ERROR);
+        // The engine's own words, quoted.
+        const detail = JSON.stringify((err as Error).message);
+        this.mainEngine.writeLog(label(this.language, "log.closeFailed", { detail }), LogLevel.ERROR);
       }
       this.journal?.close();
       await this.simulator?.close();

@@ -3,7 +3,7 @@
  * orders, trades and positions leave the OMS and the page gets a fresh snapshot, so nothing of the
  * old account stays on screen as if it were still working.
  */
-import { createOrderRequest, Direction, Exchange, OrderType, Status } from "@tsgate/core";
+import { createOrderRequest, Direction, EVENT_LOG, Exchange, OrderType, Status } from "@tsgate/core";
 import { demoConfigInput, type MockServers, parseMockConfig, startMockServers } from "@tsgate/mock-server";
 import { afterAll, expect, it } from "vitest";
 import type { ServerMessage } from "../src/shared/protocol.js";
@@ -28,7 +28,7 @@ async function until(what: string, check: () => boolean): Promise<void> {
 }
 
 it("reconnecting to another account clears the old account's objects and sends a snapshot", async () => {
-  const rt = await TraderRuntime.start({ subscribe: ["600000.SSE"] });
+  const rt = await TraderRuntime.start({ subscribe: ["600000.SSE"], language: "zh-CN" });
   runtime = rt;
   const main = rt.mainEngine;
   // READY, not just CONNECTED: the login's queries (account, positions) answer in their own time,
@@ -59,6 +59,8 @@ it("reconnecting to another account clears the old account's objects and sends a
   });
   const messages: ServerMessage[] = [];
   rt.onChange((message) => messages.push(message));
+  const logs: string[] = [];
+  main.eventEngine.register(EVENT_LOG, (event) => logs.push(event.data.msg));
   await rt.reconnect({
     交易用户名: "other",
     交易密码: "other-pw",
@@ -66,6 +68,10 @@ it("reconnecting to another account clears the old account's objects and sends a
     行情端口: other.marketPort,
   });
 
+  // The trader's own log line, in the trader's language like the gateway's.
+  expect(logs).toContain(
+    `正在连接 127.0.0.1:${other.tradePort}（交易）和 127.0.0.1:${other.marketPort}（行情）`,
+  );
   const snapshot = messages.find((m) => m.kind === "snapshot");
   expect(snapshot?.kind === "snapshot" && snapshot.data.orders).toEqual([]);
   await main.waitForReady("HFT", WAIT_LIMIT_MS);

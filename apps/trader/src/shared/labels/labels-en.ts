@@ -460,4 +460,6 @@ Keys: Up/Down recall earlier commands; Ctrl-C or Ctrl-D stops the trader.`,
   "field.expected.validDate": "a valid date",
   "field.expected.boolean": "true or false",
   "field.expected.oneOf": "one of {values}",
+  "log.connecting": "Connecting to {trade} (trade) and {market} (market data)",
+  "log.closeFailed": "error while closing the engine: {detail}",
 };

@@ -449,4 +449,6 @@ export const labelsZhCN = {
   "field.expected.validDate": "有效的日期",
   "field.expected.boolean": " true 或 false",
   "field.expected.oneOf": " {values} 之一",
+  "log.connecting": "正在连接 {trade}（交易）和 {market}（行情）",
+  "log.closeFailed": "关闭引擎时出错：原文 {detail}",
 } as const;
