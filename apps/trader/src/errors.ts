@@ -68,10 +68,10 @@ export class PortInUseError extends TraderError {
 
 /**
  * An error's reason as a catalogue text: a {@link TraderError}'s own, else the error's message
- * (not the trader's words) quoted as data.
+ * (not the trader's words) as data: as it is in English, quoted in Chinese (`原文 "…"`).
  */
 export function reasonOf(err: unknown): LabelText {
   if (err instanceof TraderError && err.text !== undefined) return err.text;
   const message = err instanceof Error ? err.message : String(err);
-  return { label: "error.quoted", params: { detail: JSON.stringify(message) } };
+  return { label: "error.quoted", params: { detail: message } };
 }

@@ -12,7 +12,7 @@ import type { LabelText } from "./errors.js";
 export function fieldRefusalText(err: InvalidFieldError): LabelText {
   const expectation = err.expectation;
   if (expectation === undefined) {
-    return { label: "error.quoted", params: { detail: JSON.stringify(err.message) } };
+    return { label: "error.quoted", params: { detail: err.message } };
   }
   const expected: LabelText =
     expectation.kind === "oneOf"

@@ -160,7 +160,11 @@ describe("StrategyHost", () => {
     expect(() => host.act("nobody", "init")).toThrow('name: no strategy "nobody" (known: good)');
     // Starting before init is a conflict with its state, and shows in the row.
     expect(() => host.act("good", "start")).toThrow(/must be inited/);
-    expect(host.view().strategies[0]?.error).toMatch(/must be inited/);
+    const rowError = host.view().strategies[0]?.error;
+    if (rowError === undefined) throw new Error("expected the row to show the refusal");
+    // The strategy engine's words: as they are in English, quoted in a Chinese line.
+    expect(labelText("en", rowError)).toMatch(/must be inited/);
+    expect(labelText("zh-CN", rowError)).toMatch(/^原文 ".*must be inited.*"$/);
     host.close();
     await main.close();
   });
@@ -207,7 +211,10 @@ describe("the strategy host on a simulator", () => {
     host.act("BuyOnce", "start");
     const row = (name: string) => host.view().strategies.find((s) => s.name === name);
     await until(() => row("ThrowOnTick")?.state === "stopped");
-    expect(row("ThrowOnTick")?.error).toBe("onTick threw: price is not a number; the strategy was stopped");
+    const rowError = row("ThrowOnTick")?.error;
+    if (rowError === undefined) throw new Error("expected the row to say why it stopped");
+    expect(labelText("en", rowError)).toBe("onTick threw: price is not a number; the strategy was stopped");
+    expect(labelText("zh-CN", rowError)).toBe('onTick 抛出异常（原文 "price is not a number"）；策略已停止');
     // Ticks still reach the strategy added after it.
     await until(() => row("BuyOnce")?.pos["600000.SSE"] === 100);
     host.close();

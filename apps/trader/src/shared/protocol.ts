@@ -116,9 +116,10 @@ export interface WireStrategy {
   readonly pnl: number;
   /**
    * The last init/start/stop failure, or the error a hook (onTick, onBar, onOrder, onTrade) threw,
-   * which also stopped the strategy; cleared by the next successful action.
+   * which also stopped the strategy; cleared by the next successful action. A catalogue text as
+   * data: the page renders it in its language.
    */
-  readonly error?: string;
+  readonly error?: LabelText;
 }
 
 /** Every hosted strategy, and the strategy inputs that could not be loaded (the app runs on without them). */

@@ -19,7 +19,7 @@ import {
 } from "@tsgate/strategy";
 import { STRATEGY_PUSH_INTERVAL_MS } from "../constants.js";
 import { ConflictError, InputError, type LabelText, NotFoundError, reasonOf } from "../errors.js";
-import { type LabelLanguage, labelText } from "../shared/labels/labels.js";
+import { type LabelLanguage, label, labelText } from "../shared/labels/labels.js";
 import type {
   StrategiesView,
   StrategyActionBody,
@@ -54,13 +54,18 @@ interface Hosted {
   readonly setting: StrategySpec["setting"];
   initing: boolean;
   everStarted: boolean;
-  error: string | undefined;
+  /** The last failure, as a catalogue text (rendered in each reader's language). */
+  error: LabelText | undefined;
 }
 
 const ACTIONS = new Set<StrategyActionBody["action"]>(["init", "start", "stop"]);
 
 /** The hooks events call; a throw in one is caught so it stops its strategy only. */
 const EVENT_HOOKS = ["onTick", "onBar", "onOrder", "onTrade"] as const;
+
+function isLabelText(value: unknown): value is LabelText {
+  return typeof value === "object" && value !== null && !(value instanceof Error) && "label" in value;
+}
 
 function messageOf(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
@@ -201,7 +206,7 @@ export class StrategyHost {
     } catch (err) {
       this.fail(h, err);
       // The engine's refusals (wrong state, gateway not ready) are conflicts with the state, not bugs.
-      throw err instanceof StrategyError ? new ConflictError(err.message) : err;
+      throw err instanceof StrategyError ? new ConflictError(reasonOf(err)) : err;
     } finally {
       this.push();
     }
@@ -220,9 +225,10 @@ export class StrategyHost {
 
   private init(h: Hosted): void {
     if (h.initing || h.strategy.inited) {
-      throw new ConflictError(
-        `strategy "${h.strategy.strategyName}" is already ${h.initing ? "initing" : "inited"}`,
-      );
+      throw new ConflictError({
+        label: h.initing ? "strategy.alreadyIniting" : "strategy.alreadyInited",
+        params: { name: h.strategy.strategyName },
+      });
     }
     h.initing = true;
     this.engine.initStrategy(h.strategy.strategyName).then(
@@ -291,7 +297,7 @@ export class StrategyHost {
         try {
           original(arg);
         } catch (err) {
-          this.fail(h, new Error(`${hook} threw: ${messageOf(err)}; the strategy was stopped`));
+          this.fail(h, { label: "strategy.hookThrew", params: { hook, detail: messageOf(err) } });
           try {
             this.engine.stopStrategy(strategy.strategyName);
           } catch (stopErr) {
@@ -309,9 +315,14 @@ export class StrategyHost {
     return h.initing ? "initing" : "added";
   }
 
+  /** Records `err` (an error, or the reason itself) as the strategy's row error, and logs it. */
   private fail(h: Hosted, err: unknown): void {
-    h.error = messageOf(err);
-    this.main.writeLog(`${h.strategy.strategyName}: ${h.error}`, LogLevel.ERROR, STRATEGY_ENGINE_NAME);
+    h.error = isLabelText(err) ? err : reasonOf(err);
+    const line = label(this.logLanguage(), "strategy.failed", {
+      name: h.strategy.strategyName,
+      reason: h.error,
+    });
+    this.main.writeLog(line, LogLevel.ERROR, STRATEGY_ENGINE_NAME);
   }
 
   private loadFailed(reason: LabelText): void {

@@ -132,7 +132,8 @@ export class StrategyPanel {
       el("td", { class: `${pnlClass} pnl`, title: label("pnlTitle") }, amount(s.pnl)),
       el("td", { class: "actions" }, ...buttons),
     );
-    const error = this.actionErrors.get(s.name) ?? s.error;
+    const error =
+      this.actionErrors.get(s.name) ?? (s.error === undefined ? undefined : labelText(pageLanguage, s.error));
     if (error === undefined) return [row];
     const errorRow = el(
       "tr",

@@ -462,4 +462,8 @@ Keys: Up/Down recall earlier commands; Ctrl-C or Ctrl-D stops the trader.`,
   "field.expected.oneOf": "one of {values}",
   "log.connecting": "Connecting to {trade} (trade) and {market} (market data)",
   "log.closeFailed": "error while closing the engine: {detail}",
+  "strategy.hookThrew": "{hook} threw: {detail}; the strategy was stopped",
+  "strategy.failed": "{name}: {reason}",
+  "strategy.alreadyIniting": 'strategy "{name}" is already initing',
+  "strategy.alreadyInited": 'strategy "{name}" is already inited',
 };

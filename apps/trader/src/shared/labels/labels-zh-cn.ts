@@ -431,7 +431,7 @@ export const labelsZhCN = {
   "check.isoDate": "应为 ISO 日期",
   "check.ymd": "应为 YYYY-MM-DD 格式的日期",
   "check.other": "校验信息 {detail}",
-  "error.quoted": "原文 {detail}",
+  "error.quoted": "原文 \"{detail}\"",
   "settings.invalid": "设置有 {count} 处错误：\n{lines}",
   "settings.issue": "  {key}：{message}",
   "strategy.reportErrorLine": "{title}：{reason}",
@@ -451,4 +451,8 @@ export const labelsZhCN = {
   "field.expected.oneOf": " {values} 之一",
   "log.connecting": "正在连接 {trade}（交易）和 {market}（行情）",
   "log.closeFailed": "关闭引擎时出错：原文 {detail}",
+  "strategy.hookThrew": "{hook} 抛出异常（原文 \"{detail}\"）；策略已停止",
+  "strategy.failed": "策略 {name}：{reason}",
+  "strategy.alreadyIniting": '策略 "{name}" 正在初始化',
+  "strategy.alreadyInited": '策略 "{name}" 已初始化',
 } as const;
