@@ -19,5 +19,7 @@ export function settingsErrorText(language: LabelLanguage, err: SettingsError): 
   const lines = settingsIssuesIn(language, err).map((issue) =>
     label(language, "settings.issue", { key: issue.key, message: issue.message }),
   );
-  return label(language, "settings.invalid", { count: lines.length, lines: lines.join("\n") });
+  // English counts in the singular and the plural; the catalogues keep both forms.
+  const title = lines.length === 1 ? "settings.invalidOne" : "settings.invalid";
+  return label(language, title, { count: lines.length, lines: lines.join("\n") });
 }

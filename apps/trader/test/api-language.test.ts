@@ -166,7 +166,7 @@ const EN: readonly Refusal[] = [
   { status: 400, error: "price: expected a finite number > 0, got 0" },
   {
     status: 400,
-    error: 'Invalid settings (1 problem(s)):\n  交易端口: expected an integer between 1 and 65535, got "80a"',
+    error: 'Invalid settings (1 problem):\n  交易端口: expected an integer between 1 and 65535, got "80a"',
   },
   { status: 200, error: `backtest report ${MISSING_REPORT}: no such file` },
   {
