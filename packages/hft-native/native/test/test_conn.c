@@ -14,6 +14,7 @@
 #include "evlog.h"
 #include "fake_server.h"
 #include "hft_api.h"
+#include "latency_stamps.h"
 #include "ring.h"
 
 static hft_conn_config_t config(uint16_t port) {
@@ -293,6 +294,41 @@ static void test_wakeup_fd_protocol(void) {
 }
 #endif
 
+#define STAMPED_ORDERS 5
+
+/* Issue 22: the test library stamps the hops of a direct order (the latency benchmark's
+ * breakdown): each order's call, the start and the end of its send(), in that order. */
+static void test_direct_order_hops_stamped(void) {
+  printf("- a direct order's hops are stamped in order: call, send() start, send() end\n");
+  fake_server_t* fs = fs_start(answer_login_and_orders, NULL);
+  evlog_t l;
+  log_init(&l);
+  int from = 0;
+  hft_trader_t* t = idle_logged_in_trader(fs, &l, &from);
+  hft_test_latency_reset();
+  for (int k = 0; k < STAMPED_ORDERS; k++) {
+    hft_order_req_t o = buy_100('S', k);
+    REQUIRE(hft_trader_order(t, &o) == HFT_OK, "order %d: %s", k, hft_last_error());
+    REQUIRE(wait_for(t, poll_trader, &l, HFT_EV_ORDER_RSP, &from, 5000) >= 0, "ORDER_RSP %d", k);
+  }
+  int64_t call[STAMPED_ORDERS + 1], start[STAMPED_ORDERS + 1], end[STAMPED_ORDERS + 1];
+  int nc = hft_test_latency_stamps(LATENCY_ORDER_CALL, call, STAMPED_ORDERS + 1);
+  int ns = hft_test_latency_stamps(LATENCY_SEND_START, start, STAMPED_ORDERS + 1);
+  int ne = hft_test_latency_stamps(LATENCY_SEND_END, end, STAMPED_ORDERS + 1);
+  CHECK(nc == STAMPED_ORDERS && ns == STAMPED_ORDERS && ne == STAMPED_ORDERS,
+        "stamps: %d calls, %d send starts, %d send ends for %d orders", nc, ns, ne, STAMPED_ORDERS);
+  for (int k = 0; k < STAMPED_ORDERS && k < nc && k < ns && k < ne; k++)
+    CHECK(call[k] > 0 && call[k] <= start[k] && start[k] <= end[k] && (k == 0 || end[k - 1] <= call[k]),
+          "order %d: call %lld, send %lld..%lld", k, (long long)call[k], (long long)start[k], (long long)end[k]);
+  CHECK(hft_test_latency_stamps(LATENCY_HOPS, call, 1) == HFT_E_INVALID_ARG, "an unknown hop is refused");
+  CHECK(hft_test_latency_stamps(LATENCY_ORDER_CALL, NULL, 1) == HFT_E_INVALID_ARG, "NULL out is refused");
+  hft_test_latency_reset();
+  CHECK(hft_test_latency_stamps(LATENCY_ORDER_CALL, call, 1) == 0, "reset forgets the stamps");
+  hft_trader_release(t);
+  fs_stop(fs);
+  log_free(&l);
+}
+
 int main(void) {
 #if !defined(_WIN32)
   test_wakeup_fd_protocol();
@@ -301,5 +337,6 @@ int main(void) {
   test_writer_out_of_memory_reported();
   test_direct_send_leaves_writer_asleep();
   test_deferred_orders_wait_for_flush();
+  test_direct_order_hops_stamped();
   return check_summary("test_conn");
 }
