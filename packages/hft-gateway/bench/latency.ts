@@ -73,6 +73,8 @@ interface Round {
   tickNs: number;
   orderNs: number;
   floorNs: number;
+  /** The floor's C send() call alone. */
+  floorSendNs: number;
 }
 
 interface Dist {
@@ -222,6 +224,7 @@ async function runPeer(exe: string, subject: Subject): Promise<{ rounds: Round[]
         tickNs: Number(f[2]),
         orderNs: Number(f[3]),
         floorNs: Number(f[4]),
+        floorSendNs: Number(f[5]),
       });
   });
   const stamps: Stamps = {

@@ -14,14 +14,19 @@ const HOPS = [
   { id: 2, name: "→ JS in hft_md_poll (ring push, pipe write, the JS thread's wake-up, libuv)" },
   { id: 3, name: "→ hft_trader_order/flush entered (poll copy, decode, handlers, encode, FFI)" },
   { id: 4, name: "→ send() starts (lock, encode, in-flight list)" },
-  { id: 5, name: "→ send() returned (the kernel's loopback delivery, the peer's wake-up signalled)" },
 ] as const;
-const TO_PEER = "→ order read by the peer (the peer's wake-up)";
+const SEND_END = 5;
+const TO_PEER = "→ order read by the peer (send(): the kernel's delivery, the peer's wake-up)";
+// Beside the hops, not after them: the peer often reads the order before our send() returns.
+const SEND_CALL = "(beside it: the library's send() call itself, start → return)";
+const FLOOR_SEND = "(beside it: the C floor's own send() of 64 bytes, same gaps)";
 const MAX_STAMPS = 65536;
 
 export interface HopRound {
   tickNs: number;
   orderNs: number;
+  /** The peer's own C send() in the floor's round trip, to set beside the library's send(). */
+  floorSendNs: number;
 }
 
 /** Reads and resets the stamps of the library at `path` (already loaded by the run). */
@@ -43,12 +48,13 @@ export function nativeHops(path: string): { names: string[]; read(rounds: HopRou
   };
   reset();
   return {
-    names: [...HOPS.map((h) => h.name), TO_PEER],
+    names: [...HOPS.map((h) => h.name), TO_PEER, SEND_CALL, FLOOR_SEND],
     /** Per hop, the µs of each round whose stamps are all there (stamps are then reset). */
     read(rounds) {
       const all = HOPS.map((h) => hop(h.id));
+      const sendEnds = hop(SEND_END);
       reset();
-      const columns: number[][] = [...HOPS, TO_PEER].map(() => []);
+      const columns: number[][] = [...HOPS, TO_PEER, SEND_CALL, FLOOR_SEND].map(() => []);
       for (const r of rounds) {
         if (r.orderNs === 0) continue;
         const at: number[] = [];
@@ -66,6 +72,8 @@ export function nativeHops(path: string): { names: string[]; read(rounds: HopRou
           prev = ns;
         });
         columns[HOPS.length]?.push((r.orderNs - prev) / 1000);
+        columns[HOPS.length + 1]?.push((firstAtOrAfter(sendEnds, prev) - prev) / 1000);
+        columns[HOPS.length + 2]?.push(r.floorSendNs / 1000);
       }
       return columns;
     },
