@@ -43,9 +43,17 @@ import {
   OrderType,
   type TickData,
 } from "@tsgate/core";
-import { loadHftLibrary, MdApi, type OrderSend, TraderApi, type TypedEmitter } from "@tsgate/hft-native";
+import {
+  loadHftLibrary,
+  MdApi,
+  type OrderSend,
+  TraderApi,
+  type TypedEmitter,
+  testLibraryPath,
+} from "@tsgate/hft-native";
 import type * as Gateway from "../src/index.js";
 import { buildPeer, connectToPeer } from "./c-peer.js";
+import { nativeHops } from "./native-hops.js";
 
 const distEntry = new URL("../dist/index.js", import.meta.url).href;
 const { HftGateway } = (await import(distEntry)) as typeof Gateway;
@@ -53,8 +61,10 @@ const { HftGateway } = (await import(distEntry)) as typeof Gateway;
 const ROUNDS = Number(process.env.BENCH_LATENCY_ROUNDS ?? 5000);
 const WARMUP = Math.min(500, Math.ceil(ROUNDS / 5));
 const GAP_US = Number(process.env.BENCH_LATENCY_GAP_US ?? 1000);
+/** With the library's own hop stamps (its test build, bench/native-hops.ts). */
+const HOPS = process.env.BENCH_LATENCY_HOPS === "1";
 /** The library under test: the production build unless told otherwise. */
-const LIBRARY = process.env.TSGATE_HFT_LIB ?? "";
+const LIBRARY = process.env.TSGATE_HFT_LIB ?? (HOPS ? testLibraryPath() : "");
 
 const resultsDir = fileURLToPath(new URL("./results/", import.meta.url));
 
@@ -63,6 +73,8 @@ interface Round {
   tickNs: number;
   orderNs: number;
   floorNs: number;
+  /** The floor's C send() call alone. */
+  floorSendNs: number;
 }
 
 interface Dist {
@@ -212,6 +224,7 @@ async function runPeer(exe: string, subject: Subject): Promise<{ rounds: Round[]
         tickNs: Number(f[2]),
         orderNs: Number(f[3]),
         floorNs: Number(f[4]),
+        floorSendNs: Number(f[5]),
       });
   });
   const stamps: Stamps = {
@@ -305,10 +318,20 @@ async function main(): Promise<void> {
   let bare: Summary;
   try {
     const exe = buildPeer(tmp);
-    full = summarise(await runPeer(exe, gatewaySubject("direct")));
-    deferred = summarise(await runPeer(exe, gatewaySubject("deferred")));
-    busy = summarise(await runPeer(exe, gatewaySubject("deferred", true)));
-    bare = summarise(await runPeer(exe, bareSubject()));
+    const hops = HOPS ? nativeHops(LIBRARY) : undefined;
+    const measure = async (subject: Subject): Promise<Summary> => {
+      const run = await runPeer(exe, subject);
+      const summary = summarise(run);
+      const columns = hops?.read(run.rounds.slice(WARMUP)) ?? [];
+      columns.forEach((c, i) => {
+        summary.stages[`  library hop ${hops?.names[i] ?? i}`] = dist(c);
+      });
+      return summary;
+    };
+    full = await measure(gatewaySubject("direct"));
+    deferred = await measure(gatewaySubject("deferred"));
+    busy = await measure(gatewaySubject("deferred", true));
+    bare = await measure(bareSubject());
   } finally {
     rmSync(tmp, { recursive: true, force: true });
   }

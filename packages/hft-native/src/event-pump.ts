@@ -1,4 +1,4 @@
-import { Socket } from "node:net";
+import { type OnReadOpts, Socket, type SocketConstructorOpts } from "node:net";
 import { busyPoller } from "./busy-poller.js";
 import { DEFAULT_MAX_POLLS_PER_TURN, DEFAULT_POLL_BATCH, HftReturnCode } from "./constants.js";
 import { HftCallError } from "./errors.js";
@@ -34,6 +34,14 @@ export type RecordSink = (records: EventRecords, base: number) => void;
 const KEEP_ALIVE_MS = 2_147_483_647;
 
 /**
+ * Where every pump's wake-up descriptor is read into. The bytes carry nothing, and Node reads
+ * each descriptor on the JS thread and hands the bytes over before the next read, so one small
+ * buffer serves them all; it only needs to take what accumulates while the JS side is busy (a
+ * fuller pipe just takes another read).
+ */
+const WAKE_READ_BUFFER = Buffer.alloc(64);
+
+/**
  * Pumps one native handle's events into JS, and owns that handle's keep-alive and release.
  *
  * Batched delivery (hft_api.h "THREADING CONTRACT"): the notifier thread calls the wake-up function
@@ -47,8 +55,8 @@ const KEEP_ALIVE_MS = 2_147_483_647;
  *
  * Wake-up descriptor (`wakeup: "descriptor"`, where hft_*_open_wakeup_fd exists and succeeds;
  * issue 22): instead of the notifier thread calling into JS, the library's producing thread writes
- * a byte to a pipe; Node's event loop watches its read end (a net.Socket on the descriptor) and the
- * drain runs straight from that event, so a tick crosses one thread boundary instead of three. The
+ * a byte to a pipe; Node's event loop watches its read end (a net.Socket on the descriptor, read
+ * into one preallocated buffer with no stream in between) and the drain runs straight from that read, so a tick crosses one thread boundary instead of three. The
  * arm protocol is the same. The callback stays registered for the libraries and platforms without
  * a descriptor (Windows), where the pump falls back to it.
  *
@@ -133,8 +141,16 @@ export class EventPump {
     if (handle === null || this.api.openWakeupFd === undefined || process.platform === "win32") return;
     const fd = this.api.openWakeupFd(handle);
     if (fd < 0) return; // unsupported here: the wake-up callback goes on
-    const socket = new Socket({ fd, readable: true, writable: false });
-    socket.on("data", this.onWakeByte);
+    // `onread`: libuv reads into one preallocated buffer and calls onWakeByte directly, skipping
+    // the stream layer (a Buffer, a push and a 'data' event per wake-up); issue 22.
+    // (Node's Socket constructor takes `onread`; @types/node declares it for connect() only.)
+    const options: SocketConstructorOpts & { onread: OnReadOpts } = {
+      fd,
+      readable: true,
+      writable: false,
+      onread: { buffer: WAKE_READ_BUFFER, callback: this.onWakeByte },
+    };
+    const socket = new Socket(options);
     socket.on("error", (error: Error) =>
       this.onError(
         new HftCallError(
@@ -147,14 +163,19 @@ export class EventPump {
     this.wakeSocket = socket;
   }
 
-  private readonly onWakeByte = (): void => {
-    if (this.handle === null) return;
+  /**
+   * The `onread` callback of the wake-up descriptor: the bytes are read, their content is not used.
+   * Returns true: keep reading (false would pause the descriptor).
+   */
+  private readonly onWakeByte = (): boolean => {
+    if (this.handle === null) return true;
     if (this.paused) {
       this.wakePending = true;
-      return;
+      return true;
     }
     // Already on the JS thread, from the event loop: drain now rather than one turn later.
     if (!this.scheduled) this.drain();
+    return true;
   };
 
   /** True while this handle is in the busy-poll loop. */

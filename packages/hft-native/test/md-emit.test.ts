@@ -1,4 +1,5 @@
-import { afterEach, expect, it } from "vitest";
+import { Socket } from "node:net";
+import { afterEach, expect, it, vi } from "vitest";
 import {
   HFT_ABI_VERSION,
   HftArgumentError,
@@ -85,6 +86,26 @@ describeBackends("MdApi + hft_md_test_emit", (backend) => {
       HftArgumentError,
     );
   });
+
+  it.skipIf(process.platform === "win32")(
+    "the wake-up descriptor is read without the stream layer: no 'data' event, no Buffer per wake-up",
+    async () => {
+      const api = mdApi({ library: { backend, path: TEST_LIB } });
+      expect(api.wakeup).toBe("descriptor");
+      const emit = vi.spyOn(Socket.prototype, "emit");
+      try {
+        const seen = sequenceChecker(api);
+        for (let burst = 1; burst <= 3; burst++) {
+          api.testEmit(100);
+          await until(() => seen.count >= 100 * burst, `burst ${burst}`, 60_000);
+          seen.next = 1;
+        }
+        expect(emit.mock.calls.filter((call) => (call[0] as string) === "data")).toEqual([]);
+      } finally {
+        emit.mockRestore();
+      }
+    },
+  );
 
   it("the listeners' microtasks run after each poll, before the next batch (records die young)", async () => {
     const POLL_BATCH = 10;

@@ -17,7 +17,8 @@
  * the floor is measured matters").
  *
  * Usage: latency_peer <rounds> <gap_us>. Prints "READY <trade port> <md port>" and, at the end,
- * one line per round "R <i> <tick_send_ns> <order_recv_ns> <floor_ns>" (order_recv_ns 0: lost),
+ * one line per round "R <i> <tick_send_ns> <order_recv_ns> <floor_ns> <floor_send_ns>" (order_recv_ns
+ * 0: lost; floor_send_ns: the floor's send() call alone),
  * then "DONE".
  *
  * latency_peer --flood <ticks> (issue 22, sustained tick rate): after the same log-in and "GO",
@@ -377,7 +378,8 @@ int main(int argc, char** argv) {
   int64_t* tick_ns = calloc((size_t)rounds, sizeof *tick_ns);
   int64_t* order_ns = calloc((size_t)rounds, sizeof *order_ns);
   int64_t* floor_ns = calloc((size_t)rounds, sizeof *floor_ns);
-  if (!tick_ns || !order_ns || !floor_ns) die("calloc");
+  int64_t* floor_send_ns = calloc((size_t)rounds, sizeof *floor_send_ns);
+  if (!tick_ns || !order_ns || !floor_ns || !floor_send_ns) die("calloc");
 
   uint16_t trade_port, md_port;
   trade_listen = listen_loopback(&trade_port);
@@ -434,12 +436,14 @@ int main(int argc, char** argv) {
     sleep_us(gap_us);
     int64_t t0 = now_ns();
     send_all(floor_fd, ping, sizeof ping);
+    floor_send_ns[i] = now_ns() - t0; /* a C send() alone, beside the library's (native-hops.ts) */
     recv_all(floor_fd, ping, sizeof ping);
     floor_ns[i] = now_ns() - t0;
     sleep_us(gap_us);
   }
   for (int i = 0; i < rounds; i++)
-    printf("R %d %lld %lld %lld\n", i, (long long)tick_ns[i], (long long)order_ns[i], (long long)floor_ns[i]);
+    printf("R %d %lld %lld %lld %lld\n", i, (long long)tick_ns[i], (long long)order_ns[i], (long long)floor_ns[i],
+           (long long)floor_send_ns[i]);
   printf("DONE\n");
   fflush(stdout);
   return 0;

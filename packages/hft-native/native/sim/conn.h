@@ -76,7 +76,11 @@ typedef struct conn_ops {
   int (*keep_in_flight)(void* ctx, req_node_t* n);
 } conn_ops_t;
 
-/* `name` is "trade" or "market data" (used in status texts). */
+/* The connections' names (in status texts; the market-data one's reads are latency-stamped). */
+#define CONN_NAME_TRADE "trade"
+#define CONN_NAME_MD "market data"
+
+/* `name` is CONN_NAME_TRADE or CONN_NAME_MD. */
 conn_t* conn_create(const hft_conn_config_t* cfg, ring_t* ring, const conn_ops_t* ops, void* ctx,
                     const char* name, char* err, size_t errlen);
 /* Stops and joins the threads, closes the socket, frees queued requests. The ring is not freed. */

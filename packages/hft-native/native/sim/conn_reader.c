@@ -11,10 +11,13 @@
 
 #include "conn_internal.h"
 #include "last_error.h"
+#include "latency_stamps.h"
 
 void conn_flush_events(conn_t* c) {
   if (!c->nbatch) return;
   int waited = 0;
+  /* stamped before the push: a busy-polling host may take the records before ring_push returns */
+  if (strcmp(c->name, CONN_NAME_MD) == 0) LATENCY_STAMP(LATENCY_MD_DECODED);
   if (ring_push(c->ring, c->batch, c->nbatch, &waited) != 0) c->ring_closed = 1;
   c->nbatch = 0;
   /* time spent waiting for the host does not count as peer silence, nor as a late answer */
@@ -68,6 +71,7 @@ void conn_read_loop(conn_t* c, net_socket_t fd) {
           break;
         }
         net_ssize_t n = net_recv(fd, space, avail);
+        if (n > 0 && strcmp(c->name, CONN_NAME_MD) == 0) LATENCY_STAMP(LATENCY_MD_RECV);
         if (n == 0) {
           sync_mutex_lock(&c->mu);
           int wf = c->write_failed, we = c->write_errno;

@@ -11,6 +11,7 @@
 #include "conn_internal.h"
 #include "handle.h"
 #include "last_error.h"
+#include "latency_stamps.h"
 
 /* How long the writer waits before trying again to allocate its buffer. */
 #define WRITER_ALLOC_RETRY_MS 1000
@@ -120,7 +121,9 @@ static int32_t direct_send_locked(conn_t* c, req_node_t* n, int counted) {
   net_socket_t fd = c->fd;
   c->writer_busy = 1;
   sync_mutex_unlock(&c->mu);
+  LATENCY_STAMP(LATENCY_SEND_START);
   net_ssize_t w = net_send(fd, buf, len); /* the socket is non-blocking: never waits */
+  LATENCY_STAMP(LATENCY_SEND_END);
   int e = w < 0 ? net_last_error() : 0;
   req_node_free(owned);
   sync_mutex_lock(&c->mu);

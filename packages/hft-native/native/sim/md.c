@@ -7,6 +7,7 @@
 #include "conn.h"
 #include "handle.h"
 #include "last_error.h"
+#include "latency_stamps.h"
 #include "login_codes.h"
 #include "wire_codec.h"
 
@@ -193,7 +194,7 @@ static const conn_ops_t k_ops = { on_connected, on_frame, on_disconnected, on_ti
 HFT_API hft_md_t* hft_md_create(const hft_conn_config_t* config) {
   hft_md_t* m = (hft_md_t*)handle_create(sizeof *m, config, MD_KIND);
   if (!m) return NULL;
-  if (handle_connect(&m->h, &k_ops, m, "market data") != HFT_OK) {
+  if (handle_connect(&m->h, &k_ops, m, CONN_NAME_MD) != HFT_OK) {
     free(m);
     return NULL;
   }
@@ -268,7 +269,10 @@ HFT_API int32_t hft_md_unsubscribe(hft_md_t* m, int32_t market, const char* code
 }
 
 HFT_API int32_t hft_md_poll(hft_md_t* m, hft_event_t* out, int32_t max_events) {
-  return handle_poll((handle_base_t*)m, MD_KIND, out, max_events);
+  int64_t entered = LATENCY_NOW();
+  int32_t n = handle_poll((handle_base_t*)m, MD_KIND, out, max_events);
+  if (n > 0) LATENCY_STAMP_AT(LATENCY_MD_POLLED, entered);
+  return n;
 }
 
 HFT_API int32_t hft_md_arm(hft_md_t* m) { return handle_arm((handle_base_t*)m, MD_KIND); }

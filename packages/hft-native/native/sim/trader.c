@@ -7,6 +7,7 @@
 #include "conn.h"
 #include "handle.h"
 #include "last_error.h"
+#include "latency_stamps.h"
 #include "login_codes.h"
 #include "reports.h"
 #include "sync.h"
@@ -258,7 +259,7 @@ HFT_API hft_trader_t* hft_trader_create(const hft_conn_config_t* config) {
   hft_trader_t* t = (hft_trader_t*)handle_create(sizeof *t, config, TRADER_KIND);
   if (!t) return NULL;
   reports_init(&t->reports);
-  if (handle_connect(&t->h, &k_ops, t, "trade") != HFT_OK) {
+  if (handle_connect(&t->h, &k_ops, t, CONN_NAME_TRADE) != HFT_OK) {
     reports_free(&t->reports);
     free(t);
     return NULL;
@@ -337,6 +338,7 @@ static int32_t queue_order(hft_trader_t* t, const hft_order_req_t* req,
 }
 
 HFT_API int32_t hft_trader_order(hft_trader_t* t, const hft_order_req_t* req) {
+  LATENCY_STAMP(LATENCY_ORDER_CALL);
   return queue_order(t, req, conn_enqueue);
 }
 
@@ -345,6 +347,7 @@ HFT_API int32_t hft_trader_order_deferred(hft_trader_t* t, const hft_order_req_t
 }
 
 HFT_API int32_t hft_trader_flush(hft_trader_t* t) {
+  LATENCY_STAMP(LATENCY_ORDER_CALL);
   if (!t) return set_error(HFT_E_INVALID_ARG, TRADER_KIND " is NULL");
   conn_flush(t->h.conn);
   return HFT_OK;

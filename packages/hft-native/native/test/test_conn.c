@@ -14,6 +14,7 @@
 #include "evlog.h"
 #include "fake_server.h"
 #include "hft_api.h"
+#include "latency_stamps.h"
 #include "ring.h"
 
 static hft_conn_config_t config(uint16_t port) {
@@ -173,6 +174,27 @@ static hft_trader_t* idle_logged_in_trader(fake_server_t* fs, evlog_t* l, int* f
   return t;
 }
 
+/* A fake server answering logins and orders, and an idle logged-in trader on it. */
+typedef struct {
+  fake_server_t* fs;
+  evlog_t l;
+  int from;
+  hft_trader_t* t;
+} order_session_t;
+
+static void order_session_open(order_session_t* s) {
+  s->fs = fs_start(answer_login_and_orders, NULL);
+  log_init(&s->l);
+  s->from = 0;
+  s->t = idle_logged_in_trader(s->fs, &s->l, &s->from);
+}
+
+static void order_session_close(order_session_t* s) {
+  hft_trader_release(s->t);
+  fs_stop(s->fs);
+  log_free(&s->l);
+}
+
 /* A 100-share limit buy of SH.600000 at 10.00, client order id `<tag><k>`. */
 static hft_order_req_t buy_100(char tag, int k) {
   hft_order_req_t o;
@@ -186,30 +208,30 @@ static hft_order_req_t buy_100(char tag, int k) {
   return o;
 }
 
+/* Sends `n` orders one at a time, each answered before the next: the connection is idle for each
+ * one, so every order takes the direct path. */
+static void send_direct_orders(hft_trader_t* t, evlog_t* l, int* from, char tag, int n) {
+  for (int k = 0; k < n; k++) {
+    hft_order_req_t o = buy_100(tag, k);
+    REQUIRE(hft_trader_order(t, &o) == HFT_OK, "order %c%d: %s", tag, k, hft_last_error());
+    REQUIRE(wait_for(t, poll_trader, l, HFT_EV_ORDER_RSP, from, 5000) >= 0, "ORDER_RSP %c%d", tag, k);
+  }
+}
+
 #define DIRECT_ORDERS 20
 
 /* Issue 22: an order sent on the direct path needs nothing from the writer thread, so it must not
  * wake it (a futex round trip and a thread on the other vCPU, for every order). */
 static void test_direct_send_leaves_writer_asleep(void) {
   printf("- an order sent directly does not wake the idle writer\n");
-  fake_server_t* fs = fs_start(answer_login_and_orders, NULL);
-  evlog_t l;
-  log_init(&l);
-  int from = 0;
-  hft_trader_t* t = idle_logged_in_trader(fs, &l, &from);
+  order_session_t s;
+  order_session_open(&s);
   int before = conn_test_idle_writer_wakeups();
-  for (int k = 0; k < DIRECT_ORDERS; k++) {
-    hft_order_req_t o = buy_100('D', k);
-    REQUIRE(hft_trader_order(t, &o) == HFT_OK, "order %d: %s", k, hft_last_error());
-    /* one at a time, each answered: the connection is idle for the next one (the direct path) */
-    REQUIRE(wait_for(t, poll_trader, &l, HFT_EV_ORDER_RSP, &from, 5000) >= 0, "ORDER_RSP %d", k);
-  }
+  send_direct_orders(s.t, &s.l, &s.from, 'D', DIRECT_ORDERS);
   int woken = conn_test_idle_writer_wakeups() - before;
   /* the network thread may wake it for its own reasons (none expected here); not once per order */
   CHECK(woken < DIRECT_ORDERS / 4, "the idle writer was woken %d times for %d direct orders", woken, DIRECT_ORDERS);
-  hft_trader_release(t);
-  fs_stop(fs);
-  log_free(&l);
+  order_session_close(&s);
 }
 
 #define DEFERRED_ORDERS 5
@@ -218,33 +240,28 @@ static void test_direct_send_leaves_writer_asleep(void) {
  * hft_trader_flush sends the queue from the calling thread. */
 static void test_deferred_orders_wait_for_flush(void) {
   printf("- deferred orders are sent by hft_trader_flush, not before, and wake no writer\n");
-  fake_server_t* fs = fs_start(answer_login_and_orders, NULL);
-  evlog_t l;
-  log_init(&l);
-  int from = 0;
-  hft_trader_t* t = idle_logged_in_trader(fs, &l, &from);
+  order_session_t s;
+  order_session_open(&s);
   int before = conn_test_idle_writer_wakeups();
   for (int k = 0; k < DEFERRED_ORDERS; k++) {
     hft_order_req_t o = buy_100('Q', k);
-    REQUIRE(hft_trader_order_deferred(t, &o) == HFT_OK, "deferred order %d: %s", k, hft_last_error());
+    REQUIRE(hft_trader_order_deferred(s.t, &o) == HFT_OK, "deferred order %d: %s", k, hft_last_error());
   }
   hft_order_req_t bad;
   memset(&bad, 0, sizeof bad);
   strcpy(bad.symbol, "SH.600000");
-  CHECK(hft_trader_order_deferred(t, &bad) == HFT_E_INVALID_ARG, "an order without cl_order_id is refused at once");
+  CHECK(hft_trader_order_deferred(s.t, &bad) == HFT_E_INVALID_ARG, "an order without cl_order_id is refused at once");
   /* A direct send would reach the peer within microseconds; nothing may arrive before the flush. */
-  CHECK(!fs_wait_received(fs, MSG_ORDER_REQ, 1, 200), "an order went out before hft_trader_flush");
-  CHECK(hft_trader_flush(t) == HFT_OK, "flush: %s", hft_last_error());
-  CHECK(fs_wait_received(fs, MSG_ORDER_REQ, DEFERRED_ORDERS, 5000), "the flush sent %d of %d orders",
-        fs_received(fs, MSG_ORDER_REQ), DEFERRED_ORDERS);
+  CHECK(!fs_wait_received(s.fs, MSG_ORDER_REQ, 1, 200), "an order went out before hft_trader_flush");
+  CHECK(hft_trader_flush(s.t) == HFT_OK, "flush: %s", hft_last_error());
+  CHECK(fs_wait_received(s.fs, MSG_ORDER_REQ, DEFERRED_ORDERS, 5000), "the flush sent %d of %d orders",
+        fs_received(s.fs, MSG_ORDER_REQ), DEFERRED_ORDERS);
   for (int k = 0; k < DEFERRED_ORDERS; k++)
-    REQUIRE(wait_for(t, poll_trader, &l, HFT_EV_ORDER_RSP, &from, 5000) >= 0, "ORDER_RSP %d", k);
+    REQUIRE(wait_for(s.t, poll_trader, &s.l, HFT_EV_ORDER_RSP, &s.from, 5000) >= 0, "ORDER_RSP %d", k);
   int woken = conn_test_idle_writer_wakeups() - before;
   CHECK(woken == 0, "the idle writer was woken %d times for %d deferred orders", woken, DEFERRED_ORDERS);
   CHECK(hft_trader_flush(NULL) == HFT_E_INVALID_ARG, "flush(NULL) is refused");
-  hft_trader_release(t);
-  fs_stop(fs);
-  log_free(&l);
+  order_session_close(&s);
 }
 
 /* ---- the pipe wake-up (issue 22): written by the producer, same arm protocol ---- */
@@ -293,6 +310,32 @@ static void test_wakeup_fd_protocol(void) {
 }
 #endif
 
+#define STAMPED_ORDERS 5
+
+/* Issue 22: the test library stamps the hops of a direct order (the latency benchmark's
+ * breakdown): each order's call, the start and the end of its send(), in that order. */
+static void test_direct_order_hops_stamped(void) {
+  printf("- a direct order's hops are stamped in order: call, send() start, send() end\n");
+  order_session_t s;
+  order_session_open(&s);
+  hft_test_latency_reset();
+  send_direct_orders(s.t, &s.l, &s.from, 'S', STAMPED_ORDERS);
+  int64_t call[STAMPED_ORDERS + 1], start[STAMPED_ORDERS + 1], end[STAMPED_ORDERS + 1];
+  int nc = hft_test_latency_stamps(LATENCY_ORDER_CALL, call, STAMPED_ORDERS + 1);
+  int ns = hft_test_latency_stamps(LATENCY_SEND_START, start, STAMPED_ORDERS + 1);
+  int ne = hft_test_latency_stamps(LATENCY_SEND_END, end, STAMPED_ORDERS + 1);
+  CHECK(nc == STAMPED_ORDERS && ns == STAMPED_ORDERS && ne == STAMPED_ORDERS,
+        "stamps: %d calls, %d send starts, %d send ends for %d orders", nc, ns, ne, STAMPED_ORDERS);
+  for (int k = 0; k < STAMPED_ORDERS && k < nc && k < ns && k < ne; k++)
+    CHECK(call[k] > 0 && call[k] <= start[k] && start[k] <= end[k] && (k == 0 || end[k - 1] <= call[k]),
+          "order %d: call %lld, send %lld..%lld", k, (long long)call[k], (long long)start[k], (long long)end[k]);
+  CHECK(hft_test_latency_stamps(LATENCY_HOPS, call, 1) == HFT_E_INVALID_ARG, "an unknown hop is refused");
+  CHECK(hft_test_latency_stamps(LATENCY_ORDER_CALL, NULL, 1) == HFT_E_INVALID_ARG, "NULL out is refused");
+  hft_test_latency_reset();
+  CHECK(hft_test_latency_stamps(LATENCY_ORDER_CALL, call, 1) == 0, "reset forgets the stamps");
+  order_session_close(&s);
+}
+
 int main(void) {
 #if !defined(_WIN32)
   test_wakeup_fd_protocol();
@@ -301,5 +344,6 @@ int main(void) {
   test_writer_out_of_memory_reported();
   test_direct_send_leaves_writer_asleep();
   test_deferred_orders_wait_for_flush();
+  test_direct_order_hops_stamped();
   return check_summary("test_conn");
 }
