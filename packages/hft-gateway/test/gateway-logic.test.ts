@@ -14,6 +14,7 @@ import {
   Exchange,
   GatewaySide,
   LogLevel,
+  type OrderRequest,
   OrderType,
   Product,
   SettingsError,
@@ -461,6 +462,37 @@ describe("orders", () => {
     for (const order of snapshots) expect(Object.isFrozen(order)).toBe(true);
     expect(first).toEqual(copy);
     expect(first?.status).toBe(Status.SUBMITTING);
+  });
+
+  it("hands the order to the library before booking it or putting any event (issue 22), events in the same order", async () => {
+    const t = setup();
+    await connectAndLogin(t);
+    const puts: string[] = [];
+    const put = t.engine.put.bind(t.engine);
+    t.engine.put = (event) => {
+      puts.push(event.type);
+      put(event);
+    };
+    const putsAtSend: number[] = [];
+    const order = t.factory.trader.order.bind(t.factory.trader);
+    t.factory.trader.order = (req) => {
+      putsAtSend.push(puts.length);
+      order(req);
+    };
+    const vtOrderid = t.gw.sendOrder(buy());
+    expect(putsAtSend).toEqual([0]);
+    expect(puts).toEqual(["eOrder.", `eOrder.${vtOrderid}`]);
+    await settle(t.engine);
+    expect(t.rec.ordersOf(vtOrderid).map((o) => o.status)).toEqual([Status.SUBMITTING]);
+    expect(t.rec.lastOrder(vtOrderid)?.datetime).toBeInstanceOf(Date);
+  });
+
+  it("a request that cannot become an order (untyped code) throws naming the field, with nothing sent", async () => {
+    const t = setup();
+    await connectAndLogin(t);
+    const bad = { ...buy(), reference: 42 } as unknown as OrderRequest;
+    expect(() => t.gw.sendOrder(bad)).toThrow(/reference/);
+    expect(t.factory.trader.orders).toEqual([]);
   });
 
   it("a failed local send ends REJECTED with the reason, never stuck in SUBMITTING", async () => {
