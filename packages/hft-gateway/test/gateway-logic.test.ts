@@ -8,6 +8,7 @@ import {
   createCancelRequest,
   createOrderRequest,
   createSubscribeRequest,
+  createTick,
   Direction,
   EVENT_TIMER,
   EventEngine,
@@ -849,6 +850,14 @@ describe("market data", () => {
     });
     expect(t.rec.ticks[0]?.datetime.toISOString()).toBe("2025-01-02T01:30:00.500Z");
     expect(Object.isFrozen(t.rec.ticks[0])).toBe(true);
+    // Built in createTick's field order (freezeTick keeps the literal): every tick one hidden class.
+    const reference = createTick({
+      gatewayName: "HFT",
+      symbol: "600000",
+      exchange: Exchange.SSE,
+      datetime: new Date(),
+    });
+    expect(Object.keys(t.rec.ticks[0] ?? {})).toEqual(Object.keys(reference));
   });
 
   it("a tick for a code without a contract is dropped with one log line; base info builds the contract", async () => {
