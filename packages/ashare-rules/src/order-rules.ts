@@ -118,8 +118,9 @@ function capOf(
   draft: OrderDraft,
   contract: ContractRules,
 ): { cap: number; board: Board | undefined; kind: OrderKind } {
-  const code = show(contract.vtSymbol).split(".")[0] ?? "";
-  const board = boardOfCode(code);
+  const vtSymbol = show(contract.vtSymbol);
+  const dot = vtSymbol.indexOf(".");
+  const board = boardOfCode(dot < 0 ? vtSymbol : vtSymbol.slice(0, dot));
   const kind = draft.type === "MARKET" ? "market" : "limit";
   const boardCap = maxOrderVolume(board, kind);
   const own = contract.maxVolume;
@@ -149,6 +150,11 @@ function checkVolume(draft: OrderDraft, contract: ContractRules): RuleViolation[
   return out;
 }
 
+/** A bound in price units as a reason shows it: with the contract's tick decimals. */
+function limitText(units: number, contract: ContractRules): string {
+  return formatPrice(fromPriceUnits(units), contract.pricetick);
+}
+
 function checkPrice(
   draft: OrderDraft,
   contract: ContractRules,
@@ -160,31 +166,59 @@ function checkPrice(
     return [{ code: "price", params: { price: show(price) } }];
   }
   const out: RuleViolation[] = [];
-  const given = formatPrice(price);
-  const vtSymbol = show(contract.vtSymbol);
-  const shown = (limitUnits: number) => formatPrice(fromPriceUnits(limitUnits), contract.pricetick);
+  // Texts are made only for a violation: an order that passes formats nothing (issue 22).
   const tick = contractUnits(contract.pricetick);
   if (tick !== undefined && units % tick !== 0) {
     out.push({
       code: "tick",
-      params: { price: given, tick: formatPrice(contract.pricetick, contract.pricetick) },
+      params: { price: formatPrice(price), tick: formatPrice(contract.pricetick, contract.pricetick) },
     });
   }
   const up = contractUnits(contract.limitUp);
   if (up !== undefined && units > up) {
-    out.push({ code: "limit-up", params: { price: given, limit: shown(up), vtSymbol } });
+    out.push({
+      code: "limit-up",
+      params: {
+        price: formatPrice(price),
+        limit: limitText(up, contract),
+        vtSymbol: show(contract.vtSymbol),
+      },
+    });
   }
   const down = contractUnits(contract.limitDown);
   if (down !== undefined && units < down) {
-    out.push({ code: "limit-down", params: { price: given, limit: shown(down), vtSymbol } });
+    out.push({
+      code: "limit-down",
+      params: {
+        price: formatPrice(price),
+        limit: limitText(down, contract),
+        vtSymbol: show(contract.vtSymbol),
+      },
+    });
   }
   if (cage !== undefined && out.length === 0) {
     const { maxBuy, minSell } = cageBounds(cage.rule, cage.kind, cage.quote);
     const held = cage.rule.action === "hold";
     if (draft.direction === "LONG" && units > maxBuy) {
-      out.push({ code: "cage-buy", params: { price: given, cage: shown(maxBuy), vtSymbol, held } });
+      out.push({
+        code: "cage-buy",
+        params: {
+          price: formatPrice(price),
+          cage: limitText(maxBuy, contract),
+          vtSymbol: show(contract.vtSymbol),
+          held,
+        },
+      });
     } else if (draft.direction === "SHORT" && units < minSell) {
-      out.push({ code: "cage-sell", params: { price: given, cage: shown(minSell), vtSymbol, held } });
+      out.push({
+        code: "cage-sell",
+        params: {
+          price: formatPrice(price),
+          cage: limitText(minSell, contract),
+          vtSymbol: show(contract.vtSymbol),
+          held,
+        },
+      });
     }
   }
   return out;

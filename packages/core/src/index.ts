@@ -107,7 +107,7 @@ export {
   type SubscribeRequest,
   type SubscribeRequestInit,
 } from "./objects/requests.js";
-export { createTick, type TickData, type TickInit } from "./objects/tick.js";
+export { createTick, freezeTick, type TickData, type TickInit } from "./objects/tick.js";
 export { createTrade, type TradeData, type TradeInit } from "./objects/trade.js";
 export { DEFAULT_MAX_LOGS, OmsEngine, type OmsEngineOptions } from "./oms.js";
 export { OmsForwarder } from "./oms-forwarder.js";

@@ -14,6 +14,7 @@ import {
   createTrade,
   Direction,
   Exchange,
+  freezeTick,
   GatewaySide,
   InvalidArgumentError,
   InvalidFieldError,
@@ -174,6 +175,23 @@ describe("factories refuse bad fields, naming the factory and the field", () => 
     for (const field of numberFields) {
       expect(refusal(() => createTick({ ...id, datetime: new Date(), [field]: -1 })).field).toBe(field);
     }
+  });
+
+  it("freezeTick freezes the complete tick it is given, without a copy, checked as createTick checks", () => {
+    // A complete tick in createTick's own shape, as a gateway builds it.
+    const fields = () => ({ ...createTick({ ...id, datetime: new Date(), lastPrice: 7.31 }) });
+    const literal = fields();
+    const tick = freezeTick(literal);
+    expect(tick).toBe(literal);
+    expect(Object.isFrozen(tick)).toBe(true);
+    expect(tick).toEqual(createTick({ ...id, datetime: literal.datetime, lastPrice: 7.31 }));
+    expect(refusal(() => freezeTick({ ...fields(), bidVolume3: -1 })).message).toBe(
+      "freezeTick: bidVolume3: expected a finite number ≥ 0, got -1",
+    );
+    expect(refusal(() => freezeTick({ ...fields(), datetime: new Date(Number.NaN) })).field).toBe("datetime");
+    expect(refusal(() => freezeTick({ ...fields(), vtSymbol: "600001.SSE" })).message).toBe(
+      'freezeTick: vtSymbol: expected "600000.SSE", got "600001.SSE"',
+    );
   });
 
   it("createOrder and updateOrder check status, volumes and prices", () => {

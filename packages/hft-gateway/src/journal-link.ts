@@ -26,6 +26,11 @@ export class JournalLink {
     private readonly sink: GatewaySink,
   ) {}
 
+  /** True when there is a journal: a new order must then be saved before it is sent. */
+  get active(): boolean {
+    return this.journal !== undefined;
+  }
+
   /**
    * Saves that ids up to `prefix + counter` are taken, together with the new order (and anything
    * still pending), before the order is sent.

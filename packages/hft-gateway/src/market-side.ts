@@ -15,8 +15,8 @@
  */
 
 import {
-  createTick,
   type Exchange,
+  freezeTick,
   GatewaySide,
   LogLevel,
   type SubscribeRequest,
@@ -34,7 +34,7 @@ import {
 } from "@tsgate/hft-native";
 import { connectionOptions, type HftApiFactory, type MdApiPort } from "./api-ports.js";
 import type { ContractStore } from "./contracts.js";
-import { errorText, type GatewaySink } from "./gateway-sink.js";
+import type { GatewaySink } from "./gateway-sink.js";
 import { exchangeTime, MARKET_HFT2VT, MARKET_VT2HFT } from "./mappings.js";
 import { MARKET_LABELS } from "./messages.js";
 import type { HftSettings } from "./settings.js";
@@ -234,16 +234,21 @@ export class MarketSide {
     const bv = ev.bidVolume;
     const ap = ev.askPrice;
     const av = ev.askVolume;
+    // Every field in TickData's order, frozen as it is: one object per tick, no init object and
+    // copy (issue 22: allocation per tick sets the garbage collector's pace).
     this.sink.onTick(
-      createTick({
+      freezeTick({
         gatewayName: this.sink.gatewayName,
         symbol: ev.code,
         exchange,
+        vtSymbol,
         datetime: exchangeTime(ev.tradingDay, ev.time),
         name: contract.name,
         volume: ev.volume,
         turnover: ev.turnover,
+        openInterest: 0,
         lastPrice: ev.last,
+        lastVolume: 0,
         limitUp: ev.limitUp > 0 ? ev.limitUp : (contract.limitUp ?? 0),
         limitDown: ev.limitDown > 0 ? ev.limitDown : (contract.limitDown ?? 0),
         openPrice: ev.open,
@@ -270,6 +275,7 @@ export class MarketSide {
         askVolume3: av[2] ?? 0,
         askVolume4: av[3] ?? 0,
         askVolume5: av[4] ?? 0,
+        localtime: undefined,
       }),
     );
   }

@@ -82,6 +82,15 @@ function show(value: unknown): string {
   }
 }
 
+/** A refusal with its reason in `language` (a module function: no closure made per checked order). */
+function refuse<K extends RefusalCode>(
+  language: Language,
+  code: K,
+  ...params: MessageParams<K>
+): OrderValidation {
+  return { ok: false, code, reason: text(language, code, ...params) };
+}
+
 /** Formats a price for a message: the tick's decimals when given, else without float noise. */
 export { formatPrice } from "@tsgate/ashare-rules";
 
@@ -94,40 +103,35 @@ export function validateOrder(
   contract: ContractData | undefined,
   language: Language = DEFAULT_LANGUAGE,
 ): OrderValidation {
-  const reject = <K extends RefusalCode>(code: K, ...params: MessageParams<K>): OrderValidation => ({
-    ok: false,
-    code,
-    reason: text(language, code, ...params),
-  });
   const market = lookup(MARKET_VT2HFT, req.exchange);
   if (market === undefined) {
-    return reject("refusal.exchange", { exchange: show(req.exchange) });
+    return refuse(language, "refusal.exchange", { exchange: show(req.exchange) });
   }
   if (typeof req.symbol !== "string") {
-    return reject("refusal.symbol", { symbol: show(req.symbol) });
+    return refuse(language, "refusal.symbol", { symbol: show(req.symbol) });
   }
   if (contract === undefined) {
-    return reject("refusal.noContract", { vtSymbol: show(req.vtSymbol) });
+    return refuse(language, "refusal.noContract", { vtSymbol: show(req.vtSymbol) });
   }
   const side = lookup(SIDE_VT2HFT, req.direction);
   if (side === undefined) {
-    return reject("refusal.direction", { direction: show(req.direction) });
+    return refuse(language, "refusal.direction", { direction: show(req.direction) });
   }
   if (req.offset !== Offset.NONE) {
     const consistent =
       (req.direction === Direction.LONG && req.offset === Offset.OPEN) ||
       (req.direction === Direction.SHORT && SELL_OFFSETS.has(req.offset));
     if (!consistent) {
-      return reject("refusal.offset", { offset: show(req.offset), direction: show(req.direction) });
+      return refuse(language, "refusal.offset", { offset: show(req.offset), direction: show(req.direction) });
     }
   }
   const orderType = lookup(ORDERTYPE_VT2HFT, req.type);
   if (orderType === undefined) {
-    return reject("refusal.orderType", { type: show(req.type) });
+    return refuse(language, "refusal.orderType", { type: show(req.type) });
   }
   const exchange = req.exchange === Exchange.SSE ? "SSE" : "SZSE";
   if (!orderTypeAccepted(exchange, orderType)) {
-    return reject("refusal.orderTypeExchange", {
+    return refuse(language, "refusal.orderTypeExchange", {
       type: show(req.type),
       vendorType: orderType,
       text: ORDER_TYPE_TEXT[orderType],

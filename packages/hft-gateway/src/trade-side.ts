@@ -25,9 +25,9 @@ import {
   isActiveOrder,
   type JournalContents,
   LogLevel,
+  type OrderData,
   type OrderRequest,
   parseVtSymbol,
-  updateOrder,
 } from "@tsgate/core";
 import {
   type CancelRspEvent,
@@ -61,6 +61,12 @@ const FILL_REFRESH_MS = 200;
 
 /** Trade login codes after which retrying cannot help (the native library stops reconnecting). */
 const CREDENTIAL_ERRORS = finalLoginCodes("trade");
+
+/** Why an order was not sent, and the log text that says so. */
+interface LocalRefusal {
+  readonly reason: string;
+  readonly text: (orderid: string, reason: string) => string;
+}
 
 /** How the trade side creates its API (the factory's `createTrader`). */
 export type CreateTrader = HftApiFactory["createTrader"];
@@ -200,38 +206,62 @@ export class TradeSide {
    * Pushes a SUBMITTING order and returns its vtOrderid at once; then validates and sends it. A
    * request the gateway refuses, or that cannot be handed to the library, is pushed as REJECTED
    * with the reason right after, never left SUBMITTING.
+   *
+   * Without a journal the order is checked and handed to the library first, and booked and pushed
+   * SUBMITTING right after, in the same synchronous call (issue 22: the bytes leave before the
+   * bookkeeping; no report can be handled in between, and the pushed events keep their order). Its
+   * OrderData is built (and so checked) before anything is sent: a request that cannot become an
+   * order throws with nothing sent, as before. With a journal the order and its id are saved
+   * before they are sent, as a restart needs.
    */
   sendOrder(req: OrderRequest): string {
     let orderid = this.orderIds.next();
     // An id already in the book (an adopted order of another process) is taken: use the next.
     while (this.book.get(orderid) !== undefined) orderid = this.orderIds.next();
     // Stamped with the local time: a person reads when it was sent even if no report follows.
-    const entry = this.book.addLocal(
-      updateOrder(createOrderData(req, orderid, this.sink.gatewayName), { datetime: new Date() }),
-    );
-    const journalProblem = this.journal.saveNewOrder(this.orderIds.prefix, this.orderIds.count, entry);
-    this.sink.onOrder(entry.order);
+    const order = createOrderData(req, orderid, this.sink.gatewayName, new Date());
+    if (this.journal.active) return this.sendJournalled(req, order);
+    const refusal = this.send(req, order);
+    const entry = this.book.addLocal(order);
+    this.sink.onOrder(order);
+    if (refusal !== undefined) this.book.rejectLocally(entry, refusal.reason, refusal.text);
+    return order.vtOrderid;
+  }
 
-    if (journalProblem !== undefined) {
-      this.book.rejectLocally(entry, journalProblem, this.sink.msg.orderRejectedLocally);
-      return entry.order.vtOrderid;
-    }
+  /** {@link TradeSide.sendOrder} with a journal: the order is on record before it is sent. */
+  private sendJournalled(req: OrderRequest, order: OrderData): string {
+    const entry = this.book.addLocal(order);
+    const journalProblem = this.journal.saveNewOrder(this.orderIds.prefix, this.orderIds.count, entry);
+    this.sink.onOrder(order);
+    const refusal =
+      journalProblem !== undefined
+        ? { reason: journalProblem, text: this.sink.msg.orderRejectedLocally }
+        : this.send(req, order);
+    if (refusal !== undefined) this.book.rejectLocally(entry, refusal.reason, refusal.text);
+    return order.vtOrderid;
+  }
+
+  /** Checks the order and hands it to the library; returns why it was not sent, if it was not. */
+  private send(req: OrderRequest, local: OrderData): LocalRefusal | undefined {
+    const msg = this.sink.msg;
     const api = this.api;
-    if (api === undefined) {
-      this.book.rejectLocally(entry, this.sink.msg.notConnectedRefusal(), this.sink.msg.orderRejectedLocally);
-      return entry.order.vtOrderid;
-    }
-    const checked = validateOrder(req, this.contracts.get(req.vtSymbol), this.sink.msg.language);
-    if (!checked.ok) {
-      this.book.rejectLocally(entry, checked.reason, this.sink.msg.orderRejectedLocally);
-      return entry.order.vtOrderid;
-    }
+    if (api === undefined) return { reason: msg.notConnectedRefusal(), text: msg.orderRejectedLocally };
+    const checked = validateOrder(req, this.contracts.get(req.vtSymbol), msg.language);
+    if (!checked.ok) return { reason: checked.reason, text: msg.orderRejectedLocally };
+    const order = checked.order;
     try {
-      api.order({ clOrderId: orderid, ...checked.order });
+      api.order({
+        clOrderId: local.orderid,
+        symbol: order.symbol,
+        orderType: order.orderType,
+        side: order.side,
+        volume: order.volume,
+        price: order.price,
+      });
     } catch (error) {
-      this.book.rejectLocally(entry, this.sink.msg.libraryError(error), this.sink.msg.orderSendFailed);
+      return { reason: msg.libraryError(error), text: msg.orderSendFailed };
     }
-    return entry.order.vtOrderid;
+    return undefined;
   }
 
   /**

@@ -8,12 +8,14 @@ import {
   createCancelRequest,
   createOrderRequest,
   createSubscribeRequest,
+  createTick,
   Direction,
   EVENT_TIMER,
   EventEngine,
   Exchange,
   GatewaySide,
   LogLevel,
+  type OrderRequest,
   OrderType,
   Product,
   SettingsError,
@@ -463,6 +465,37 @@ describe("orders", () => {
     expect(first?.status).toBe(Status.SUBMITTING);
   });
 
+  it("hands the order to the library before booking it or putting any event (issue 22), events in the same order", async () => {
+    const t = setup();
+    await connectAndLogin(t);
+    const puts: string[] = [];
+    const put = t.engine.put.bind(t.engine);
+    t.engine.put = (event) => {
+      puts.push(event.type);
+      put(event);
+    };
+    const putsAtSend: number[] = [];
+    const order = t.factory.trader.order.bind(t.factory.trader);
+    t.factory.trader.order = (req) => {
+      putsAtSend.push(puts.length);
+      order(req);
+    };
+    const vtOrderid = t.gw.sendOrder(buy());
+    expect(putsAtSend).toEqual([0]);
+    expect(puts).toEqual(["eOrder.", `eOrder.${vtOrderid}`]);
+    await settle(t.engine);
+    expect(t.rec.ordersOf(vtOrderid).map((o) => o.status)).toEqual([Status.SUBMITTING]);
+    expect(t.rec.lastOrder(vtOrderid)?.datetime).toBeInstanceOf(Date);
+  });
+
+  it("a request that cannot become an order (untyped code) throws naming the field, with nothing sent", async () => {
+    const t = setup();
+    await connectAndLogin(t);
+    const bad = { ...buy(), reference: 42 } as unknown as OrderRequest;
+    expect(() => t.gw.sendOrder(bad)).toThrow(/reference/);
+    expect(t.factory.trader.orders).toEqual([]);
+  });
+
   it("a failed local send ends REJECTED with the reason, never stuck in SUBMITTING", async () => {
     const t = setup();
     await connectAndLogin(t);
@@ -817,6 +850,14 @@ describe("market data", () => {
     });
     expect(t.rec.ticks[0]?.datetime.toISOString()).toBe("2025-01-02T01:30:00.500Z");
     expect(Object.isFrozen(t.rec.ticks[0])).toBe(true);
+    // Built in createTick's field order (freezeTick keeps the literal): every tick one hidden class.
+    const reference = createTick({
+      gatewayName: "HFT",
+      symbol: "600000",
+      exchange: Exchange.SSE,
+      datetime: new Date(),
+    });
+    expect(Object.keys(t.rec.ticks[0] ?? {})).toEqual(Object.keys(reference));
   });
 
   it("a tick for a code without a contract is dropped with one log line; base info builds the contract", async () => {

@@ -59,6 +59,30 @@ export function writeString(buf: Buffer, offset: number, size: number, text: unk
   buf.write(text, offset, "utf8");
 }
 
+/**
+ * Writes `text` into the `char[size]` field at `offset` of a buffer that may hold an earlier
+ * request, NUL-filling the rest of the field; checked as {@link writeString} checks. ASCII (every
+ * id and symbol) is copied byte by byte: no `Buffer.byteLength` and `write` calls into C++ on the
+ * order path (issue 22).
+ */
+function rewriteString(buf: Buffer, offset: number, size: number, text: unknown, field: string): void {
+  let i = 0;
+  if (typeof text === "string" && text.length < size) {
+    for (; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 0 || c > 0x7f) break;
+      buf[offset + i] = c;
+    }
+  }
+  if (typeof text !== "string" || i < text.length) {
+    checkString(text, size, field);
+    buf.fill(0, offset, offset + size);
+    buf.write(text, offset, "utf8");
+    return;
+  }
+  for (; i < size; i++) buf[offset + i] = 0;
+}
+
 function int(value: unknown, field: string, min: number, max: number): number {
   if (typeof value !== "number" || !Number.isInteger(value) || value < min || value > max) {
     throw new HftArgumentError(field, `expected an integer ${min}..${max}, got ${String(value)}`);
@@ -70,8 +94,13 @@ function optInt(value: unknown, field: string, min: number, max: number): number
   return value === undefined ? 0 : int(value, field, min, max);
 }
 
+const TWO_32 = 2 ** 32;
+
+/** A safe integer as int64 little-endian, in two 32-bit halves (no BigInt made per call). */
 function writeI64(buf: Buffer, offset: number, value: number): void {
-  buf.writeBigInt64LE(BigInt(value), offset);
+  const high = Math.floor(value / TWO_32);
+  buf.writeUInt32LE(value - high * TWO_32, offset);
+  buf.writeInt32LE(high, offset + 4);
 }
 
 const I32_MAX = 2_147_483_647;
@@ -155,18 +184,27 @@ export interface OrderRequest {
 }
 
 export function encodeOrderReq(req: OrderRequest): Buffer {
+  return encodeOrderReqInto(Buffer.alloc(ORDER_REQ.size), req);
+}
+
+/**
+ * Encodes `req` into `buf` (`ORDER_REQ.size` bytes), overwriting every field: one buffer can be
+ * reused for every order, since the library copies the request during the call. Returns `buf`.
+ */
+export function encodeOrderReqInto(buf: Buffer, req: OrderRequest): Buffer {
   const f = ORDER_REQ.fields;
-  const buf = Buffer.alloc(ORDER_REQ.size);
-  writeString(buf, f.cl_order_id.offset, f.cl_order_id.size, req.clOrderId, "clOrderId");
-  writeString(buf, f.symbol.offset, f.symbol.size, req.symbol, "symbol");
-  const orderType = OrderTypeCode[req.orderType as RequestOrderType] as number | undefined;
-  if (orderType === undefined)
+  rewriteString(buf, f.cl_order_id.offset, f.cl_order_id.size, req.clOrderId, "clOrderId");
+  rewriteString(buf, f.symbol.offset, f.symbol.size, req.symbol, "symbol");
+  const orderType: unknown = Object.hasOwn(OrderTypeCode, req.orderType)
+    ? OrderTypeCode[req.orderType]
+    : undefined;
+  if (typeof orderType !== "number")
     throw new HftArgumentError(
       "orderType",
       `expected one of ${Object.keys(OrderTypeCode).join(", ")}, got ${String(req.orderType)}`,
     );
-  const side = SideCode[req.side as RequestSide] as number | undefined;
-  if (side === undefined)
+  const side: unknown = Object.hasOwn(SideCode, req.side) ? SideCode[req.side] : undefined;
+  if (typeof side !== "number")
     throw new HftArgumentError("side", `expected "Bid" or "Ask", got ${String(req.side)}`);
   writeI64(buf, f.volume.offset, int(req.volume, "volume", 1, Number.MAX_SAFE_INTEGER));
   // Market types carry no price.

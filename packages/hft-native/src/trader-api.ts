@@ -22,10 +22,11 @@ import {
   type EventRecords,
   isReplay,
 } from "./event-decoder.js";
+import { ORDER_REQ } from "./layout.js";
 import { cString, type NativeApi } from "./library.js";
 import {
   encodeLoginReq,
-  encodeOrderReq,
+  encodeOrderReqInto,
   encodeQueryReq,
   type LoginRequest,
   type OrderRequest,
@@ -159,6 +160,8 @@ export class TraderApi extends HftApiBase<TraderApiEvents> {
   /** The deferred order functions, when orderSend is "deferred" and the library has them. */
   private readonly deferred: NonNullable<NativeApi["trader"]["deferred"]> | undefined;
   private flushScheduled = false;
+  /** The request of every order() (the library copies it during the call): none built per order. */
+  private readonly orderBuf = Buffer.alloc(ORDER_REQ.size);
 
   constructor(options: TraderApiOptions) {
     const orderSend = options.orderSend ?? "direct";
@@ -192,11 +195,12 @@ export class TraderApi extends HftApiBase<TraderApiEvents> {
   order(req: OrderRequest): void {
     const h = this.handle("order");
     const deferred = this.deferred;
+    const buf = encodeOrderReqInto(this.orderBuf, req);
     if (deferred === undefined) {
-      this.native.check("hft_trader_order", this.native.trader.order(h, encodeOrderReq(req)));
+      this.native.check("hft_trader_order", this.native.trader.order(h, buf));
       return;
     }
-    this.native.check("hft_trader_order_deferred", deferred.order(h, encodeOrderReq(req)));
+    this.native.check("hft_trader_order_deferred", deferred.order(h, buf));
     if (!this.flushScheduled) {
       this.flushScheduled = true;
       queueMicrotask(this.flush);

@@ -146,8 +146,14 @@ function throwFirstProblem(where: string, o: OrderData): never {
  * @param req - the order request
  * @param orderid - the gateway-local id the gateway assigned
  * @param gatewayName - the gateway's name
+ * @param datetime - when it was sent, if the gateway stamps it (one object built, not two)
  */
-export function createOrderData(req: OrderRequest, orderid: string, gatewayName: string): OrderData {
+export function createOrderData(
+  req: OrderRequest,
+  orderid: string,
+  gatewayName: string,
+  datetime?: Date,
+): OrderData {
   return createOrder({
     gatewayName,
     symbol: req.symbol,
@@ -159,6 +165,7 @@ export function createOrderData(req: OrderRequest, orderid: string, gatewayName:
     price: req.price,
     volume: req.volume,
     reference: req.reference,
+    datetime,
   });
 }
 

@@ -1,4 +1,5 @@
 import type { Exchange } from "../constants.js";
+import { InvalidFieldError } from "../errors.js";
 import { isExchange, toVtSymbol } from "../vt-ids.js";
 import * as check from "./field-checks.js";
 
@@ -172,6 +173,25 @@ export function tickFields(init: TickInit): TickData {
   };
 }
 
+/**
+ * {@link createTick} for a gateway's tick path: `tick` is a complete {@link TickData} the caller
+ * has just built as an object literal, every field in the order of TickData's declaration (so all
+ * ticks keep one hidden class) and `vtSymbol` from `toVtSymbol`. It is checked as createTick checks,
+ * then that very object is frozen and returned: one object per tick instead of an init object and
+ * its copy (issue 22: allocation per tick sets the garbage collector's pace). The caller must
+ * not keep or mutate it.
+ *
+ * @throws {@link InvalidFieldError} naming the first field that is wrong, or `vtSymbol` when it
+ *   is not `${symbol}.${exchange}`
+ */
+export function freezeTick(tick: TickData): TickData {
+  if (!isValidTick(tick)) throwFirstProblem(tick, "freezeTick");
+  const vtSymbol = toVtSymbol(tick.symbol, tick.exchange);
+  if (tick.vtSymbol !== vtSymbol)
+    throw new InvalidFieldError("freezeTick", "vtSymbol", JSON.stringify(vtSymbol), tick.vtSymbol);
+  return Object.freeze(tick);
+}
+
 const nn = check.isNonNegative;
 
 // The fast path: one expression of plain property reads on the one hidden class every tick has
@@ -221,19 +241,17 @@ function isValidTick(t: TickData): boolean {
   );
 }
 
-const WHERE = "createTick";
-
-function throwFirstProblem(t: TickData): never {
-  check.nonEmptyText(WHERE, "gatewayName", t.gatewayName);
-  check.symbolCode(WHERE, t.symbol);
-  check.exchangeCode(WHERE, t.exchange);
-  check.validDate(WHERE, "datetime", t.datetime);
-  check.optionalDate(WHERE, "localtime", t.localtime);
-  check.text(WHERE, "name", t.name);
+function throwFirstProblem(t: TickData, where = "createTick"): never {
+  check.nonEmptyText(where, "gatewayName", t.gatewayName);
+  check.symbolCode(where, t.symbol);
+  check.exchangeCode(where, t.exchange);
+  check.validDate(where, "datetime", t.datetime);
+  check.optionalDate(where, "localtime", t.localtime);
+  check.text(where, "name", t.name);
   // Every other field is a number.
   for (const [field, value] of Object.entries(t)) {
     if (typeof value !== "string" && !(value instanceof Date) && value !== undefined)
-      check.nonNegative(WHERE, field, value as number);
+      check.nonNegative(where, field, value as number);
   }
-  throw new Error("createTick: isValidTick and throwFirstProblem disagree"); // unreachable
+  throw new Error(`${where}: isValidTick and throwFirstProblem disagree`); // unreachable
 }
