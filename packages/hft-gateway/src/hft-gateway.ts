@@ -29,6 +29,7 @@ import { ContractStore } from "./contracts.js";
 import { errorText } from "./gateway-sink.js";
 import { languageOfSetting, resolveLanguage } from "./i18n/language.js";
 import { JournalLink } from "./journal-link.js";
+import { loadedLibraryKind } from "./library-kind.js";
 import { MarketSide } from "./market-side.js";
 import { type GatewayMessages, gatewayMessages } from "./messages.js";
 import { OrderIdGenerator, type OrderIdGeneratorOptions } from "./order-ids.js";
@@ -205,6 +206,9 @@ export class HftGateway extends BaseGateway {
       return;
     }
 
+    // Rejection codes are read by the loaded library's table: the sim library's are our protocol's,
+    // the vendor shim's the broker's.
+    this.messages = gatewayMessages(this.messages.language, loadedLibraryKind(library));
     const vendorFailure = applyVendorSettings(library, settings, this.msg);
     if (vendorFailure !== undefined) {
       this.writeLog(vendorFailure, LogLevel.ERROR);
@@ -291,7 +295,7 @@ export class HftGateway extends BaseGateway {
     const named = typeof value === "string" && value !== "" ? languageOfSetting(value) : undefined;
     // A bad value keeps the environment's language; the settings error names the key.
     const language = named ?? resolveLanguage(undefined);
-    if (language !== this.messages.language) this.messages = gatewayMessages(language);
+    if (language !== this.messages.language) this.messages = gatewayMessages(language, this.messages.library);
   }
 
   /** Publishes a log, with the passwords redacted. */

@@ -69,30 +69,20 @@ function connectFailure(ev: DisconnectedEvent): ConnectFailure {
  * Every log line and status text of the gateway, rendered in `language`.
  *
  * @param language - the gateway's `language` setting, resolved (see `resolveLanguage`)
- * @param library - whose code table rejection reasons are read by until `useLibrary` says
- *   otherwise: the simulation library (our protocol's codes) by default
+ * @param library - whose code table rejection reasons are read by: the library the gateway loaded
+ *   (the simulation library speaks our protocol's codes, the vendor shim the broker's); before a
+ *   library is loaded, the simulation library's
  */
 export function gatewayMessages(language: Language, library: LibraryKind = "sim") {
   const t = <K extends MessageCode>(code: K, ...params: MessageParams<K>): string =>
     text(language, code, ...params);
-  // Rejection codes are read by the table of the library loaded last (useLibrary).
-  let codes: LibraryKind = library;
   const rejectionReason = (code: number, serverText: string) =>
-    serverReason(language, codes, code, serverText);
+    serverReason(language, library, code, serverText);
   return Object.freeze({
     /** The language the lines are in. */
     language,
     /** The library whose code table rejection reasons are read by. */
-    get library(): LibraryKind {
-      return codes;
-    },
-    /**
-     * Reads rejection codes by the table of `kind` from now on: the gateway loaded that library
-     * (the simulation library speaks our protocol's codes, the vendor shim the broker's).
-     */
-    useLibrary(kind: LibraryKind): void {
-      codes = kind;
-    },
+    library,
     connecting: (l: SideLabels, peer: string) => t("gateway.connecting", { side: l.side, peer }),
     loginOk: (l: SideLabels) => t("gateway.loginOk", { side: l.side }),
     reloginOk: (l: SideLabels) => t("gateway.reloginOk", { side: l.side }),

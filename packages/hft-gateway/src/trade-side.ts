@@ -613,8 +613,8 @@ export class TradeSide {
   private onCancelRsp(ev: CancelRspEvent): void {
     if (ev.status !== "CancelRejected" && ev.errorCode === 0) return;
     const orderid = this.book.localIdOf(ev.clOrderId, ev.orderId) ?? (ev.clOrderId || ev.orderId);
-    const reason = ev.errorMsg !== "" ? ev.errorMsg : "cancel refused";
-    this.sink.writeLog(this.sink.msg.cancelRejected(orderid, ev.errorCode, reason), LogLevel.WARNING);
+    // An empty text reads as the catalogue's "no reason given", in the gateway's language.
+    this.sink.writeLog(this.sink.msg.cancelRejected(orderid, ev.errorCode, ev.errorMsg), LogLevel.WARNING);
   }
 
   /**

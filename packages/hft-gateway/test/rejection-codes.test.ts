@@ -12,8 +12,7 @@ import { libraryKind, loadedLibraryKind } from "../src/library-kind.js";
 import { gatewayMessages } from "../src/messages.js";
 import { HFT_LOGIN_ERRORS, SIP_LOGIN_ERRORS } from "../src/vendor-errors.js";
 import { HFT_ORDER_ERRORS } from "../src/vendor-order-errors.js";
-import { applyVendorSettings } from "../src/vendor-settings.js";
-import { TEST_TERMINAL_INFO, vendorLibrary } from "./helpers/vendor-path.js";
+import { vendorLibrary } from "./helpers/vendor-path.js";
 
 /** A counter's own long text: quoted whole, never cut or translated. */
 const COUNTER_TEXT = `资金可用不足[柜台:${"明细".repeat(38)}]end`;
@@ -51,28 +50,27 @@ describe("rejection codes by library", () => {
     expect(serverReason("en", "unknown", 14023, "x")).toBe('the server says "x"');
   });
 
-  it("the gateway's lines follow the library bound last", () => {
-    const msg = gatewayMessages("zh-CN");
-    expect(msg.library).toBe("sim");
-    expect(msg.rejectionStatus(2008, "x")).toBe("可用资金不足 (2008)");
-    msg.useLibrary("shim");
-    expect(msg.rejectionStatus(2008, "x")).toBe('券商柜台原文 "x" (2008)');
-    expect(msg.orderRejected("A1", 14023, "x")).toContain("超过交易网关的流量限制");
-    expect(msg.cancelRejected("A1", 7001, "撤单失败")).toContain('券商柜台原文 "撤单失败"');
-    msg.useLibrary("sim");
-    expect(msg.cancelRejected("A1", 3002, "final")).toContain("委托已是最终状态");
+  it("the gateway's lines read codes by the table of the library they were made for", () => {
+    const sim = gatewayMessages("zh-CN");
+    expect(sim.library).toBe("sim");
+    expect(sim.rejectionStatus(2008, "x")).toBe("可用资金不足 (2008)");
+    expect(sim.cancelRejected("A1", 3002, "final")).toContain("委托已是最终状态");
+    const shim = gatewayMessages("zh-CN", "shim");
+    expect(shim.rejectionStatus(2008, "x")).toBe('券商柜台原文 "x" (2008)');
+    expect(shim.orderRejected("A1", 14023, "x")).toContain("超过交易网关的流量限制");
+    expect(shim.cancelRejected("A1", 7001, "撤单失败")).toContain('券商柜台原文 "撤单失败"');
   });
 
-  it("connecting binds the messages to the loaded library's kind", () => {
-    const msg = gatewayMessages("en");
-    applyVendorSettings(
-      loadHftLibrary({ path: vendorLibrary() }),
-      { terminalInfo: TEST_TERMINAL_INFO, sdkLogPath: "" },
-      msg,
-    );
-    expect(msg.library).toBe("shim");
-    applyVendorSettings({}, { terminalInfo: "", sdkLogPath: "" }, msg);
-    expect(msg.library).toBe("sim");
+  it("a cancel refused without a text reads the catalogue's no-reason text, in each language", () => {
+    for (const library of ["sim", "shim"] as const) {
+      expect(gatewayMessages("zh-CN", library).cancelRejected("A1", 7001, "")).not.toMatch(/[A-Za-z]{3}/);
+      expect(gatewayMessages("en", library).cancelRejected("A1", 7001, "")).not.toMatch(CJK);
+    }
+  });
+
+  it("the loaded library's kind is told by its info text", () => {
+    expect(loadedLibraryKind(loadHftLibrary({ path: vendorLibrary() }))).toBe("shim");
+    expect(loadedLibraryKind({})).toBe("sim");
     expect(loadedLibraryKind(loadHftLibrary({}))).toBe("sim");
     expect(libraryKind("tsgate-vendor-shim+double 0.1.0")).toBe("shim");
   });
