@@ -728,6 +728,23 @@ describe("orders", () => {
     ]);
   });
 
+  it("a cancel refused without a reason text is logged with the catalogue's no-reason text, not an English one", async () => {
+    const t = setup();
+    await connectAndLogin(t);
+    t.gw.sendOrder(buy());
+    const clOrderId = t.factory.trader.orders[0]?.clOrderId ?? "";
+    t.factory.trader.fire("orderRsp", { clOrderId, orderId: "O6", errorCode: 0, errorMsg: "" });
+    t.factory.trader.fire("cancelRsp", {
+      orderId: "O6",
+      clOrderId,
+      status: "CancelRejected",
+      errorCode: 7001,
+      errorMsg: "",
+    });
+    await settle(t.engine);
+    expect(t.rec.logTexts).toContain(`撤单被拒绝：委托 ${clOrderId} (7001)：服务器未给出原因`);
+  });
+
   it("cancels by client order id before the server id is known and by server id after; finished and unknown orders are logged", async () => {
     const t = setup();
     await connectAndLogin(t);
