@@ -294,16 +294,13 @@ export class EventEngine {
       this.cachedHandlers = handlers;
     }
     const general = this.generalHandlers;
+    this.callEach(handlers, event);
+    this.callEach(general, event);
+  }
+
+  private callEach(handlers: readonly EventHandler[], event: Event): void {
     for (let j = 0; j < handlers.length; j++) {
       const handler = handlers[j]!;
-      try {
-        handler(event);
-      } catch (error) {
-        this.reportHandlerError(error, event, handler);
-      }
-    }
-    for (let j = 0; j < general.length; j++) {
-      const handler = general[j]!;
       try {
         handler(event);
       } catch (error) {
