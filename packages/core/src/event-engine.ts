@@ -1,6 +1,6 @@
 import { LogLevel } from "./constants.js";
 import { InvalidArgumentError } from "./errors.js";
-import { EventQueue } from "./event-queue.js";
+import { EventRing } from "./event-ring.js";
 import { EVENT_LOG, EVENT_TIMER, type Event } from "./event-types.js";
 import { createLog } from "./objects/log.js";
 
@@ -92,7 +92,7 @@ export class EventEngine {
   private readonly logHandlerErrors: boolean;
 
   // The very objects put, in order; a batch is the first `batchLeft` of them.
-  private readonly queue = new EventQueue<Event>();
+  private readonly queue = new EventRing<Event>();
   private handlers = new Map<string, readonly EventHandler[]>();
   private generalHandlers: readonly EventHandler[] = NO_HANDLERS;
   // The last type looked up and its handlers: a run of one type skips the Map. Reset by every
@@ -275,6 +275,7 @@ export class EventEngine {
       this.batchLeft = 0;
       this.draining = false;
       this.settled += size;
+      queue.releaseIfEmpty();
       if (this.waiters.length > 0) this.resolveWaiters();
       if (this.state === "running" && queue.size > 0 && !this.scheduled) {
         // Later batches yield to I/O first.

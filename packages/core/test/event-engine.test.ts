@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { DEFAULT_CHUNK_SIZE } from "../src/event-queue.js";
+import { DEFAULT_RING_CAPACITY } from "../src/event-ring.js";
 import {
   EVENT_LOG,
   EVENT_TIMER,
@@ -187,12 +187,12 @@ describe("EventEngine delivery", () => {
     expect(seen[1]).toBe(event);
   });
 
-  it("keeps FIFO order and registration rules while the queue grows during delivery", async () => {
-    // More events than one chunk of the queue, and handlers that put more while the head is in
-    // the middle of it, so the queue grows and reuses chunks during delivery; (un)registering in
+  it("keeps FIFO order and registration rules while the queue grows and wraps during delivery", async () => {
+    // More events than the queue's first allocation, and handlers that put more while the head
+    // is in the middle of it, so the queue wraps and grows during delivery; (un)registering in
     // the middle of a run of one type must still apply from the next event.
     const engine = newEngine();
-    const first = DEFAULT_CHUNK_SIZE + 100;
+    const first = DEFAULT_RING_CAPACITY + 100;
     const registerAt = 700;
     const unregisterAt = 1500;
     const seen: number[] = [];
@@ -207,7 +207,7 @@ describe("EventEngine delivery", () => {
       seen.push(event.data as number);
       if (delivered === registerAt) engine.register("a", late);
       if (delivered === unregisterAt) engine.unregister("a", late);
-      // The first 600 deliveries put two events each: the queue grows mid-batch.
+      // The first 600 deliveries put two events each: the queue outgrows its slots mid-batch.
       if (delivered <= 600) {
         engine.put({ type: "a", data: next++ });
         engine.put({ type: "a", data: next++ });
