@@ -10,16 +10,21 @@
  * turn (ours, vnpy, ours, ...) so load on the machine falls on both alike. Prints each
  * process's figure, the median and the worst of each, and the ratios.
  *
+ * Each side loads its engine module alone (vnpy's `engine.py`; ours `vnpy-ratio-engine.ts`, the
+ * EventEngine module and its imports) and runs it the way its users do: vnpy's source under
+ * python3, ours built to JavaScript (tsup, target node20, into a temporary directory) under plain
+ * `node` from `vnpy-ratio-child.mjs`, with no TypeScript loader in the process (see that file).
+ *
  * vnpy is not a dependency and never enters the repository: pass the path of `vnpy/event/engine.py`
  * from a checkout of vnpy/vnpy, `npx tsx bench/vnpy-ratio.bench.ts /path/to/engine.py` or
  * `VNPY_ENGINE_PY=/path/to/engine.py`. Needs python3. Benchmarks are not tests.
  */
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdirSync, writeFileSync } from "node:fs";
-import { loadavg } from "node:os";
-import { fileURLToPath } from "node:url";
-import { EventEngine, type EventHandler } from "../src/event-engine.js";
-import { EVENT_TICK, type Event } from "../src/event-types.js";
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { loadavg, tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { build } from "tsup";
 
 const EVENTS = 1_000_000;
 const ROUNDS = 3;
@@ -28,29 +33,24 @@ const PROCESSES = 5;
 const TARGET_MEDIAN = 100;
 const TARGET_WORST = 50;
 const RESULTS_FILE = fileURLToPath(new URL("./results/vnpy-ratio.json", import.meta.url));
+const OURS_CHILD = fileURLToPath(new URL("./vnpy-ratio-child.mjs", import.meta.url));
+const OURS_ENGINE = fileURLToPath(new URL("./vnpy-ratio-engine.ts", import.meta.url));
 
-/** One round of ours: put EVENTS events, resolve when both handlers have seen all. */
-async function oursOnce(): Promise<number> {
-  const engine = new EventEngine();
-  let typeCount = 0;
-  let generalCount = 0;
-  const typeHandler: EventHandler = () => {
-    typeCount++;
-  };
-  engine.register(EVENT_TICK, typeHandler);
-  engine.registerGeneral((event) => {
-    if (event.type === EVENT_TICK) generalCount++; // not the engine's own eTimer events
+/** Builds our engine module to one JavaScript file in `dir`; returns its file URL. */
+async function buildOurEngine(dir: string): Promise<string> {
+  await build({
+    entry: { engine: OURS_ENGINE },
+    outDir: dir,
+    format: ["esm"],
+    target: "node20",
+    outExtension: () => ({ js: ".mjs" }),
+    config: false,
+    dts: false,
+    sourcemap: false,
+    splitting: false,
+    silent: true,
   });
-  engine.start();
-  const data = { lastPrice: 7.31 };
-  const t0 = process.hrtime.bigint();
-  for (let i = 0; i < EVENTS; i++) engine.put({ type: EVENT_TICK, data } as Event);
-  await engine.flush();
-  const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
-  engine.stop();
-  if (typeCount !== EVENTS || generalCount !== EVENTS)
-    throw new Error(`delivered ${typeCount}/${generalCount} of ${EVENTS}`);
-  return EVENTS / seconds;
+  return pathToFileURL(join(dir, "engine.mjs")).href;
 }
 
 /** The same driver for vnpy's engine, in python3: its worker thread drains while we put. */
@@ -90,13 +90,7 @@ function median(values: readonly number[]): number {
   return s[Math.floor(s.length / 2)] ?? Number.NaN;
 }
 
-async function child(): Promise<void> {
-  let rate = 0;
-  for (let round = 0; round < ROUNDS; round++) rate = await oursOnce();
-  console.log(rate);
-}
-
-function main(): void {
+async function main(): Promise<void> {
   const enginePy = process.argv[2] ?? process.env.VNPY_ENGINE_PY ?? "";
   if (enginePy === "" || !existsSync(enginePy)) {
     console.error(
@@ -104,12 +98,15 @@ function main(): void {
     );
     process.exit(2);
   }
-  const script = fileURLToPath(import.meta.url);
+  const buildDir = mkdtempSync(join(tmpdir(), "tsgate-vnpy-ratio-"));
+  const engineUrl = await buildOurEngine(buildDir);
   const load0 = loadavg();
   const ours: number[] = [];
   const vnpy: number[] = [];
   for (let p = 0; p < PROCESSES; p++) {
-    const o = execFileSync(process.execPath, [...process.execArgv, script, "--child"], { encoding: "utf8" });
+    const o = execFileSync(process.execPath, [OURS_CHILD, engineUrl, String(EVENTS), String(ROUNDS)], {
+      encoding: "utf8",
+    });
     ours.push(Number(o.trim()));
     const v = execFileSync("python3", ["-c", VNPY_DRIVER, enginePy, String(EVENTS), String(ROUNDS)], {
       encoding: "utf8",
@@ -120,6 +117,7 @@ function main(): void {
     );
   }
   const load1 = loadavg();
+  rmSync(buildDir, { recursive: true, force: true });
   const oursMedian = median(ours);
   const vnpyMedian = median(vnpy);
   const oursWorst = Math.min(...ours);
@@ -148,6 +146,7 @@ function main(): void {
         date: new Date().toISOString(),
         loadBefore: load0,
         loadAfter: load1,
+        oursRun: "bench/vnpy-ratio-engine.ts built by tsup (node20), plain node, no TypeScript loader",
         ours,
         vnpy,
         rows: [
@@ -176,5 +175,4 @@ function main(): void {
   );
 }
 
-if (process.argv.includes("--child")) await child();
-else main();
+await main();

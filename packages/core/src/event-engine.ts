@@ -1,5 +1,6 @@
 import { LogLevel } from "./constants.js";
 import { InvalidArgumentError } from "./errors.js";
+import { EventRing } from "./event-ring.js";
 import { EVENT_LOG, EVENT_TIMER, type Event } from "./event-types.js";
 import { createLog } from "./objects/log.js";
 
@@ -36,6 +37,8 @@ export const DEFAULT_TIMER_INTERVAL = 1;
 const MAX_TIMER_DELAY_MS = 2 ** 31 - 1;
 
 const TIMER_EVENT: Event<typeof EVENT_TIMER> = Object.freeze({ type: EVENT_TIMER, data: undefined });
+
+const NO_HANDLERS: readonly EventHandler[] = Object.freeze([]);
 
 type EngineState = "idle" | "running" | "stopped";
 
@@ -88,19 +91,20 @@ export class EventEngine {
   private readonly onHandlerError: HandlerErrorReporter;
   private readonly logHandlerErrors: boolean;
 
-  // Double-buffered queue: `queue` receives puts while `drain` walks the previous array.
-  private queue: Event[] = [];
-  private spare: Event[] = [];
+  // The very objects put, in order; a batch is the first `batchLeft` of them.
+  private readonly queue = new EventRing<Event>();
   private handlers = new Map<string, readonly EventHandler[]>();
-  private generalHandlers: readonly EventHandler[] = [];
+  private generalHandlers: readonly EventHandler[] = NO_HANDLERS;
+  // The last type looked up and its handlers: a run of one type skips the Map. Reset by every
+  // (un)registration, so it never outlives the copy-on-write list it points to.
+  private cachedType: string | undefined = undefined;
+  private cachedHandlers: readonly EventHandler[] = NO_HANDLERS;
 
   private state: EngineState = "idle";
-  // Bumped by stop(); a drain that sees it change discards the rest of its batch.
-  private generation = 0;
   private scheduled = false;
   private draining = false;
-  private batchSize = 0;
-  private batchCursor = 0;
+  // Events of the batch in progress not delivered yet; stop() zeroes it to end the batch.
+  private batchLeft = 0;
   private timer: NodeJS.Timeout | undefined;
 
   // Counters for flush(): events accepted by put(), and events delivered or discarded since.
@@ -143,7 +147,7 @@ export class EventEngine {
     this.state = "running";
     this.timer = setInterval(this.onTimer, this.interval * 1000);
     this.timer.unref();
-    if (this.queue.length > 0) this.schedule();
+    if (this.queue.size > 0) this.schedule();
   }
 
   /**
@@ -159,14 +163,12 @@ export class EventEngine {
     }
     if (this.state === "stopped") return 0;
     this.state = "stopped";
-    this.generation++;
-    const queued = this.queue.length;
-    this.queue.length = 0;
-    this.settled += queued;
-    // The rest of an in-progress batch is accounted for by drain() when it notices the stop.
-    const restOfBatch = this.draining ? this.batchSize - this.batchCursor - 1 : 0;
+    const discarded = this.queue.clear();
+    // The batch in progress is accounted for, whole, by drain() when it ends.
+    this.settled += discarded - this.batchLeft;
+    this.batchLeft = 0;
     this.resolveWaiters();
-    return queued + restOfBatch;
+    return discarded;
   }
 
   /**
@@ -180,10 +182,11 @@ export class EventEngine {
    * ```
    */
   register<T extends string>(type: T, handler: EventHandler<T>): void {
-    const list = this.handlers.get(type) ?? [];
+    const list = this.handlers.get(type) ?? NO_HANDLERS;
     const h = handler as unknown as EventHandler;
     if (list.includes(h)) return;
     this.handlers.set(type, [...list, h]);
+    this.cachedType = undefined;
   }
 
   /** Removes `handler` from `type`; does nothing if it was not registered. */
@@ -195,6 +198,7 @@ export class EventEngine {
     const next = list.filter((registered) => registered !== h);
     if (next.length === 0) this.handlers.delete(type);
     else this.handlers.set(type, next);
+    this.cachedType = undefined;
   }
 
   /**
@@ -220,7 +224,7 @@ export class EventEngine {
     if (this.state === "stopped") return;
     this.queue.push(event as unknown as Event);
     this.accepted++;
-    if (this.state === "running" && !this.scheduled && !this.draining) {
+    if (!this.scheduled && !this.draining && this.state === "running") {
       this.scheduled = true;
       queueMicrotask(this.drain);
     }
@@ -257,26 +261,23 @@ export class EventEngine {
   private readonly drain = (): void => {
     this.scheduled = false;
     if (this.state !== "running" || this.draining) return;
-    const batch = this.queue;
-    const size = batch.length;
+    const queue = this.queue;
+    const size = queue.size;
     if (size === 0) return;
-    this.queue = this.spare;
     this.draining = true;
-    this.batchSize = size;
-    const generation = this.generation;
+    this.batchLeft = size;
     try {
-      for (let i = 0; i < size; i++) {
-        if (this.generation !== generation) break;
-        this.batchCursor = i;
-        this.dispatch(batch[i]!);
+      while (this.batchLeft > 0) {
+        this.batchLeft--;
+        this.dispatch(queue.shift()!);
       }
     } finally {
-      batch.length = 0;
-      this.spare = batch;
+      this.batchLeft = 0;
       this.draining = false;
       this.settled += size;
+      queue.releaseIfEmpty();
       if (this.waiters.length > 0) this.resolveWaiters();
-      if (this.state === "running" && this.queue.length > 0 && !this.scheduled) {
+      if (this.state === "running" && queue.size > 0 && !this.scheduled) {
         // Later batches yield to I/O first.
         this.scheduled = true;
         setImmediate(this.drain);
@@ -286,20 +287,21 @@ export class EventEngine {
 
   private dispatch(event: Event): void {
     // Both lists are read before any handler runs: (un)registration applies from the next event.
-    const handlers = this.handlers.get(event.type);
-    const general = this.generalHandlers;
-    if (handlers !== undefined) {
-      for (let j = 0; j < handlers.length; j++) {
-        const handler = handlers[j]!;
-        try {
-          handler(event);
-        } catch (error) {
-          this.reportHandlerError(error, event, handler);
-        }
-      }
+    const type = event.type;
+    let handlers = this.cachedHandlers;
+    if (type !== this.cachedType) {
+      handlers = this.handlers.get(type) ?? NO_HANDLERS;
+      this.cachedType = type;
+      this.cachedHandlers = handlers;
     }
-    for (let j = 0; j < general.length; j++) {
-      const handler = general[j]!;
+    const general = this.generalHandlers;
+    this.callEach(handlers, event);
+    this.callEach(general, event);
+  }
+
+  private callEach(handlers: readonly EventHandler[], event: Event): void {
+    for (let j = 0; j < handlers.length; j++) {
+      const handler = handlers[j]!;
       try {
         handler(event);
       } catch (error) {

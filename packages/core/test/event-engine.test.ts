@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { DEFAULT_RING_CAPACITY } from "../src/event-ring.js";
 import {
   EVENT_LOG,
   EVENT_TIMER,
@@ -170,6 +171,53 @@ describe("EventEngine delivery", () => {
     await engine.flush();
     expect(timerRan).toBe(true);
     expect(pings).toBeGreaterThan(0);
+  });
+
+  it("hands every handler the very object that was put", async () => {
+    const engine = newEngine();
+    const seen: Event[] = [];
+    engine.register("a", (event) => seen.push(event));
+    engine.registerGeneral((event) => seen.push(event));
+    engine.start();
+    const event = { type: "a", data: { n: 1 } };
+    engine.put(event);
+    await engine.flush();
+    expect(seen).toHaveLength(2);
+    expect(seen[0]).toBe(event);
+    expect(seen[1]).toBe(event);
+  });
+
+  it("keeps FIFO order and registration rules while the queue grows and wraps during delivery", async () => {
+    // More events than the queue's first allocation, and handlers that put more while the head
+    // is in the middle of it, so the queue wraps and grows during delivery; (un)registering in
+    // the middle of a run of one type must still apply from the next event.
+    const engine = newEngine();
+    const first = DEFAULT_RING_CAPACITY + 100;
+    const registerAt = 700;
+    const unregisterAt = 1500;
+    const seen: number[] = [];
+    let lateCalls = 0;
+    const late = () => {
+      lateCalls++;
+    };
+    let delivered = 0;
+    let next = first;
+    engine.register("a", (event) => {
+      delivered++;
+      seen.push(event.data as number);
+      if (delivered === registerAt) engine.register("a", late);
+      if (delivered === unregisterAt) engine.unregister("a", late);
+      // The first 600 deliveries put two events each: the queue outgrows its slots mid-batch.
+      if (delivered <= 600) {
+        engine.put({ type: "a", data: next++ });
+        engine.put({ type: "a", data: next++ });
+      }
+    });
+    engine.start();
+    for (let i = 0; i < first; i++) engine.put({ type: "a", data: i });
+    while (engine.pending > 0) await engine.flush();
+    expect(seen).toEqual(Array.from({ length: first + 1200 }, (_, i) => i));
+    expect(lateCalls).toBe(unregisterAt - registerAt);
   });
 
   it("reports pending events", async () => {
@@ -399,6 +447,28 @@ describe("EventEngine lifecycle", () => {
     await flushed;
     expect(seen).toEqual([1, 2]);
     expect(discarded).toBe(3);
+    expect(engine.pending).toBe(0);
+  });
+
+  it("stop() from a handler counts the events its batch put, and a restart there delivers later ones", async () => {
+    const engine = newEngine();
+    const seen: unknown[] = [];
+    let discarded = -1;
+    engine.registerGeneral((event) => {
+      seen.push(event.data);
+      if (event.data === 2) {
+        engine.put({ type: "a", data: "put by the batch" });
+        discarded = engine.stop(); // 3, 4, 5 and the one just put
+        engine.start();
+        engine.put({ type: "a", data: "after restart" });
+      }
+    });
+    engine.start();
+    for (let i = 1; i <= 5; i++) engine.put({ type: "a", data: i });
+    await engine.flush();
+    await engine.flush();
+    expect(discarded).toBe(4);
+    expect(seen).toEqual([1, 2, "after restart"]);
     expect(engine.pending).toBe(0);
   });
 
