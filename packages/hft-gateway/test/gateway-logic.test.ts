@@ -284,7 +284,7 @@ describe("connect and the login flow", () => {
     await settle(t.engine);
     expect(t.rec.logs.at(-1)).toMatchObject({ level: LogLevel.ERROR });
     expect(t.rec.logTexts.at(-1)).toMatch(
-      /HFT 接口设置有误.*交易端口: 应为 1 到 65535 之间的整数，实际为 "80a"/s,
+      /HFT 接口设置有误.*交易端口：应为 1 到 65535 之间的整数，实际为 "80a"/s,
     );
   });
 
