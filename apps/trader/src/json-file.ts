@@ -1,13 +1,13 @@
 /**
  * Reading the JSON files a user gives the app (a settings file, a simulator config, a strategy
  * setting file, a backtest report). They may hold passwords, so a syntax error is described by its
- * line and column only (`describeJsonError`), and every reason is a catalogue text kept as data,
- * rendered in the reader's language.
+ * line and column only (safe-json's `jsonErrorParts`), and every reason is a catalogue text kept
+ * as data, rendered in the reader's language.
  *
  * @module
  */
 import { readFileSync } from "node:fs";
-import { describeJsonError } from "@tsgate/safe-json";
+import { jsonErrorParts } from "@tsgate/safe-json";
 import { InputError, type LabelText } from "./errors.js";
 
 /** The kinds of file the trader reads, as its messages name them (`file.<kind>` labels). */
@@ -19,20 +19,24 @@ export function fileName(kind: JsonFileKind | "strategy", path: string): LabelTe
 }
 
 /**
- * `describeJsonError`'s text as a catalogue text. Its forms (safe-json's json-error.ts) are a
- * fixed grammar: "the file ends too early", "<what> at line L, column C", or the no-position
- * fallback. Of `<what>`, only safe-json's own "Unexpected character" is ours to translate; V8's
- * descriptions ("Expected ',' or '}' after property value") are the parser's, quoted as data.
+ * A JSON syntax error as a catalogue text, from safe-json's parts (`jsonErrorParts`): the kind,
+ * line and column are ours to word; V8's own description of the error (`Expected ',' or '}' after
+ * property value`) is the parser's, kept as data (`error.quoted`).
  */
 export function jsonErrorText(err: unknown, text: string): LabelText {
-  const description = describeJsonError(err, text);
-  if (description === "the file ends too early") return { label: "json.ends" };
-  const at = /^(.*) at line (\d+), column (\d+)$/s.exec(description);
-  if (at === null) return { label: "json.syntax" };
-  const [, what = "", line = "", column = ""] = at;
-  return what === "Unexpected character"
-    ? { label: "json.unexpected", params: { line, column } }
-    : { label: "json.parser", params: { line, column, detail: JSON.stringify(what) } };
+  const parts = jsonErrorParts(err, text);
+  switch (parts.kind) {
+    case "endsEarly":
+      return { label: "json.ends" };
+    case "unexpectedCharacter":
+      return { label: "json.unexpected", params: { line: parts.line, column: parts.column } };
+    case "parser": {
+      const detail: LabelText = { label: "error.quoted", params: { detail: parts.detail } };
+      return { label: "json.parser", params: { line: parts.line, column: parts.column, detail } };
+    }
+    case "unknown":
+      return { label: "json.syntax" };
+  }
 }
 
 /**

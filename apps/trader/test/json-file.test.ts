@@ -9,7 +9,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { InputError } from "../src/errors.js";
 import { readSettingFile } from "../src/gateway-settings.js";
-import { readJsonFile } from "../src/json-file.js";
+import { jsonErrorText, readJsonFile } from "../src/json-file.js";
 
 const SECRET = "Secr3t-pw";
 
@@ -58,6 +58,20 @@ describe("readJsonFile", () => {
     expect(reasons(() => readJsonFile(path, "settings"))).toEqual({
       en: `settings file ${path}: not valid JSON (Unexpected character at line 2, column 11)`,
       zh: `设置文件 ${path}：不是有效的 JSON（第 2 行第 11 列有意外的字符）`,
+    });
+  });
+
+  it("words V8's own description as the parser's, as it is in English and quoted in Chinese", () => {
+    const path = file("comma.json", `{"交易密码": "${SECRET}"\n "交易用户名": "demo"}`);
+    expect(reasons(() => readJsonFile(path, "settings"))).toEqual({
+      en: `settings file ${path}: not valid JSON (Expected ',' or '}' after property value at line 2, column 2)`,
+      zh: `设置文件 ${path}：不是有效的 JSON（第 2 行第 2 列：原文 "Expected ',' or '}' after property value"）`,
+    });
+  });
+
+  it("says a syntax error it cannot place without quoting anything", () => {
+    expect(jsonErrorText(new SyntaxError(`some future message about ${SECRET}`), SECRET)).toEqual({
+      label: "json.syntax",
     });
   });
 

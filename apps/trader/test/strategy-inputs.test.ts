@@ -116,12 +116,13 @@ describe("the strategy setting file", () => {
     );
     const notJson = file("not.json", "{ nope");
     const syntax = thrown(() => readStrategySettingFile(notJson));
-    // V8's description of the syntax error is the parser's words: quoted as data, with our line and column.
+    // V8's description of the syntax error is the parser's words: data (as it is in English, quoted in
+    // Chinese), with our line and column.
     expect(syntax.messageIn("en")).toBe(
-      `strategy setting file ${notJson}: not valid JSON ("Expected property name or '}'" at line 1, column 3)`,
+      `strategy setting file ${notJson}: not valid JSON (Expected property name or '}' at line 1, column 3)`,
     );
     expect(syntax.messageIn("zh-CN")).toBe(
-      `策略设置文件 ${notJson}：不是有效的 JSON（第 1 行第 3 列：解析器原文 "Expected property name or '}'"）`,
+      `策略设置文件 ${notJson}：不是有效的 JSON（第 1 行第 3 列：原文 "Expected property name or '}'"）`,
     );
   });
 });

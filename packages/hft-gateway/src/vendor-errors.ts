@@ -5,6 +5,10 @@
  * 906fd5a, vnpy_hft/api/{hft,sip}/include, read 2026-12-02. The wording is ours, written from the
  * headers' facts. The codes an order or cancel rejection can carry are in
  * `vendor-order-errors.ts`; docs/real-broker.md explains each at length.
+ *
+ * The tables hold the wording only: which codes there are, their cause and whether retrying can
+ * help are hft-native's `LOGIN_CODES`, and these tables have exactly its vendor codes (a test
+ * holds them together).
  */
 import type { Language } from "./i18n/language.js";
 
@@ -75,6 +79,13 @@ export const HFT_LOGIN_ERRORS: Readonly<Record<number, VendorErrorEntry>> = Obje
         "Register this machine's network card MAC with the broker (the MAC in 「terminalInfo」 must match it)",
     },
   },
+  14023: {
+    "zh-CN": { meaning: "网关流量超限", action: "网关暂时阻断了消息，稍后会自动重试；频繁出现请联系券商" },
+    en: {
+      meaning: "the gateway's flow limit was exceeded",
+      action: "The gateway blocks messages for now; retrying automatically. If it recurs, contact the broker",
+    },
+  },
   14024: {
     "zh-CN": { meaning: "资金账号已被停用", action: "请联系券商" },
     en: { meaning: "the account is disabled", action: "Contact the broker" },
@@ -101,13 +112,16 @@ export const HFT_LOGIN_ERRORS: Readonly<Record<number, VendorErrorEntry>> = Obje
 /** SIP market-data login results (the return code of the synchronous Login()). */
 export const SIP_LOGIN_ERRORS: Readonly<Record<number, VendorErrorEntry>> = Object.freeze({
   1: {
+    // SIPE_ERR, "未知或一般错误": what Login() returns when the server refuses the login
     "zh-CN": {
       meaning: "行情登录被拒绝",
-      action: "请检查「行情用户名」「行情密码」，或该账号是否有行情权限",
+      action:
+        "请检查「行情用户名」「行情密码」，以及该账号是否有行情权限（SDK 只报“未知或一般错误”）；仍失败请联系券商",
     },
     en: {
       meaning: "the market-data login was refused",
-      action: "Check 「行情用户名」 and 「行情密码」, and whether the account has market-data permission",
+      action:
+        'Check 「行情用户名」 and 「行情密码」, and whether the account has market-data permission (the SDK says only "unknown or general error"); if it persists, contact the broker',
     },
   },
   7: {

@@ -99,14 +99,15 @@ describe("login refusals by code", () => {
   });
 
   it.each([
-    [
-      122,
-      'wrong user or password (122, the server says "sip says 122"). Check 「行情用户名」 and 「行情密码」',
-    ],
-    [123, "the market-data account lacks a permission (123"],
     [20, "login information incomplete (20"],
     [5001, 'user "demo" does not exist (5001). Check 「行情用户名」'],
     [5002, "wrong password (5002). Check 「行情密码」"],
+    [
+      1,
+      'the market-data login was refused (1, the server says "sip says 1"). Check 「行情用户名」 and 「行情密码」',
+    ],
+    [18, "the market-data configuration is missing or malformed (18"],
+    [19, "initialising the socket failed (19"],
   ])("market code %i", async (code, expected) => {
     const { market } = await lines(0, code);
     expect(market).toContain(expected);
@@ -139,6 +140,10 @@ describe("login refusals by code", () => {
 
   it("says whether retrying can help", () => {
     expect(loginCause("trade", 14024)?.retryMayHelp).toBe(false);
+    // isipuix.h: on SIPE_CONSVRFAIL the API reconnects by itself; SIPE_ERR promises nothing
+    expect(loginCause("market", 7)?.retryMayHelp).toBe(true);
+    expect(loginCause("market", 1)?.retryMayHelp).toBe(false);
+    expect(loginCause("trade", 14010)?.retryMayHelp).toBe(true);
     expect(loginCause("trade", 1005)?.retryMayHelp).toBe(true);
     expect(loginCause("market", 9999)).toBeUndefined();
   });

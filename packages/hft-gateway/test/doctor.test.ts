@@ -186,8 +186,8 @@ describe("runDoctor", () => {
     // In zh-CN the same issues are in Chinese, the values quoted as given.
     const zh = await doctor({ 交易端口: "80a", 交易服务器: "tcp://x" }, { language: "zh-CN" });
     expect(zh.step("settings")?.details).toEqual([
-      "交易服务器: 只写主机（如 127.0.0.1），不要带 tcp:// 这样的前缀",
-      '交易端口: 应为 1 到 65535 之间的整数，实际为 "80a"',
+      "交易服务器：只写主机（如 127.0.0.1），不要带 tcp:// 这样的前缀",
+      '交易端口：应为 1 到 65535 之间的整数，实际为 "80a"',
     ]);
   });
 

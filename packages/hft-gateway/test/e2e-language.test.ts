@@ -167,7 +167,7 @@ describe("the language from the environment", () => {
     );
     void main.close();
     return rec.waitForLog(
-      /^HFT 接口设置有误（1 项），未连接：\n {2}language: 应为 zh-CN, en 之一（或 en_US.UTF-8 这样的区域设置名；留空则按 LANG），实际为 "fr"$/,
+      /^HFT 接口设置有误（1 项），未连接：\n {2}language：应为 zh-CN, en 之一（或 en_US.UTF-8 这样的区域设置名；留空则按 LANG），实际为 "fr"$/,
     );
   });
 });

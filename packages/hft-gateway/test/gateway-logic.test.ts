@@ -286,7 +286,7 @@ describe("connect and the login flow", () => {
     await settle(t.engine);
     expect(t.rec.logs.at(-1)).toMatchObject({ level: LogLevel.ERROR });
     expect(t.rec.logTexts.at(-1)).toMatch(
-      /HFT 接口设置有误.*交易端口: 应为 1 到 65535 之间的整数，实际为 "80a"/s,
+      /HFT 接口设置有误.*交易端口：应为 1 到 65535 之间的整数，实际为 "80a"/s,
     );
   });
 
@@ -1108,12 +1108,21 @@ describe("troubleshooting messages", () => {
     expect(t.rec.logs.some((log) => log.level === LogLevel.ERROR)).toBe(final);
   });
 
-  it("market login refused by the SIP SDK with 122 (SIPE_USERAUTH) is final", async () => {
+  // isipuix.h has no code for refused credentials: a refused SIP login is SIPE_ERR (1), as the
+  // vendor double answers; only SIPE_CONSVRFAIL (7) is one the SDK recovers from by itself.
+  it.each([
+    [1, true],
+    [18, true],
+    [19, true],
+    [20, true],
+    [7, false],
+  ])("market login refused by the SIP SDK with %i: final %s", async (code, final) => {
     const t = setup();
     t.gw.connect(SETTINGS);
-    t.factory.md.fire("login", { ok: false, errorCode: 122, message: "SIP login failed with code 122" });
+    t.factory.md.fire("login", { ok: false, errorCode: code, message: `SIP login failed with code ${code}` });
     await settle(t.engine);
-    expect(lastState(t, GatewaySide.MARKET)).toBe(ConnectionState.DISCONNECTED);
+    expect(lastState(t, GatewaySide.MARKET) === ConnectionState.DISCONNECTED).toBe(final);
+    expect(t.rec.logs.some((log) => log.level === LogLevel.ERROR)).toBe(final);
   });
 
   it("passwords never appear in any event, even when a message echoes them", async () => {

@@ -4,7 +4,7 @@
  * real broker's: the HFT trading API's own (hft_trader_error.h) are translated, a counter's own
  * business code is quoted with the counter's whole text. Vendor login codes read in both languages.
  */
-import { loadHftLibrary } from "@tsgate/hft-native";
+import { LOGIN_CODES, loadHftLibrary } from "@tsgate/hft-native";
 import { describe, expect, it } from "vitest";
 import { serverReason } from "../src/i18n/catalogue.js";
 import { LANGUAGES } from "../src/i18n/language.js";
@@ -92,6 +92,18 @@ describe("rejection codes by library", () => {
 });
 
 describe("vendor login codes in both languages", () => {
+  // hft-native's LOGIN_CODES says which vendor codes there are (cause, retry); these tables word
+  // them: the same codes, none invented on either side.
+  it("words exactly the vendor codes of hft-native's login-code table", () => {
+    const vendorCodes = (side: "trade" | "market") =>
+      LOGIN_CODES.filter((e) => e.side === side && (e.code >= 14000 || e.name.startsWith("SIPE_"))).map(
+        (e) => e.code,
+      );
+    const worded = (table: Readonly<Record<number, unknown>>) => Object.keys(table).map(Number);
+    expect(worded(HFT_LOGIN_ERRORS)).toEqual(vendorCodes("trade"));
+    expect(worded(SIP_LOGIN_ERRORS)).toEqual(vendorCodes("market"));
+  });
+
   it("every entry has its meaning and action in each language", () => {
     for (const table of [HFT_LOGIN_ERRORS, SIP_LOGIN_ERRORS]) {
       for (const [code, entry] of Object.entries(table)) {

@@ -85,15 +85,21 @@ describe("settings issues in zh-CN", () => {
     expect(seen.size).toBeGreaterThan(20);
   });
 
+  it("joins key and message with each language's own colon", () => {
+    const issues = issuesOf({ ...valid, 交易端口: "80a" });
+    expect(settingsIssueLines("zh-CN", issues)[0]).toMatch(/^交易端口：应为/);
+    expect(settingsIssueLines("en", issues)[0]).toMatch(/^交易端口: expected/);
+  });
+
   it("keeps the values as data and names the key", () => {
     expect(settingsIssueLines("zh-CN", issuesOf({ ...valid, 交易端口: "80a" }))).toEqual([
-      '交易端口: 应为 1 到 65535 之间的整数，实际为 "80a"',
+      '交易端口：应为 1 到 65535 之间的整数，实际为 "80a"',
     ]);
     expect(settingsIssueLines("zh-CN", issuesOf({ ...valid, 交易服务器: "127.0.0.1:8000" }))).toEqual([
-      "交易服务器: 只写主机；端口请写在「交易端口」",
+      "交易服务器：只写主机；端口请写在「交易端口」",
     ]);
     expect(settingsIssueLines("zh-CN", issuesOf({ ...valid, ffiBackend: "ctypes" }))).toEqual([
-      'ffiBackend: 应为 "koffi", "ffi-napi" 之一，实际为 "ctypes"',
+      'ffiBackend：应为 "koffi", "ffi-napi" 之一，实际为 "ctypes"',
     ]);
   });
 

@@ -178,8 +178,8 @@ describe("HftGateway before connect", () => {
     expect(rec.logs).toHaveLength(1);
     expect(rec.logs[0]).toMatchObject({ level: LogLevel.ERROR });
     // In the user's language, one issue a line: no English of core's in the Chinese line.
-    expect(rec.logs[0]?.msg).toMatch(/^HFT 接口设置有误（4 项），未连接：\n {2}交易服务器: /);
-    expect(rec.logs[0]?.msg).toContain('\n  交易端口: 应为 1 到 65535 之间的整数，实际为 "80a"');
+    expect(rec.logs[0]?.msg).toMatch(/^HFT 接口设置有误（4 项），未连接：\n {2}交易服务器：/);
+    expect(rec.logs[0]?.msg).toContain('\n  交易端口：应为 1 到 65535 之间的整数，实际为 "80a"');
     expect(rec.logs[0]?.msg).not.toMatch(/expected|Invalid HFT settings/);
     expect(rec.logs[0]?.msg).not.toContain("§");
     // Nothing was started: no status, no connection, and it stays usable.

@@ -10,7 +10,7 @@ export const LOGIN_CODES_HEADER = "native/sim/login_codes.h";
 
 function finalCases(side: LoginSide): string {
   return LOGIN_CODES.filter((e: LoginCodeEntry) => e.side === side && !e.retryMayHelp)
-    .map((e) => `    case ${e.code}: /* ${e.name}: ${e.cause} */`)
+    .map((e) => `    case ${e.code}: /* ${e.name}${e.cause === undefined ? "" : `: ${e.cause}`} */`)
     .join("\n");
 }
 

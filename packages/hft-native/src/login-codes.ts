@@ -10,9 +10,16 @@
  *   login), as `@tsgate/mock-server`'s `ErrorCode` defines them (hft-gateway's wire-units test
  *   holds the two together: hft-native may not import the simulator, DESIGN §2);
  * - the vendor's trading codes: `hft_trader_error.h` of the HFT trading SDK (`HFT_TRADER_ERRNO_MAP`,
- *   14000–14043), as shipped in vnpy/vnpy_hft `vnpy_hft/api/hft/include/hft/`, read 2026-12-02;
+ *   14000–14043), as shipped in vnpy/vnpy_hft 906fd5a `vnpy_hft/api/hft/include/hft/`, read
+ *   2026-12-02; each name here is the header's;
  * - the vendor's market-data codes: `SIPE_*` of the SIP SDK's `isipuix.h` (updated 2019-12-24),
- *   vnpy/vnpy_hft `vnpy_hft/api/sip/include/sip/`, read 2026-12-02.
+ *   vnpy/vnpy_hft 906fd5a `vnpy_hft/api/sip/include/sip/`, read 2026-12-02: the codes `Login()`
+ *   can return (1, 7, 18, 19, 20; the header has no code of its own for refused credentials, so
+ *   a refused login is SIPE_ERR, "unknown or general error").
+ *
+ * Every vendor code here has its wording (meaning and action, in each language) in hft-gateway's
+ * `vendor-errors.ts`, keyed by the same codes (a test there holds the two together); a vendor code
+ * without a `cause` of ours is told by that wording alone.
  *
  * @module
  */
@@ -27,7 +34,6 @@ export type LoginCause =
   | "locked"
   | "notEnabled"
   | "terminalInfo"
-  | "noPermission"
   | "missingInfo"
   | "temporary"
   | "accountType";
@@ -41,7 +47,11 @@ export interface LoginCodeEntry {
   readonly code: number;
   /** The code's name where it is defined (the simulator's `ErrorCode` key, or the vendor's). */
   readonly name: string;
-  readonly cause: LoginCause;
+  /**
+   * The cause in the doctor's terms; absent for a vendor code none of them fits (a connection or
+   * local failure, the SIP SDK's general error), which hft-gateway's vendor table words instead.
+   */
+  readonly cause?: LoginCause;
   /** True when the same settings may log in later (the server refuses for now). */
   readonly retryMayHelp: boolean;
 }
@@ -50,9 +60,14 @@ const code = (
   side: LoginSide,
   value: number,
   name: string,
-  cause: LoginCause,
+  cause: LoginCause | undefined,
   retryMayHelp = false,
-): LoginCodeEntry => Object.freeze({ side, code: value, name, cause, retryMayHelp });
+): LoginCodeEntry =>
+  Object.freeze(
+    cause === undefined
+      ? { side, code: value, name, retryMayHelp }
+      : { side, code: value, name, cause, retryMayHelp },
+  );
 
 /** Every refused-login code known: the simulator's, then the vendor's, by side. */
 export const LOGIN_CODES: readonly LoginCodeEntry[] = Object.freeze([
@@ -62,6 +77,10 @@ export const LOGIN_CODES: readonly LoginCodeEntry[] = Object.freeze([
   code("trade", 1004, "LOGIN_WRONG_BRANCH", "branch"),
   code("trade", 1005, "LOGIN_REJECTED", "temporary", true),
   code("trade", 1006, "LOGIN_UNSUPPORTED_ACCOUNT_TYPE", "accountType"),
+  /** the client is not connected to the gateway (yet): the connection is retried */
+  code("trade", 14009, "ERR_HFT_TRADER_NOT_CONNECT", undefined, true),
+  /** logging in to the gateway failed (the gateway, not the account): the gateway may be back later */
+  code("trade", 14010, "ERR_HFT_TRADER_LOGIN_GW_FAIL", undefined, true),
   /** the account is not on the gateway's whitelist */
   code("trade", 14016, "ERR_HFT_TRADER_GW_NO_USER", "notEnabled"),
   /** no counter is configured for the account */
@@ -77,16 +96,24 @@ export const LOGIN_CODES: readonly LoginCodeEntry[] = Object.freeze([
   /** the account login failed; the vendor does not say which field */
   code("trade", 14034, "ERR_HFT_TRADER_LOGIN_FAIL", "userOrPassword"),
   /** the account has too many connections */
-  code("trade", 14043, "ERR_HFT_TRADER_GW_EXCEED_MAX_CONNECTION", "temporary", true),
+  code("trade", 14043, "ERR_HFT_TRADER_EXCEED_MAX_CONNECTION", "temporary", true),
   code("market", 5001, "MD_LOGIN_UNKNOWN_USER", "user"),
   code("market", 5002, "MD_LOGIN_WRONG_PASSWORD", "password"),
   code("market", 5005, "MD_LOGIN_REJECTED", "temporary", true),
-  /** login information missing or incomplete */
+  /**
+   * "unknown or general error": what Login() returns when the server refuses the login (the
+   * header has no code for refused credentials). Final: the header promises no recovery (unlike
+   * 7), and retrying refused credentials forever only repeats the refusal; a person must look.
+   */
+  code("market", 1, "SIPE_ERR", undefined),
+  /** connecting to the server failed; the header: "the API reconnects by itself" */
+  code("market", 7, "SIPE_CONSVRFAIL", undefined, true),
+  /** no configuration: the settings the configuration is built from */
+  code("market", 18, "SIPE_NOCONFIG", undefined),
+  /** initialising the socket failed: this machine's problem, not the server's */
+  code("market", 19, "SIPE_SOCKETINITERR", undefined),
+  /** login information missing: address, port, user or password */
   code("market", 20, "SIPE_NOLOGININFO", "missingInfo"),
-  /** user authentication failed */
-  code("market", 122, "SIPE_USERAUTH", "userOrPassword"),
-  /** no permission */
-  code("market", 123, "SIPE_NOPOWER", "noPermission"),
 ]);
 
 /** The entry of a refused-login code on `side`, undefined for a code the table does not know. */

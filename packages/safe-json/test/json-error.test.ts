@@ -1,15 +1,20 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { describeJsonError } from "../src/json-error.js";
+import { describeJsonError, jsonErrorParts } from "../src/json-error.js";
 
-/** What `JSON.parse` says about `text`, described. */
-function describeText(text: string): string {
+/** What `JSON.parse` threw for `text`. */
+function parseError(text: string): unknown {
   try {
     JSON.parse(text);
   } catch (err) {
-    return describeJsonError(err, text);
+    return err;
   }
   throw new Error(`expected a syntax error in ${text}`);
+}
+
+/** What `JSON.parse` says about `text`, described. */
+function describeText(text: string): string {
+  return describeJsonError(parseError(text), text);
 }
 
 describe("describeJsonError", () => {
@@ -46,7 +51,7 @@ describe("describeJsonError", () => {
     );
   });
 
-  it("never repeats a password of a broken file, wherever the file breaks", () => {
+  it("never repeats a password of a broken file, wherever the file breaks, in the sentence or the parts", () => {
     // "Pw" first: a random prefix could be a word of V8's own wording ("ropert…" in "property").
     const password = fc.stringMatching(/^Pw[A-Za-z0-9]{6,22}$/);
     const broken = fc
@@ -67,8 +72,51 @@ describe("describeJsonError", () => {
     fc.assert(
       fc.property(broken, ({ password, text }) => {
         expect(describeText(text)).not.toContain(password.slice(0, 6));
+        expect(JSON.stringify(jsonErrorParts(parseError(text), text))).not.toContain(password.slice(0, 6));
       }),
       { numRuns: 1000 },
     );
+  });
+});
+
+describe("jsonErrorParts", () => {
+  it("gives each form as data: the kind, the line and column, V8's own detail", () => {
+    expect(jsonErrorParts(parseError('{\n  "a": 1,\n  "b": x\n}'), '{\n  "a": 1,\n  "b": x\n}')).toEqual({
+      kind: "unexpectedCharacter",
+      line: 3,
+      column: 8,
+    });
+    const older = '{\n  "password": hunter2\n}';
+    expect(jsonErrorParts(new SyntaxError("Unexpected token h in JSON at position 16"), older)).toEqual({
+      kind: "unexpectedCharacter",
+      line: 2,
+      column: 15,
+    });
+    expect(jsonErrorParts(parseError('{"a": 1\n "b": 2}'), '{"a": 1\n "b": 2}')).toEqual({
+      kind: "parser",
+      line: 2,
+      column: 2,
+      detail: "Expected ',' or '}' after property value",
+    });
+    expect(jsonErrorParts(parseError('{"a": 1}}'), '{"a": 1}}')).toEqual({
+      kind: "parser",
+      line: 1,
+      column: 9,
+      detail: "Unexpected non-whitespace character after the JSON value",
+    });
+    expect(jsonErrorParts(parseError('{"a": '), '{"a": ')).toEqual({ kind: "endsEarly" });
+    expect(jsonErrorParts(new SyntaxError("some future message about s3cret"), "s3cret")).toEqual({
+      kind: "unknown",
+    });
+  });
+
+  it("is what describeJsonError words: the sentence is built from the parts", () => {
+    const texts = ['{"a": x}', '{"a": 1}}', '{"a": 1\n "b": 2}', "", "[1,"];
+    for (const text of texts) {
+      const parts = jsonErrorParts(parseError(text), text);
+      const sentence = describeText(text);
+      if ("line" in parts) expect(sentence).toContain(`at line ${parts.line}, column ${parts.column}`);
+      if (parts.kind === "parser") expect(sentence.startsWith(parts.detail)).toBe(true);
+    }
   });
 });

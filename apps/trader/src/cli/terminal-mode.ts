@@ -15,7 +15,7 @@ import {
   OrderType,
 } from "@tsgate/core";
 import { TERMINAL_TICKER_INTERVAL_MS } from "../constants.js";
-import { InputError, TraderError } from "../errors.js";
+import { InputError, reasonOf, TraderError } from "../errors.js";
 import { parseOrderBody, parseVtSymbolInput } from "../order-input.js";
 import { isUp } from "../shared/connection-states.js";
 import { resolveId, shortenIdsInText, shortIds } from "../shared/display-id.js";
@@ -72,10 +72,11 @@ export function startTerminalMode(options: TerminalModeOptions): TerminalMode {
       try {
         run(line);
       } catch (err) {
+        // Another module's error (an engine's, Node's) is data: quoted in a Chinese line.
         screen.err(
           err instanceof TraderError
             ? err.messageIn(runtime.language)
-            : t("term.error", { detail: (err as Error).message }),
+            : t("term.error", { detail: reasonOf(err) }),
         );
       }
     },

@@ -166,7 +166,8 @@ export async function runTrader(argv: readonly string[], io: CliIo): Promise<num
   try {
     app = await startTrader({
       ...options,
-      onError: (err) => io.err(t("cli.webServerError", { detail: (err as Error).message })),
+      // The error is the web server's or Node's, not ours: its text is data (reasonOf).
+      onError: (err) => io.err(t("cli.webServerError", { detail: reasonOf(err) })),
     });
   } catch (err) {
     // Mistakes in the user's input (settings, mock config, instruments) exit 2, like usage errors.
@@ -225,7 +226,7 @@ export async function runTrader(argv: readonly string[], io: CliIo): Promise<num
         },
         (err: unknown) => {
           clearTimeout(timer);
-          io.err(t("cli.stopError", { detail: (err as Error).message }));
+          io.err(t("cli.stopError", { detail: reasonOf(err) }));
           resolve(1);
         },
       );

@@ -10,7 +10,8 @@ export type { LoginCause } from "@tsgate/hft-native";
 
 /** What a refused-login code means. */
 export interface LoginCauseEntry {
-  readonly cause: LoginCause;
+  /** Absent for a vendor code the gateway's vendor table words by itself (vendor-errors.ts). */
+  readonly cause?: LoginCause;
   /** True when the same settings may log in later (the server refuses for now). */
   readonly retryMayHelp: boolean;
 }
@@ -19,7 +20,11 @@ function causesOf(side: LoginSide): ReadonlyMap<number, LoginCauseEntry> {
   return new Map(
     LOGIN_CODES.filter((e) => e.side === side).map((e) => [
       e.code,
-      Object.freeze({ cause: e.cause, retryMayHelp: e.retryMayHelp }),
+      Object.freeze(
+        e.cause === undefined
+          ? { retryMayHelp: e.retryMayHelp }
+          : { cause: e.cause, retryMayHelp: e.retryMayHelp },
+      ),
     ]),
   );
 }

@@ -193,7 +193,6 @@ function refusedMessage(
     case "locked":
     case "notEnabled":
     case "terminalInfo":
-    case "noPermission":
     case "missingInfo":
     case "temporary":
     case "accountType":

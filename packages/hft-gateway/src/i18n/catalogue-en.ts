@@ -103,8 +103,6 @@ export const en: { readonly [K in keyof typeof zhCN]: (typeof zhCN)[K] } = {
     `the account is not enabled for HFT access (${p.code}, the server says "${p.text}"). Ask the broker to enable it (whitelist and counter set-up)`,
   "doctor.login.terminalInfo": (p) =>
     `terminal information does not match or is missing (${p.code}, the server says "${p.text}"): the regulator's look-through rules require this machine's IP and MAC to be registered. Register them with the broker and check the TSGATE_HFT_TERMINAL_INFO environment variable`,
-  "doctor.login.noPermission": (p) =>
-    `the market-data account lacks a permission (${p.code}, the server says "${p.text}"). Ask the broker to enable market data`,
   "doctor.login.missingInfo": (p) =>
     `login information incomplete (${p.code}, the server says "${p.text}"): address, port, user or password is missing. Check 「行情服务器」, 「行情端口」, 「行情用户名」 and 「行情密码」`,
   "doctor.login.temporary": (p) =>

@@ -121,8 +121,6 @@ export const zhCN = {
     `账户没有开通 HFT 接入 (${p.code}，服务器原文 "${p.text}")。请联系券商开通（白名单和柜台配置）`,
   "doctor.login.terminalInfo": (p: { code: number; text: string }) =>
     `终端信息不符或缺失 (${p.code}，服务器原文 "${p.text}")：穿透式监管要求登记本机的 IP 和 MAC 地址。请向券商报备本机信息，并检查 TSGATE_HFT_TERMINAL_INFO 环境变量`,
-  "doctor.login.noPermission": (p: { code: number; text: string }) =>
-    `行情账号没有所需权限 (${p.code}，服务器原文 "${p.text}")。请联系券商开通行情权限`,
   "doctor.login.missingInfo": (p: { code: number; text: string }) =>
     `登录信息不全 (${p.code}，服务器原文 "${p.text}")：地址、端口、账号或密码缺一项。请检查「行情服务器」「行情端口」「行情用户名」「行情密码」`,
   "doctor.login.temporary": (p: { code: number; text: string }) =>

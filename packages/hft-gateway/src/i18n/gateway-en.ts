@@ -37,6 +37,7 @@ export const gatewayEn: { readonly [K in keyof typeof gatewayZhCN]: (typeof gate
   "gateway.closed": () => "HFT gateway closed",
   "gateway.closeFailed": (p) => `Closing the gateway failed: ${p.detail}`,
   "gateway.handlerFailed": (p) => `${opening(SERVER[p.side])}: handling event ${p.event} failed: ${p.detail}`,
+  "gateway.settingsIssue": (p) => `${p.key}: ${p.message}`,
   "gateway.settingsInvalid": (p) =>
     `HFT settings are wrong (${p.count} problem${p.count === 1 ? "" : "s"}), not connected:\n${p.lines.map((line) => `  ${line}`).join("\n")}`,
 

@@ -37,6 +37,7 @@ export const gatewayZhCN = {
   "gateway.closeFailed": (p: { detail: string }) => `关闭接口出错：${p.detail}`,
   "gateway.handlerFailed": (p: { side: Side; event: string; detail: string }) =>
     `${SERVER[p.side]}事件 ${p.event} 处理出错：${p.detail}`,
+  "gateway.settingsIssue": (p: { key: string; message: string }) => `${p.key}：${p.message}`,
   "gateway.settingsInvalid": (p: { count: number; lines: readonly string[] }) =>
     `HFT 接口设置有误（${p.count} 项），未连接：\n${p.lines.map((line) => `  ${line}`).join("\n")}`,
 

@@ -10,6 +10,7 @@
  * @module
  */
 import type { SettingsIssue } from "@tsgate/core";
+import { text } from "./catalogue.js";
 import type { Language } from "./language.js";
 
 type Rule = readonly [RegExp, (m: RegExpExecArray) => string];
@@ -117,7 +118,12 @@ export function settingsIssueMessage(language: Language, issue: SettingsIssue): 
   }
 }
 
-/** One line per issue, `key: message`, in `language`. */
+/** One line per issue, `key: message` (zh-CN `key：message`), in `language`. */
 export function settingsIssueLines(language: Language, issues: readonly SettingsIssue[]): string[] {
-  return issues.map((issue) => `${issue.key}: ${settingsIssueMessage(language, issue)}`);
+  return issues.map((issue) =>
+    text(language, "gateway.settingsIssue", {
+      key: issue.key,
+      message: settingsIssueMessage(language, issue),
+    }),
+  );
 }

@@ -31,9 +31,10 @@ static inline int hft_md_login_is_final(int32_t code) {
   switch (code) {
     case 5001: /* MD_LOGIN_UNKNOWN_USER: user */
     case 5002: /* MD_LOGIN_WRONG_PASSWORD: password */
+    case 1: /* SIPE_ERR */
+    case 18: /* SIPE_NOCONFIG */
+    case 19: /* SIPE_SOCKETINITERR */
     case 20: /* SIPE_NOLOGININFO: missingInfo */
-    case 122: /* SIPE_USERAUTH: userOrPassword */
-    case 123: /* SIPE_NOPOWER: noPermission */
       return 1;
     default:
       return 0;

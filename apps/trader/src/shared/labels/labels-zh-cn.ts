@@ -398,7 +398,7 @@ export const labelsZhCN = {
   "file.notSettingsObject": "{file}：应为由设置项组成的 JSON 对象，例如「{example}」",
   "file.badFields": "{file}：{issues}",
   "json.unexpected": "第 {line} 行第 {column} 列有意外的字符",
-  "json.parser": "第 {line} 行第 {column} 列：解析器原文 {detail}",
+  "json.parser": "第 {line} 行第 {column} 列：{detail}",
   "json.ends": "文件提前结束",
   "json.syntax": "语法错误（文件内容不显示：其中可能有密码）",
 
