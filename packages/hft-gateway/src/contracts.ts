@@ -8,6 +8,7 @@
 
 import { type ContractData, createContract, Product } from "@tsgate/core";
 import type { BaseInfoEvent, SecurityRecord } from "@tsgate/hft-native";
+import { BaseInfoSettle } from "./base-info-settle.js";
 import {
   FALLBACK_FUND_TICK,
   FALLBACK_LOT_SIZE,
@@ -24,6 +25,8 @@ export type ContractSink = (contract: ContractData) => void;
 /** Contracts by vtSymbol, shared by the trade and market sides. */
 export class ContractStore {
   private readonly contracts = new Map<string, ContractData>();
+  /** Whether the market side's base info has all come (the vendor path's contracts). */
+  readonly baseInfo = new BaseInfoSettle();
 
   constructor(
     private readonly gatewayName: string,
@@ -73,6 +76,7 @@ export class ContractStore {
    * ETFs and bonds), stored and pushed.
    */
   addBaseInfo(info: BaseInfoEvent): ContractData {
+    this.baseInfo.arrived();
     const exchange = MARKET_HFT2VT[info.market];
     const vtSymbol = `${info.code}.${exchange}`;
     const existing = this.contracts.get(vtSymbol);

@@ -91,6 +91,7 @@ export class MarketSide {
   /** Releases the native handle. */
   async close(): Promise<void> {
     this.connection.onClose();
+    this.contracts.baseInfo.reset();
     const api = this.api;
     this.api = undefined;
     if (api !== undefined) await api.close();
@@ -211,6 +212,7 @@ export class MarketSide {
       return;
     }
     const first = this.connection.loginOk();
+    this.contracts.baseInfo.marketLoggedIn();
     // After a reconnect the library has already re-sent the subscriptions it holds.
     if (first) this.sendAll(api);
   }

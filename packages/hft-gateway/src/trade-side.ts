@@ -406,6 +406,8 @@ export class TradeSide {
         // The vendor SDK has no whole-market securities query: its contracts come from the market
         // side's whole-market base info instead, so this is no failure (READY still follows).
         if (!isUnsupported(error)) throw error;
+        // READY includes the contracts: wait until the market side's base info has come.
+        await this.contracts.baseInfo.settled();
         this.sink.writeLog(this.sink.msg.contractsFromMarketData());
         return;
       }

@@ -262,7 +262,7 @@ describe("connect and the login flow", () => {
     });
   });
 
-  it("a library without a whole-market securities query (the vendor SDK) is no failure: READY still follows", async () => {
+  it("a library without a whole-market securities query (the vendor SDK) is no failure: READY follows once the market side's base info has come", async () => {
     const t = setup();
     // hft_trader_query answers HFT_E_UNSUPPORTED: the vendor shim's contracts come from the md side.
     t.factory.results.securities = new HftCallError(
@@ -272,11 +272,26 @@ describe("connect and the login flow", () => {
     );
     t.gw.connect(SETTINGS);
     t.factory.trader.fire("login", loginEvent());
-    await t.rec.waitForLog(/成交信息查询成功/);
     await settle(t.engine);
+    // READY includes the contracts: not before the market side logged in and sent its base info.
+    expect(t.rec.statuses.some((s) => s.ready)).toBe(false);
+    t.factory.md.fire("login", { ok: true, errorCode: 0, message: "" });
+    t.factory.md.fire("baseInfo", {
+      market: "SH",
+      code: "600000",
+      name: "浦发银行",
+      securityType: 1,
+      preClose: 11.8,
+      limitUp: 12.98,
+      limitDown: 10.62,
+      priceTick: 0,
+      lotSize: 0,
+      minBuyVolume: 0,
+    });
+    await t.rec.waitFor("READY", () => t.rec.statuses.some((s) => s.ready) || undefined);
+    expect(t.rec.contracts.map((c) => c.vtSymbol)).toContain("600000.SSE");
     expect(t.rec.logTexts).toContain("合约信息由行情服务器的全市场基础信息提供（交易接口不支持全市场查询）");
     expect(t.rec.logTexts.some((text) => text.startsWith("合约信息查询失败"))).toBe(false);
-    expect(t.rec.statuses.some((s) => s.ready)).toBe(true);
   });
 
   it("bad settings throw SettingsError synchronously, are logged, and create nothing", async () => {
