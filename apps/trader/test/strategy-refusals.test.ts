@@ -14,6 +14,7 @@ import { ConflictError } from "../src/errors.js";
 import { type LabelText, labelText } from "../src/shared/labels/labels.js";
 import { StrategyHost } from "../src/strategies/strategy-host.js";
 import { strategyReasonOf } from "../src/strategies/strategy-refusal.js";
+import { waitFor } from "./helpers/wait.js";
 
 const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), "fixtures", "strategies");
 const VT = "600000.SSE";
@@ -43,15 +44,6 @@ async function thrownBy(run: () => unknown): Promise<unknown> {
 function both(err: unknown): { zh: string; en: string } {
   const reason = strategyReasonOf(err);
   return { zh: labelText("zh-CN", reason), en: labelText("en", reason) };
-}
-
-/** Polls until `check` holds; fails after 10 s. */
-async function until(check: () => boolean): Promise<void> {
-  const deadline = Date.now() + 10_000;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error("timed out");
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
 }
 
 describe("each refusal of the strategy engine, worded by the trader", () => {
@@ -258,7 +250,7 @@ describe("the strategy host's refusals", () => {
     expect(conflict.messageIn("en")).toBe('strategy "good" must be inited before it starts');
     const rowError = host.view().strategies[0]?.error as LabelText;
     expect(labelText("zh-CN", rowError)).toBe('策略 "good" 须先初始化才能启动');
-    await until(() => logs.some((line) => line.includes("须先初始化")));
+    await waitFor(() => logs.some((line) => line.includes("须先初始化")), "the refusal's log line");
     expect(
       logs.filter((line) => /策略引擎拒绝|须先初始化/.test(line)).every((l) => !l.includes("原文")),
     ).toBe(true);
@@ -273,9 +265,9 @@ describe("the strategy host's refusals", () => {
     await host.load({ files: [join(FIXTURES, "sell-unheld.mjs")], defaultVtSymbols: [VT] });
     main.connect({ 用户名: "demo", 密码: "demo", 行情间隔: 5 }, "SIM");
     host.act("SellUnheld", "init");
-    await until(() => host.view().strategies[0]?.state === "inited");
+    await waitFor(() => host.view().strategies[0]?.state === "inited", "the strategy inited");
     host.act("SellUnheld", "start");
-    await until(() => host.view().strategies[0]?.state === "stopped");
+    await waitFor(() => host.view().strategies[0]?.state === "stopped", "the strategy stopped");
     const rowError = host.view().strategies[0]?.error as LabelText;
     expect(labelText("zh-CN", rowError)).toBe(
       "onTick 的调用被策略引擎拒绝（卖出 100 600000.SSE：持有且未在卖出的只有 0（A 股不能卖空））；策略已停止",
