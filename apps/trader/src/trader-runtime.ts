@@ -21,18 +21,12 @@ import {
 } from "@tsgate/core";
 import { HftGateway, type Language, parseHftSettings } from "@tsgate/hft-gateway";
 import { SqliteJournal } from "@tsgate/journal";
-import {
-  demoConfig,
-  type MockConfig,
-  type MockServers,
-  parseMockConfig,
-  startMockServers,
-} from "@tsgate/mock-server";
+import { demoConfig, type MockConfig, type MockServers, startMockServers } from "@tsgate/mock-server";
 import { JsonFileStrategyStore } from "@tsgate/strategy";
 import { GATEWAY_NAME } from "./constants.js";
 import { ConflictError, InputError, NotFoundError } from "./errors.js";
 import { maskSetting, mergeSetting, simulatorSetting } from "./gateway-settings.js";
-import { readJsonFile } from "./json-file.js";
+import { readMockConfigFile } from "./mock-config-file.js";
 import { parseVtSymbolInput } from "./order-input.js";
 import { PriceHistory } from "./price-history.js";
 import { buildSnapshot } from "./server/snapshot.js";
@@ -103,7 +97,7 @@ const LOOPBACK_HOST = "127.0.0.1";
 
 function loadMockConfig(path: string | undefined): MockConfig {
   if (path === undefined) return demoConfig;
-  return parseMockConfig(readJsonFile(path, "mockConfig"));
+  return readMockConfigFile(path);
 }
 
 /** The trade server and account settings point at: the objects in the OMS belong to it. */

@@ -14,7 +14,7 @@ import { FastBacktestEngine, readTickCsv, resultToJson, StrategyTemplate } from 
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TOKEN_HEADER } from "../src/constants.js";
-import type { WireBacktestResult } from "../src/shared/protocol.js";
+import { LANGUAGE_HEADER, type WireBacktestResult } from "../src/shared/protocol.js";
 import { startTrader, type TraderApp } from "../src/trader-app.js";
 import { launchChromium } from "./helpers/browser.js";
 
@@ -206,6 +206,14 @@ describe("strategy pages in Chromium", () => {
     await expect
       .poll(() => page.textContent('#strategies tr[data-error-for="BuyOnce"]'), WAIT)
       .toMatch(/already trading/);
+    // The engine's refusal is worded in the asker's language, not quoted in English.
+    const zhAnswer = await fetch(new URL("/api/strategy", app.url), {
+      method: "POST",
+      headers: { "content-type": "application/json", [TOKEN_HEADER]: app.token, [LANGUAGE_HEADER]: "zh-CN" },
+      body: JSON.stringify({ name: "BuyOnce", action: "start" }),
+    });
+    expect(zhAnswer.status).toBe(409);
+    expect(((await zhAnswer.json()) as { error: string }).error).toBe('策略 "BuyOnce" 已在交易');
     await page.click(`${row("BuyOnce")} button[data-action="stop"]`);
     await page.waitForSelector(`${row("BuyOnce")}[data-state="stopped"]`, WAIT);
     expect(await page.locator('#strategies tr[data-error-for="BuyOnce"]').count()).toBe(0);

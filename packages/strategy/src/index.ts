@@ -44,7 +44,15 @@ export {
 } from "./backtest/tick-csv.js";
 export type { BarData } from "./bar.js";
 export { BarGenerator, type BarHandler } from "./bar-generator.js";
-export { STRATEGY_ERROR_CODES, StrategyError, type StrategyErrorCode } from "./errors.js";
+export {
+  STRATEGY_ERROR_CODES,
+  StrategyError,
+  type StrategyErrorCode,
+  type StrategyErrorOptions,
+  type StrategyErrorParams,
+  type StrategyRefusal,
+  type StrategyStateProblem,
+} from "./errors.js";
 export type { StrategyContext } from "./strategy-context.js";
 export {
   DEFAULT_READY_TIMEOUT_MS,

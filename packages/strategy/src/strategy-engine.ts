@@ -17,7 +17,7 @@ import {
   type TradeData,
 } from "@tsgate/core";
 import type { BarData } from "./bar.js";
-import { StrategyError } from "./errors.js";
+import { StrategyError, type StrategyStateProblem } from "./errors.js";
 import type { StrategyContext } from "./strategy-context.js";
 import { MemoryStrategyStore, type StrategyStore } from "./strategy-store.js";
 import type { StrategyClass, StrategyTemplate } from "./strategy-template.js";
@@ -91,7 +91,9 @@ export class StrategyEngine implements StrategyContext {
     setting: Readonly<Record<string, unknown>> = {},
   ): S {
     if (this.strategies.has(strategyName)) {
-      throw new StrategyError("STRATEGY_EXISTS", `strategy "${strategyName}" is already added`);
+      throw new StrategyError("STRATEGY_EXISTS", `strategy "${strategyName}" is already added`, {
+        params: { strategy: strategyName },
+      });
     }
     for (const vtSymbol of vtSymbols) parseVtSymbol(vtSymbol);
     const strategy = new strategyClass(this, strategyName, vtSymbols);
@@ -112,7 +114,7 @@ export class StrategyEngine implements StrategyContext {
    */
   async initStrategy(strategyName: string): Promise<void> {
     const strategy = this.getStrategy(strategyName);
-    if (strategy.inited) throw this.stateError(strategy, "is already inited");
+    if (strategy.inited) throw this.stateError(strategy, "alreadyInited", "is already inited");
     await this.waitForContracts(strategy);
     const saved = this.store.load(strategyName);
     const setting = this.settings.get(strategyName) ?? {};
@@ -140,8 +142,8 @@ export class StrategyEngine implements StrategyContext {
   /** Starts trading. @throws {@link StrategyError} `STRATEGY_STATE` unless inited and stopped */
   startStrategy(strategyName: string): void {
     const strategy = this.getStrategy(strategyName);
-    if (!strategy.inited) throw this.stateError(strategy, "must be inited before it starts");
-    if (strategy.trading) throw this.stateError(strategy, "is already trading");
+    if (!strategy.inited) throw this.stateError(strategy, "notInited", "must be inited before it starts");
+    if (strategy.trading) throw this.stateError(strategy, "alreadyTrading", "is already trading");
     strategy.trading = true;
     strategy.onStart();
     this.log(strategy, "started");
@@ -161,7 +163,7 @@ export class StrategyEngine implements StrategyContext {
   /** Removes a stopped strategy (its saved state stays). @throws `STRATEGY_STATE` while trading */
   removeStrategy(strategyName: string): void {
     const strategy = this.getStrategy(strategyName);
-    if (strategy.trading) throw this.stateError(strategy, "must be stopped before it is removed");
+    if (strategy.trading) throw this.stateError(strategy, "trading", "must be stopped before it is removed");
     this.strategies.delete(strategyName);
     this.settings.delete(strategyName);
     this.ordersOf.delete(strategy);
@@ -190,8 +192,12 @@ export class StrategyEngine implements StrategyContext {
   getStrategy(strategyName: string): StrategyTemplate {
     const strategy = this.strategies.get(strategyName);
     if (strategy === undefined) {
-      const known = [...this.strategies.keys()].join(", ") || "none";
-      throw new StrategyError("STRATEGY_NOT_FOUND", `no strategy "${strategyName}" (known: ${known})`);
+      const known = [...this.strategies.keys()];
+      throw new StrategyError(
+        "STRATEGY_NOT_FOUND",
+        `no strategy "${strategyName}" (known: ${known.join(", ") || "none"})`,
+        { params: { strategy: strategyName, known } },
+      );
     }
     return strategy;
   }
@@ -222,6 +228,7 @@ export class StrategyEngine implements StrategyContext {
       throw new StrategyError(
         "STRATEGY_NOT_READY",
         `${strategy.strategyName}: no contract for ${vtSymbol} yet`,
+        { params: { strategy: strategy.strategyName, problem: "noContract", missing: [vtSymbol] } },
       );
     }
     const { symbol, exchange } = parseVtSymbol(vtSymbol);
@@ -315,10 +322,19 @@ export class StrategyEngine implements StrategyContext {
       };
       const timer = setTimeout(() => {
         done();
+        const absent = missing();
         reject(
           new StrategyError(
             "STRATEGY_NOT_READY",
-            `${strategy.strategyName}: no contract for ${missing().join(", ")} after ${this.readyTimeoutMs} ms; is the gateway connected?`,
+            `${strategy.strategyName}: no contract for ${absent.join(", ")} after ${this.readyTimeoutMs} ms; is the gateway connected?`,
+            {
+              params: {
+                strategy: strategy.strategyName,
+                problem: "timeout",
+                missing: absent,
+                timeoutMs: this.readyTimeoutMs,
+              },
+            },
           ),
         );
       }, this.readyTimeoutMs);
@@ -330,8 +346,10 @@ export class StrategyEngine implements StrategyContext {
     });
   }
 
-  private stateError(strategy: StrategyTemplate, what: string): StrategyError {
-    return new StrategyError("STRATEGY_STATE", `strategy "${strategy.strategyName}" ${what}`);
+  private stateError(strategy: StrategyTemplate, problem: StrategyStateProblem, what: string): StrategyError {
+    return new StrategyError("STRATEGY_STATE", `strategy "${strategy.strategyName}" ${what}`, {
+      params: { strategy: strategy.strategyName, problem },
+    });
   }
 
   private log(strategy: StrategyTemplate, msg: string): void {

@@ -77,13 +77,17 @@ export class JsonFileStrategyStore implements StrategyStore {
       text = readFileSync(this.path, "utf8");
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === "ENOENT") return {};
-      throw new StrategyError("STRATEGY_STORE", `cannot read strategy state ${this.path}`, { cause: error });
+      throw new StrategyError("STRATEGY_STORE", `cannot read strategy state ${this.path}`, {
+        cause: error,
+        params: { path: this.path, problem: "unreadable" },
+      });
     }
     try {
       return JSON.parse(text) as Record<string, StrategyState>;
     } catch (error) {
       throw new StrategyError("STRATEGY_STORE", `strategy state ${this.path} is not valid JSON`, {
         cause: error,
+        params: { path: this.path, problem: "notJson" },
       });
     }
   }

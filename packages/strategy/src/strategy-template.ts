@@ -63,7 +63,9 @@ export abstract class StrategyTemplate {
     readonly vtSymbols: readonly string[],
   ) {
     if (vtSymbols.length === 0) {
-      throw new StrategyError("STRATEGY_SYMBOL", `${strategyName}: vtSymbols: give at least one`);
+      throw new StrategyError("STRATEGY_SYMBOL", `${strategyName}: vtSymbols: give at least one`, {
+        params: { strategy: strategyName, problem: "none" },
+      });
     }
     for (const vtSymbol of vtSymbols) this.positions.set(vtSymbol, 0);
   }
@@ -125,6 +127,7 @@ export abstract class StrategyTemplate {
       throw new StrategyError(
         "STRATEGY_ORDER",
         `${this.strategyName}: sell ${volume} ${vtSymbol}: only ${free} held and not already being sold (A-shares cannot be sold short)`,
+        { params: { strategy: this.strategyName, problem: "oversell", vtSymbol, volume, free } },
       );
     }
     return this.send(vtSymbol, Direction.SHORT, price, volume);
@@ -132,12 +135,16 @@ export abstract class StrategyTemplate {
 
   /** @throws {@link StrategyError} `STRATEGY_ORDER` always: A-share cash accounts cannot sell short. */
   short(_price: number, _volume: number, _vtSymbol?: string): never {
-    throw new StrategyError("STRATEGY_ORDER", `${this.strategyName}: short: A-shares cannot be sold short`);
+    throw new StrategyError("STRATEGY_ORDER", `${this.strategyName}: short: A-shares cannot be sold short`, {
+      params: { strategy: this.strategyName, problem: "short" },
+    });
   }
 
   /** @throws {@link StrategyError} `STRATEGY_ORDER` always: there is never a short position to cover. */
   cover(_price: number, _volume: number, _vtSymbol?: string): never {
-    throw new StrategyError("STRATEGY_ORDER", `${this.strategyName}: cover: A-shares cannot be sold short`);
+    throw new StrategyError("STRATEGY_ORDER", `${this.strategyName}: cover: A-shares cannot be sold short`, {
+      params: { strategy: this.strategyName, problem: "cover" },
+    });
   }
 
   /** The strategy's orders still working (not filled, cancelled or rejected). */
@@ -191,6 +198,7 @@ export abstract class StrategyTemplate {
       throw new StrategyError(
         "STRATEGY_SYMBOL",
         `${this.strategyName}: ${vtSymbol} is not one of its vtSymbols (${this.vtSymbols.join(", ")})`,
+        { params: { strategy: this.strategyName, problem: "notTraded", vtSymbol, known: this.vtSymbols } },
       );
     }
     return vtSymbol;

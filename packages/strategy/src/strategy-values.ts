@@ -23,15 +23,21 @@ export function mergeValues<T extends StrategyValues>(
   const merged: StrategyValues = { ...defaults };
   for (const [key, value] of Object.entries(given)) {
     if (!Object.hasOwn(defaults, key)) {
-      const known = Object.keys(defaults).join(", ") || "none";
-      throw new StrategyError("STRATEGY_PARAMETER", `${owner}: unknown ${what} "${key}" (known: ${known})`);
-    }
-    const expected = typeof defaults[key];
-    const ok = typeof value === expected && (expected !== "number" || Number.isFinite(value));
-    if (!ok) {
+      const known = Object.keys(defaults);
       throw new StrategyError(
         "STRATEGY_PARAMETER",
-        `${owner}: ${what} "${key}" expects a ${expected === "number" ? "finite number" : expected}, got ${JSON.stringify(value)}`,
+        `${owner}: unknown ${what} "${key}" (known: ${known.join(", ") || "none"})`,
+        { params: { strategy: owner, kind: what, field: key, problem: "unknown", known } },
+      );
+    }
+    const expected = typeof defaults[key] as "number" | "string" | "boolean";
+    const ok = typeof value === expected && (expected !== "number" || Number.isFinite(value));
+    if (!ok) {
+      const got = String(JSON.stringify(value));
+      throw new StrategyError(
+        "STRATEGY_PARAMETER",
+        `${owner}: ${what} "${key}" expects a ${expected === "number" ? "finite number" : expected}, got ${got}`,
+        { params: { strategy: owner, kind: what, field: key, problem: "type", expected, got } },
       );
     }
     merged[key] = value as StrategyValue;

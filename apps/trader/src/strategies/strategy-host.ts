@@ -18,7 +18,7 @@ import {
   type StrategyTemplate,
 } from "@tsgate/strategy";
 import { STRATEGY_PUSH_INTERVAL_MS } from "../constants.js";
-import { ConflictError, InputError, type LabelText, NotFoundError, reasonOf } from "../errors.js";
+import { ConflictError, InputError, type LabelText, NotFoundError } from "../errors.js";
 import { type LabelLanguage, label, labelText } from "../shared/labels/labels.js";
 import type {
   StrategiesView,
@@ -28,6 +28,7 @@ import type {
 } from "../shared/protocol.js";
 import { FillBook } from "./fill-book.js";
 import { loadStrategyModule } from "./strategy-loader.js";
+import { strategyReasonOf, strategyRefusalText } from "./strategy-refusal.js";
 import { readStrategySettingFile, type StrategySpec } from "./strategy-setting-file.js";
 
 /** Which strategies the trader runs. */
@@ -123,7 +124,7 @@ export class StrategyHost {
         const loaded = await loadStrategyModule(path);
         for (const [name, cls] of loaded.classes) classes.set(name, { cls, file: loaded.file });
       } catch (err) {
-        this.loadFailed(reasonOf(err));
+        this.loadFailed(strategyReasonOf(err));
       }
     }
     let specs: StrategySpec[];
@@ -138,7 +139,7 @@ export class StrategyHost {
               setting: {},
             }));
     } catch (err) {
-      this.loadFailed(reasonOf(err));
+      this.loadFailed(strategyReasonOf(err));
       specs = [];
     }
     for (const spec of specs) this.add(spec, classes);
@@ -206,7 +207,7 @@ export class StrategyHost {
     } catch (err) {
       this.fail(h, err);
       // The engine's refusals (wrong state, gateway not ready) are conflicts with the state, not bugs.
-      throw err instanceof StrategyError ? new ConflictError(reasonOf(err)) : err;
+      throw err instanceof StrategyError ? new ConflictError(strategyReasonOf(err)) : err;
     } finally {
       this.push();
     }
@@ -276,10 +277,10 @@ export class StrategyHost {
       this.hosted.set(spec.name, hosted);
       this.guardHooks(hosted);
     } catch (err) {
-      // The strategy engine's refusal (a parameter's name or type) is its own English text: quoted.
+      // The engine's refusal in the trader's words; what the strategy's constructor threw, quoted.
       this.loadFailed({
         label: "strategy.addFailed",
-        params: { name: spec.name, detail: JSON.stringify(messageOf(err)) },
+        params: { name: spec.name, reason: strategyReasonOf(err) },
       });
     }
   }
@@ -297,7 +298,15 @@ export class StrategyHost {
         try {
           original(arg);
         } catch (err) {
-          this.fail(h, { label: "strategy.hookThrew", params: { hook, detail: messageOf(err) } });
+          // An order the engine refused (e.g. selling more than held) is its refusal, in our
+          // words; anything else the hook threw is the strategy's own text, quoted.
+          const refused = strategyRefusalText(err);
+          this.fail(
+            h,
+            refused !== undefined
+              ? { label: "strategy.hookRefused", params: { hook, reason: refused } }
+              : { label: "strategy.hookThrew", params: { hook, detail: messageOf(err) } },
+          );
           try {
             this.engine.stopStrategy(strategy.strategyName);
           } catch (stopErr) {
@@ -317,7 +326,7 @@ export class StrategyHost {
 
   /** Records `err` (an error, or the reason itself) as the strategy's row error, and logs it. */
   private fail(h: Hosted, err: unknown): void {
-    h.error = isLabelText(err) ? err : reasonOf(err);
+    h.error = isLabelText(err) ? err : strategyReasonOf(err);
     const line = label(this.logLanguage(), "strategy.failed", {
       name: h.strategy.strategyName,
       reason: h.error,

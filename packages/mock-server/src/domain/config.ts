@@ -402,10 +402,22 @@ export interface ConfigIssue {
   message: string;
 }
 
-/** The config is invalid; `issues` lists every problem, each naming its field. */
+/**
+ * The config is invalid; `issues` lists every problem, each naming its field, in English (the
+ * words of tsgate-mock's CLI). `checks` gives the same problems as zod's issues (a code, a path
+ * and the check's values), for a host that words them in its user's language; it is empty when
+ * the text was not valid JSON.
+ */
 export class ConfigError extends Error {
   override readonly name = "ConfigError";
-  constructor(readonly issues: readonly ConfigIssue[]) {
+  /**
+   * @param issues - every problem, `path: message`
+   * @param checks - the zod issues they come from (none for a JSON syntax error)
+   */
+  constructor(
+    readonly issues: readonly ConfigIssue[],
+    readonly checks: readonly z.core.$ZodIssue[] = [],
+  ) {
     super(
       `invalid mock-server config:\n${issues.map((i) => `  ${i.path || "(root)"}: ${i.message}`).join("\n")}`,
     );
@@ -450,6 +462,6 @@ export function parseMockConfig(json: unknown): MockConfig {
     }
   }
   const result = configSchema.safeParse(value);
-  if (!result.success) throw new ConfigError(toIssues(result.error));
+  if (!result.success) throw new ConfigError(toIssues(result.error), result.error.issues);
   return result.data;
 }
