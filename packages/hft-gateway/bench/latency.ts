@@ -315,6 +315,7 @@ async function main(): Promise<void> {
   let full: Summary;
   let deferred: Summary;
   let busy: Summary;
+  let busyDirect: Summary;
   let bare: Summary;
   try {
     const exe = buildPeer(tmp);
@@ -331,6 +332,7 @@ async function main(): Promise<void> {
     full = await measure(gatewaySubject("direct"));
     deferred = await measure(gatewaySubject("deferred"));
     busy = await measure(gatewaySubject("deferred", true));
+    busyDirect = await measure(gatewaySubject("direct", true));
     bare = await measure(bareSubject());
   } finally {
     rmSync(tmp, { recursive: true, force: true });
@@ -352,6 +354,7 @@ async function main(): Promise<void> {
     ["full stack: MainEngine + HftGateway, EVENT_TICK handler → sendOrder", "", full],
     ['full stack, orderSend "deferred" (the send after the handlers, same thread)', "deferred ", deferred],
     ['full stack, busyPoll + orderSend "deferred" (one core at 100%)', "busy-poll ", busy],
+    ['full stack, busyPoll + orderSend "direct" (one core at 100%)', "busy-poll direct ", busyDirect],
     ["bare native APIs: MdApi 'marketData' → TraderApi.order (no gateway)", "bare ", bare],
   ];
   for (const [title, , r] of runs) {
@@ -362,7 +365,7 @@ async function main(): Promise<void> {
   }
   const { wire } = full;
   console.log(
-    `  ratios to the floor's p50: p50 ${ratio(wire.p50)}, p99 ${ratio(wire.p99)}, p99.9 ${ratio(wire.p999)}, max ${ratio(wire.max)}; deferred p50 ${ratio(deferred.wire.p50)} p99 ${ratio(deferred.wire.p99)}; busy-poll p50 ${ratio(busy.wire.p50)} p99 ${ratio(busy.wire.p99)}; bare p50 ${ratio(bare.wire.p50)}`,
+    `  ratios to the floor's p50: p50 ${ratio(wire.p50)}, p99 ${ratio(wire.p99)}, p99.9 ${ratio(wire.p999)}, max ${ratio(wire.max)}; deferred p50 ${ratio(deferred.wire.p50)} p99 ${ratio(deferred.wire.p99)}; busy-poll p50 ${ratio(busy.wire.p50)} p99 ${ratio(busy.wire.p99)}; busy-poll direct p50 ${ratio(busyDirect.wire.p50)} p99 ${ratio(busyDirect.wire.p99)}; bare p50 ${ratio(bare.wire.p50)}`,
   );
 
   const row = (benchmark: string, backend: string, d: Dist, note?: string) => ({
@@ -398,6 +401,15 @@ async function main(): Promise<void> {
       `lost ${busy.lost}; ratio p50 ${ratio(busy.wire.p50)}, p99 ${ratio(busy.wire.p99)}`,
     ),
     ...Object.entries(busy.stages).map(([name, d]) => row(`  stage (busy-poll): ${name}`, "koffi", d)),
+    row(
+      'wire-to-wire, busyPoll + orderSend "direct" (C peer)',
+      "koffi",
+      busyDirect.wire,
+      `lost ${busyDirect.lost}; ratio p50 ${ratio(busyDirect.wire.p50)}, p99 ${ratio(busyDirect.wire.p99)}`,
+    ),
+    ...Object.entries(busyDirect.stages).map(([name, d]) =>
+      row(`  stage (busy-poll direct): ${name}`, "koffi", d),
+    ),
     row("wire-to-wire, bare native APIs (C peer, no gateway)", "koffi", bare.wire, `lost ${bare.lost}`),
     ...Object.entries(bare.stages).map(([name, d]) => row(`  stage (bare): ${name}`, "koffi", d)),
   ];
