@@ -36,7 +36,6 @@ import {
   createOrderRequest,
   createSubscribeRequest,
   Direction,
-  EVENT_LOG,
   EVENT_TICK,
   Exchange,
   MainEngine,
