@@ -102,6 +102,8 @@ function dist(values: number[]): Dist {
 /** Handler timestamps of one run, preallocated so the handler itself allocates only the order. */
 interface Stamps {
   handlerIn: Float64Array;
+  /** Right before `MainEngine.sendOrder` (after the handler built its request). */
+  sendOrderIn: Float64Array;
   sendOrderOut: Float64Array;
   /** Entry and return of `TraderApi.order` inside the handler (encode, FFI, the native call). */
   apiOrderIn: Float64Array;
@@ -131,19 +133,19 @@ function gatewaySubject(orderSend: OrderSend, busyPoll = false): Subject {
         const t = performance.now();
         const tick = event.data as TickData;
         const i = stamps.ticks++;
-        engine.sendOrder(
-          createOrderRequest({
-            symbol: "600000",
-            exchange: Exchange.SSE,
-            direction: Direction.LONG,
-            type: OrderType.LIMIT,
-            volume: 100,
-            price: tick.lastPrice,
-          }),
-          "HFT",
-        );
+        const req = createOrderRequest({
+          symbol: "600000",
+          exchange: Exchange.SSE,
+          direction: Direction.LONG,
+          type: OrderType.LIMIT,
+          volume: 100,
+          price: tick.lastPrice,
+        });
+        const s = performance.now();
+        engine.sendOrder(req, "HFT");
         if (i < ROUNDS) {
           stamps.handlerIn[i] = t;
+          stamps.sendOrderIn[i] = s;
           stamps.sendOrderOut[i] = performance.now();
         }
       });
@@ -196,6 +198,7 @@ function bareSubject(): Subject {
         });
         if (i < ROUNDS) {
           stamps.handlerIn[i] = now;
+          stamps.sendOrderIn[i] = now;
           stamps.sendOrderOut[i] = performance.now();
         }
       });
@@ -242,6 +245,7 @@ async function runPeer(
   });
   const stamps: Stamps = {
     handlerIn: new Float64Array(ROUNDS),
+    sendOrderIn: new Float64Array(ROUNDS),
     sendOrderOut: new Float64Array(ROUNDS),
     apiOrderIn: new Float64Array(ROUNDS),
     apiOrderOut: new Float64Array(ROUNDS),
@@ -287,7 +291,7 @@ function summarise({ rounds, stamps }: { rounds: Round[]; stamps: Stamps }): Sum
   const lost = measured.filter((r) => r.orderNs === 0).length;
   const ok = measured.filter((r) => r.orderNs !== 0);
   const us = (ns: number) => ns / 1000;
-  const { handlerIn, sendOrderOut, apiOrderIn, apiOrderOut } = stamps;
+  const { handlerIn, sendOrderIn, sendOrderOut, apiOrderIn, apiOrderOut } = stamps;
   const staged = stamps.ticks === rounds.length ? ok : [];
   const stageOf = (f: (r: Round, i: number) => number) =>
     dist(staged.map((r) => f(r, r.index)).filter((v) => Number.isFinite(v)));
@@ -307,10 +311,16 @@ function summarise({ rounds, stamps }: { rounds: Round[]; stamps: Stamps }): Sum
       "order call, whole (its work after the send included)": stageOf((_r, i) =>
         us(((sendOrderOut[i] ?? Number.NaN) - (handlerIn[i] ?? Number.NaN)) * 1e6),
       ),
+      "  of which the handler's createOrderRequest (before sendOrder)": stageOf((_r, i) =>
+        us(((sendOrderIn[i] ?? Number.NaN) - (handlerIn[i] ?? Number.NaN)) * 1e6),
+      ),
+      "  of which sendOrder() itself (MainEngine.sendOrder returned)": stageOf((_r, i) =>
+        us(((sendOrderOut[i] ?? Number.NaN) - (sendOrderIn[i] ?? Number.NaN)) * 1e6),
+      ),
       "  of which TraderApi.order (encode, FFI, native order call with its send)": stageOf((_r, i) =>
         us(((apiOrderOut[i] ?? Number.NaN) - (apiOrderIn[i] ?? Number.NaN)) * 1e6),
       ),
-      "  of which before TraderApi.order (MainEngine, gateway JS)": stageOf((_r, i) =>
+      "  of which before TraderApi.order (the request, MainEngine, gateway JS)": stageOf((_r, i) =>
         us(((apiOrderIn[i] ?? Number.NaN) - (handlerIn[i] ?? Number.NaN)) * 1e6),
       ),
       "  of which after TraderApi.order (gateway JS)": stageOf((_r, i) =>
