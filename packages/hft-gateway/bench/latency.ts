@@ -355,6 +355,7 @@ async function main(): Promise<void> {
     for (const orderSend of ["direct", "deferred"] as const) {
       if (PREWARM > 0) await runPeer(exe, gatewaySubject(orderSend), PREWARM, PREWARM_GAP_US);
     }
+    hops?.reset();
     full = await measure(gatewaySubject("direct"));
     deferred = await measure(gatewaySubject("deferred"));
     busy = await measure(gatewaySubject("deferred", true));
