@@ -23,6 +23,7 @@ import {
   LABELS_ZH,
   LogLevel,
   Offset,
+  type OrderRequest,
   OrderType,
   Product,
   parseVtSymbol,
@@ -220,6 +221,29 @@ describe("data object factories", () => {
     expect(createSubscribeRequest({ symbol: "000001", exchange: Exchange.SZSE }).vtSymbol).toBe(
       "000001.SZSE",
     );
+  });
+
+  it("createOrderData makes the same frozen order as createOrder, and checks a request from untyped code", () => {
+    const req = createOrderRequest({
+      symbol: "600000",
+      exchange: Exchange.SSE,
+      direction: Direction.SHORT,
+      type: OrderType.FAK,
+      volume: 300,
+      price: 7.31,
+      reference: "r",
+    });
+    const datetime = new Date(T0);
+    const order = createOrderData(req, "8", "HFT", datetime);
+    const same = createOrder({ ...req, gatewayName: "HFT", orderid: "8", datetime });
+    expect(order).toEqual(same);
+    // The same keys in the same order: one hidden class for every order, however it was made.
+    expect(Object.keys(order)).toEqual(Object.keys(same));
+    expect(Object.isFrozen(order)).toBe(true);
+    const untyped = { ...req, symbol: " 600000" } as OrderRequest;
+    expect(() => createOrderData(untyped, "9", "HFT")).toThrow(/^createOrder: symbol/);
+    const noPrice = { ...req, price: Number.NaN } as OrderRequest;
+    expect(() => createOrderData(noPrice, "9", "HFT")).toThrow(/^createOrder: price/);
   });
 
   it("creates trades, positions and accounts with their vt ids", () => {

@@ -36,7 +36,6 @@ import {
   createOrderRequest,
   createSubscribeRequest,
   Direction,
-  EVENT_LOG,
   EVENT_TICK,
   Exchange,
   MainEngine,
@@ -61,6 +60,15 @@ const { HftGateway } = (await import(distEntry)) as typeof Gateway;
 const ROUNDS = Number(process.env.BENCH_LATENCY_ROUNDS ?? 5000);
 const WARMUP = Math.min(500, Math.ceil(ROUNDS / 5));
 const GAP_US = Number(process.env.BENCH_LATENCY_GAP_US ?? 1000);
+/**
+ * Rounds of an unmeasured run per order mode before the measured runs, at short gaps. At one
+ * order per 2 ms V8 optimises `TradeSide.sendOrder`, `validateOrder` and `buildOrder` only after
+ * 1,000–1,500 calls (`node --trace-opt`), so without it the first runs measure partly unoptimised
+ * code, and whichever mode runs later looks faster. A trading session's steady state is the
+ * optimised code; `BENCH_LATENCY_PREWARM=0` measures without it.
+ */
+const PREWARM = Number(process.env.BENCH_LATENCY_PREWARM ?? 3000);
+const PREWARM_GAP_US = 100;
 /** With the library's own hop stamps (its test build, bench/native-hops.ts). */
 const HOPS = process.env.BENCH_LATENCY_HOPS === "1";
 /** The library under test: the production build unless told otherwise. */
@@ -94,6 +102,8 @@ function dist(values: number[]): Dist {
 /** Handler timestamps of one run, preallocated so the handler itself allocates only the order. */
 interface Stamps {
   handlerIn: Float64Array;
+  /** Right before `MainEngine.sendOrder` (after the handler built its request). */
+  sendOrderIn: Float64Array;
   sendOrderOut: Float64Array;
   /** Entry and return of `TraderApi.order` inside the handler (encode, FFI, the native call). */
   apiOrderIn: Float64Array;
@@ -123,19 +133,19 @@ function gatewaySubject(orderSend: OrderSend, busyPoll = false): Subject {
         const t = performance.now();
         const tick = event.data as TickData;
         const i = stamps.ticks++;
-        engine.sendOrder(
-          createOrderRequest({
-            symbol: "600000",
-            exchange: Exchange.SSE,
-            direction: Direction.LONG,
-            type: OrderType.LIMIT,
-            volume: 100,
-            price: tick.lastPrice,
-          }),
-          "HFT",
-        );
+        const req = createOrderRequest({
+          symbol: "600000",
+          exchange: Exchange.SSE,
+          direction: Direction.LONG,
+          type: OrderType.LIMIT,
+          volume: 100,
+          price: tick.lastPrice,
+        });
+        const s = performance.now();
+        engine.sendOrder(req, "HFT");
         if (i < ROUNDS) {
           stamps.handlerIn[i] = t;
+          stamps.sendOrderIn[i] = s;
           stamps.sendOrderOut[i] = performance.now();
         }
       });
@@ -188,6 +198,7 @@ function bareSubject(): Subject {
         });
         if (i < ROUNDS) {
           stamps.handlerIn[i] = now;
+          stamps.sendOrderIn[i] = now;
           stamps.sendOrderOut[i] = performance.now();
         }
       });
@@ -200,8 +211,13 @@ function bareSubject(): Subject {
 }
 
 /** Runs the peer once against `subject`; returns its rounds and the handler's timestamps. */
-async function runPeer(exe: string, subject: Subject): Promise<{ rounds: Round[]; stamps: Stamps }> {
-  const peer = spawn(exe, [String(ROUNDS), String(GAP_US)], {
+async function runPeer(
+  exe: string,
+  subject: Subject,
+  roundCount = ROUNDS,
+  gapUs = GAP_US,
+): Promise<{ rounds: Round[]; stamps: Stamps }> {
+  const peer = spawn(exe, [String(roundCount), String(gapUs)], {
     stdio: ["pipe", "pipe", "inherit"],
   });
   const lines = createInterface({ input: peer.stdout });
@@ -229,6 +245,7 @@ async function runPeer(exe: string, subject: Subject): Promise<{ rounds: Round[]
   });
   const stamps: Stamps = {
     handlerIn: new Float64Array(ROUNDS),
+    sendOrderIn: new Float64Array(ROUNDS),
     sendOrderOut: new Float64Array(ROUNDS),
     apiOrderIn: new Float64Array(ROUNDS),
     apiOrderOut: new Float64Array(ROUNDS),
@@ -274,7 +291,7 @@ function summarise({ rounds, stamps }: { rounds: Round[]; stamps: Stamps }): Sum
   const lost = measured.filter((r) => r.orderNs === 0).length;
   const ok = measured.filter((r) => r.orderNs !== 0);
   const us = (ns: number) => ns / 1000;
-  const { handlerIn, sendOrderOut, apiOrderIn, apiOrderOut } = stamps;
+  const { handlerIn, sendOrderIn, sendOrderOut, apiOrderIn, apiOrderOut } = stamps;
   const staged = stamps.ticks === rounds.length ? ok : [];
   const stageOf = (f: (r: Round, i: number) => number) =>
     dist(staged.map((r) => f(r, r.index)).filter((v) => Number.isFinite(v)));
@@ -294,10 +311,16 @@ function summarise({ rounds, stamps }: { rounds: Round[]; stamps: Stamps }): Sum
       "order call, whole (its work after the send included)": stageOf((_r, i) =>
         us(((sendOrderOut[i] ?? Number.NaN) - (handlerIn[i] ?? Number.NaN)) * 1e6),
       ),
+      "  of which the handler's createOrderRequest (before sendOrder)": stageOf((_r, i) =>
+        us(((sendOrderIn[i] ?? Number.NaN) - (handlerIn[i] ?? Number.NaN)) * 1e6),
+      ),
+      "  of which sendOrder() itself (MainEngine.sendOrder returned)": stageOf((_r, i) =>
+        us(((sendOrderOut[i] ?? Number.NaN) - (sendOrderIn[i] ?? Number.NaN)) * 1e6),
+      ),
       "  of which TraderApi.order (encode, FFI, native order call with its send)": stageOf((_r, i) =>
         us(((apiOrderOut[i] ?? Number.NaN) - (apiOrderIn[i] ?? Number.NaN)) * 1e6),
       ),
-      "  of which before TraderApi.order (MainEngine, gateway JS)": stageOf((_r, i) =>
+      "  of which before TraderApi.order (the request, MainEngine, gateway JS)": stageOf((_r, i) =>
         us(((apiOrderIn[i] ?? Number.NaN) - (handlerIn[i] ?? Number.NaN)) * 1e6),
       ),
       "  of which after TraderApi.order (gateway JS)": stageOf((_r, i) =>
@@ -315,6 +338,7 @@ async function main(): Promise<void> {
   let full: Summary;
   let deferred: Summary;
   let busy: Summary;
+  let busyDirect: Summary;
   let bare: Summary;
   try {
     const exe = buildPeer(tmp);
@@ -328,9 +352,14 @@ async function main(): Promise<void> {
       });
       return summary;
     };
+    for (const orderSend of ["direct", "deferred"] as const) {
+      if (PREWARM > 0) await runPeer(exe, gatewaySubject(orderSend), PREWARM, PREWARM_GAP_US);
+    }
+    hops?.reset();
     full = await measure(gatewaySubject("direct"));
     deferred = await measure(gatewaySubject("deferred"));
     busy = await measure(gatewaySubject("deferred", true));
+    busyDirect = await measure(gatewaySubject("direct", true));
     bare = await measure(bareSubject());
   } finally {
     rmSync(tmp, { recursive: true, force: true });
@@ -342,7 +371,7 @@ async function main(): Promise<void> {
   const floorP50 = full.floor.p50;
   const ratio = (v: number) => `${(v / floorP50).toFixed(1)}x`;
   console.log(
-    `hft-gateway latency bench: ${ROUNDS - WARMUP} rounds after ${WARMUP} warm-up per run, gap ${GAP_US} us, ${load}`,
+    `hft-gateway latency bench: ${ROUNDS - WARMUP} rounds after ${WARMUP} warm-up per run, gap ${GAP_US} us, JIT pre-warm ${PREWARM} rounds per order mode, ${load}`,
   );
   const show = (name: string, d: Dist) =>
     console.log(
@@ -352,6 +381,7 @@ async function main(): Promise<void> {
     ["full stack: MainEngine + HftGateway, EVENT_TICK handler → sendOrder", "", full],
     ['full stack, orderSend "deferred" (the send after the handlers, same thread)', "deferred ", deferred],
     ['full stack, busyPoll + orderSend "deferred" (one core at 100%)', "busy-poll ", busy],
+    ['full stack, busyPoll + orderSend "direct" (one core at 100%)', "busy-poll direct ", busyDirect],
     ["bare native APIs: MdApi 'marketData' → TraderApi.order (no gateway)", "bare ", bare],
   ];
   for (const [title, , r] of runs) {
@@ -362,7 +392,7 @@ async function main(): Promise<void> {
   }
   const { wire } = full;
   console.log(
-    `  ratios to the floor's p50: p50 ${ratio(wire.p50)}, p99 ${ratio(wire.p99)}, p99.9 ${ratio(wire.p999)}, max ${ratio(wire.max)}; deferred p50 ${ratio(deferred.wire.p50)} p99 ${ratio(deferred.wire.p99)}; busy-poll p50 ${ratio(busy.wire.p50)} p99 ${ratio(busy.wire.p99)}; bare p50 ${ratio(bare.wire.p50)}`,
+    `  ratios to the floor's p50: p50 ${ratio(wire.p50)}, p99 ${ratio(wire.p99)}, p99.9 ${ratio(wire.p999)}, max ${ratio(wire.max)}; deferred p50 ${ratio(deferred.wire.p50)} p99 ${ratio(deferred.wire.p99)}; busy-poll p50 ${ratio(busy.wire.p50)} p99 ${ratio(busy.wire.p99)}; busy-poll direct p50 ${ratio(busyDirect.wire.p50)} p99 ${ratio(busyDirect.wire.p99)}; bare p50 ${ratio(bare.wire.p50)}`,
   );
 
   const row = (benchmark: string, backend: string, d: Dist, note?: string) => ({
@@ -398,6 +428,15 @@ async function main(): Promise<void> {
       `lost ${busy.lost}; ratio p50 ${ratio(busy.wire.p50)}, p99 ${ratio(busy.wire.p99)}`,
     ),
     ...Object.entries(busy.stages).map(([name, d]) => row(`  stage (busy-poll): ${name}`, "koffi", d)),
+    row(
+      'wire-to-wire, busyPoll + orderSend "direct" (C peer)',
+      "koffi",
+      busyDirect.wire,
+      `lost ${busyDirect.lost}; ratio p50 ${ratio(busyDirect.wire.p50)}, p99 ${ratio(busyDirect.wire.p99)}`,
+    ),
+    ...Object.entries(busyDirect.stages).map(([name, d]) =>
+      row(`  stage (busy-poll direct): ${name}`, "koffi", d),
+    ),
     row("wire-to-wire, bare native APIs (C peer, no gateway)", "koffi", bare.wire, `lost ${bare.lost}`),
     ...Object.entries(bare.stages).map(([name, d]) => row(`  stage (bare): ${name}`, "koffi", d)),
   ];

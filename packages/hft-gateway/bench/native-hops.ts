@@ -30,7 +30,11 @@ export interface HopRound {
 }
 
 /** Reads and resets the stamps of the library at `path` (already loaded by the run). */
-export function nativeHops(path: string): { names: string[]; read(rounds: HopRound[]): number[][] } {
+export function nativeHops(path: string): {
+  names: string[];
+  reset(): void;
+  read(rounds: HopRound[]): number[][];
+} {
   const lib = koffi.load(path);
   const stamps = lib.func("int32_t hft_test_latency_stamps(int32_t hop, _Out_ int64_t *out, int32_t max)");
   const reset = lib.func("void hft_test_latency_reset(void)");
@@ -49,6 +53,8 @@ export function nativeHops(path: string): { names: string[]; read(rounds: HopRou
   reset();
   return {
     names: [...HOPS.map((h) => h.name), TO_PEER, SEND_CALL, FLOOR_SEND],
+    /** Drops the stamps taken so far (an unmeasured run's: they only take room in the library's buffer). */
+    reset,
     /** Per hop, the µs of each round whose stamps are all there (stamps are then reset). */
     read(rounds) {
       const all = HOPS.map((h) => hop(h.id));

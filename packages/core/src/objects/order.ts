@@ -97,6 +97,11 @@ function buildOrder(where: string, init: OrderInit): OrderData {
     reference: init.reference ?? "",
     statusMsg: init.statusMsg ?? "",
   };
+  return checkedAndFrozen(where, order);
+}
+
+/** `order` frozen once every field is checked; throws naming the first wrong field. */
+function checkedAndFrozen(where: string, order: OrderData): OrderData {
   if (!isValidOrder(order)) throwFirstProblem(where, order);
   return Object.freeze(order);
 }
@@ -154,18 +159,26 @@ export function createOrderData(
   gatewayName: string,
   datetime?: Date,
 ): OrderData {
-  return createOrder({
+  // Written out rather than through createOrder's init object: this runs in every sendOrder
+  // before the order leaves (issue 22), and one object fewer is less to touch there. The fields
+  // keep buildOrder's order (one hidden class) and its defaults, for requests from untyped code.
+  return checkedAndFrozen("createOrder", {
     gatewayName,
     symbol: req.symbol,
     exchange: req.exchange,
+    vtSymbol: `${req.symbol}.${req.exchange}`,
     orderid,
-    type: req.type,
+    vtOrderid: `${gatewayName}.${orderid}`,
+    type: req.type ?? OrderType.LIMIT,
     direction: req.direction,
-    offset: req.offset,
-    price: req.price,
-    volume: req.volume,
-    reference: req.reference,
+    offset: req.offset ?? Offset.NONE,
+    price: req.price ?? 0,
+    volume: req.volume ?? 0,
+    traded: 0,
+    status: Status.SUBMITTING,
     datetime,
+    reference: req.reference ?? "",
+    statusMsg: "",
   });
 }
 
