@@ -61,6 +61,52 @@ describe("EventRing (the EventEngine's queue)", () => {
     );
   });
 
+  it("behaves as an array queue with trim() calls between (property): growth, merging and shrinking keep order", () => {
+    // Runs of pushes and of shifts, so the queue both grows and empties out between trims.
+    const run = fc.integer({ min: 1, max: 40 });
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.oneof(
+            fc.record({ shift: run }),
+            fc.constant("trim" as const),
+            fc.record({ push: fc.nat(1000), times: run }),
+          ),
+          { maxLength: 300 },
+        ),
+        (ops) => {
+          const ring = new EventRing<number>(2);
+          const model: number[] = [];
+          for (const op of ops) {
+            if (op === "trim") ring.trim();
+            else if ("shift" in op)
+              for (let i = 0; i < op.shift; i++) expect(ring.shift()).toBe(model.shift());
+            else
+              for (let i = 0; i < op.times; i++) {
+                ring.push(op.push + i);
+                model.push(op.push + i);
+              }
+            expect(ring.size).toBe(model.length);
+            expect(ring.capacity).toBeGreaterThanOrEqual(model.length);
+          }
+          expect(drain(ring)).toEqual(model);
+        },
+      ),
+    );
+  });
+
+  it("grows while its head is in the middle and keeps order, twice over (segments)", () => {
+    const ring = new EventRing<number>(4);
+    for (let i = 0; i < 3; i++) ring.push(-1);
+    for (let i = 0; i < 3; i++) ring.shift(); // head at slot 3
+    for (let i = 0; i < 20; i++) ring.push(i); // grows 4 -> 8 -> 16 -> 32 with wrapped items
+    expect(ring.capacity).toBe(32);
+    expect(ring.trim()).toBe(false); // one array again (not a shrink)
+    for (let i = 20; i < 40; i++) ring.push(i); // and grows from it
+    expect(ring.capacity).toBe(64);
+    expect(drain(ring)).toEqual(range(0, 40));
+  });
+
   it("gives back the very objects pushed", () => {
     const ring = new EventRing<object>();
     const a = {};
