@@ -23,8 +23,8 @@ import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
-import { build } from "tsup";
+import { fileURLToPath } from "node:url";
+import { buildToJs } from "./build-js.js";
 
 const EVENTS = 1_000_000;
 const ROUNDS = 3;
@@ -35,23 +35,6 @@ const TARGET_WORST = 50;
 const RESULTS_FILE = fileURLToPath(new URL("./results/vnpy-ratio.json", import.meta.url));
 const OURS_CHILD = fileURLToPath(new URL("./vnpy-ratio-child.mjs", import.meta.url));
 const OURS_ENGINE = fileURLToPath(new URL("./vnpy-ratio-engine.ts", import.meta.url));
-
-/** Builds our engine module to one JavaScript file in `dir`; returns its file URL. */
-async function buildOurEngine(dir: string): Promise<string> {
-  await build({
-    entry: { engine: OURS_ENGINE },
-    outDir: dir,
-    format: ["esm"],
-    target: "node20",
-    outExtension: () => ({ js: ".mjs" }),
-    config: false,
-    dts: false,
-    sourcemap: false,
-    splitting: false,
-    silent: true,
-  });
-  return pathToFileURL(join(dir, "engine.mjs")).href;
-}
 
 /** The same driver for vnpy's engine, in python3: its worker thread drains while we put. */
 const VNPY_DRIVER = `
@@ -99,7 +82,7 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const buildDir = mkdtempSync(join(tmpdir(), "tsgate-vnpy-ratio-"));
-  const engineUrl = await buildOurEngine(buildDir);
+  const engineUrl = await buildToJs(OURS_ENGINE, buildDir, "engine");
   const load0 = loadavg();
   const ours: number[] = [];
   const vnpy: number[] = [];

@@ -71,6 +71,13 @@ interface FlushWaiter {
  *   `MainEngine`'s `keepAlive` option decide that).
  * - **Before `start()`.** Events put before the first `start()` are queued and delivered, in
  *   order, once the engine starts.
+ * - **Memory.** The queue (8 bytes a slot) keeps the slots a burst made it grow to, so a burst
+ *   that recurs does not pay for growing again (copies into fresh old-generation memory, which
+ *   can pull a full GC into the burst). It gives them back on the timer once the queue has stayed
+ *   at most 1/8 of them for 10 timer periods in a row (10 s by default), down to the smallest
+ *   power of two at least twice the longest queue of those periods and at least 1,024 slots
+ *   (the thresholds live in `event-ring.ts`); `stop()` gives them back at once. Busy, it holds
+ *   fewer than twice as many slots as the longest queue seen since it last shrank.
  * - **`stop()` discards.** `stop()` stops the timer and discards every event not yet delivered
  *   (including the rest of the batch in progress, when called from a handler); events put while
  *   stopped are discarded too. To deliver what is queued first, `await engine.flush()` and then
@@ -249,6 +256,8 @@ export class EventEngine {
   }
 
   private readonly onTimer = (): void => {
+    // The queue gives back a past burst's slots only after quiet timer periods (see EventRing).
+    this.queue.trim();
     this.put(TIMER_EVENT);
   };
 
@@ -275,7 +284,6 @@ export class EventEngine {
       this.batchLeft = 0;
       this.draining = false;
       this.settled += size;
-      queue.releaseIfEmpty();
       if (this.waiters.length > 0) this.resolveWaiters();
       if (this.state === "running" && queue.size > 0 && !this.scheduled) {
         // Later batches yield to I/O first.
