@@ -260,7 +260,7 @@ describe("tsgate status", () => {
     {
       language: "zh-CN",
       env: {},
-      watched: ["HFT 交易已连接", "HFT 行情已连接"],
+      watched: ["HFT 交易已连接", "HFT 行情已连接", "HFT 交易就绪"],
       title: (port: number) => `tsgate 交易程序 http://127.0.0.1:${port}（内置模拟器）`,
       subscriptions: "  已订阅合约：",
       shutdown: ["SIGTERM：正在关闭", "已停止"],
@@ -269,7 +269,7 @@ describe("tsgate status", () => {
     {
       language: "en",
       env: { LANG: "en_US.UTF-8" },
-      watched: ["HFT trade connected", "HFT market connected"],
+      watched: ["HFT trade connected", "HFT market connected", "HFT trade ready"],
       title: (port: number) => `tsgate trader on http://127.0.0.1:${port} (embedded simulator)`,
       subscriptions: "  subscribed instruments: ",
       shutdown: ["SIGTERM: shutting down", "stopped"],
@@ -285,6 +285,13 @@ describe("tsgate status", () => {
       const [line] = await trader.waitForOutput(/^.*\shttp:\/\/127\.0\.0\.1:\d+\/\?token=\S+$/m);
       expect(line).toMatch(lang.language === "en" ? /^ {2}dashboard {3}http/ : /^ {2}看板 {8}http/);
       for (const watched of lang.watched) await trader.waitForOutput(new RegExp(watched));
+      // The READY status reads "ready", not a second "connected".
+      expect(
+        trader
+          .stdout()
+          .split("\n")
+          .filter((l) => l.includes(lang.watched[0])),
+      ).toHaveLength(1);
 
       const status = start(["status"], { ...lang.env, TSGATE_PORT: String(port) });
       expect(await status.exited).toBe(0);

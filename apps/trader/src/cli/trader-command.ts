@@ -114,7 +114,8 @@ function watchQuietly(app: TraderApp, io: CliIo, t: Labeller): () => void {
         time: clock(),
         gateway: s.gatewayName,
         side: t(`cli.side.${s.side}`),
-        state: t(`state.${s.state}`),
+        // The READY status is a second CONNECTED one: say "ready", not "connected" twice.
+        state: t(s.ready ? "state.READY" : `state.${s.state}`),
         detail,
       }),
     );
